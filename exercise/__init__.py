@@ -1,0 +1,3 @@
+"""Tabletop crisis exercise simulator."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,181 @@
+"""The `exercise` command line.
+
+Exit status: 0 success, 1 a check found problems (lint --strict), 2 bad input or usage.
+Bad input never shows a traceback: every content problem is printed as FILE:LINE:COL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .content.problems import ContentError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command used wrongly: printed as one line, exit status 2."""
+
+
+def _scenario_path(name: str) -> Path:
+    """A scenario file, or the id of a bundled scenario (`exercise lint demo`)."""
+    from .content.resources import find_scenario
+
+    path = Path(name)
+    if path.exists():
+        return path
+    bundled = find_scenario(name)
+    if bundled is not None:
+        return bundled
+    raise UsageError(
+        f"{name}: no such file, and no bundled scenario of that name (see: exercise list)"
+    )
+
+
+def _catalogue(args: argparse.Namespace):
+    from .content.loader import load_catalogue
+
+    if not args.catalogue:
+        return None
+    return load_catalogue(args.catalogue)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .content.loader import validate_paths
+
+    for name in args.paths:
+        if not Path(name).exists():
+            raise UsageError(f"{name}: no such file or folder")
+    count, problems = validate_paths(args.paths, args.catalogue or None)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        files = len({p.file for p in problems})
+        print(
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} of "
+            f"{count} file{'s' if count != 1 else ''}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    print(f"ok: {count} file{'s' if count != 1 else ''} checked")
+    return EXIT_OK
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from .content.lint import lint, render_text
+    from .content.loader import load_scenario
+
+    scenario = load_scenario(_scenario_path(args.scenario), _catalogue(args))
+    report = lint(scenario)
+    if args.format == "json":
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        render_text(report, sys.stdout)
+    return EXIT_FINDINGS if (args.strict and report.warnings) else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .content.schema import catalogue_schema, scenario_schema
+
+    schema = catalogue_schema() if args.catalogue_schema else scenario_schema()
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from .content.listing import list_scenarios, render_listing
+
+    render_listing(list_scenarios(), sys.stdout, lang=args.lang)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="exercise",
+        description="Tabletop crisis exercise simulator: resilience against military and "
+        "hybrid threats.",
+    )
+    parser.add_argument("--version", action="version", version=f"exercise {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help, description=help)
+        command.set_defaults(func=func)
+        return command
+
+    def catalogue_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--catalogue",
+            action="append",
+            type=Path,
+            metavar="DIR",
+            help="inject catalogue folder (default: injects/ beside the scenario's folder, "
+            "else the bundled catalogue); may be repeated",
+        )
+
+    validate = add("validate", cmd_validate, "check scenario and catalogue files")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    catalogue_option(validate)
+
+    lint_cmd = add("lint", cmd_lint, "coverage and consistency report for a scenario")
+    lint_cmd.add_argument("scenario", metavar="SCENARIO", help="scenario file or bundled id")
+    lint_cmd.add_argument("--strict", action="store_true", help="exit 1 on any warning")
+    lint_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    catalogue_option(lint_cmd)
+
+    schema = add("schema", cmd_schema, "print the JSON Schema of the scenario format")
+    schema.add_argument(
+        "--catalogue",
+        dest="catalogue_schema",
+        action="store_true",
+        help="the schema of catalogue files instead",
+    )
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
+
+    listing = add("list", cmd_list, "list the bundled scenarios")
+    listing.add_argument("--lang", choices=("en", "nl"), default=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UsageError as err:
+        print(f"exercise: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (| head); nothing more to say
+        return EXIT_OK
+    except Exception as err:  # never a raw traceback for the people in the room
+        if os.environ.get("EXERCISE_DEBUG"):
+            raise
+        print(
+            f"exercise: internal error: {type(err).__name__}: {err}\n"
+            "Please report this with the command you ran; set EXERCISE_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,291 @@
+"""Checks that need the whole scenario: references between ids, times, ranges.
+
+Each finding names the data path of the mistake; the loader turns it into file:line:col.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Condition, Inject, Scenario, format_duration
+from ..model.condition import Compare
+from .messages import suggest
+from .problems import Path_
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: Path_
+    message: str
+    key: bool = False
+
+
+def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
+    known = list(known)
+    hint = suggest(name, known)
+    if not hint and known and len(known) <= 12:
+        hint = f" ({kind}s: {', '.join(known)})"
+    article = "an" if kind[0] in "aeiou" else "a"
+    return f"{name!r} is not {article} {kind} of this scenario{hint}"
+
+
+def _not_option(option: str, inject_id: str, option_ids: list[str]) -> str:
+    hint = suggest(option, option_ids) or f" (options: {', '.join(option_ids)})"
+    return f"{option!r} is not an option of {inject_id}{hint}"
+
+
+def check_scenario(s: Scenario) -> list[Finding]:
+    out: list[Finding] = []
+    for section in ("roles", "phases", "indicators", "objectives", "measures", "injects"):
+        out += _duplicates(section, [item.id for item in getattr(s, section)])
+    out += _check_phases(s)
+    out += _check_indicators(s)
+    for m, measure in enumerate(s.measures):
+        if measure.role not in s.role_map:
+            out.append(Finding(("measures", m, "role"), _unknown("role", measure.role, s.role_map)))
+        out += _effects(s, ("measures", m, "effects"), measure.effects)
+    for i, inject in enumerate(s.injects):
+        out += _check_inject(s, i, inject)
+    return out
+
+
+def _duplicates(section: str, ids: list[str]) -> list[Finding]:
+    first: dict[str, int] = {}
+    out = []
+    for index, item_id in enumerate(ids):
+        if item_id in first:
+            out.append(
+                Finding(
+                    (section, index, "id"),
+                    f"duplicate id {item_id!r} (first used at {section}[{first[item_id]}])",
+                )
+            )
+        else:
+            first[item_id] = index
+    return out
+
+
+def _check_time(s: Scenario, path: Path_, seconds: float | None, what: str) -> list[Finding]:
+    if seconds is None:
+        return []
+    if seconds < 0:
+        return [Finding(path, f"{what} {format_duration(seconds)} is before the start (T+0)")]
+    if seconds > s.duration:
+        return [
+            Finding(
+                path,
+                f"{what} {format_duration(seconds)} is after the end of the scenario "
+                f"(duration {format_duration(s.duration)})",
+            )
+        ]
+    return []
+
+
+def _check_phases(s: Scenario) -> list[Finding]:
+    out: list[Finding] = []
+    if s.duration <= 0:
+        out.append(Finding(("duration",), "the duration must be longer than zero"))
+    first = s.phases[0]
+    if first.at != 0:
+        out.append(Finding(("phases", 0), "the first phase opens the scenario: give it at: 0"))
+    previous: tuple[int, float] | None = None
+    for p, phase in enumerate(s.phases):
+        out += _check_time(s, ("phases", p, "at"), phase.at, "phase start")
+        if phase.at is None:
+            continue
+        if previous is not None and phase.at <= previous[1]:
+            out.append(
+                Finding(
+                    ("phases", p, "at"),
+                    f"phases must be in time order: {format_duration(phase.at)} is not after "
+                    f"phases[{previous[0]}] at {format_duration(previous[1])}",
+                )
+            )
+        previous = (p, phase.at)
+    return out
+
+
+def _check_indicators(s: Scenario) -> list[Finding]:
+    out = []
+    for n, ind in enumerate(s.indicators):
+        if ind.min >= ind.max:
+            out.append(
+                Finding(("indicators", n, "max"), f"max {ind.max:g} is not above min {ind.min:g}")
+            )
+        elif not ind.min <= ind.start <= ind.max:
+            out.append(
+                Finding(
+                    ("indicators", n, "start"),
+                    f"start {ind.start:g} is outside min {ind.min:g} .. max {ind.max:g}",
+                )
+            )
+    return out
+
+
+def _effects(s: Scenario, path: Path_, effects: dict[str, float]) -> list[Finding]:
+    return [
+        Finding((*path, name), _unknown("indicator", name, s.indicator_map), key=True)
+        for name in effects
+        if name not in s.indicator_map
+    ]
+
+
+def _check_inject(s: Scenario, i: int, inject: Inject) -> list[Finding]:
+    here: Path_ = ("injects", i)
+    out = _check_time(s, (*here, "at"), inject.at, "delivery time")
+    if inject.after is not None and inject.after < 0:
+        out.append(Finding((*here, "after"), "the delay after the condition cannot be negative"))
+    for r, role in enumerate(inject.to):
+        if role not in s.role_map:
+            out.append(Finding((*here, "to", r), _unknown("role", role, s.role_map)))
+    if inject.decision is not None:
+        out += _check_decision(s, here, inject)
+    for e, expected in enumerate(inject.expected):
+        out += _check_expected(s, (*here, "expected", e), inject, expected)
+    if inject.when is not None:
+        out += _check_condition(s, (*here, "when"), inject, inject.when)
+    return out
+
+
+def _check_decision(s: Scenario, here: Path_, inject: Inject) -> list[Finding]:
+    decision = inject.decision
+    assert decision is not None
+    path: Path_ = (*here, "decision")
+    out: list[Finding] = []
+    if decision.role is not None:
+        if decision.role not in s.role_map:
+            out.append(Finding((*path, "role"), _unknown("role", decision.role, s.role_map)))
+        elif decision.role not in inject.to:
+            out.append(
+                Finding(
+                    (*path, "role"),
+                    f"{decision.role!r} decides but does not receive this inject "
+                    f"(to: {', '.join(inject.to)})",
+                )
+            )
+    if decision.deadline is not None and decision.deadline <= 0:
+        out.append(Finding((*path, "deadline"), "the deadline must be longer than zero"))
+    option_ids = [o.id for o in decision.options]
+    out += _duplicates_in(path, option_ids)
+    if decision.default is not None and decision.default not in option_ids:
+        out.append(
+            Finding(
+                (*path, "default"),
+                _not_option(decision.default, inject.id, option_ids),
+            )
+        )
+    for o, option in enumerate(decision.options):
+        opath: Path_ = (*path, "options", o)
+        out += _effects(s, (*opath, "effects"), option.effects)
+        for r, target in enumerate(option.release):
+            released = s.inject_map.get(target)
+            if released is None:
+                out.append(
+                    Finding((*opath, "release", r), _unknown("inject", target, s.inject_map))
+                )
+            elif released.on_timeline:
+                out.append(
+                    Finding(
+                        (*opath, "release", r),
+                        f"{target!r} is on the timeline (at {format_duration(released.at or 0)});"
+                        " an option releases conditional injects only",
+                    )
+                )
+            elif target == inject.id:
+                out.append(
+                    Finding((*opath, "release", r), "an option cannot release its own inject")
+                )
+        if option.phase is not None and option.phase not in s.phase_map:
+            out.append(Finding((*opath, "phase"), _unknown("phase", option.phase, s.phase_map)))
+    return out
+
+
+def _duplicates_in(path: Path_, option_ids: list[str]) -> list[Finding]:
+    return [
+        Finding((*path, "options", o, "id"), f"duplicate option id {oid!r}")
+        for o, oid in enumerate(option_ids)
+        if oid in option_ids[:o]
+    ]
+
+
+def _check_expected(s: Scenario, path: Path_, inject: Inject, expected) -> list[Finding]:
+    out: list[Finding] = []
+    role = expected.role or inject.decider
+    if role is None:
+        out.append(Finding(path, "name the role expected to act (this inject has no decision)"))
+    elif role not in s.role_map:
+        out.append(Finding((*path, "role"), _unknown("role", role, s.role_map)))
+    if expected.option is not None:
+        if inject.decision is None:
+            out.append(
+                Finding((*path, "option"), "this inject has no decision to choose an option of")
+            )
+        else:
+            option_ids = [o.id for o in inject.decision.options]
+            if expected.option not in option_ids:
+                out.append(
+                    Finding(
+                        (*path, "option"),
+                        _not_option(expected.option, inject.id, option_ids),
+                    )
+                )
+            elif expected.role is not None and expected.role != inject.decider:
+                out.append(
+                    Finding(
+                        (*path, "role"),
+                        f"only {inject.decider!r} decides {inject.id}, so {expected.role!r} "
+                        "cannot be expected to choose its option",
+                    )
+                )
+    if expected.measure is not None and expected.measure not in s.measure_map:
+        out.append(
+            Finding((*path, "measure"), _unknown("measure", expected.measure, s.measure_map))
+        )
+    if expected.objective is not None and expected.objective not in s.objective_map:
+        out.append(
+            Finding(
+                (*path, "objective"), _unknown("objective", expected.objective, s.objective_map)
+            )
+        )
+    if expected.within is not None and expected.within <= 0:
+        out.append(Finding((*path, "within"), "the time allowed must be longer than zero"))
+    return out
+
+
+def _check_condition(s: Scenario, path: Path_, inject: Inject, when: Condition) -> list[Finding]:
+    out: list[Finding] = []
+    prefix = f"condition {when.text!r}: "
+    for leaf in when.leaves():
+        if isinstance(leaf, Compare):
+            if leaf.indicator not in s.indicator_map:
+                out.append(
+                    Finding(path, prefix + _unknown("indicator", leaf.indicator, s.indicator_map))
+                )
+            continue
+        name = leaf.args[0]
+        if leaf.func == "phase":
+            if name not in s.phase_map:
+                out.append(Finding(path, prefix + _unknown("phase", name, s.phase_map)))
+            continue
+        if leaf.func == "measure":
+            if name not in s.measure_map:
+                out.append(Finding(path, prefix + _unknown("measure", name, s.measure_map)))
+            continue
+        target = s.inject_map.get(name)
+        if target is None:
+            out.append(Finding(path, prefix + _unknown("inject", name, s.inject_map)))
+        elif target.id == inject.id:
+            out.append(Finding(path, prefix + f"{leaf} refers to this inject itself"))
+        elif leaf.func in ("decided", "missed", "chosen") and target.decision is None:
+            out.append(Finding(path, prefix + f"{leaf}: {name} has no decision"))
+        elif leaf.func == "chosen" and target.decision is not None:
+            option_ids = [o.id for o in target.decision.options]
+            if leaf.args[1] not in option_ids:
+                out.append(
+                    Finding(
+                        path,
+                        prefix + _not_option(leaf.args[1], name, option_ids),
+                    )
+                )
+    return out

@@ -1,0 +1,264 @@
+"""`exercise lint`: what a scenario covers and what in it looks wrong.
+
+Coverage is counted in injects: per pillar and phase (conditional injects in a column of
+their own), per NATO baseline requirement and per hybrid-threat domain. Gaps in coverage
+are facts, not warnings (a short scenario need not touch everything); the warnings are
+things an author almost certainly wants to fix.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from ..model import HybridDomain, Inject, NatoRequirement, Pillar, RoleKind, Scenario
+from ..model.condition import All, Any_, Compare, Node, Not, Test
+from ..model.timing import format_duration
+from ..safetext import literal
+
+CONDITIONAL = "conditional"
+
+
+@dataclass(frozen=True)
+class LintWarning:
+    code: str
+    where: str
+    message: str
+
+
+@dataclass
+class LintReport:
+    scenario: str
+    columns: list[str]
+    matrix: dict[str, dict[str, int]]
+    nato: dict[str, int]
+    domains: dict[str, int]
+    totals: dict[str, int]
+    warnings: list[LintWarning] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario,
+            "totals": self.totals,
+            "pillar_phase_matrix": {"columns": self.columns, "rows": self.matrix},
+            "nato": self.nato,
+            "domains": self.domains,
+            "warnings": [w.__dict__ for w in self.warnings],
+        }
+
+
+def lint(s: Scenario) -> LintReport:
+    columns = [p.id for p in s.phases] + [CONDITIONAL]
+    matrix = {p.value: dict.fromkeys(columns, 0) for p in Pillar}
+    nato = Counter({r.value: 0 for r in NatoRequirement})
+    domains = Counter({d.value: 0 for d in HybridDomain})
+    for inject in s.injects:
+        column = s.phase_at(inject.at).id if inject.at is not None else CONDITIONAL
+        for pillar in inject.pillars:
+            matrix[pillar.value][column] += 1
+        nato.update(r.value for r in inject.nato)
+        domains.update(d.value for d in inject.domains)
+    totals = {
+        "injects": len(s.injects),
+        "timeline": sum(1 for i in s.injects if i.on_timeline),
+        "conditional": sum(1 for i in s.injects if not i.on_timeline),
+        "decisions": sum(1 for i in s.injects if i.decision),
+        "roles": len(s.roles),
+        "measures": len(s.measures),
+        "objectives": len(s.objectives),
+    }
+    report = LintReport(s.id, columns, matrix, dict(nato), dict(domains), totals)
+    report.warnings = _warnings(s)
+    return report
+
+
+def _warnings(s: Scenario) -> list[LintWarning]:
+    out: list[LintWarning] = []
+    reachable = reachable_injects(s)
+    expected_objectives = {e.objective for i in s.injects for e in i.expected if e.objective}
+    received = {role for i in s.injects for role in i.to}
+    for inject in s.injects:
+        where = f"injects.{inject.id}"
+        if inject.id not in reachable:
+            out.append(LintWarning("unreachable", where, _why_unreachable(s, inject)))
+        if not inject.source:
+            out.append(
+                LintWarning(
+                    "no-source",
+                    where,
+                    "no source: cite the real-world analogue, or write source: scenario-derived",
+                )
+            )
+        out += _decision_warnings(s, inject, where)
+    for role in s.roles:
+        if role.kind == RoleKind.PLAYER and role.id not in received:
+            out.append(
+                LintWarning("idle-role", f"roles.{role.id}", "this player role receives no inject")
+            )
+    for objective in s.objectives:
+        if objective.id not in expected_objectives:
+            out.append(
+                LintWarning(
+                    "unevaluated-objective",
+                    f"objectives.{objective.id}",
+                    "no expected action refers to this objective, so nothing measures it",
+                )
+            )
+    return out
+
+
+def _decision_warnings(s: Scenario, inject: Inject, where: str) -> list[LintWarning]:
+    decision = inject.decision
+    if decision is None:
+        return []
+    out = []
+    if not inject.expected:
+        out.append(
+            LintWarning("no-expected-action", where, "a decision without an expected action")
+        )
+    decider = s.role_map.get(inject.decider or "")
+    if decider is not None and decider.kind != RoleKind.PLAYER:
+        out.append(
+            LintWarning(
+                "non-player-decides", where, f"{decider.id!r} decides but is a {decider.kind.value}"
+            )
+        )
+    due = None if inject.at is None or decision.deadline is None else inject.at + decision.deadline
+    if due is not None and due > s.duration:
+        out.append(
+            LintWarning(
+                "deadline-after-end",
+                where,
+                f"the deadline falls at {format_duration(due)}, "
+                f"after the end ({format_duration(s.duration)})",
+            )
+        )
+    for option in decision.options:
+        if not (option.effects or option.release or option.phase or option.comms):
+            out.append(
+                LintWarning(
+                    "inert-option",
+                    f"{where}.options.{option.id}",
+                    "this option changes no indicator, releases nothing, enters no phase and "
+                    "carries no communication element",
+                )
+            )
+    return out
+
+
+def _why_unreachable(s: Scenario, inject: Inject) -> str:
+    if inject.when is None and inject.id not in s.released_by:
+        return (
+            "no time, no condition and no option releases it: it is delivered only if the "
+            "facilitator fires it"
+        )
+    return "its condition can never hold and no reachable option releases it"
+
+
+def reachable_injects(s: Scenario) -> set[str]:
+    """Injects that can be delivered in some run (an optimistic fixpoint over the scenario)."""
+    reachable = {i.id for i in s.injects if i.on_timeline}
+    moved = {
+        name for i in s.injects if i.decision for o in i.decision.options for name in o.effects
+    }
+    moved |= {name for m in s.measures for name in m.effects}
+    changed = True
+    while changed:
+        changed = False
+        phases = {p.id for p in s.phases if p.at is not None}
+        for inject_id in reachable:
+            decision = s.inject_map[inject_id].decision
+            if decision:
+                phases |= {o.phase for o in decision.options if o.phase}
+        top = max((s.phase_map[p].level.rank for p in phases), default=0)
+        for inject in s.injects:
+            if inject.id in reachable:
+                continue
+            released = any(src in reachable for src, _ in s.released_by.get(inject.id, []))
+            if released or (
+                inject.when is not None
+                and _possible(s, inject.when.tree, reachable, phases, top, moved)
+            ):
+                reachable.add(inject.id)
+                changed = True
+    return reachable
+
+
+def _possible(
+    s: Scenario, node: Node, reachable: set[str], phases: set[str], top: int, moved: set[str]
+) -> bool:
+    if isinstance(node, Not):
+        return True  # optimistic: a negation can usually hold
+    if isinstance(node, All):
+        return all(_possible(s, n, reachable, phases, top, moved) for n in node.items)
+    if isinstance(node, Any_):
+        return any(_possible(s, n, reachable, phases, top, moved) for n in node.items)
+    if isinstance(node, Compare):
+        ind = s.indicator_map[node.indicator]
+        values = (ind.min, ind.max) if node.indicator in moved else (ind.start, ind.start)
+        return _range_allows(values, node.op, node.value)
+    assert isinstance(node, Test)
+    name = node.args[0]
+    if node.func == "phase":
+        return name in phases
+    if node.func == "measure":
+        return s.measure_map[name].from_level.rank <= top
+    if node.func == "missed":
+        decision = s.inject_map[name].decision
+        return name in reachable and decision is not None and decision.deadline is not None
+    return name in reachable
+
+
+def _range_allows(values: tuple[float, float], op: str, target: float) -> bool:
+    low, high = values
+    match op:
+        case "<":
+            return low < target
+        case "<=":
+            return low <= target
+        case ">":
+            return high > target
+        case ">=":
+            return high >= target
+        case "==":
+            return low <= target <= high
+        case _:
+            return not (low == high == target)
+
+
+def render_text(report: LintReport, out: TextIO) -> None:
+    console = Console(file=out, width=None if out.isatty() else 120, highlight=False)
+    t = report.totals
+    summary = (
+        f"{report.scenario}: {t['injects']} injects ({t['timeline']} on the timeline, "
+        f"{t['conditional']} conditional), {t['decisions']} decisions, {t['roles']} roles, "
+        f"{t['measures']} measures, {t['objectives']} objectives"
+    )
+    console.print(literal(summary))
+    matrix = Table(title="Injects per pillar and phase", title_justify="left")
+    matrix.add_column("pillar")
+    for column in report.columns:
+        matrix.add_column(literal(column), justify="right")
+    for pillar, row in report.matrix.items():
+        matrix.add_row(pillar, *[str(n) if n else "." for n in row.values()])
+    console.print(matrix)
+    for title, counts in (
+        ("NATO baseline requirements", report.nato),
+        ("Hybrid-threat domains", report.domains),
+    ):
+        table = Table(title=title, title_justify="left")
+        table.add_column("covered")
+        table.add_column("injects", justify="right")
+        for name, count in counts.items():
+            table.add_row(name, str(count) if count else "- not covered")
+        console.print(table)
+    if report.warnings:
+        console.print(f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}:")
+        for warning in report.warnings:
+            console.print(literal(f"  warning [{warning.code}] {warning.where}: {warning.message}"))
+    else:
+        console.print("no warnings")

@@ -1,0 +1,211 @@
+"""Loading scenarios and catalogue files into models, with every problem located.
+
+A scenario inject may `use` a catalogue template: the template's keys are the base and the
+keys the scenario gives override them (a shallow merge). A problem in a key that came from
+the template points at the template's file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..model import FORMAT_VERSION, Catalogue, InjectTemplate, Scenario
+from .checks import check_scenario
+from .messages import explain_all, suggest
+from .problems import ContentError, Path_, Problem
+from .resources import default_catalogue_dirs
+from .yamlsource import Source, read_source
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class TemplateEntry:
+    template: InjectTemplate
+    raw: dict[str, Any]
+    source: Source
+    path: Path_
+
+
+@dataclass
+class CatalogueIndex:
+    """All templates of the catalogue folders, by id, and the problems found reading them."""
+
+    entries: dict[str, TemplateEntry] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+def yaml_files(paths: Iterable[Path | str]) -> list[Path]:
+    """The YAML files named, and those inside the folders named, in a stable order."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def load_catalogue(dirs: Iterable[Path | str]) -> CatalogueIndex:
+    index = CatalogueIndex()
+    for file in yaml_files(dirs):
+        index.files.append(file)
+        try:
+            source, catalogue = _load_catalogue_file(file)
+        except ContentError as err:
+            index.problems += err.problems
+            continue
+        for t, template in enumerate(catalogue.templates):
+            path: Path_ = ("templates", t)
+            if template.id in index.entries:
+                other = index.entries[template.id]
+                index.problems.append(
+                    source.problem(
+                        (*path, "id"),
+                        f"template id {template.id!r} is already used in {other.source.file}",
+                    )
+                )
+                continue
+            raw = source.data["templates"][t]
+            index.entries[template.id] = TemplateEntry(template, raw, source, path)
+    return index
+
+
+def _load_catalogue_file(file: Path) -> tuple[Source, Catalogue]:
+    source = read_source(file)
+    return source, _catalogue_from_source(source)
+
+
+def _catalogue_from_source(source: Source) -> Catalogue:
+    _check_top(source)
+    return _validate(source.data, Catalogue, source.problem)
+
+
+def load_scenario(path: Path | str, catalogue: CatalogueIndex | None = None) -> Scenario:
+    """Load and fully check a scenario; raise ContentError listing every problem found."""
+    return scenario_from_source(read_source(path), Path(path), catalogue)
+
+
+def scenario_from_source(
+    source: Source, path: Path, catalogue: CatalogueIndex | None = None
+) -> Scenario:
+    _check_top(source)
+    data = source.data
+    origins: dict[int, TemplateEntry] = {}
+    problems: list[Problem] = []
+    injects = data.get("injects")
+    if isinstance(injects, list) and any(isinstance(i, dict) and "use" in i for i in injects):
+        if catalogue is None:
+            catalogue = load_catalogue(default_catalogue_dirs(path))
+        merged = []
+        for i, item in enumerate(injects):
+            if isinstance(item, dict) and "use" in item:
+                entry = catalogue.entries.get(str(item["use"]))
+                if entry is None:
+                    problems.append(_unknown_template(source, i, item["use"], catalogue))
+                else:
+                    origins[i] = entry
+                    item = {**entry.raw, **item}
+            merged.append(item)
+        data = {**data, "injects": merged}
+        if problems:
+            raise ContentError(problems + catalogue.problems)
+
+    def locate(p: Path_, message: str, key: bool) -> Problem:
+        if len(p) >= 3 and p[0] == "injects" and p[1] in origins and p[2] not in injects[p[1]]:
+            entry = origins[p[1]]  # the key came from the template
+            message += f" (template used by injects[{p[1]}] of {source.file})"
+            return entry.source.problem((*entry.path, *p[2:]), message, key=key)
+        return source.problem(p, message, key=key)
+
+    scenario = _validate(data, Scenario, locate)
+    findings = check_scenario(scenario)
+    if findings:
+        problems = [locate(f.path, f.message, f.key) for f in findings]
+        raise ContentError(_sorted(problems))
+    return scenario
+
+
+def _check_top(source: Source) -> None:
+    data = source.data
+    if not isinstance(data, dict):
+        kind = type(data).__name__ if data is not None else "nothing"
+        raise ContentError(
+            [
+                source.problem(
+                    (), f"the top level must be a mapping (format, id, title, ...), not a {kind}"
+                )
+            ]
+        )
+    if "format" not in data:
+        raise ContentError(
+            [source.problem((), f"missing required key 'format' (use format: {FORMAT_VERSION})")]
+        )
+    version = data["format"]
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+            message = (
+                f"format {version} is newer than this version of exercise reads "
+                f"(format {FORMAT_VERSION}): upgrade exercise"
+            )
+        else:
+            message = f"{version!r} is not a known format version (use format: {FORMAT_VERSION})"
+        raise ContentError([source.problem(("format",), message)])
+
+
+def _validate(
+    data: Any, model: type[BaseModel], locate: Callable[[Path_, str, bool], Problem]
+) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        problems = [locate(*explained) for explained in explain_all(err, data, model)]
+        raise ContentError(_sorted(problems)) from None
+
+
+def _unknown_template(source: Source, i: int, name: object, catalogue: CatalogueIndex) -> Problem:
+    hint = suggest(name, catalogue.entries)
+    if not catalogue.files:
+        hint = " (no catalogue folder found: give one with --catalogue)"
+    return source.problem(
+        ("injects", i, "use"), f"{name!r} is not a template in the catalogue{hint}"
+    )
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line, p.column))
+
+
+def detect_kind(source: Source) -> str:
+    """'catalogue' for a file of templates, else 'scenario'."""
+    return (
+        "catalogue" if isinstance(source.data, dict) and "templates" in source.data else "scenario"
+    )
+
+
+def validate_paths(
+    paths: Iterable[Path | str], catalogue_dirs: list[Path] | None = None
+) -> tuple[int, list[Problem]]:
+    """Check every scenario and catalogue file under `paths`; return (files checked, problems)."""
+    problems: list[Problem] = []
+    files = yaml_files(paths)
+    catalogues: dict[tuple[Path, ...], CatalogueIndex] = {}
+    for file in files:
+        try:
+            source = read_source(file)
+            if detect_kind(source) == "catalogue":
+                _catalogue_from_source(source)
+                continue
+            dirs = tuple(catalogue_dirs or default_catalogue_dirs(file))
+            if dirs not in catalogues:
+                catalogues[dirs] = load_catalogue(dirs)
+            scenario_from_source(source, file, catalogues[dirs])
+        except ContentError as err:
+            problems += [p for p in err.problems if p not in problems]
+    return len(files), problems

@@ -1,0 +1,149 @@
+"""Turning pydantic validation errors into messages a scenario author can act on."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Path_
+
+
+def suggest(name: object, choices: typing.Iterable[str]) -> str:
+    """' (did you mean 'x'?)' when a close match exists, else ''."""
+    matches = difflib.get_close_matches(str(name), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {matches[0]!r}?)" if matches else ""
+
+
+def data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, bool]:
+    """Keep the parts of a pydantic `loc` that index the data (dropping union and validator
+    tags). Returns the path and whether it reached all the way to an existing value."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_list or (isinstance(node, dict) and part in node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict | list):
+            return (*path, part) if isinstance(part, str | int) else tuple(path), False
+        # else: a tag such as 'function-after[...]' or 'str'; skip it
+    return tuple(path), True
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The candidate types inside Annotated / Optional / unions."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def model_at(root: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `path` below `root`."""
+    current: Any = root
+    for part in path:
+        next_type = None
+        for candidate in _unwrap(current):
+            origin = typing.get_origin(candidate)
+            if (
+                isinstance(part, str)
+                and isinstance(candidate, type)
+                and issubclass(candidate, BaseModel)
+            ):
+                field = _field(candidate, part)
+                if field is not None:
+                    next_type = field.annotation
+                    # pydantic strips Annotated metadata; rebuild the item type from args
+            elif isinstance(part, int) and origin in (tuple, list):
+                next_type = typing.get_args(candidate)[0]
+            elif isinstance(part, str) and origin is dict:
+                next_type = typing.get_args(candidate)[1]
+            if next_type is not None:
+                break
+        if next_type is None:
+            return None
+        current = next_type
+    for candidate in _unwrap(current):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _field(model: type[BaseModel], key: str) -> Any:
+    for name, info in model.model_fields.items():
+        if (info.alias or name) == key:
+            return info
+    return None
+
+
+def _keys(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def explain(error: Any, data: Any, root: type[BaseModel]) -> tuple[Path_, str, bool]:
+    """One pydantic error as (path in the data, message, points at the key)."""
+    kind = error["type"]
+    path, reached = data_path(data, error["loc"])
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return path[:-1] if path else path, f"missing required key {str(path[-1])!r}", False
+    if kind == "extra_forbidden":
+        model = model_at(root, path[:-1])
+        keys = _keys(model)
+        hint = suggest(path[-1], keys) or (f" (keys here: {', '.join(keys)})" if keys else "")
+        return path, f"unknown key {str(path[-1])!r}{hint}", True
+    if kind in ("enum", "literal_error"):
+        expected = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        if expected:
+            listing = (
+                ", ".join(expected) if len(expected) <= 13 else ", ".join(expected[:13]) + ", ..."
+            )
+            hint = suggest(value, expected) or f" (one of: {listing})"
+            return path, f"{_short(value)} is not one of the allowed values{hint}", False
+    if kind == "string_pattern_mismatch":
+        return (
+            path,
+            f"{_short(value)} is not a valid id: use lowercase letters, digits, '-', '_' "
+            "or '.', starting with a letter or digit",
+            False,
+        )
+    message = str(error["msg"])
+    message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind in ("value_error", "assertion_error"):
+        return path, message, False
+    if reached and not isinstance(value, dict | list):
+        message = f"{message} (got {_short(value)})"
+    return path, message[0].lower() + message[1:], False
+
+
+def explain_all(
+    err: ValidationError, data: Any, root: type[BaseModel]
+) -> list[tuple[Path_, str, bool]]:
+    seen: set[tuple[Path_, str]] = set()
+    out = []
+    errors = err.errors(include_url=False)
+    # a list whose items failed is also reported as too short; the item errors say more
+    inner = {error["loc"][:-1] for error in errors if error["loc"]}
+    for error in errors:
+        if error["type"] == "too_short" and error["loc"] in inner:
+            continue
+        path, message, key = explain(error, data, root)
+        if (path, message) not in seen:
+            seen.add((path, message))
+            out.append((path, message, key))
+    return out

@@ -1,0 +1,242 @@
+"""Reading YAML safely while keeping the position of every node.
+
+The file is parsed once by libyaml into a node tree (which carries line and column), then
+constructed into plain data with a safe constructor. The tree is kept, so any later
+problem found at a data path (`injects[3].decision.default`) can be mapped back to the
+line and column where the author wrote it, at no cost when there is no problem.
+
+Hardening, because scenario files travel by e-mail and USB sticks:
+- a size limit, and a clean refusal of binary files and bytes that are not UTF-8;
+- only the safe YAML types: a `!!python/...` tag is an error, never code;
+- YAML 1.2 scalars: `no`, `on` and `1:30` stay strings instead of becoming booleans or
+  sexagesimal numbers, and dates stay text for the models to parse;
+- a key given twice in one mapping is an error instead of silently keeping the last;
+- aliases may not expand past a sane size (the "billion laughs"), nor refer to themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from .problems import ContentError, Path_, Problem
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_ALIAS_EXPANSION = 100_000  # nodes an alias may add beyond the document as written
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader with YAML 1.2 core-schema scalars and duplicate-key detection."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"key {key!r} is given twice in this mapping "
+                    f"(first on line {seen[key].start_mark.line + 1})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"
+        r"|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$",
+        "-+0123456789.",
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+def _int_1_2(loader: _Loader, node: yaml.ScalarNode) -> int:
+    text = node.value.replace("_", "")
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text)  # YAML 1.2: a leading zero is decimal, not octal
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _int_1_2)
+
+
+@dataclass
+class Source:
+    """A parsed YAML file: its data, and the node tree to find positions in."""
+
+    file: str
+    data: Any
+    root: yaml.Node | None
+
+    def locate(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the value at `path`, or of its key when `key` is set.
+
+        Stops at the deepest node that exists, so a missing key points at its mapping.
+        """
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        for i, part in enumerate(path):
+            last = i == len(path) - 1
+            child: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                        child = key_node if (key and last) else value_node
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                child = node.value[part] if 0 <= part < len(node.value) else None
+            if child is None:
+                break
+            node, mark = child, child.start_mark
+        return (mark.line + 1, mark.column + 1)
+
+    def problem(self, path: Path_, message: str, key: bool = False) -> Problem:
+        from .problems import format_path
+
+        line, column = self.locate(path, key=key)
+        return Problem(self.file, line, column, format_path(path), message)
+
+
+def read_source(path: Path | str, display: str | None = None) -> Source:
+    """Read and parse one YAML file; raise ContentError naming the file, line and problem."""
+    path = Path(path)
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _whole(name, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        raw = path.read_bytes()
+    except ContentError:
+        raise
+    except IsADirectoryError:
+        raise _whole(name, "is a folder, not a file") from None
+    except FileNotFoundError:
+        raise _whole(name, "no such file") from None
+    except OSError as err:
+        raise _whole(name, f"cannot be read: {err.strerror or err}") from None
+    return parse_source(raw, name)
+
+
+def parse_source(raw: bytes, name: str) -> Source:
+    if len(raw) > MAX_FILE_BYTES:
+        raise _whole(name, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    text = _decode(raw, name)
+    if not text.strip():
+        raise _whole(name, "the file is empty")
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise _whole(name, "the file holds no YAML document (only comments?)")
+        if "&" in text:
+            _check_aliases(root, name)
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as err:
+        raise ContentError([_yaml_problem(err, name, text)]) from None
+    except yaml.YAMLError as err:
+        raise _whole(name, f"not valid YAML: {err}") from None
+    except RecursionError:
+        raise _whole(name, "nested too deeply") from None
+    finally:
+        loader.dispose()
+    return Source(name, data, root)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if b"\x00" in raw[:8192]:
+        raise _whole(name, "this is a binary file, not YAML text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise ContentError(
+            [
+                Problem(
+                    name,
+                    line,
+                    column,
+                    "",
+                    f"byte 0x{raw[err.start]:02x} is not UTF-8: save the file as UTF-8",
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _check_aliases(root: yaml.Node, name: str) -> None:
+    """Refuse alias graphs that expand far beyond the written document, or contain a cycle."""
+    expanded: dict[int, int] = {}
+    in_progress: set[int] = set()
+    distinct = 0
+
+    def size(node: yaml.Node) -> int:
+        nonlocal distinct
+        key = id(node)
+        if key in expanded:
+            return expanded[key]
+        if key in in_progress:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            raise ContentError(
+                [Problem(name, line, col, "", "an alias refers to the node that contains it")]
+            )
+        distinct += 1
+        total = 1
+        if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
+            in_progress.add(key)
+            children = (
+                node.value
+                if isinstance(node, yaml.SequenceNode)
+                else [n for pair in node.value for n in pair]
+            )
+            for child in children:
+                total += size(child)
+            in_progress.discard(key)
+        expanded[key] = total
+        return total
+
+    total = size(root)
+    if total - distinct > MAX_ALIAS_EXPANSION:
+        raise _whole(
+            name,
+            f"aliases expand this file to {total:,} nodes from {distinct:,} written; "
+            "refusing (is it an alias bomb?)",
+        )
+
+
+def _yaml_problem(err: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = " ".join(part for part in (err.context, err.problem) if part) or str(err)
+    if "could not determine a constructor" in message:
+        tag = message.split("tag", 1)[-1].strip(" !'").replace("tag:yaml.org,2002:", "!")
+        message = f"the tag !{tag} is not allowed: scenario files hold plain data only"
+    elif mark is not None and text[mark.index : mark.index + 1] == "\t":
+        message = "a tab character here: indent YAML with spaces"
+    elif "found unhashable key" in message:
+        message = "a key must be plain text"
+    return Problem(name, line, column, "", f"YAML: {message}")
+
+
+def _whole(name: str, message: str) -> ContentError:
+    return ContentError([Problem(name, 0, 0, "", message)])

@@ -1,0 +1,267 @@
+"""The scenario language as pydantic models (frozen; an unknown key is an error).
+
+These models check the shape of a scenario. Checks that need the whole scenario
+(references between ids, times against the duration) live in `exercise.content.checks`,
+which can point at the file and line of each mistake.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .doctrine import (
+    Attribution,
+    CommsElement,
+    HybridDomain,
+    Level,
+    Method,
+    NatoRequirement,
+    Pillar,
+    RoleKind,
+)
+from .types import Condition, Duration, OneOrMany, Slug, Text, _as_tuple
+
+FORMAT_VERSION = 1
+DEFAULT_CLASSIFICATION = "UNCLASSIFIED // EXERCISE"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", populate_by_name=False, ignored_types=(cached_property,)
+    )
+
+
+def _many(item: type) -> object:
+    """A tuple field that also takes a single value: `pillars: vital-processes`."""
+    return Annotated[tuple[item, ...], BeforeValidator(_as_tuple), OneOrMany()]
+
+
+Pillars = _many(Pillar)
+NatoList = _many(NatoRequirement)
+Domains = _many(HybridDomain)
+CommsList = _many(CommsElement)
+SlugList = _many(Slug)
+
+
+class Objective(Model):
+    """An exercise objective, evaluated per pillar in the debrief."""
+
+    id: Slug
+    pillar: Pillar
+    text: Text
+    capability: Text | None = None
+    target: Text | None = Field(None, description="Capability target, often time-bound")
+
+
+class Phase(Model):
+    """A step on the escalation ladder; starts at a time or when an option enters it."""
+
+    id: Slug
+    title: Text
+    level: Level
+    at: Duration | None = Field(
+        None, description="Start time; leave out for a phase an option enters"
+    )
+    description: Text | None = None
+
+
+class Role(Model):
+    id: Slug
+    title: Text
+    kind: RoleKind = RoleKind.PLAYER
+    description: Text | None = None
+
+
+class Indicator(Model):
+    """A number the scenario tracks (supply, trust, capacity), moved by option effects."""
+
+    id: Slug
+    title: Text
+    pillar: Pillar
+    nato: NatoRequirement | None = None
+    start: float
+    min: float = 0
+    max: float = 100
+    unit: str | None = None
+    description: Text | None = None
+
+
+class Measure(Model):
+    """A playbook action a role can take once the escalation level allows it."""
+
+    id: Slug
+    title: Text
+    role: Slug
+    from_level: Level = Level.L0
+    pillars: Pillars = ()
+    nato: NatoList = ()
+    comms: CommsList = ()
+    effects: dict[Slug, float] = Field(default_factory=dict)
+    description: Text | None = None
+
+
+class Option(Model):
+    id: Slug
+    label: Text
+    comms: CommsList = Field((), description="Communication elements this option carries")
+    effects: dict[Slug, float] = Field(
+        default_factory=dict, description="Indicator changes, e.g. {public-trust: -10}"
+    )
+    release: SlugList = Field((), description="Injects this choice releases")
+    phase: Slug | None = Field(None, description="Phase this choice enters")
+
+
+class DecisionPoint(Model):
+    role: Slug | None = Field(None, description="Who decides; default: the first role in `to`")
+    prompt: Text
+    deadline: Duration | None = Field(None, description="Time allowed after delivery")
+    default: Slug | None = Field(None, description="Option applied when the deadline passes")
+    options: tuple[Option, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _default_needs_deadline(self) -> DecisionPoint:
+        if self.default is not None and self.deadline is None:
+            raise ValueError("a default option needs a deadline to apply it at")
+        return self
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class ExpectedAction(Model):
+    """What evaluators look for (MSEL only, never shown to players)."""
+
+    role: Slug | None = Field(None, description="Default: the role that decides the inject")
+    option: Slug | None = None
+    measure: Slug | None = None
+    action: Text | None = Field(None, description="An action observed by the evaluator")
+    within: Duration | None = Field(None, description="Time allowed after delivery")
+    objective: Slug | None = None
+
+    @model_validator(mode="after")
+    def _says_what(self) -> ExpectedAction:
+        if self.option is None and self.measure is None and self.action is None:
+            raise ValueError("an expected action names an option, a measure or an action")
+        return self
+
+
+class InjectTemplate(Model):
+    """An inject without timing or recipients: the catalogue entry a scenario can `use`."""
+
+    id: Slug
+    title: Text
+    text: Text
+    sender: str | None = Field(None, alias="from", description="Simulated sender")
+    method: Method = Method.OTHER
+    pillars: Pillars = Field(min_length=1)
+    nato: NatoList = ()
+    domains: Domains = ()
+    attribution: Attribution | None = None
+    severity: int | None = Field(None, ge=1, le=5)
+    source: str | None = Field(
+        None, description="Public source of the real-world analogue, or scenario-derived"
+    )
+    decision: DecisionPoint | None = None
+    expected: tuple[ExpectedAction, ...] = ()
+    contingency: bool = Field(False, description="Released when an expected action fails")
+    notes: Text | None = Field(None, description="Controller and evaluator notes (MSEL only)")
+
+
+class Inject(InjectTemplate):
+    use: Slug | None = Field(None, description="Catalogue template this inject starts from")
+    at: Duration | None = Field(None, description="Delivery time on the timeline")
+    when: Condition | None = Field(None, description="Release condition")
+    after: Duration | None = Field(None, description="Delay after the condition or the release")
+    to: SlugList = Field(min_length=1, description="Recipient roles")
+
+    @model_validator(mode="after")
+    def _one_trigger(self) -> Inject:
+        if self.at is not None and self.when is not None:
+            raise ValueError("an inject is either on the timeline (at) or conditional (when)")
+        if self.at is not None and self.after is not None:
+            raise ValueError("'after' is the delay of a conditional inject; use 'at' alone")
+        return self
+
+    @property
+    def decider(self) -> str | None:
+        if self.decision is None:
+            return None
+        return self.decision.role or self.to[0]
+
+    @property
+    def on_timeline(self) -> bool:
+        return self.at is not None
+
+
+class Scenario(Model):
+    format: Literal[1] = Field(description="Version of the scenario format")
+    id: Slug
+    title: Text
+    description: Text | None = None
+    threat: Text | None = Field(None, description="The threat picture, for the AAR overview")
+    language: Literal["en", "nl"] = "en"
+    classification: str = DEFAULT_CLASSIFICATION
+    start: datetime | None = Field(None, description="Calendar time of T+0")
+    duration: Duration
+    speed: float = Field(1.0, gt=0, le=3600, description="Scenario seconds per wall second")
+    objectives: tuple[Objective, ...] = ()
+    phases: tuple[Phase, ...] = Field(min_length=1)
+    roles: tuple[Role, ...] = Field(min_length=1)
+    indicators: tuple[Indicator, ...] = ()
+    injects: tuple[Inject, ...] = ()
+    measures: tuple[Measure, ...] = ()
+
+    @cached_property
+    def inject_map(self) -> dict[str, Inject]:
+        return {i.id: i for i in self.injects}
+
+    @cached_property
+    def role_map(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles}
+
+    @cached_property
+    def phase_map(self) -> dict[str, Phase]:
+        return {p.id: p for p in self.phases}
+
+    @cached_property
+    def indicator_map(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self.indicators}
+
+    @cached_property
+    def measure_map(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.measures}
+
+    @cached_property
+    def objective_map(self) -> dict[str, Objective]:
+        return {o.id: o for o in self.objectives}
+
+    @cached_property
+    def released_by(self) -> dict[str, list[tuple[str, str]]]:
+        """For each inject an option releases: the (inject, option) pairs that release it."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for inject in self.injects:
+            if inject.decision:
+                for option in inject.decision.options:
+                    for target in option.release:
+                        found.setdefault(target, []).append((inject.id, option.id))
+        return found
+
+    def phase_at(self, seconds: float) -> Phase:
+        """The timed phase in force at a scenario time (ignores phases entered by options)."""
+        current = self.phases[0]
+        for phase in self.phases:
+            if phase.at is not None and phase.at <= seconds:
+                current = phase
+        return current
+
+
+class Catalogue(Model):
+    """One file of the inject catalogue."""
+
+    format: Literal[1]
+    theme: Text | None = None
+    templates: tuple[InjectTemplate, ...] = Field(min_length=1)

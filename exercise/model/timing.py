@@ -1,0 +1,111 @@
+"""Scenario durations: parsing the notations authors and spreadsheet MSELs use.
+
+Accepted forms (all give seconds, rounded to milliseconds so replays are exact):
+
+- unit sums: ``90s``, ``12m``, ``1h30m``, ``2d``, ``1h 30m 15s``, ``1.5h``
+- MSEL offsets: ``D+1 H+2 M+30``, ``J+1 T+2 M-5`` (D or J days, H or T hours, M minutes, S seconds)
+- clock offsets: ``T+01:30:00``, ``T+90:00`` (hours:minutes[:seconds] after T+0), ``T-00:10``
+- the bare number ``0``; any other bare number is refused because its unit would be a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
+_UNITS = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([dhms])", re.IGNORECASE)
+_MSEL_PART = re.compile(r"\s*([DJHTMS])\s*([+-])\s*(\d+)\s*", re.IGNORECASE)
+_MSEL_UNIT = {"d": 86400, "j": 86400, "h": 3600, "t": 3600, "m": 60, "s": 1}
+_CLOCK = re.compile(r"T\s*([+-])\s*(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?", re.IGNORECASE)
+
+DURATION_HELP = "a duration such as 90s, 12m, 1h30m, 'D+1 H+2 M+30' or 'T+01:30:00'"
+
+
+def round_ms(seconds: float) -> float:
+    """Scenario times are kept at millisecond precision everywhere."""
+    return round(seconds, 3)
+
+
+def parse_duration(value: object) -> float:
+    """Return seconds for a duration; raise ValueError with a readable reason."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected {DURATION_HELP}, got {value!r}")
+    if isinstance(value, int | float):
+        if value == 0:
+            return 0.0
+        raise ValueError(f"{value!r} has no unit: write {value}s or {value}m")
+    if not isinstance(value, str):
+        raise ValueError(f"expected {DURATION_HELP}, got {type(value).__name__}")
+    text = value.strip()
+    if not text:
+        raise ValueError(f"expected {DURATION_HELP}, got an empty string")
+    if text == "0":
+        return 0.0
+    for parser in (_parse_clock, _parse_msel, _parse_units):
+        seconds = parser(text)
+        if seconds is not None:
+            return round_ms(seconds)
+    raise ValueError(f"{text!r} is not {DURATION_HELP}")
+
+
+def _parse_units(text: str) -> float | None:
+    sign = 1
+    if text[0] in "+-":
+        sign = -1 if text[0] == "-" else 1
+        text = text[1:]
+    total, pos = 0.0, 0
+    for match in _UNITS.finditer(text):
+        if match.start() != pos:
+            return None
+        total += float(match.group(1)) * _UNIT_SECONDS[match.group(2).lower()]
+        pos = match.end()
+    if pos == 0 or text[pos:].strip():
+        return None
+    return sign * total
+
+
+def _parse_msel(text: str) -> float | None:
+    total, pos, seen = 0.0, 0, set()
+    for match in _MSEL_PART.finditer(text):
+        unit = match.group(1).lower()
+        if match.start() != pos or unit in seen:
+            return None
+        seen.add(unit)
+        amount = int(match.group(3)) * _MSEL_UNIT[unit]
+        total += -amount if match.group(2) == "-" else amount
+        pos = match.end()
+    if pos == 0 or pos != len(text):
+        return None
+    return float(total)
+
+
+def _parse_clock(text: str) -> float | None:
+    match = _CLOCK.fullmatch(text)
+    if match is None:
+        return None
+    sign, hours, minutes, seconds = match.groups()
+    total = int(hours) * 3600 + int(minutes) * 60 + float(seconds or 0)
+    return -total if sign == "-" else total
+
+
+def format_duration(seconds: float) -> str:
+    """Compact form for messages and tables: 1h30m, 45s, -10m."""
+    sign = "-" if seconds < 0 else ""
+    rest = abs(round_ms(seconds))
+    parts = []
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        amount, rest = divmod(rest, size)
+        if amount:
+            parts.append(f"{int(amount)}{unit}")
+    if rest or not parts:
+        parts.append(f"{rest:g}s")
+    return sign + "".join(parts)
+
+
+def format_clock(seconds: float) -> str:
+    """T+HH:MM:SS, the notation on facilitator screens and in timelines."""
+    sign = "-" if seconds < 0 else "+"
+    whole = int(abs(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"T{sign}{hours:02d}:{minutes:02d}:{secs:02d}"
