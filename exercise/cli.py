@@ -144,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
 
+    from .cli_session import add_parsers
+
+    add_parsers(sub, _scenario_path)
+
     listing = add("list", cmd_list, "list the bundled scenarios")
     listing.add_argument("--lang", choices=("en", "nl"), default=None)
     return parser

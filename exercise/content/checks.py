@@ -211,11 +211,11 @@ def _duplicates_in(path: Path_, option_ids: list[str]) -> list[Finding]:
 
 def _check_expected(s: Scenario, path: Path_, inject: Inject, expected) -> list[Finding]:
     out: list[Finding] = []
-    role = expected.role or inject.decider
-    if role is None:
+    if expected.role is None and inject.decider is None:
         out.append(Finding(path, "name the role expected to act (this inject has no decision)"))
-    elif role not in s.role_map:
-        out.append(Finding((*path, "role"), _unknown("role", role, s.role_map)))
+    elif expected.role is not None and expected.role not in s.role_map:
+        # a role taken from the decision is checked (and reported) there
+        out.append(Finding((*path, "role"), _unknown("role", expected.role, s.role_map)))
     if expected.option is not None:
         if inject.decision is None:
             out.append(

@@ -156,7 +156,15 @@ def _why_unreachable(s: Scenario, inject: Inject) -> str:
             "no time, no condition and no option releases it: it is delivered only if the "
             "facilitator fires it"
         )
-    return "its condition can never hold and no reachable option releases it"
+    sources = ", ".join(sorted({src for src, _ in s.released_by.get(inject.id, [])}))
+    if inject.when is None:
+        return f"only options of injects that are never delivered release it ({sources})"
+    if sources:
+        return (
+            "its condition can never hold, and the injects whose options release it "
+            f"({sources}) are never delivered"
+        )
+    return "its condition can never hold"
 
 
 def reachable_injects(s: Scenario) -> set[str]:

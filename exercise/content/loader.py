@@ -135,11 +135,11 @@ def scenario_from_source(
 def _check_top(source: Source) -> None:
     data = source.data
     if not isinstance(data, dict):
-        kind = type(data).__name__ if data is not None else "nothing"
         raise ContentError(
             [
                 source.problem(
-                    (), f"the top level must be a mapping (format, id, title, ...), not a {kind}"
+                    (),
+                    f"the top level must be a mapping (format, id, title, ...), not {_kind(data)}",
                 )
             ]
         )
@@ -157,6 +157,19 @@ def _check_top(source: Source) -> None:
         else:
             message = f"{version!r} is not a known format version (use format: {FORMAT_VERSION})"
         raise ContentError([source.problem(("format",), message)])
+
+
+def _kind(value: Any) -> str:
+    """What a value is, in an author's words: 'text', 'a list', 'a number'."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return f"a {type(value).__name__}"  # a list, or a date, set or bytes from an explicit tag
 
 
 def _validate(

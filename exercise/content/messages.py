@@ -102,6 +102,12 @@ def explain(error: Any, data: Any, root: type[BaseModel]) -> tuple[Path_, str, b
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return path[:-1] if path else path, f"missing required key {str(path[-1])!r}", False
+    if kind == "invalid_key":
+        # pydantic puts the key's repr in `loc` ('None' for `~`); locate the key itself
+        parent, _ = data_path(data, error["loc"][:-1])
+        names = {type(None): "null", bool: "true/false", int: "a number", float: "a number"}
+        kind_name = names.get(type(value), type(value).__name__)
+        return (*parent, value), f"a key must be text, not {kind_name}", True
     if kind == "extra_forbidden":
         model = model_at(root, path[:-1])
         keys = _keys(model)
@@ -125,7 +131,9 @@ def explain(error: Any, data: Any, root: type[BaseModel]) -> tuple[Path_, str, b
     message = str(error["msg"])
     message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
     if kind in ("value_error", "assertion_error"):
-        return path, message, False
+        # a check of a whole mapping (`decision: ...`) points at its key, not its first line
+        whole = isinstance(value, dict) and bool(path) and isinstance(path[-1], str)
+        return path, message, whole
     if reached and not isinstance(value, dict | list):
         message = f"{message} (got {_short(value)})"
     return path, message[0].lower() + message[1:], False

@@ -26,7 +26,10 @@ def default_catalogue_dirs(scenario: Path) -> list[Path]:
     """The `injects/` folder beside the scenario's folder, else the bundled catalogue."""
     beside = scenario.resolve().parent.parent / "injects"
     if beside.is_dir():
-        return [beside]
+        try:  # keep messages short: relative to the working folder where possible
+            return [beside.relative_to(Path.cwd())]
+        except ValueError:
+            return [beside]
     bundled = bundled_catalogue_dir()
     return [bundled] if bundled.is_dir() else []
 

@@ -16,6 +16,7 @@ Hardening, because scenario files travel by e-mail and USB sticks:
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,13 @@ from .problems import ContentError, Path_, Problem
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 100_000  # nodes an alias may add beyond the document as written
+MAX_INT_DIGITS = 1000  # far beyond any real value, well below Python's own conversion limit
+
+# What YAML allows in a stream (the set libyaml enforces). Anything else is found before
+# parsing, so it can be reported at its line instead of as a byte offset.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -36,7 +44,22 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # An explicit tag on an unfitting value (`!!int abc`, `!!timestamp 2020-13-45`,
+        # `!!float ''`) makes PyYAML's constructors fail with plain Python errors; report
+        # them at the node instead of letting them escape as crashes.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as err:
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+            detail = f": {err}" if isinstance(err, ValueError) else ""  # others say nothing useful
+            raise yaml.constructor.ConstructorError(
+                None, None, f"this value cannot be read as {tag}{detail}", node.start_mark
+            ) from None
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):  # `!!map [1]`: let the base class say so
+            return super().construct_mapping(node, deep=deep)
         seen: dict[Any, yaml.Node] = {}
         for key_node, _value in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -68,6 +91,8 @@ for _tag, _pattern, _first in (
 
 def _int_1_2(loader: _Loader, node: yaml.ScalarNode) -> int:
     text = node.value.replace("_", "")
+    if len(text) > MAX_INT_DIGITS:
+        raise ValueError(f"a number of {len(text):,} digits is too long")
     if text.startswith("0o"):
         return int(text[2:], 8)
     if text.startswith("0x"):
@@ -100,7 +125,7 @@ class Source:
             child: yaml.Node | None = None
             if isinstance(node, yaml.MappingNode):
                 for key_node, value_node in node.value:
-                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                    if isinstance(key_node, yaml.ScalarNode) and _same_key(key_node, part):
                         child = key_node if (key and last) else value_node
                         break
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
@@ -114,7 +139,22 @@ class Source:
         from .problems import format_path
 
         line, column = self.locate(path, key=key)
-        return Problem(self.file, line, column, format_path(path), message)
+        # A key as written may hold a line break or a terminal escape: quote such keys, so
+        # a problem stays on one line and prints nothing but text.
+        shown = tuple(
+            repr(part) if isinstance(part, str) and not (part.isprintable() and part) else part
+            for part in path
+        )
+        return Problem(self.file, line, column, format_path(shown), message)
+
+
+def _same_key(node: yaml.ScalarNode, part: object) -> bool:
+    """Whether a key as written is the key `part` of the data (`~` is None, `true` True)."""
+    if part is None:
+        return bool(node.tag == "tag:yaml.org,2002:null")
+    if isinstance(part, bool):
+        return node.tag == "tag:yaml.org,2002:bool" and node.value.lower() == str(part).lower()
+    return bool(node.value == str(part))
 
 
 def read_source(path: Path | str, display: str | None = None) -> Source:
@@ -154,7 +194,7 @@ def parse_source(raw: bytes, name: str) -> Source:
     except yaml.MarkedYAMLError as err:
         raise ContentError([_yaml_problem(err, name, text)]) from None
     except yaml.YAMLError as err:
-        raise _whole(name, f"not valid YAML: {err}") from None
+        raise _whole(name, "not valid YAML: " + " ".join(str(err).split())) from None
     except RecursionError:
         raise _whole(name, "nested too deeply") from None
     finally:
@@ -163,7 +203,10 @@ def parse_source(raw: bytes, name: str) -> Source:
 
 
 def _decode(raw: bytes, name: str) -> str:
-    if b"\x00" in raw[:8192]:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _whole(name, "the file is saved as UTF-16: save it as UTF-8")
+    nul = raw.find(b"\x00")
+    if nul >= 0 and not _is_text(raw[:nul]):
         raise _whole(name, "this is a binary file, not YAML text")
     try:
         text = raw.decode("utf-8")
@@ -181,7 +224,27 @@ def _decode(raw: bytes, name: str) -> str:
                 )
             ]
         ) from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        index, char = bad.start(), bad.group()
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        if char == "\x00":
+            message = "a NUL byte: the file is damaged from here on (or is not text)"
+        else:
+            message = f"the character U+{ord(char):04X} is not allowed in YAML text: remove it"
+        raise ContentError([Problem(name, line, column, "", message)])
+    return text
+
+
+def _is_text(head: bytes) -> bool:
+    """Whether the bytes before a NUL look like lines of text (a damaged file, not a binary)."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return b"\n" in head
 
 
 def _check_aliases(root: yaml.Node, name: str) -> None:
@@ -228,6 +291,10 @@ def _yaml_problem(err: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = " ".join(part for part in (err.context, err.problem) if part) or str(err)
+    context, start = err.context or "", err.context_mark
+    # A quote or bracket left open is noticed lines later, where the text ends or the next
+    # key starts; the author needs the line where it was opened.
+    opened = start is not None and mark is not None and start.line < mark.line
     if "could not determine a constructor" in message:
         tag = message.split("tag", 1)[-1].strip(" !'").replace("tag:yaml.org,2002:", "!")
         message = f"the tag !{tag} is not allowed: scenario files hold plain data only"
@@ -235,6 +302,21 @@ def _yaml_problem(err: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
         message = "a tab character here: indent YAML with spaces"
     elif "found unhashable key" in message:
         message = "a key must be plain text"
+    elif opened and start is not None and context.startswith("while scanning a quoted scalar"):
+        line, column = start.line + 1, start.column + 1
+        where = (
+            "before the end of the file"
+            if "end of stream" in (err.problem or "")
+            else f"(the text runs on to line {mark.line + 1})"
+        )
+        message = f"the quote opened here is never closed {where}"
+    elif opened and start is not None and context.startswith("while parsing a flow"):
+        bracket = text[start.index : start.index + 1] or "bracket"
+        line, column = start.line + 1, start.column + 1
+        message = (
+            f"the {bracket!r} opened here is not closed: "
+            f"{err.problem or 'a closing bracket is missing'} (line {mark.line + 1})"
+        )
     return Problem(name, line, column, "", f"YAML: {message}")
 
 

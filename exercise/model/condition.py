@@ -17,6 +17,7 @@ import operator
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Protocol
 
 # The arity of each test; `indicator` is the only one compared with a number.
@@ -94,7 +95,12 @@ class Compare:
         return COMPARISONS[self.op](state.indicator(self.indicator), self.value)
 
     def __str__(self) -> str:
-        return f"indicator({self.indicator}) {self.op} {self.value:g}"
+        return f"indicator({self.indicator}) {self.op} {_number(self.value)}"
+
+
+def _number(value: float) -> str:
+    """A number as the tokenizer reads it back: in full, never in exponent notation."""
+    return format(Decimal(repr(value)).normalize(), "f")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ Accepted forms (all give seconds, rounded to milliseconds so replays are exact):
 
 - unit sums: ``90s``, ``12m``, ``1h30m``, ``2d``, ``1h 30m 15s``, ``1.5h``
 - MSEL offsets: ``D+1 H+2 M+30``, ``J+1 T+2 M-5`` (D or J days, H or T hours, M minutes, S seconds)
-- clock offsets: ``T+01:30:00``, ``T+90:00`` (hours:minutes[:seconds] after T+0), ``T-00:10``
+- clock offsets: ``T+01:30:00`` or ``T+01:30`` (hours:minutes[:seconds] after T+0), ``T-00:10``
 - the bare number ``0``; any other bare number is refused because its unit would be a guess.
 """
 
@@ -16,7 +16,15 @@ _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
 _UNITS = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([dhms])", re.IGNORECASE)
 _MSEL_PART = re.compile(r"\s*([DJHTMS])\s*([+-])\s*(\d+)\s*", re.IGNORECASE)
 _MSEL_UNIT = {"d": 86400, "j": 86400, "h": 3600, "t": 3600, "m": 60, "s": 1}
+_UNIT_NAMES = {86400: "days", 3600: "hours", 60: "minutes", 1: "seconds"}
 _CLOCK = re.compile(r"T\s*([+-])\s*(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?", re.IGNORECASE)
+
+_BARE_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+# a unit spelt out: "12 minutes", "2 hrs"
+_WORDS = re.compile(
+    r"([+-]?\d+(?:\.\d+)?)\s*(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)",
+    re.IGNORECASE,
+)
 
 DURATION_HELP = "a duration such as 90s, 12m, 1h30m, 'D+1 H+2 M+30' or 'T+01:30:00'"
 
@@ -39,12 +47,18 @@ def parse_duration(value: object) -> float:
     text = value.strip()
     if not text:
         raise ValueError(f"expected {DURATION_HELP}, got an empty string")
-    if text == "0":
-        return 0.0
+    if _BARE_NUMBER.fullmatch(text):
+        if float(text) == 0:
+            return 0.0
+        raise ValueError(f"{text!r} has no unit: write {text}s or {text}m")
     for parser in (_parse_clock, _parse_msel, _parse_units):
         seconds = parser(text)
         if seconds is not None:
             return round_ms(seconds)
+    words = _WORDS.fullmatch(text)
+    if words:
+        short = f"{words.group(1)}{words.group(2)[0].lower()}"
+        raise ValueError(f"{text!r} is not {DURATION_HELP}: write {short}")
     raise ValueError(f"{text!r} is not {DURATION_HELP}")
 
 
@@ -65,13 +79,19 @@ def _parse_units(text: str) -> float | None:
 
 
 def _parse_msel(text: str) -> float | None:
-    total, pos, seen = 0.0, 0, set()
+    total, pos = 0.0, 0
+    seen: dict[int, str] = {}  # unit size -> letter used (D and J are both days)
     for match in _MSEL_PART.finditer(text):
-        unit = match.group(1).lower()
-        if match.start() != pos or unit in seen:
+        if match.start() != pos:
             return None
-        seen.add(unit)
-        amount = int(match.group(3)) * _MSEL_UNIT[unit]
+        letter = match.group(1).upper()
+        size = _MSEL_UNIT[letter.lower()]
+        if size in seen:
+            raise ValueError(
+                f"{text!r} gives the {_UNIT_NAMES[size]} twice ({seen[size]} and {letter})"
+            )
+        seen[size] = letter
+        amount = int(match.group(3)) * size
         total += -amount if match.group(2) == "-" else amount
         pos = match.end()
     if pos == 0 or pos != len(text):

@@ -8,6 +8,7 @@ from pydantic import (
     BeforeValidator,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
+    PlainSerializer,
     PlainValidator,
     StringConstraints,
     WithJsonSchema,
@@ -71,9 +72,15 @@ def localize(text: str | dict[str, str] | None, lang: str, fallback: str = "en")
     return text.get(lang) or text.get(fallback) or next(iter(text.values()))
 
 
+def _duration_text(seconds: float) -> str:
+    """Durations serialise as text (`5400s`) so a dumped scenario loads again."""
+    return f"{seconds:.3f}".rstrip("0").rstrip(".") + "s"
+
+
 Duration = Annotated[
     float,
     BeforeValidator(parse_duration),
+    PlainSerializer(_duration_text, when_used="json"),
     WithJsonSchema(
         {
             "anyOf": [{"type": "string", "minLength": 1}, {"const": 0}],

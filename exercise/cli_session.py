@@ -1,0 +1,210 @@
+"""Command-line entry points that run sessions: play, resume, replay."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from .cli import UsageError
+from .content.loader import CatalogueIndex, load_catalogue, load_scenario
+from .content.resources import default_catalogue_dirs
+from .model import InjectTemplate, Scenario, parse_duration
+from .model.events import Event
+from .safetext import clean
+from .sim.players import POLICIES, AutoPlayer, FilePlayer, Player
+from .sim.session import Session
+from .sim.summary import summarize
+
+DEFAULT_FOLDER = Path("debriefs")
+
+
+def default_journal_path(scenario_id: str, folder: Path = DEFAULT_FOLDER) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = folder / f"{scenario_id}-{stamp}.db"
+    n = 1
+    while path.exists():
+        n += 1
+        path = folder / f"{scenario_id}-{stamp}-{n}.db"
+    return path
+
+
+def templates_of(catalogue: CatalogueIndex | None) -> dict[str, InjectTemplate]:
+    return {k: e.template for k, e in catalogue.entries.items()} if catalogue else {}
+
+
+def make_player(
+    args: argparse.Namespace, scenario: Scenario, meta: dict[str, Any]
+) -> Player | None:
+    """The simulated players the arguments ask for, else those the session was started with."""
+    from .content.decisions import load_decisions
+
+    decisions = getattr(args, "decisions", None) or meta.get("decisions")
+    auto = getattr(args, "auto", None) or meta.get("auto")
+    seed = meta.get("seed", 0)
+    if decisions:
+        return FilePlayer(load_decisions(Path(decisions), scenario))
+    if auto:
+        return AutoPlayer(auto, seed=seed)
+    return None
+
+
+def cmd_play(args: argparse.Namespace, scenario_path: Path) -> int:
+    catalogue = load_catalogue(args.catalogue or default_catalogue_dirs(scenario_path))
+    scenario = load_scenario(scenario_path, catalogue)
+    meta: dict[str, Any] = {"source": str(scenario_path), "seed": args.seed, "mode": "play"}
+    if args.decisions:
+        meta["decisions"] = str(Path(args.decisions).resolve())
+    else:
+        meta["auto"] = args.auto
+    player = make_player(args, scenario, meta)  # checked before any journal is written
+    path = Path(args.journal) if args.journal else default_journal_path(scenario.id)
+    if path.exists():
+        raise UsageError(f"{path}: a journal already exists there; choose another --journal")
+    session = Session.start(
+        scenario,
+        path,
+        seed=args.seed,
+        durable=args.realtime,
+        meta=meta,
+        templates=templates_of(catalogue),
+    )
+    return _drive(session, player, args)
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    path = Path(args.journal)
+    session = Session.resume(path, durable=args.realtime)
+    if session.engine.ended:
+        session.close()
+        print(f"{path}: the session has already ended; nothing to resume", file=sys.stderr)
+        return 0
+    player = make_player(args, session.scenario, session.meta)
+    return _drive(session, player, args)
+
+
+def _drive(session: Session, player: Player | None, args: argparse.Namespace) -> int:
+    from .sim.headless import run_headless
+
+    try:
+        if args.realtime:
+            _run_realtime(session, player, args.speed)
+        else:
+            _run_fast(session, player, run_headless)
+    except KeyboardInterrupt:
+        print(
+            f"\ninterrupted; every committed event is in {session.journal.path}\n"
+            f"continue with: exercise resume {session.journal.path}",
+            file=sys.stderr,
+        )
+        session.close()
+        return 130
+    print(f"journal: {session.journal.path}")
+    for line in summarize(session.engine.state).lines():
+        print(clean(line))
+    session.close()
+    return 0
+
+
+def _run_fast(session: Session, player: Player | None, run_headless: Any) -> None:
+    if not sys.stdout.isatty():
+        run_headless(session, player)
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    duration = session.scenario.duration
+    columns = (
+        TextColumn("playing"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("play", total=duration, completed=session.engine.now)
+        run_headless(session, player, progress=lambda t: bar.update(task, completed=t))
+
+
+def _run_realtime(session: Session, player: Player | None, speed: float | None) -> None:
+    """Play at the pace of the clock, printing each event as it happens."""
+    from .sim.clock import VirtualClock
+    from .sim.feed import describe
+    from .sim.realtime import RealtimeDriver
+
+    engine = session.engine
+    clock = VirtualClock(
+        start=engine.now, speed=speed or engine.state.speed, paused=engine.state.paused
+    )
+
+    def show(events: list[Event]) -> None:
+        for event in events:
+            print(clean(describe(event, session.scenario), single_line=True), flush=True)
+
+    driver = RealtimeDriver(session, clock=clock, player=player, listener=show)
+    asyncio.run(driver.run())
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from .journal import Journal
+    from .sim.replay import replay_state
+    from .sim.session import load_frozen
+
+    with Journal.open(Path(args.journal), readonly=True) as journal:
+        scenario = load_frozen(journal)
+        until = parse_duration(args.at) if args.at else None
+        state = replay_state(scenario, journal.events(), until=until)
+    summary = summarize(state)
+    if args.format == "json":
+        data = summary.__dict__ | {
+            "delivered_injects": sorted(state.delivered_at, key=state.delivered_at.__getitem__),
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        for line in summary.lines():
+            print(clean(line))
+        if summary.decisions_open:
+            print("open decisions: " + clean(", ".join(summary.decisions_open)))
+    return 0
+
+
+def add_parsers(sub: Any, scenario_path: Any) -> None:
+    """Register play, resume and replay on the main parser's subcommands."""
+
+    def player_options(command: argparse.ArgumentParser, required: bool) -> None:
+        group = command.add_mutually_exclusive_group(required=required)
+        group.add_argument("--decisions", metavar="FILE", help="what the players decide, and when")
+        group.add_argument(
+            "--auto", choices=POLICIES, help="decide every decision point by a policy"
+        )
+        command.add_argument(
+            "--realtime",
+            action="store_true",
+            help="play at the pace of the clock, printing events as they happen",
+        )
+        command.add_argument(
+            "--speed", type=float, help="with --realtime: scenario seconds per wall second"
+        )
+
+    play = sub.add_parser("play", help="play a scenario headless, as fast as possible")
+    play.add_argument("scenario", metavar="SCENARIO")
+    player_options(play, required=True)
+    play.add_argument("--seed", type=int, default=0, help="seed for the random policy")
+    play.add_argument(
+        "--journal", metavar="PATH", help="journal file (default: debriefs/<id>-<time>.db)"
+    )
+    play.add_argument("--catalogue", action="append", type=Path, metavar="DIR")
+    play.set_defaults(func=lambda args: cmd_play(args, scenario_path(args.scenario)))
+
+    resume = sub.add_parser("resume", help="continue an interrupted session from its journal")
+    resume.add_argument("journal", metavar="JOURNAL")
+    player_options(resume, required=False)
+    resume.set_defaults(func=cmd_resume)
+
+    replay = sub.add_parser("replay", help="the state of a session at a scenario time")
+    replay.add_argument("journal", metavar="JOURNAL")
+    replay.add_argument("--at", metavar="TIME", help="scenario time, e.g. 1h15m (default: the end)")
+    replay.add_argument("--format", choices=("text", "json"), default="text")
+    replay.set_defaults(func=cmd_replay)

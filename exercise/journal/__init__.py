@@ -1,0 +1,36 @@
+"""The session journal: a hash-chained SQLite event store (append, read, verify, export).
+
+Imports are lazy, so `from exercise.journal.errors import JournalError` stays cheap for
+code that only needs the error.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from .errors import JournalError
+
+if TYPE_CHECKING:
+    from .export import export_events
+    from .store import Journal, SessionInfo
+    from .verify import VerifyResult, verify
+
+__all__ = ["Journal", "JournalError", "SessionInfo", "VerifyResult", "export_events", "verify"]
+
+_HOMES = {
+    "Journal": "store",
+    "SessionInfo": "store",
+    "verify": "verify",
+    "VerifyResult": "verify",
+    "export_events": "export",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value

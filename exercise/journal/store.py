@@ -1,0 +1,624 @@
+"""The session journal: one SQLite file per session, an append-only hash-chained event log.
+
+The file holds three tables: `session` (one row: the frozen scenario source and how the
+session was started), `events` (the log) and `commands` (an inbox other processes write
+to). Every write is one short `BEGIN IMMEDIATE` transaction; `append` returns the events
+only after they are committed, so whatever a caller acknowledges survives a killed process
+(and, with `durable=True`, a power cut).
+
+Each event carries `prev_hash` and `hash`, where
+
+    hash = sha256_hex(prev_hash + canonical_json([seq, t, wall, kind, actor, payload]))
+
+and the first event's `prev_hash` is the session hash (see `SessionInfo.session_hash`).
+`exercise.journal.verify` walks that chain.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from hashlib import sha256
+from json.encoder import c_make_encoder, encode_basestring
+from math import isfinite
+from pathlib import Path
+from types import TracebackType
+from typing import Any, NoReturn, Self
+
+from exercise.model.events import Event, NewEvent
+
+from .errors import JournalError
+
+APPLICATION_ID = 0x45584A4C  # "EXJL" in the SQLite header: this file is an exercise journal
+FORMAT_VERSION = 1  # PRAGMA user_version of the files this code writes
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+_READ_CHUNK = 4096  # events fetched per query while streaming
+
+_SCHEMA = """
+CREATE TABLE session (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    scenario_id TEXT NOT NULL,
+    scenario_title TEXT NOT NULL,
+    scenario_text TEXT NOT NULL,
+    scenario_hash TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    speed REAL NOT NULL,
+    started_wall REAL NOT NULL,
+    format INTEGER NOT NULL,
+    meta TEXT NOT NULL
+);
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    t REAL NOT NULL,
+    wall REAL NOT NULL,
+    kind TEXT NOT NULL,
+    actor TEXT,
+    payload TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TABLE commands (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    submitted_wall REAL NOT NULL,
+    payload TEXT NOT NULL,
+    taken INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX commands_pending ON commands (id) WHERE taken = 0;
+"""
+_TABLES = frozenset({"session", "events", "commands"})
+
+_INSERT_EVENT = (
+    "INSERT INTO events (seq, t, wall, kind, actor, payload, prev_hash, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_SELECT_EVENTS = (
+    "SELECT seq, t, wall, kind, actor, payload, prev_hash, hash FROM events "
+    "WHERE seq > ? ORDER BY seq LIMIT ?"
+)
+_SELECT_LAST = (
+    "SELECT seq, t, wall, kind, actor, payload, prev_hash, hash FROM events "
+    "ORDER BY seq DESC LIMIT 1"
+)
+_SELECT_SESSION = (
+    "SELECT scenario_id, scenario_title, scenario_text, scenario_hash, seed, speed, "
+    "started_wall, format, meta FROM session"
+)
+
+# Canonical JSON: sorted keys, no spaces, UTF-8 text as is, no NaN or Infinity.
+_encoder = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
+if c_make_encoder is not None:  # the C encoder, built once rather than once a call
+    _c_encode = c_make_encoder(
+        {}, _encoder.default, encode_basestring, None, ":", ",", True, False, False
+    )
+
+    def _dumps(value: Any) -> str:
+        return "".join(_c_encode(value, 0))
+
+else:  # pragma: no cover - CPython always has the C encoder
+    _dumps = _encoder.encode
+
+_scan = json.JSONDecoder().scan_once
+
+
+def _loads(text: str) -> Any:
+    """json.loads for the journal's own compact JSON (a fast path; falls back when needed)."""
+    try:
+        value, end = _scan(text, 0)
+    except StopIteration:
+        end = -1
+    if end != len(text):
+        return json.loads(text)  # whitespace around it, or not JSON: let json say why
+    return value
+
+
+def canonical_json(value: Any) -> str:
+    """The canonical JSON text of a value, as hashed and stored by the journal."""
+    return _dumps(value)
+
+
+def record_text(seq: Any, t: Any, wall: Any, kind: Any, actor: Any, payload_text: str) -> str:
+    """canonical_json([seq, t, wall, kind, actor, payload]) given the payload's canonical
+    text (works for any stored values, so `verify` can recompute tampered rows too)."""
+    head = _dumps([seq, t, wall, kind, actor])
+    return f"{head[:-1]},{payload_text}]"
+
+
+def chain_hash(prev_hash: str, record: str) -> str:
+    return sha256((prev_hash + record).encode("utf-8")).hexdigest()
+
+
+def session_hash(
+    scenario_id: str, scenario_hash: str, seed: int, started_wall: float, format: int
+) -> str:
+    """The hash a session's first event points back to."""
+    fields = {
+        "format": format,
+        "scenario_hash": scenario_hash,
+        "scenario_id": scenario_id,
+        "seed": seed,
+        "started_wall": started_wall,
+    }
+    return sha256(_dumps(fields).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    """The `session` row: what was played, from which frozen source, and how."""
+
+    scenario_id: str
+    scenario_title: str
+    scenario_text: str
+    scenario_hash: str
+    seed: int
+    speed: float
+    started_wall: float
+    format: int = FORMAT_VERSION
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def session_hash(self) -> str:
+        return session_hash(
+            self.scenario_id, self.scenario_hash, self.seed, self.started_wall, self.format
+        )
+
+
+def _string(value: Any, what: str) -> str:
+    if type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)  # the plain text of a StrEnum member
+    raise TypeError(f"event {what} must be a string, not {type(value).__name__}")
+
+
+def _finite(value: Any, what: str) -> float:
+    number = float(value)
+    if not isfinite(number):
+        raise ValueError(f"event {what} must be a finite number, not {number!r}")
+    return number
+
+
+def _error(path: Path, err: sqlite3.Error, busy_timeout_ms: int) -> JournalError | None:
+    """The JournalError for a SQLite failure people can act on; None for other failures."""
+    code = getattr(err, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(err).lower()
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
+        return JournalError(
+            path,
+            "another session seems to have this journal open (it stayed locked for "
+            f"{busy_timeout_ms / 1000:g} s)",
+            "locked",
+        )
+    if primary == sqlite3.SQLITE_NOTADB or "not a database" in text:
+        return JournalError(
+            path, "not an exercise journal (not an SQLite database)", "not-a-journal"
+        )
+    if primary == sqlite3.SQLITE_CORRUPT or "malformed" in text:
+        return JournalError(path, f"the journal file is damaged ({err})", "corrupt")
+    if primary == sqlite3.SQLITE_CANTOPEN:
+        return JournalError(path, f"cannot open the journal ({err})", "missing")
+    return None
+
+
+class Journal:
+    """An open journal file. Use `Journal.create` or `Journal.open`; close it (or use `with`).
+
+    One Journal may be shared between threads; its operations are serialised.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        session: SessionInfo,
+        *,
+        readonly: bool,
+        busy_timeout_ms: int,
+    ) -> None:
+        self._conn = conn
+        self._path = path
+        self._session = session
+        self._readonly = readonly
+        self._busy_timeout_ms = busy_timeout_ms
+        self._lock = threading.RLock()
+        self._last_seq = 0
+        self._last_hash = session.session_hash
+        row = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+        if row is not None:
+            self._last_seq, self._last_hash = row
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        scenario_id: str,
+        scenario_title: str,
+        scenario_text: str,
+        seed: int,
+        speed: float,
+        durable: bool = True,
+        meta: dict[str, Any] | None = None,
+        started_wall: float | None = None,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    ) -> Journal:
+        """Create a new journal file (never overwrites one; creates missing folders).
+
+        `durable=True` syncs every commit to disk (realtime sessions survive a power cut);
+        `durable=False` is faster and still loses nothing when the process is killed.
+        """
+        path = Path(path)
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            if leftover.exists():
+                raise FileExistsError(f"{leftover}: already exists; a journal is never overwritten")
+        started = time.time() if started_wall is None else _finite(started_wall, "started_wall")
+        info = SessionInfo(
+            scenario_id=_string(scenario_id, "scenario_id"),
+            scenario_title=_string(scenario_title, "scenario_title"),
+            scenario_text=scenario_text,
+            scenario_hash=sha256(scenario_text.encode("utf-8")).hexdigest(),
+            seed=operator.index(seed),
+            speed=_finite(speed, "speed"),
+            started_wall=started,
+            format=FORMAT_VERSION,
+            meta=dict(meta or {}),
+        )
+        meta_text = _dumps(info.meta)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "xb"):  # claims the name; fails if someone else just did
+            pass
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = cls._connect(path, readonly=False, busy_timeout_ms=busy_timeout_ms)
+            cls._configure(conn, durable)
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+            conn.execute(
+                "INSERT INTO session (id, scenario_id, scenario_title, scenario_text, "
+                "scenario_hash, seed, speed, started_wall, format, meta) "
+                "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    info.scenario_id,
+                    info.scenario_title,
+                    info.scenario_text,
+                    info.scenario_hash,
+                    info.seed,
+                    info.speed,
+                    info.started_wall,
+                    info.format,
+                    meta_text,
+                ),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+        return cls(conn, path, info, readonly=False, busy_timeout_ms=busy_timeout_ms)
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        readonly: bool = False,
+        durable: bool = True,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    ) -> Journal:
+        """Open an existing journal; raises JournalError when it cannot be used.
+
+        A writable open also makes sure no other writer holds the journal locked for longer
+        than `busy_timeout_ms`. A read-only open never writes to the file.
+        """
+        path = Path(path)
+        if not path.exists():
+            raise JournalError(path, "no such journal file", "missing")
+        if not path.is_file():
+            raise JournalError(path, "not an exercise journal (not a file)", "not-a-journal")
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = cls._connect(path, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
+            session = cls._check(conn, path)
+            if not readonly:
+                cls._configure(conn, durable)
+                conn.execute("BEGIN IMMEDIATE")  # is anyone else writing right now?
+                conn.execute("ROLLBACK")
+            return cls(conn, path, session, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
+        except sqlite3.Error as err:
+            if conn is not None:
+                conn.close()
+            mapped = _error(path, err, busy_timeout_ms)
+            if mapped is None:
+                raise
+            raise mapped from None
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
+
+    @staticmethod
+    def _connect(path: Path, *, readonly: bool, busy_timeout_ms: int) -> sqlite3.Connection:
+        mode = "ro" if readonly else "rw"  # never let SQLite create a file by itself
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode={mode}",
+            uri=True,
+            timeout=busy_timeout_ms / 1000,
+            isolation_level=None,  # transactions are explicit
+            check_same_thread=False,  # guarded by Journal._lock
+        )
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        return conn
+
+    @staticmethod
+    def _configure(conn: sqlite3.Connection, durable: bool) -> None:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+
+    @staticmethod
+    def _check(conn: sqlite3.Connection, path: Path) -> SessionInfo:
+        """Make sure the file is a journal this code can read; return its session row."""
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if application_id != APPLICATION_ID:
+            raise JournalError(
+                path, "not an exercise journal (an SQLite file of another kind)", "not-a-journal"
+            )
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > FORMAT_VERSION:
+            raise JournalError(
+                path,
+                f"this journal has format {version}, this version of exercise reads format "
+                f"{FORMAT_VERSION}: upgrade exercise to open it",
+                "newer-format",
+            )
+        if version < 1:
+            raise JournalError(path, f"the journal has no valid format ({version})", "corrupt")
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if missing_tables := _TABLES - tables:
+            missing = ", ".join(sorted(missing_tables))
+            raise JournalError(
+                path, f"not an exercise journal (no table {missing})", "not-a-journal"
+            )
+        rows = conn.execute(_SELECT_SESSION).fetchall()
+        if len(rows) != 1:
+            raise JournalError(
+                path, f"the journal has {len(rows)} session rows instead of 1", "corrupt"
+            )
+        (scenario_id, title, text, scenario_hash, seed, speed, started, fmt, meta_text) = rows[0]
+        try:
+            meta = _loads(meta_text)
+        except (TypeError, ValueError):
+            meta = None
+        if not isinstance(meta, dict):
+            raise JournalError(path, "the session row's meta is not a JSON object", "corrupt")
+        return SessionInfo(
+            scenario_id=scenario_id,
+            scenario_title=title,
+            scenario_text=text,
+            scenario_hash=scenario_hash,
+            seed=seed,
+            speed=speed,
+            started_wall=started,
+            format=fmt,
+            meta=meta,
+        )
+
+    # -- properties and lifetime ------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def session(self) -> SessionInfo:
+        return self._session
+
+    @property
+    def readonly(self) -> bool:
+        return self._readonly
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self._readonly else "writable"
+        return f"<Journal {str(self._path)!r} {mode}>"
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def append(self, events: Sequence[NewEvent], wall: float | None = None) -> list[Event]:
+        """Commit events in one transaction; return them as committed (after the COMMIT).
+
+        All events of one call share one wall time (`wall`, default now). Scenario time is
+        rounded to milliseconds. An empty sequence writes nothing.
+        """
+        if not events:
+            return []
+        self._writable()
+        wall_time = _finite(time.time() if wall is None else wall, "wall")
+        wall_text = repr(wall_time)
+        with self._lock:
+            seq, prev = self._last_seq, self._last_hash
+            rows = []
+            for event in events:
+                seq += 1
+                t = event.t
+                if type(t) is not float or not isfinite(t):
+                    t = _finite(t, "t")
+                t = round(t, 3)
+                kind = event.kind
+                if type(kind) is not str:
+                    kind = _string(kind, "kind")
+                actor = event.actor
+                if actor is None:
+                    actor_text = "null"
+                else:
+                    if type(actor) is not str:
+                        actor = _string(actor, "actor")
+                    actor_text = encode_basestring(actor)
+                payload_text = _dumps(event.payload)
+                # record_text(), without a second encoder pass per event
+                record = f"[{seq},{t!r},{wall_text},{encode_basestring(kind)},{actor_text},"
+                digest = sha256(f"{prev}{record}{payload_text}]".encode()).hexdigest()
+                rows.append((seq, t, wall_time, kind, actor, payload_text, prev, digest))
+                prev = digest
+            self._write(_INSERT_EVENT, rows)
+            self._last_seq, self._last_hash = seq, prev
+        loads = _loads
+        return [
+            Event(seq, t, wall, kind, actor, loads(payload), prev_hash, digest)
+            for seq, t, wall, kind, actor, payload, prev_hash, digest in rows
+        ]
+
+    def _write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.executemany(statement, rows)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.IntegrityError:
+            raise JournalError(
+                self._path,
+                "another session has written events to this journal since it was opened",
+                "locked",
+            ) from None
+        except sqlite3.Error as err:
+            self._raise(err)
+
+    def _raise(self, err: sqlite3.Error) -> NoReturn:
+        mapped = _error(self._path, err, self._busy_timeout_ms)
+        if mapped is None:
+            raise err
+        raise mapped from None
+
+    def _writable(self) -> None:
+        if self._readonly:
+            raise PermissionError(f"{self._path}: the journal was opened read-only")
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def events(self, since_seq: int = 0) -> Iterator[Event]:
+        """Stream the events with seq > since_seq, in seq order.
+
+        Reads in chunks, so appending while iterating is fine: events committed before the
+        iterator reaches their place are included.
+        """
+        after = since_seq
+        conn, lock, loads = self._conn, self._lock, _loads
+        while True:
+            with lock:
+                try:
+                    rows = conn.execute(_SELECT_EVENTS, (after, _READ_CHUNK)).fetchall()
+                except sqlite3.Error as err:
+                    self._raise(err)
+            if not rows:
+                return
+            yield from [
+                Event(seq, t, wall, kind, actor, loads(payload), prev_hash, digest)
+                for seq, t, wall, kind, actor, payload, prev_hash, digest in rows
+            ]
+            if len(rows) < _READ_CHUNK:
+                return
+            after = rows[-1][0]
+
+    def count(self) -> int:
+        with self._lock:
+            return self._conn.execute("SELECT count(*) FROM events").fetchone()[0]
+
+    def last(self) -> Event | None:
+        with self._lock:
+            row = self._conn.execute(_SELECT_LAST).fetchone()
+        if row is None:
+            return None
+        seq, t, wall, kind, actor, payload, prev_hash, digest = row
+        return Event(seq, t, wall, kind, actor, _loads(payload), prev_hash, digest)
+
+    # -- the command inbox ------------------------------------------------------------------
+
+    def submit_command(self, payload: dict[str, Any], wall: float | None = None) -> int:
+        """Queue a command for the session that owns this journal; returns its id.
+
+        Works from any process that opened the same file (writable).
+        """
+        self._writable()
+        text = _dumps(payload)
+        submitted = _finite(time.time() if wall is None else wall, "wall")
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    cursor = conn.execute(
+                        "INSERT INTO commands (submitted_wall, payload) VALUES (?, ?)",
+                        (submitted, text),
+                    )
+                    command_id = cursor.lastrowid
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as err:
+                self._raise(err)
+        assert command_id is not None
+        return command_id
+
+    def take_commands(self) -> list[tuple[int, dict[str, Any]]]:
+        """The commands not taken yet, oldest first; they are marked taken in the same
+        transaction, so each command is taken exactly once."""
+        self._writable()
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    rows = conn.execute(
+                        "SELECT id, payload FROM commands WHERE taken = 0 ORDER BY id"
+                    ).fetchall()
+                    if rows:
+                        conn.execute(
+                            "UPDATE commands SET taken = 1 WHERE taken = 0 AND id <= ?",
+                            (rows[-1][0],),
+                        )
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as err:
+                self._raise(err)
+        return [(command_id, _loads(text)) for command_id, text in rows]

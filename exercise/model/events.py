@@ -1,0 +1,62 @@
+"""Journal event types: everything that happens in a session is one of these.
+
+An event is a plain record (sequence number, scenario time, wall time, kind, actor,
+payload). The session state is a pure function of the events (see `exercise.sim.state`),
+which is what makes replay and resume exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Kind(StrEnum):
+    SESSION_STARTED = "session-started"  # {scenario, seed, speed}
+    SESSION_RESUMED = "session-resumed"  # {}
+    SESSION_ENDED = "session-ended"  # {reason}
+    PHASE_ENTERED = "phase-entered"  # {phase, level, cause}
+    INJECT_SCHEDULED = "inject-scheduled"  # {inject, due, cause}  conditional, released, held
+    INJECT_DELIVERED = "inject-delivered"  # {inject, to, cause}
+    INJECT_HELD = "inject-held"  # {inject}
+    INJECT_UNHELD = "inject-unheld"  # {inject}
+    ADHOC_INJECT = "adhoc-inject"  # {inject, title, text, to, pillars, method, template?}
+    DECISION_OPENED = "decision-opened"  # {inject, role, deadline}
+    DECISION_TAKEN = "decision-taken"  # {inject, role, option, rationale, latency}
+    DECISION_MISSED = "decision-missed"  # {inject, role, default}
+    INDICATOR_CHANGED = "indicator-changed"  # {indicator, value, delta, cause}
+    EXPECTED_MET = "expected-met"  # {inject, index, role, late}
+    EXPECTED_MISSED = "expected-missed"  # {inject, index, role, reason}
+    MEASURE_TAKEN = "measure-taken"  # {measure, role, rationale}
+    SELF_DECISION = "self-decision"  # {role, text, pillars, comms}
+    OBSERVATION = "observation"  # {pillar, objective, kind, text}
+    PAUSED = "paused"  # {}
+    RESUMED = "resumed"  # {}
+    SPEED_SET = "speed-set"  # {speed}
+    JUMPED = "jumped"  # {to}
+    COMMAND_REJECTED = "command-rejected"  # {command, reason}
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """An event the core emitted and the journal has not yet committed."""
+
+    t: float
+    kind: str
+    actor: str | None = None
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A committed event, with its place in the hash chain."""
+
+    seq: int
+    t: float
+    wall: float
+    kind: str
+    actor: str | None
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str

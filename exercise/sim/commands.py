@@ -1,0 +1,131 @@
+"""Commands: what players and facilitators ask the core to do.
+
+Each command is validated by its model, then by the engine against the session state;
+it is either applied (its events say so) or rejected with a reason (a `command-rejected`
+event). A command never raises out of the engine.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from ..model import CommsElement, Method, Pillar
+
+FACILITATOR = "facilitator"
+MAX_TEXT = 10_000  # a rationale or observation longer than this is a paste accident
+
+
+class _Command(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    actor: str = FACILITATOR
+
+
+class Decide(_Command):
+    type: Literal["decide"] = "decide"
+    inject: str
+    option: str
+    rationale: str = Field("", max_length=MAX_TEXT)
+
+
+class SelfDecision(_Command):
+    """A decision a role takes on its own initiative, not prompted by an inject."""
+
+    type: Literal["self-decision"] = "self-decision"
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    pillars: tuple[Pillar, ...] = ()
+    comms: tuple[CommsElement, ...] = ()
+
+
+class TakeMeasure(_Command):
+    type: Literal["take-measure"] = "take-measure"
+    measure: str
+    rationale: str = Field("", max_length=MAX_TEXT)
+
+
+class Pause(_Command):
+    type: Literal["pause"] = "pause"
+
+
+class Resume(_Command):
+    type: Literal["resume"] = "resume"
+
+
+class SetSpeed(_Command):
+    type: Literal["set-speed"] = "set-speed"
+    speed: float = Field(gt=0, le=3600)
+
+
+class JumpNext(_Command):
+    """Move the clock to the next inject that is due."""
+
+    type: Literal["jump-next"] = "jump-next"
+
+
+class FireInject(_Command):
+    """Deliver now: a timeline, held or conditional inject, or a catalogue template."""
+
+    type: Literal["fire"] = "fire"
+    inject: str
+    to: tuple[str, ...] = ()  # required for a template; for a scenario inject its own `to`
+
+
+class AdhocInject(_Command):
+    type: Literal["adhoc"] = "adhoc"
+    title: str = Field(min_length=1, max_length=500)
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    to: tuple[str, ...] = Field(min_length=1)
+    pillars: tuple[Pillar, ...] = ()
+    method: Method = Method.OTHER
+    sender: str = ""
+
+
+class Hold(_Command):
+    type: Literal["hold"] = "hold"
+    inject: str
+
+
+class Release(_Command):
+    """Undo a hold: the inject is delivered when due, or now if its time has passed."""
+
+    type: Literal["release"] = "release"
+    inject: str
+
+
+class Observe(_Command):
+    type: Literal["observe"] = "observe"
+    pillar: Pillar
+    objective: str | None = None
+    kind: Literal["strength", "improvement", "note"] = "note"
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+
+
+class End(_Command):
+    type: Literal["end"] = "end"
+    reason: str = "ended by the facilitator"
+
+
+Command = Annotated[
+    Decide
+    | SelfDecision
+    | TakeMeasure
+    | Pause
+    | Resume
+    | SetSpeed
+    | JumpNext
+    | FireInject
+    | AdhocInject
+    | Hold
+    | Release
+    | Observe
+    | End,
+    Field(discriminator="type"),
+]
+COMMAND = TypeAdapter(Command)
+
+
+def parse_command(data: object) -> Command:
+    """A command from JSON-like data (the journal inbox); raises pydantic.ValidationError."""
+    return COMMAND.validate_python(data)

@@ -1,0 +1,545 @@
+"""The simulation core: a SimPy environment driven by the scenario.
+
+Everything that will happen is a timer on `simpy.Environment` (timed phases, timeline
+deliveries, armed conditional injects, decision deadlines, the end of the scenario).
+Timers carry no state of their own: when one fires it checks the session state, so a
+timer made stale by a command (an inject fired early, a decision taken) does nothing.
+That is also what makes resume exact: a resumed engine rebuilds its timers from the
+state that the journal's events produce.
+
+Timers at the same instant fire in a fixed order (phases, deliveries in scenario order,
+deadlines, the end), whatever order they were created in. A command stamped at scenario
+time T is applied after every timer at or before T.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import simpy
+
+from ..model import Inject, InjectTemplate, Option, RoleKind, Scenario, localize
+from ..model.events import Kind, NewEvent
+from ..model.timing import format_clock, round_ms
+from . import commands as c
+from .state import PHASE_KEY, SessionState, indicator_key, inject_key, measure_key
+
+# Same-instant order of timers: rank * _SLOT + position in the scenario.
+_PHASE, _DELIVERY, _DEADLINE, _END = range(4)
+_SLOT = 10_000_000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a command: applied (with its events) or rejected with a reason."""
+
+    accepted: bool
+    reason: str
+    events: tuple[NewEvent, ...]
+    t: float
+
+
+class Engine:
+    def __init__(
+        self,
+        scenario: Scenario,
+        state: SessionState | None = None,
+        seed: int = 0,
+        templates: Mapping[str, InjectTemplate] | None = None,
+    ) -> None:
+        self.scenario = scenario
+        self.state = state or SessionState.initial(scenario, seed)
+        self.templates = dict(templates or {})
+        self.env = simpy.Environment(initial_time=self.state.t)
+        self.pending: list[NewEvent] = []
+        self._index = {inject.id: n for n, inject in enumerate(scenario.injects)}
+        self._watchers: dict[str, list[Inject]] = {}
+        for inject in scenario.injects:
+            if inject.when is not None:
+                for key in _condition_keys(inject):
+                    self._watchers.setdefault(key, []).append(inject)
+        if self.state.started:
+            self._emit(Kind.SESSION_RESUMED)
+            self._schedule_from_state()
+        else:
+            self._start()
+
+    # -- driving --
+
+    @property
+    def now(self) -> float:
+        return round_ms(self.env.now)
+
+    @property
+    def ended(self) -> bool:
+        return self.state.ended
+
+    def peek(self) -> float:
+        """Scenario time of the next timer (inf when nothing is left)."""
+        return math.inf if self.state.ended else self.env.peek()
+
+    def advance_to(self, t: float, max_steps: int | None = None) -> bool:
+        """Fire every timer due at or before `t`; False if `max_steps` stopped it early."""
+        steps = 0
+        while not self.state.ended and self.env.peek() <= t:
+            self.env.step()
+            steps += 1
+            if max_steps is not None and steps >= max_steps:
+                return False
+        if self.env.now < t:
+            self.env.run(until=t)
+        return True
+
+    def take_pending(self) -> list[NewEvent]:
+        """The events emitted since the last call, for the journal to commit."""
+        events, self.pending = self.pending, []
+        return events
+
+    def submit(self, command: c.Command, t: float | None = None) -> Outcome:
+        """Apply a command at scenario time `t` (default: now), after every timer up to `t`."""
+        t = self.env.now if t is None or t < self.env.now else round_ms(t)
+        self.advance_to(t)
+        mark = len(self.pending)
+        try:
+            reason = self._apply(command)
+        except Exception as err:  # a command must never take the session down
+            reason = f"internal error while applying the command: {type(err).__name__}: {err}"
+        if reason:
+            self._emit(
+                Kind.COMMAND_REJECTED,
+                command.actor,
+                command=command.model_dump(mode="json"),
+                reason=reason,
+            )
+        return Outcome(not reason, reason or "", tuple(self.pending[mark:]), self.now)
+
+    def next_delivery(self) -> float | None:
+        """When the next inject is due (for `jump to the next inject`)."""
+        s = self.state
+        times = [
+            i.at
+            for i in self.scenario.injects
+            if i.at is not None and i.id not in s.delivered_at and i.id not in s.held
+        ]
+        times += [due for inject, due in s.scheduled.items() if inject not in s.held]
+        upcoming = [max(t, self.env.now) for t in times]
+        return min(upcoming) if upcoming else None
+
+    # -- events and timers --
+
+    def _emit(self, kind: str, actor: str | None = None, **payload: Any) -> None:
+        t = self.now
+        self.pending.append(NewEvent(t, kind, actor, payload))
+        dirty = self.state.apply(t, kind, actor, payload)
+        if dirty:
+            self._check_conditions(dirty)
+
+    def _at(self, when: float, rank: int, position: int, action: Callable[[], None]) -> None:
+        event = simpy.Event(self.env)
+        # A bare event that fires at `when`, as simpy.Timeout does, but with our priority.
+        event._ok = True
+        event._value = None
+        event.callbacks.append(lambda _event: action())
+        delay = max(0.0, round_ms(when) - self.env.now)
+        self.env.schedule(event, priority=rank * _SLOT + position, delay=delay)
+
+    def _start(self) -> None:
+        s = self.scenario
+        self._emit(Kind.SESSION_STARTED, scenario=s.id, seed=self.state.seed, speed=s.speed)
+        first = s.phases[0]
+        self._emit(Kind.PHASE_ENTERED, phase=first.id, level=first.level.value, cause="start")
+        self._schedule_from_state()
+        for inject in s.injects:  # conditions that already hold at T+0
+            if inject.when is not None:
+                self._arm_if_true(inject)
+
+    def _schedule_from_state(self) -> None:
+        s, state = self.scenario, self.state
+        for n, phase in enumerate(s.phases):
+            if phase.at is not None and n > state.phase_index:
+                self._at(phase.at, _PHASE, n, lambda n=n: self._timed_phase(n))
+        for inject in s.injects:
+            if inject.id in state.delivered_at:
+                continue
+            due = inject.at if inject.at is not None else state.scheduled.get(inject.id)
+            if due is not None:
+                self._at(due, _DELIVERY, self._index[inject.id], lambda i=inject: self._due(i))
+        for decision in state.decisions.values():
+            if decision.open and decision.deadline is not None:
+                position = self._index.get(decision.inject, 0)
+                self._at(
+                    decision.deadline, _DEADLINE, position, self._deadline_action(decision.inject)
+                )
+        self._at(s.duration, _END, 0, lambda: self._end("scenario time is up"))
+
+    def _timed_phase(self, n: int) -> None:
+        if self.state.ended or n <= self.state.phase_index:
+            return  # an option already took the session to this phase or beyond
+        phase = self.scenario.phases[n]
+        self._emit(Kind.PHASE_ENTERED, phase=phase.id, level=phase.level.value, cause="time")
+
+    def _due(self, inject: Inject) -> None:
+        state = self.state
+        if state.ended or inject.id in state.delivered_at or inject.id in state.held:
+            return
+        self._deliver(inject, "condition" if inject.id in state.scheduled else "timeline")
+
+    def _deliver(self, inject: Inject, cause: str) -> None:
+        self._emit(Kind.INJECT_DELIVERED, None, inject=inject.id, to=list(inject.to), cause=cause)
+        if inject.decision is not None:
+            deadline = None
+            if inject.decision.deadline is not None:
+                deadline = round_ms(self.now + inject.decision.deadline)
+                self._at(
+                    deadline, _DEADLINE, self._index[inject.id], self._deadline_action(inject.id)
+                )
+            self._emit(
+                Kind.DECISION_OPENED, inject=inject.id, role=inject.decider, deadline=deadline
+            )
+        for index, expected in enumerate(inject.expected):  # a measure taken before counts
+            if expected.measure and expected.measure in self.state.measures:
+                role, _t = self.state.measures[expected.measure]
+                if role == self.state.expected[(inject.id, index)].role:
+                    self._emit(Kind.EXPECTED_MET, role, inject=inject.id, index=index, status="met")
+
+    def _deadline_action(self, inject_id: str) -> Callable[[], None]:
+        return lambda: self._deadline(inject_id)
+
+    def _deadline(self, inject_id: str) -> None:
+        decision = self.state.decisions.get(inject_id)
+        if self.state.ended or decision is None or not decision.open:
+            return
+        inject = self.scenario.inject_map[inject_id]
+        assert inject.decision is not None
+        default = inject.decision.default
+        self._emit(
+            Kind.DECISION_MISSED,
+            decision.role,
+            inject=inject_id,
+            role=decision.role,
+            default=default,
+        )
+        self._settle_option_expectations(inject, None)
+        if default is not None:
+            option = inject.decision.option(default)
+            assert option is not None
+            self._apply_option(inject, option, f"default of {inject_id}")
+
+    def _end(self, reason: str) -> None:
+        if self.state.ended:
+            return
+        for key, expected in list(self.state.expected.items()):
+            inject = self.scenario.inject_map[key[0]]
+            spec = inject.expected[key[1]]
+            if expected.status == "pending" and (spec.option or spec.measure):
+                self._emit(
+                    Kind.EXPECTED_MISSED,
+                    expected.role,
+                    inject=key[0],
+                    index=key[1],
+                    status="missed",
+                    reason="not done before the end of the session",
+                )
+        self._emit(Kind.SESSION_ENDED, reason=reason)
+
+    # -- conditions --
+
+    def _check_conditions(self, dirty: set[str]) -> None:
+        for key in dirty:
+            for inject in self._watchers.get(key, ()):
+                self._arm_if_true(inject)
+
+    def _arm_if_true(self, inject: Inject) -> None:
+        state = self.state
+        if inject.id in state.delivered_at or inject.id in state.scheduled or state.ended:
+            return
+        assert inject.when is not None
+        if inject.when.tree.evaluate(state):
+            self._schedule(inject, "condition")
+
+    def _schedule(self, inject: Inject, cause: str) -> None:
+        due = round_ms(self.now + (inject.after or 0))
+        self._emit(Kind.INJECT_SCHEDULED, inject=inject.id, due=due, cause=cause)
+        self._at(due, _DELIVERY, self._index[inject.id], lambda: self._due(inject))
+
+    # -- effects of choices --
+
+    def _apply_option(self, inject: Inject, option: Option, cause: str) -> None:
+        self._apply_effects(option.effects, cause)
+        for target in option.release:
+            released = self.scenario.inject_map[target]
+            if target not in self.state.delivered_at and target not in self.state.scheduled:
+                self._schedule(released, f"released by {inject.id}/{option.id}")
+        if option.phase is not None and option.phase != self.state.phase:
+            phase = self.scenario.phase_map[option.phase]
+            self._emit(Kind.PHASE_ENTERED, phase=phase.id, level=phase.level.value, cause=cause)
+
+    def _apply_effects(self, effects: Mapping[str, float], cause: str) -> None:
+        for name, delta in effects.items():
+            spec = self.scenario.indicator_map[name]
+            old = self.state.indicators[name]
+            new = round(min(spec.max, max(spec.min, old + delta)), 6)
+            if new != old:
+                self._emit(
+                    Kind.INDICATOR_CHANGED,
+                    indicator=name,
+                    value=new,
+                    delta=round(new - old, 6),
+                    cause=cause,
+                )
+
+    def _settle_option_expectations(
+        self, inject: Inject, option: str | None, role: str = ""
+    ) -> None:
+        """After a decision closes: expected choices are met (in time or late) or missed."""
+        for index, spec in enumerate(inject.expected):
+            expected = self.state.expected.get((inject.id, index))
+            if spec.option is None or expected is None or expected.status != "pending":
+                continue
+            if option == spec.option and role == expected.role:
+                late = expected.due is not None and self.now > expected.due
+                self._emit(
+                    Kind.EXPECTED_MET,
+                    role,
+                    inject=inject.id,
+                    index=index,
+                    status="late" if late else "met",
+                )
+            else:
+                reason = "the deadline passed" if option is None else f"{option} was chosen"
+                self._emit(
+                    Kind.EXPECTED_MISSED,
+                    expected.role,
+                    inject=inject.id,
+                    index=index,
+                    status="missed",
+                    reason=reason,
+                )
+
+    # -- commands --
+
+    def _apply(self, command: c.Command) -> str | None:
+        if self.state.ended:
+            return "the session has ended"
+        handler = getattr(self, "_cmd_" + command.type.replace("-", "_"))
+        return handler(command)
+
+    def _role(self, actor: str, player: bool = True) -> str | None:
+        role = self.scenario.role_map.get(actor)
+        if role is None:
+            return f"{actor!r} is not a role of this scenario"
+        if player and role.kind != RoleKind.PLAYER:
+            return f"{actor!r} is not a player role"
+        return None
+
+    def _cmd_decide(self, cmd: c.Decide) -> str | None:
+        inject = self.scenario.inject_map.get(cmd.inject)
+        if inject is None or inject.decision is None:
+            return f"{cmd.inject!r} has no decision to take"
+        decision = self.state.decisions.get(cmd.inject)
+        if decision is None:
+            return f"{cmd.inject!r} has not been delivered yet"
+        if decision.decided_at is not None:
+            return (
+                f"{cmd.inject!r} was already decided by {decision.role} at "
+                f"{format_clock(decision.decided_at)}"
+            )
+        if decision.missed or (decision.deadline is not None and self.now > decision.deadline):
+            return (
+                f"the deadline of {cmd.inject!r} passed at {format_clock(decision.deadline or 0)}"
+            )
+        if cmd.actor != decision.role:
+            return f"only {decision.role} decides {cmd.inject!r}, not {cmd.actor}"
+        option = inject.decision.option(cmd.option)
+        if option is None:
+            return f"{cmd.option!r} is not an option of {cmd.inject!r}"
+        self._emit(
+            Kind.DECISION_TAKEN,
+            cmd.actor,
+            inject=cmd.inject,
+            role=cmd.actor,
+            option=cmd.option,
+            rationale=cmd.rationale,
+            latency=round_ms(self.now - decision.opened),
+        )
+        self._settle_option_expectations(inject, cmd.option, cmd.actor)
+        self._apply_option(inject, option, f"{cmd.inject}/{cmd.option}")
+        return None
+
+    def _cmd_self_decision(self, cmd: c.SelfDecision) -> str | None:
+        if problem := self._role(cmd.actor):
+            return problem
+        self._emit(
+            Kind.SELF_DECISION,
+            cmd.actor,
+            role=cmd.actor,
+            text=cmd.text,
+            pillars=[p.value for p in cmd.pillars],
+            comms=[e.value for e in cmd.comms],
+        )
+        return None
+
+    def _cmd_take_measure(self, cmd: c.TakeMeasure) -> str | None:
+        measure = self.scenario.measure_map.get(cmd.measure)
+        if measure is None:
+            return f"{cmd.measure!r} is not a measure of this scenario"
+        if cmd.actor != measure.role:
+            return f"only {measure.role} can take {cmd.measure!r}"
+        if self.state.level.rank < measure.from_level.rank:
+            return (
+                f"{cmd.measure!r} is available from {measure.from_level.value}; "
+                f"the session is at {self.state.level.value}"
+            )
+        if cmd.measure in self.state.measures:
+            return f"{cmd.measure!r} was already taken"
+        self._emit(
+            Kind.MEASURE_TAKEN,
+            cmd.actor,
+            measure=cmd.measure,
+            role=cmd.actor,
+            rationale=cmd.rationale,
+        )
+        self._apply_effects(measure.effects, f"measure {cmd.measure}")
+        for (inject_id, index), expected in list(self.state.expected.items()):
+            spec = self.scenario.inject_map[inject_id].expected[index]
+            if (
+                spec.measure == cmd.measure
+                and expected.status == "pending"
+                and expected.role == cmd.actor
+            ):
+                late = expected.due is not None and self.now > expected.due
+                status = "late" if late else "met"
+                self._emit(
+                    Kind.EXPECTED_MET, cmd.actor, inject=inject_id, index=index, status=status
+                )
+        return None
+
+    def _cmd_pause(self, cmd: c.Pause) -> str | None:
+        if self.state.paused:
+            return "the session is already paused"
+        self._emit(Kind.PAUSED, cmd.actor)
+        return None
+
+    def _cmd_resume(self, cmd: c.Resume) -> str | None:
+        if not self.state.paused:
+            return "the session is not paused"
+        self._emit(Kind.RESUMED, cmd.actor)
+        return None
+
+    def _cmd_set_speed(self, cmd: c.SetSpeed) -> str | None:
+        self._emit(Kind.SPEED_SET, cmd.actor, speed=cmd.speed)
+        return None
+
+    def _cmd_jump_next(self, cmd: c.JumpNext) -> str | None:
+        target = self.next_delivery()
+        if target is None:
+            return "no inject is waiting to be delivered"
+        self._emit(Kind.JUMPED, cmd.actor, to=round_ms(target))
+        return None
+
+    def _cmd_fire(self, cmd: c.FireInject) -> str | None:
+        inject = self.scenario.inject_map.get(cmd.inject)
+        if inject is not None:
+            if inject.id in self.state.delivered_at:
+                return f"{cmd.inject!r} was already delivered"
+            self._deliver(inject, "fired by the facilitator")
+            return None
+        template = self.templates.get(cmd.inject)
+        if template is None:
+            return f"{cmd.inject!r} is neither an inject of this scenario nor a catalogue template"
+        if not cmd.to:
+            return "say who receives the inject"
+        for role in cmd.to:
+            if problem := self._role(role, player=False):
+                return problem
+        self._adhoc(
+            cmd.actor,
+            title=localize(template.title, self.scenario.language),
+            text=localize(template.text, self.scenario.language),
+            to=list(cmd.to),
+            pillars=[p.value for p in template.pillars],
+            method=template.method.value,
+            sender=template.sender or "",
+            template=template.id,
+        )
+        return None
+
+    def _cmd_adhoc(self, cmd: c.AdhocInject) -> str | None:
+        for role in cmd.to:
+            if problem := self._role(role, player=False):
+                return problem
+        self._adhoc(
+            cmd.actor,
+            title=cmd.title,
+            text=cmd.text,
+            to=list(cmd.to),
+            pillars=[p.value for p in cmd.pillars],
+            method=cmd.method.value,
+            sender=cmd.sender,
+            template=None,
+        )
+        return None
+
+    def _adhoc(self, actor: str, **content: Any) -> None:
+        inject_id = f"adhoc-{len(self.state.adhoc) + 1}"
+        self._emit(Kind.ADHOC_INJECT, actor, inject=inject_id, **content)
+        self._emit(Kind.INJECT_DELIVERED, actor, inject=inject_id, to=content["to"], cause="ad hoc")
+
+    def _cmd_hold(self, cmd: c.Hold) -> str | None:
+        if cmd.inject not in self.scenario.inject_map:
+            return f"{cmd.inject!r} is not an inject of this scenario"
+        if cmd.inject in self.state.delivered_at:
+            return f"{cmd.inject!r} was already delivered"
+        if cmd.inject in self.state.held:
+            return f"{cmd.inject!r} is already held"
+        self._emit(Kind.INJECT_HELD, cmd.actor, inject=cmd.inject)
+        return None
+
+    def _cmd_release(self, cmd: c.Release) -> str | None:
+        if cmd.inject not in self.state.held:
+            return f"{cmd.inject!r} is not held"
+        inject = self.scenario.inject_map[cmd.inject]
+        self._emit(Kind.INJECT_UNHELD, cmd.actor, inject=cmd.inject)
+        due = inject.at if inject.at is not None else self.state.scheduled.get(inject.id)
+        if due is not None:  # back on schedule, or delivered now if its time has passed
+            self._at(
+                max(due, self.env.now), _DELIVERY, self._index[inject.id], lambda: self._due(inject)
+            )
+        return None
+
+    def _cmd_observe(self, cmd: c.Observe) -> str | None:
+        if cmd.objective is not None and cmd.objective not in self.scenario.objective_map:
+            return f"{cmd.objective!r} is not an objective of this scenario"
+        self._emit(
+            Kind.OBSERVATION,
+            cmd.actor,
+            pillar=cmd.pillar.value,
+            objective=cmd.objective,
+            kind=cmd.kind,
+            text=cmd.text,
+        )
+        return None
+
+    def _cmd_end(self, cmd: c.End) -> str | None:
+        self._end(cmd.reason)
+        return None
+
+
+def _condition_keys(inject: Inject) -> set[str]:
+    from ..model.condition import Compare
+
+    assert inject.when is not None
+    keys = set()
+    for leaf in inject.when.leaves():
+        if isinstance(leaf, Compare):
+            keys.add(indicator_key(leaf.indicator))
+        elif leaf.func == "phase":
+            keys.add(PHASE_KEY)
+        elif leaf.func == "measure":
+            keys.add(measure_key(leaf.args[0]))
+        else:
+            keys.add(inject_key(leaf.args[0]))
+    return keys

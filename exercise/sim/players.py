@@ -1,0 +1,167 @@
+"""Simulated players for headless play: an automatic policy, or a decisions file.
+
+A player watches the events of a session and plans commands at scenario times. Its plans
+are a function of the session state and the events, so a resumed session plans the same
+commands an uninterrupted one would have.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import random
+from collections.abc import Iterable
+
+from ..model import Scenario
+from ..model.decisions import DecisionsFile
+from ..model.events import Kind, NewEvent
+from ..model.timing import round_ms
+from . import commands as c
+from .state import SessionState
+
+POLICIES = ("expected", "first", "default", "random", "none")
+DEFAULT_DELAY = 120.0  # seconds after delivery when nothing says otherwise
+
+
+class Player:
+    """Base: a queue of planned (time, command) pairs."""
+
+    def __init__(self) -> None:
+        self._plan: list[tuple[float, int, c.Command]] = []
+        self._counter = 0
+
+    def plan(self, t: float, command: c.Command) -> None:
+        heapq.heappush(self._plan, (round_ms(t), self._counter, command))
+        self._counter += 1
+
+    def peek(self) -> float:
+        return self._plan[0][0] if self._plan else math.inf
+
+    def pop(self) -> tuple[float, c.Command]:
+        t, _n, command = heapq.heappop(self._plan)
+        return t, command
+
+    def start(self, state: SessionState) -> None:
+        """Plan for what is already open (a new session has nothing open yet)."""
+        for decision in state.decisions.values():
+            if decision.open:
+                self.on_decision(
+                    state.scenario,
+                    decision.inject,
+                    decision.role,
+                    decision.opened,
+                    decision.deadline,
+                )
+
+    def observe(self, events: Iterable[NewEvent], state: SessionState) -> None:
+        for event in events:
+            if event.kind == Kind.DECISION_OPENED:
+                p = event.payload
+                self.on_decision(state.scenario, p["inject"], p["role"], event.t, p["deadline"])
+            elif event.kind == Kind.INJECT_DELIVERED:
+                self.on_delivery(state, event.payload["inject"], event.t)
+
+    def on_decision(
+        self, scenario: Scenario, inject: str, role: str, opened: float, deadline: float | None
+    ) -> None:
+        """Plan a decision for a decision point that just opened."""
+
+    def on_delivery(self, state: SessionState, inject: str, t: float) -> None:
+        """React to a delivered inject."""
+
+
+class AutoPlayer(Player):
+    """Decides every decision point by a policy:
+
+    - expected: the option the scenario expects, well within the time allowed, and the
+      measures it expects (the rehearsal of a team that does everything right);
+    - first: the first option; default: the default option, in time;
+    - random: a random option at a random moment before the deadline (seeded);
+    - none: never decides, so every deadline passes and defaults apply.
+    """
+
+    def __init__(self, policy: str, seed: int = 0) -> None:
+        super().__init__()
+        if policy not in POLICIES:
+            raise ValueError(f"unknown policy {policy!r} (policies: {', '.join(POLICIES)})")
+        self.policy = policy
+        self.seed = seed
+
+    def on_decision(
+        self, scenario: Scenario, inject: str, role: str, opened: float, deadline: float | None
+    ) -> None:
+        if self.policy == "none":
+            return
+        spec = scenario.inject_map[inject]
+        assert spec.decision is not None
+        options = [o.id for o in spec.decision.options]
+        allowed = (deadline - opened) if deadline is not None else None
+        delay = DEFAULT_DELAY if allowed is None else min(DEFAULT_DELAY, allowed / 2)
+        option = options[0]
+        if self.policy == "expected":
+            wanted = [e for e in spec.expected if e.option and (e.role or role) == role]
+            if wanted:
+                option = wanted[0].option or option
+                if wanted[0].within is not None:
+                    delay = min(delay, wanted[0].within / 2)
+        elif self.policy == "default":
+            if spec.decision.default is None:
+                return
+            option = spec.decision.default
+        elif self.policy == "random":
+            rng = random.Random(f"{self.seed}:{inject}")  # per decision: stable across resume
+            option = rng.choice(options)
+            delay = rng.uniform(1.0, (allowed or 2 * DEFAULT_DELAY) * 0.9)
+        rationale = f"automatic player ({self.policy})"
+        self.plan(
+            opened + delay, c.Decide(actor=role, inject=inject, option=option, rationale=rationale)
+        )
+
+    def on_delivery(self, state: SessionState, inject: str, t: float) -> None:
+        spec = state.scenario.inject_map.get(inject)
+        if self.policy != "expected" or spec is None:
+            return
+        for expected in spec.expected:
+            if expected.measure and expected.measure not in state.measures:
+                role = expected.role or spec.decider
+                delay = min(DEFAULT_DELAY, (expected.within or 2 * DEFAULT_DELAY) / 2)
+                if role:
+                    self.plan(t + delay, c.TakeMeasure(actor=role, measure=expected.measure))
+
+
+class FilePlayer(Player):
+    """Plays what a decisions file says, at the times it says."""
+
+    def __init__(self, plan: DecisionsFile) -> None:
+        super().__init__()
+        self.file = plan
+        self._by_inject = {d.inject: d for d in plan.decisions}
+
+    def start(self, state: SessionState) -> None:
+        super().start(state)
+        done = {(d["role"], d["text"], d["t"]) for d in state.self_decisions}
+        for item in self.file.initiatives:
+            if (item.role, item.text, item.at) not in done:
+                command = c.SelfDecision(
+                    actor=item.role, text=item.text, pillars=item.pillars, comms=item.comms
+                )
+                self.plan(max(item.at, state.t), command)
+        for item in self.file.measures:
+            if item.measure not in state.measures:
+                command = c.TakeMeasure(
+                    actor=item.role, measure=item.measure, rationale=item.rationale
+                )
+                self.plan(max(item.at, state.t), command)
+
+    def on_decision(
+        self, scenario: Scenario, inject: str, role: str, opened: float, deadline: float | None
+    ) -> None:
+        planned = self._by_inject.get(inject)
+        if planned is not None:
+            command = c.Decide(
+                actor=planned.role or role,
+                inject=inject,
+                option=planned.option,
+                rationale=planned.rationale,
+            )
+            self.plan(opened + planned.after, command)

@@ -1,0 +1,280 @@
+"""The state of a session, as a pure function of its events.
+
+`SessionState.apply(event)` is the only way state changes, in the engine as in replay and
+resume, so a state rebuilt from a journal is the state the session had.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Level, Scenario
+from ..model.events import Kind
+
+# Keys that tell the engine which conditions an event may have changed.
+PHASE_KEY = "phase"
+
+
+def inject_key(inject: str) -> str:
+    return f"inject:{inject}"
+
+
+def indicator_key(indicator: str) -> str:
+    return f"indicator:{indicator}"
+
+
+def measure_key(measure: str) -> str:
+    return f"measure:{measure}"
+
+
+@dataclass
+class DecisionState:
+    inject: str
+    role: str
+    opened: float
+    deadline: float | None  # scenario time, or None for no deadline
+    option: str | None = None  # the option chosen by the player
+    decided_at: float | None = None
+    rationale: str = ""
+    missed: bool = False
+    default_applied: str | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.decided_at is None and not self.missed
+
+
+@dataclass
+class ExpectedState:
+    inject: str
+    index: int
+    role: str
+    due: float | None  # scenario time by which it should happen, if timed
+    status: str = "pending"  # pending | met | late | missed
+    at: float | None = None
+
+
+@dataclass
+class SessionState:
+    scenario: Scenario
+    seed: int = 0
+    t: float = 0.0
+    started: bool = False
+    ended: bool = False
+    end_reason: str = ""
+    paused: bool = False
+    speed: float = 1.0
+    phase: str = ""
+    phase_index: int = -1
+    level: Level = Level.L0
+    phase_log: list[tuple[float, str]] = field(default_factory=list)
+    indicators: dict[str, float] = field(default_factory=dict)
+    history: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    delivered_at: dict[str, float] = field(default_factory=dict)
+    recipients: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    scheduled: dict[str, float] = field(default_factory=dict)  # armed, not yet delivered
+    held: set[str] = field(default_factory=set)
+    decisions: dict[str, DecisionState] = field(default_factory=dict)
+    expected: dict[tuple[str, int], ExpectedState] = field(default_factory=dict)
+    measures: dict[str, tuple[str, float]] = field(default_factory=dict)
+    adhoc: dict[str, dict[str, Any]] = field(default_factory=dict)
+    self_decisions: list[dict[str, Any]] = field(default_factory=list)
+    observations: list[dict[str, Any]] = field(default_factory=list)
+    rejected: int = 0
+    events: int = 0
+
+    @classmethod
+    def initial(cls, scenario: Scenario, seed: int = 0) -> SessionState:
+        state = cls(scenario=scenario, seed=seed, speed=scenario.speed)
+        for indicator in scenario.indicators:
+            state.indicators[indicator.id] = indicator.start
+            state.history[indicator.id] = [(0.0, indicator.start)]
+        return state
+
+    # -- the condition language's view (exercise.model.condition.ConditionState) --
+
+    def delivered(self, inject: str) -> bool:
+        return inject in self.delivered_at
+
+    def decided(self, inject: str) -> bool:
+        decision = self.decisions.get(inject)
+        return decision is not None and decision.decided_at is not None
+
+    def missed(self, inject: str) -> bool:
+        decision = self.decisions.get(inject)
+        return decision is not None and decision.missed
+
+    def chosen(self, inject: str, option: str) -> bool:
+        decision = self.decisions.get(inject)
+        return decision is not None and decision.option == option
+
+    def in_phase(self, phase: str) -> bool:
+        return self.phase == phase
+
+    def measure_taken(self, measure: str) -> bool:
+        return measure in self.measures
+
+    def indicator(self, indicator: str) -> float:
+        return self.indicators[indicator]
+
+    # -- applying events --
+
+    def apply(self, t: float, kind: str, actor: str | None, payload: dict[str, Any]) -> set[str]:
+        """Apply one event; return the condition keys it may have changed."""
+        self.t = max(self.t, t)
+        self.events += 1
+        handler = _HANDLERS.get(kind)
+        return handler(self, t, actor, payload) if handler else set()
+
+
+def _started(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.started = True
+    s.seed = p.get("seed", s.seed)
+    s.speed = p.get("speed", s.speed)
+    return set()
+
+
+def _ended(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.ended = True
+    s.end_reason = p.get("reason", "")
+    return set()
+
+
+def _phase(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    phase = s.scenario.phase_map[p["phase"]]
+    s.phase = phase.id
+    s.phase_index = s.scenario.phases.index(phase)
+    s.level = phase.level
+    s.phase_log.append((t, phase.id))
+    return {PHASE_KEY}
+
+
+def _scheduled(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.scheduled[p["inject"]] = p["due"]
+    return set()
+
+
+def _delivered(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    inject = p["inject"]
+    s.delivered_at[inject] = t
+    s.recipients[inject] = tuple(p.get("to", ()))
+    s.scheduled.pop(inject, None)
+    s.held.discard(inject)
+    source = s.scenario.inject_map.get(inject)
+    if source is not None:
+        decider = source.decider
+        for index, expected in enumerate(source.expected):
+            role = expected.role or decider or ""
+            due = t + expected.within if expected.within is not None else None
+            s.expected[(inject, index)] = ExpectedState(inject, index, role, due)
+    return {inject_key(inject)}
+
+
+def _held(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.held.add(p["inject"])
+    return set()
+
+
+def _unheld(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.held.discard(p["inject"])
+    return set()
+
+
+def _adhoc(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.adhoc[p["inject"]] = dict(p)
+    return set()
+
+
+def _opened(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.decisions[p["inject"]] = DecisionState(p["inject"], p["role"], t, p.get("deadline"))
+    return set()
+
+
+def _taken(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    decision = s.decisions[p["inject"]]
+    decision.option = p["option"]
+    decision.decided_at = t
+    decision.rationale = p.get("rationale", "")
+    return {inject_key(p["inject"])}
+
+
+def _missed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    decision = s.decisions[p["inject"]]
+    decision.missed = True
+    decision.default_applied = p.get("default")
+    return {inject_key(p["inject"])}
+
+
+def _indicator(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.indicators[p["indicator"]] = p["value"]
+    s.history[p["indicator"]].append((t, p["value"]))
+    return {indicator_key(p["indicator"])}
+
+
+def _expected(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    expected = s.expected[(p["inject"], p["index"])]
+    expected.at = t
+    if p.get("status"):
+        expected.status = p["status"]
+    return set()
+
+
+def _measure(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.measures[p["measure"]] = (p["role"], t)
+    return {measure_key(p["measure"])}
+
+
+def _self_decision(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.self_decisions.append({"t": t, **p})
+    return set()
+
+
+def _observation(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.observations.append({"t": t, "actor": actor, **p})
+    return set()
+
+
+def _paused(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.paused = True
+    return set()
+
+
+def _resumed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.paused = False
+    return set()
+
+
+def _speed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.speed = p["speed"]
+    return set()
+
+
+def _rejected(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+    s.rejected += 1
+    return set()
+
+
+_HANDLERS = {
+    Kind.SESSION_STARTED: _started,
+    Kind.SESSION_ENDED: _ended,
+    Kind.PHASE_ENTERED: _phase,
+    Kind.INJECT_SCHEDULED: _scheduled,
+    Kind.INJECT_DELIVERED: _delivered,
+    Kind.INJECT_HELD: _held,
+    Kind.INJECT_UNHELD: _unheld,
+    Kind.ADHOC_INJECT: _adhoc,
+    Kind.DECISION_OPENED: _opened,
+    Kind.DECISION_TAKEN: _taken,
+    Kind.DECISION_MISSED: _missed,
+    Kind.INDICATOR_CHANGED: _indicator,
+    Kind.EXPECTED_MET: _expected,
+    Kind.EXPECTED_MISSED: _expected,
+    Kind.MEASURE_TAKEN: _measure,
+    Kind.SELF_DECISION: _self_decision,
+    Kind.OBSERVATION: _observation,
+    Kind.PAUSED: _paused,
+    Kind.RESUMED: _resumed,
+    Kind.SPEED_SET: _speed,
+    Kind.COMMAND_REJECTED: _rejected,
+}

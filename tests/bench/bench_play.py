@@ -1,0 +1,110 @@
+"""Headless play of a generated 10,000-inject scenario with decisions, journal included,
+against a baseline measured in the same run: as many bare SimPy timeouts as the engine
+fired timers, and as many rows inserted into SQLite in the same transactions.
+
+Target (issue: simulation core): at most 3x the baseline. Exits 1 when missed.
+
+    python tests/bench/bench_play.py [--injects N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import simpy
+
+sys.path.insert(0, str(Path(__file__).parent))
+from scenario_gen import generate  # noqa: E402
+
+from exercise.model import Scenario  # noqa: E402
+from exercise.sim.headless import run_headless  # noqa: E402
+from exercise.sim.players import AutoPlayer  # noqa: E402
+from exercise.sim.session import Session  # noqa: E402
+
+
+def play(scenario: Scenario, path: Path) -> tuple[float, int, list[int]]:
+    """Our run: returns (seconds, timers fired, transaction sizes)."""
+    batches: list[int] = []
+    start = time.perf_counter()
+    session = Session.start(scenario, path, seed=1, durable=False)
+    original_append = session.journal.append
+
+    def counting_append(events, wall=None):  # noqa: ANN001, ANN202
+        batches.append(len(events))
+        return original_append(events, wall)
+
+    session.journal.append = counting_append  # type: ignore[method-assign]
+    env = session.engine.env
+    steps = 0
+    original_step = env.step
+
+    def counting_step() -> None:
+        nonlocal steps
+        steps += 1
+        original_step()
+
+    env.step = counting_step  # type: ignore[method-assign]
+    run_headless(session, AutoPlayer("expected"))
+    session.close()
+    return time.perf_counter() - start, steps, batches
+
+
+def baseline(timers: int, batches: list[int], path: Path) -> float:
+    start = time.perf_counter()
+    env = simpy.Environment()
+    fired = 0
+
+    def tick(_event: simpy.Event) -> None:
+        nonlocal fired
+        fired += 1
+
+    for n in range(timers):
+        env.timeout(n * 0.5).callbacks.append(tick)
+    env.run()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute(
+        "CREATE TABLE events (seq INTEGER PRIMARY KEY, t REAL, wall REAL, kind TEXT, "
+        "actor TEXT, payload TEXT, prev_hash TEXT, hash TEXT)"
+    )
+    payload = json.dumps({"inject": "inject-1", "to": ["nctv", "ezk"], "cause": "timeline"})
+    seq = 0
+    for size in batches:
+        conn.execute("BEGIN IMMEDIATE")
+        rows = []
+        for _ in range(size):
+            seq += 1
+            rows.append((seq, seq * 0.5, time.time(), "inject-delivered", None, payload, "0" * 64, "0" * 64))
+        conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.execute("COMMIT")
+    conn.close()
+    assert fired == timers
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--injects", type=int, default=10_000)
+    args = parser.parse_args()
+    scenario = Scenario.model_validate(generate(args.injects))
+    with tempfile.TemporaryDirectory() as tmp:
+        ours, timers, batches = play(scenario, Path(tmp) / "play.db")
+        base = baseline(timers, batches, Path(tmp) / "base.db")
+    rows = sum(batches)
+    ratio = ours / base
+    print(f"scenario: {args.injects} injects; {timers} timers, {rows} events in {len(batches)} transactions")
+    print(f"baseline (bare SimPy timeouts + SQLite inserts): {base * 1000:.0f} ms")
+    print(f"headless play with journal:                      {ours * 1000:.0f} ms")
+    print(f"ratio {ratio:.2f}x (target <= 3x): {'PASS' if ratio <= 3 else 'FAIL'}")
+    return 0 if ratio <= 3 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
