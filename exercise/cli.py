@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .content.problems import ContentError
+from .journal.errors import JournalError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -99,6 +100,35 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .journal import verify
+
+    result = verify(args.journal)
+    if result.ok:
+        print(f"ok: {result.count} event{'s' if result.count != 1 else ''}, chain intact")
+        return EXIT_OK
+    where = "session row" if result.first_bad_seq is None else f"event {result.first_bad_seq}"
+    print(f"{args.journal}: FAILED at {where}: {result.reason}")
+    return EXIT_FINDINGS
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .journal import Journal, export_events
+
+    if args.output and Path(args.output).resolve() == Path(args.journal).resolve():
+        raise UsageError(f"{args.output}: the output would overwrite the journal itself")
+    with Journal.open(args.journal, readonly=True) as journal:
+        if not args.output:
+            export_events(journal, args.format, sys.stdout)
+            return EXIT_OK
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                export_events(journal, args.format, out)
+        except OSError as err:
+            raise UsageError(f"{args.output}: cannot write: {err.strerror or err}") from None
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="exercise",
@@ -150,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = add("list", cmd_list, "list the bundled scenarios")
     listing.add_argument("--lang", choices=("en", "nl"), default=None)
+
+    verify_cmd = add("verify", cmd_verify, "check a session journal's hash chain")
+    verify_cmd.add_argument("journal", metavar="JOURNAL", help="journal file (.db)")
+
+    export = add("export", cmd_export, "write a session journal's events as JSONL or CSV")
+    export.add_argument("journal", metavar="JOURNAL", help="journal file (.db)")
+    export.add_argument("--format", choices=("jsonl", "csv"), required=True)
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     return parser
 
 
@@ -161,6 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except JournalError as err:
+        print(f"exercise: {err.path}: {err.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UsageError as err:
         print(f"exercise: {err}", file=sys.stderr)

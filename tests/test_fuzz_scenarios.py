@@ -154,6 +154,8 @@ NASTY_TEXT = st.sampled_from(
         "9" * 5000,
     ]
 )
+# Keys of the scenario language, so junk mappings also look like injects, options, ...
+KEYS = st.sampled_from(["id", "use", "at", "when", "after", "to", "decision", "options", "default"])
 SCALARS = st.one_of(
     st.none(),
     st.booleans(),
@@ -167,7 +169,7 @@ JUNK = st.recursive(
     SCALARS,
     lambda inner: st.one_of(
         st.lists(inner, max_size=4),
-        st.dictionaries(st.one_of(st.text(max_size=10), NASTY_TEXT), inner, max_size=4),
+        st.dictionaries(st.one_of(st.text(max_size=10), NASTY_TEXT, KEYS), inner, max_size=4),
     ),
     max_leaves=12,
 )
@@ -213,6 +215,7 @@ def check(path: Path, raw: bytes) -> None:
         for problem in err.problems:
             text = str(problem)
             assert PROBLEM.match(text), text
+            assert text.isprintable(), text  # one line, no terminal escapes from the file
             assert problem.file == str(path)
             assert problem.line >= 0 and problem.column >= 0
 

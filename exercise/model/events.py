@@ -8,11 +8,12 @@ which is what makes replay and resume exact.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 
-class Kind(StrEnum):
+class Kind:
+    """The event kinds, as plain strings (they are stored as text and compared often)."""
+
     SESSION_STARTED = "session-started"  # {scenario, seed, speed}
     SESSION_RESUMED = "session-resumed"  # {}
     SESSION_ENDED = "session-ended"  # {reason}

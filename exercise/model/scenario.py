@@ -31,7 +31,11 @@ DEFAULT_CLASSIFICATION = "UNCLASSIFIED // EXERCISE"
 
 class Model(BaseModel):
     model_config = ConfigDict(
-        frozen=True, extra="forbid", populate_by_name=False, ignored_types=(cached_property,)
+        frozen=True,
+        extra="forbid",
+        allow_inf_nan=False,
+        populate_by_name=False,
+        ignored_types=(cached_property,),
     )
 
 

@@ -61,7 +61,8 @@ class Engine:
             if inject.when is not None:
                 for key in _condition_keys(inject):
                     self._watchers.setdefault(key, []).append(inject)
-        if self.state.started:
+        self.resumed = self.state.started
+        if self.resumed:
             self._emit(Kind.SESSION_RESUMED)
             self._schedule_from_state()
         else:
@@ -83,6 +84,8 @@ class Engine:
 
     def advance_to(self, t: float, max_steps: int | None = None) -> bool:
         """Fire every timer due at or before `t`; False if `max_steps` stopped it early."""
+        if self.state.ended:
+            return True
         steps = 0
         while not self.state.ended and self.env.peek() <= t:
             self.env.step()
@@ -130,7 +133,8 @@ class Engine:
 
     # -- events and timers --
 
-    def _emit(self, kind: str, actor: str | None = None, **payload: Any) -> None:
+    def _emit(self, kind: str, actor: str | None = None, /, **payload: Any) -> None:
+        # positional-only: payload keys such as an observation's `kind` must not collide
         t = self.now
         self.pending.append(NewEvent(t, kind, actor, payload))
         dirty = self.state.apply(t, kind, actor, payload)

@@ -1,13 +1,49 @@
-"""The headless driver: runs a session as fast as possible, for rehearsal and tests."""
+"""Stepping a session, and the headless driver that steps it as fast as possible.
+
+Both drivers step the same way, a tick at a time: every timer and planned player command
+due at one scenario time; at equal times the timers go first, so a command stamped at T
+is applied after every event at or before T.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
+from ..model.events import Event
 from .players import Player
 from .session import Session
 
 Progress = Callable[[float], None]
+
+
+def next_due(session: Session, player: Player | None) -> float:
+    """Scenario time of the next timer or planned command (inf when none)."""
+    if session.engine.ended:
+        return math.inf
+    return min(session.engine.peek(), player.peek() if player is not None else math.inf)
+
+
+def step_tick(session: Session, player: Player | None) -> list[Event]:
+    """Do everything due at the next scenario time T (timers first, then planned commands,
+    then whatever those caused at T) and commit it as one transaction; return the events.
+
+    Because a tick is committed whole, a resumed session knows that everything at or
+    before its last event's time has been done.
+    """
+    engine = session.engine
+    tick = next_due(session, player)
+    seen = len(engine.pending)
+    while next_due(session, player) <= tick:
+        if player is None or engine.peek() <= player.peek():
+            engine.advance_to(tick)
+        else:
+            t, command = player.pop()
+            engine.submit(command, t)
+        if player is not None:
+            player.observe(engine.pending[seen:], engine.state)
+        seen = len(engine.pending)
+    return session.commit()
 
 
 def run_headless(
@@ -16,29 +52,15 @@ def run_headless(
     progress: Progress | None = None,
     until: float | None = None,
 ) -> None:
-    """Play to the end (or to scenario time `until`), committing one transaction per tick.
-
-    A planned command at time T is applied after every timer at or before T.
-    """
+    """Play to the end (or to scenario time `until`), one transaction per step."""
     engine = session.engine
     if player is not None:
-        player.start(engine.state)
+        player.start(engine.state, resumed=engine.resumed)
     while not engine.ended:
-        next_timer = engine.peek()
-        next_command = player.peek() if player is not None else float("inf")
-        step_at = min(next_timer, next_command)
-        if until is not None and step_at > until:
+        if until is not None and next_due(session, player) > until:
             engine.advance_to(until)
             session.commit()
             break
-        if next_timer <= next_command:
-            engine.advance_to(next_timer)
-        else:
-            assert player is not None
-            t, command = player.pop()
-            engine.submit(command, t)
-        committed = session.commit()
-        if player is not None and committed:
-            player.observe(committed, engine.state)
+        step_tick(session, player)
         if progress is not None:
             progress(engine.now)

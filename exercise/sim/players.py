@@ -27,12 +27,17 @@ class Player:
     """Base: a queue of planned (time, command) pairs."""
 
     def __init__(self) -> None:
-        self._plan: list[tuple[float, int, c.Command]] = []
-        self._counter = 0
+        self._plan: list[tuple[float, tuple[str, str], c.Command]] = []
+        self._done_until = -math.inf
 
     def plan(self, t: float, command: c.Command) -> None:
-        heapq.heappush(self._plan, (round_ms(t), self._counter, command))
-        self._counter += 1
+        if t <= self._done_until:
+            return  # a resumed session already did everything up to its last tick
+        # Commands due at the same time go in a fixed order, not the order they were
+        # planned in, so a resumed session plays them as an uninterrupted one did.
+        target = getattr(command, "inject", None) or getattr(command, "measure", None) or ""
+        order = (command.type, target or getattr(command, "text", ""))
+        heapq.heappush(self._plan, (round_ms(t), order, command))
 
     def peek(self) -> float:
         return self._plan[0][0] if self._plan else math.inf
@@ -41,7 +46,14 @@ class Player:
         t, _n, command = heapq.heappop(self._plan)
         return t, command
 
-    def start(self, state: SessionState) -> None:
+    def start(self, state: SessionState, resumed: bool = False) -> None:
+        """Plan from the state a session starts or resumes with."""
+        if resumed:
+            self._done_until = state.t
+        self.plan_existing(state)
+        self._done_until = -math.inf
+
+    def plan_existing(self, state: SessionState) -> None:
         """Plan for what is already open (a new session has nothing open yet)."""
         for decision in state.decisions.values():
             if decision.open:
@@ -117,11 +129,19 @@ class AutoPlayer(Player):
             opened + delay, c.Decide(actor=role, inject=inject, option=option, rationale=rationale)
         )
 
+    def plan_existing(self, state: SessionState) -> None:
+        super().plan_existing(state)
+        for inject, t in state.delivered_at.items():  # measures still expected of us
+            self.on_delivery(state, inject, t)
+
     def on_delivery(self, state: SessionState, inject: str, t: float) -> None:
         spec = state.scenario.inject_map.get(inject)
         if self.policy != "expected" or spec is None:
             return
-        for expected in spec.expected:
+        for index, expected in enumerate(spec.expected):
+            status = state.expected.get((inject, index))
+            if status is not None and status.status != "pending":
+                continue
             if expected.measure and expected.measure not in state.measures:
                 role = expected.role or spec.decider
                 delay = min(DEFAULT_DELAY, (expected.within or 2 * DEFAULT_DELAY) / 2)
@@ -137,21 +157,16 @@ class FilePlayer(Player):
         self.file = plan
         self._by_inject = {d.inject: d for d in plan.decisions}
 
-    def start(self, state: SessionState) -> None:
-        super().start(state)
-        done = {(d["role"], d["text"], d["t"]) for d in state.self_decisions}
+    def plan_existing(self, state: SessionState) -> None:
+        super().plan_existing(state)
         for item in self.file.initiatives:
-            if (item.role, item.text, item.at) not in done:
-                command = c.SelfDecision(
-                    actor=item.role, text=item.text, pillars=item.pillars, comms=item.comms
-                )
-                self.plan(max(item.at, state.t), command)
+            initiative = c.SelfDecision(
+                actor=item.role, text=item.text, pillars=item.pillars, comms=item.comms
+            )
+            self.plan(item.at, initiative)
         for item in self.file.measures:
-            if item.measure not in state.measures:
-                command = c.TakeMeasure(
-                    actor=item.role, measure=item.measure, rationale=item.rationale
-                )
-                self.plan(max(item.at, state.t), command)
+            measure = c.TakeMeasure(actor=item.role, measure=item.measure, rationale=item.rationale)
+            self.plan(item.at, measure)
 
     def on_decision(
         self, scenario: Scenario, inject: str, role: str, opened: float, deadline: float | None

@@ -18,6 +18,7 @@ from ..model.events import Event, Kind
 from . import commands as c
 from .clock import VirtualClock
 from .engine import Outcome
+from .headless import next_due, step_tick
 from .players import Player
 from .session import Session
 
@@ -76,16 +77,12 @@ class RealtimeDriver:
     async def run(self) -> None:
         engine = self.session.engine
         if self.player is not None:
-            self.player.start(engine.state)
+            self.player.start(engine.state, resumed=engine.resumed)
         try:
             while not engine.ended and not self._stopped:
                 self._wake.clear()
                 self._take_requests()
-                now = self.clock.now()
-                self._run_player(now)
-                finished = engine.advance_to(now, max_steps=self.max_per_wake)
-                self._commit()
-                if not finished:
+                if not self._catch_up(self.clock.now()):
                     await asyncio.sleep(0)  # more is due: let the UI breathe first
                     continue
                 await self._sleep_until_next()
@@ -97,12 +94,17 @@ class RealtimeDriver:
                     )
             self._inbox.clear()
 
+    def _catch_up(self, now: float) -> bool:
+        """Step through everything due up to `now`; False if the per-wake cap stopped it."""
+        for _ in range(self.max_per_wake):
+            if next_due(self.session, self.player) > now:
+                self.session.engine.advance_to(now)
+                return True
+            self._after_commit(step_tick(self.session, self.player))
+        return False
+
     async def _sleep_until_next(self) -> None:
-        if self.session.engine.ended:
-            return
-        next_t = self.session.engine.peek()
-        if self.player is not None:
-            next_t = min(next_t, self.player.peek())
+        next_t = next_due(self.session, self.player)
         delay = self.clock.wall_delay(next_t) if math.isfinite(next_t) else math.inf
         if self._inbox or delay <= 0:
             return
@@ -112,20 +114,18 @@ class RealtimeDriver:
     def _take_requests(self) -> None:
         requests, self._inbox = self._inbox, []
         for request in requests:
+            while next_due(self.session, self.player) <= request.t:
+                self._after_commit(step_tick(self.session, self.player))
             outcome = self.session.engine.submit(request.command, request.t)
-            self._commit()
+            committed = self.session.commit()
+            if self.player is not None and committed:
+                self.player.observe(committed, self.session.engine.state)
+            self._after_commit(committed)
             if not request.future.done():
                 request.future.set_result(outcome)
 
-    def _run_player(self, now: float) -> None:
-        player = self.player
-        while player is not None and player.peek() <= now and not self.session.engine.ended:
-            t, command = player.pop()
-            self.session.engine.submit(command, t)
-            self._commit()
-
-    def _commit(self) -> None:
-        committed = self.session.commit()
+    def _after_commit(self, committed: list[Event]) -> None:
+        """Let the clock follow the facilitator's commands, and tell the listeners."""
         if not committed:
             return
         for event in committed:  # the clock follows the facilitator's commands
@@ -137,7 +137,5 @@ class RealtimeDriver:
                 self.clock.set_speed(event.payload["speed"])
             elif event.kind == Kind.JUMPED:
                 self.clock.jump_to(event.payload["to"])
-        if self.player is not None:
-            self.player.observe(committed, self.session.engine.state)
         for listener in self.listeners:
             listener(committed)

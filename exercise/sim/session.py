@@ -6,6 +6,7 @@ Events reach the journal in one transaction per tick; a command counts as applie
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -51,6 +52,7 @@ class Session:
             durable=durable,
             meta=dict(meta or {}),
         )
+        _settle(scenario)
         session = cls(Engine(scenario, seed=seed, templates=templates), journal)
         session.commit()
         return session
@@ -68,6 +70,7 @@ class Session:
             scenario = load_frozen(journal)
             state = replay_state(scenario, journal.events())
             state.seed = journal.session.seed
+            _settle(scenario)
             session = cls(Engine(scenario, state=state, templates=templates), journal)
             session.commit()
         except BaseException:
@@ -91,6 +94,13 @@ class Session:
 
     def close(self) -> None:
         self.journal.close()
+
+
+def _settle(scenario: Scenario) -> None:
+    """The scenario lives as long as the session and never forms garbage cycles: move it
+    out of the cyclic collector's way, which would otherwise rescan it again and again."""
+    del scenario  # everything alive now is frozen, the scenario among it
+    gc.freeze()
 
 
 def load_frozen(journal: Journal) -> Scenario:
