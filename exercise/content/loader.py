@@ -19,7 +19,7 @@ from .checks import check_scenario
 from .messages import explain_all, suggest
 from .problems import ContentError, Path_, Problem
 from .resources import default_catalogue_dirs
-from .yamlsource import Source, read_source
+from .yamlsource import Source, paused_gc, read_source
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -89,7 +89,9 @@ def _catalogue_from_source(source: Source) -> Catalogue:
 
 def load_scenario(path: Path | str, catalogue: CatalogueIndex | None = None) -> Scenario:
     """Load and fully check a scenario; raise ContentError listing every problem found."""
-    return scenario_from_source(read_source(path), Path(path), catalogue)
+    source = read_source(path)
+    with paused_gc():
+        return scenario_from_source(source, Path(path), catalogue)
 
 
 def scenario_from_source(

@@ -17,7 +17,10 @@ Hardening, because scenario files travel by e-mail and USB sticks:
 from __future__ import annotations
 
 import codecs
+import contextlib
+import gc
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -102,6 +105,75 @@ def _int_1_2(loader: _Loader, node: yaml.ScalarNode) -> int:
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _int_1_2)
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_NUMBER_START = frozenset("-+.0123456789")
+
+
+def _resolve(self: _Loader, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+    """The tag of an untagged node (YAML 1.2 core schema); most scalars are plain text, so
+    decide that from the first character before trying any pattern."""
+    if kind is yaml.ScalarNode:
+        if not implicit[0]:
+            return _STR  # quoted, or a block scalar
+        if not value:
+            return _NULL
+        first = value[0]
+        if first in _NUMBER_START or first in "tTfFnN~":
+            return yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)
+        return _STR
+    return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+_Loader.resolve = _resolve  # type: ignore[method-assign]
+
+
+def _construct(loader: _Loader, root: yaml.Node) -> Any:
+    """Build plain data from the node tree.
+
+    Text, lists and mappings (nearly every node of a scenario) are built directly; any
+    other node goes through the safe constructor, with its checks and messages. Aliases
+    are expanded (the alias check has bounded their size first).
+    """
+    construct = loader.construct_object
+
+    def build(node: yaml.Node) -> Any:
+        cls, tag = node.__class__, node.tag
+        if cls is yaml.ScalarNode:
+            return node.value if tag == _STR else construct(node, deep=True)
+        if cls is yaml.SequenceNode and tag == _SEQ:
+            return [build(item) for item in node.value]
+        if cls is yaml.MappingNode and tag == _MAP:
+            data: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.__class__ is yaml.ScalarNode and key_node.tag == _STR:
+                    key = key_node.value
+                else:
+                    key = construct(key_node, deep=True)
+                    try:
+                        hash(key)
+                    except TypeError:
+                        raise _marked("a key must be plain text", key_node) from None
+                if key in data:
+                    first = next(k for k, _v in node.value if construct(k, deep=True) == key)
+                    raise _marked(
+                        f"key {key!r} is given twice in this mapping "
+                        f"(first on line {first.start_mark.line + 1})",
+                        key_node,
+                    )
+                data[key] = build(value_node)
+            return data
+        return construct(node, deep=True)
+
+    return build(root)
+
+
+def _marked(message: str, node: yaml.Node) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(None, None, message, node.start_mark)
+
 
 @dataclass
 class Source:
@@ -177,28 +249,47 @@ def read_source(path: Path | str, display: str | None = None) -> Source:
     return parse_source(raw, name)
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Hold the cyclic garbage collector while building a large tree of new objects.
+
+    Loading a big scenario creates hundreds of thousands of nodes, dicts and models and
+    no garbage cycles; left running, the collector rescans that growing heap again and
+    again, which costs more than the loading itself. Reference counting still frees
+    everything that is dropped.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse_source(raw: bytes, name: str) -> Source:
     if len(raw) > MAX_FILE_BYTES:
         raise _whole(name, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
     text = _decode(raw, name)
     if not text.strip():
         raise _whole(name, "the file is empty")
-    loader = _Loader(text)
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            raise _whole(name, "the file holds no YAML document (only comments?)")
-        if "&" in text:
-            _check_aliases(root, name)
-        data = loader.construct_document(root)
-    except yaml.MarkedYAMLError as err:
-        raise ContentError([_yaml_problem(err, name, text)]) from None
-    except yaml.YAMLError as err:
-        raise _whole(name, "not valid YAML: " + " ".join(str(err).split())) from None
-    except RecursionError:
-        raise _whole(name, "nested too deeply") from None
-    finally:
-        loader.dispose()
+    with paused_gc():
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                raise _whole(name, "the file holds no YAML document (only comments?)")
+            if "&" in text:
+                _check_aliases(root, name)
+            data = _construct(loader, root)
+        except yaml.MarkedYAMLError as err:
+            raise ContentError([_yaml_problem(err, name, text)]) from None
+        except yaml.YAMLError as err:
+            raise _whole(name, "not valid YAML: " + " ".join(str(err).split())) from None
+        except RecursionError:
+            raise _whole(name, "nested too deeply") from None
+        finally:
+            loader.dispose()
     return Source(name, data, root)
 
 

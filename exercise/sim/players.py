@@ -27,16 +27,18 @@ class Player:
     """Base: a queue of planned (time, command) pairs."""
 
     def __init__(self) -> None:
-        self._plan: list[tuple[float, tuple[str, str], c.Command]] = []
+        self._plan: list[tuple[float, tuple[str, str, str], c.Command]] = []
         self._done_until = -math.inf
 
     def plan(self, t: float, command: c.Command) -> None:
         if t <= self._done_until:
             return  # a resumed session already did everything up to its last tick
         # Commands due at the same time go in a fixed order, not the order they were
-        # planned in, so a resumed session plays them as an uninterrupted one did.
+        # planned in, so a resumed session plays them as an uninterrupted one did. The
+        # command's JSON breaks the remaining ties (two roles, one initiative text): the
+        # heap must never fall back to comparing the commands themselves.
         target = getattr(command, "inject", None) or getattr(command, "measure", None) or ""
-        order = (command.type, target or getattr(command, "text", ""))
+        order = (command.type, target or getattr(command, "text", ""), command.model_dump_json())
         heapq.heappush(self._plan, (round_ms(t), order, command))
 
     def peek(self) -> float:
