@@ -599,10 +599,6 @@ def test_bad_template_file_is_located(tmp_path: Path) -> None:
     assert "did you mean 'vital-processes'?" in problem.message
 
 
-@pytest.mark.xfail(
-    reason="messages.explain_all drops 'too short' only for direct children of the list; "
-    "an error deeper in the one item also reports the list as empty"
-)
 def test_a_bad_item_does_not_also_report_its_list_as_empty(tmp_path: Path) -> None:
     folder = tmp_path / "injects"
     folder.mkdir()
@@ -680,9 +676,6 @@ def test_template_and_scenario_problems_reported_together(
     assert {"injects[0].to[0]", "templates[0].decision.options[1].effects.power"} <= paths
 
 
-@pytest.mark.xfail(
-    reason="loader.scenario_from_source stops at an unknown template and reports nothing else"
-)
 def test_unknown_template_does_not_hide_other_problems(
     write_catalogue: Callable[..., Path], problems: Problems
 ) -> None:

@@ -102,6 +102,7 @@ def scenario_from_source(
     origins: dict[int, TemplateEntry] = {}
     problems: list[Problem] = []
     injects = data.get("injects")
+    kept: list[int] = []  # original index of each inject that goes on to validation
     if isinstance(injects, list) and any(isinstance(i, dict) and "use" in i for i in injects):
         if catalogue is None:
             catalogue = load_catalogue(default_catalogue_dirs(path))
@@ -109,27 +110,33 @@ def scenario_from_source(
         for i, item in enumerate(injects):
             if isinstance(item, dict) and "use" in item:
                 entry = catalogue.entries.get(str(item["use"]))
-                if entry is None:
+                if entry is None:  # reported; left out so the rest can still be checked
                     problems.append(_unknown_template(source, i, item["use"], catalogue))
-                else:
-                    origins[i] = entry
-                    item = {**entry.raw, **item}
+                    continue
+                origins[i] = entry
+                item = {**entry.raw, **item}
+            kept.append(i)
             merged.append(item)
         data = {**data, "injects": merged}
         if problems:
-            raise ContentError(problems + catalogue.problems)
+            problems += catalogue.problems
 
     def locate(p: Path_, message: str, key: bool) -> Problem:
+        if kept and len(p) >= 2 and p[0] == "injects" and isinstance(p[1], int):
+            p = ("injects", kept[p[1]], *p[2:])
         if len(p) >= 3 and p[0] == "injects" and p[1] in origins and p[2] not in injects[p[1]]:
             entry = origins[p[1]]  # the key came from the template
             message += f" (template used by injects[{p[1]}] of {source.file})"
             return entry.source.problem((*entry.path, *p[2:]), message, key=key)
         return source.problem(p, message, key=key)
 
-    scenario = _validate(data, Scenario, locate)
+    try:
+        scenario = _validate(data, Scenario, locate)
+    except ContentError as err:
+        raise ContentError(_sorted(problems + err.problems)) from None
     findings = check_scenario(scenario)
-    if findings:
-        problems = [locate(f.path, f.message, f.key) for f in findings]
+    if findings or problems:
+        problems += [locate(f.path, f.message, f.key) for f in findings]
         raise ContentError(_sorted(problems))
     return scenario
 

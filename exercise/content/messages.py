@@ -146,9 +146,12 @@ def explain_all(
     out = []
     errors = err.errors(include_url=False)
     # a list whose items failed is also reported as too short; the item errors say more
-    inner = {error["loc"][:-1] for error in errors if error["loc"]}
+    locs = [error["loc"] for error in errors]
     for error in errors:
-        if error["type"] == "too_short" and error["loc"] in inner:
+        loc = error["loc"]
+        if error["type"] == "too_short" and any(
+            len(other) > len(loc) and other[: len(loc)] == loc for other in locs
+        ):
             continue
         path, message, key = explain(error, data, root)
         if (path, message) not in seen:

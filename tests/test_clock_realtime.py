@@ -1,0 +1,386 @@
+"""The virtual clock and the realtime driver.
+
+The clock is driven by a fake monotonic function, so every number follows from the
+arithmetic in the test. The driver runs against a real clock at a very high speed (whole
+scenario hours in a fraction of a wall second) inside `asyncio.run` with a timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import sqlite3
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import scenario_text
+
+from exercise.model import Scenario
+from exercise.model.events import Event, Kind
+from exercise.sim import commands as c
+from exercise.sim.clock import VirtualClock
+from exercise.sim.engine import Outcome
+from exercise.sim.headless import run_headless
+from exercise.sim.players import AutoPlayer
+from exercise.sim.realtime import RealtimeDriver
+from exercise.sim.session import Session
+
+Load = Callable[[str], Scenario]
+
+M = 60.0
+
+
+class FakeTime:
+    """A monotonic clock that moves only when the test says so."""
+
+    def __init__(self, start: float = 5000.0) -> None:
+        self.wall = start
+
+    def __call__(self) -> float:
+        return self.wall
+
+    def sleep(self, seconds: float) -> None:
+        self.wall += seconds
+
+
+@pytest.fixture
+def wall() -> FakeTime:
+    return FakeTime()
+
+
+# -- the virtual clock -----------------------------------------------------------------
+
+
+def test_scenario_time_runs_at_the_clock_speed(wall: FakeTime) -> None:
+    clock = VirtualClock(start=0.0, speed=10, monotonic=wall)
+    assert clock.now() == 0
+    wall.sleep(3)
+    assert clock.now() == 30  # 3 wall seconds at x10
+    later = VirtualClock(start=120.0, speed=2, monotonic=wall)
+    wall.sleep(5)
+    assert later.now() == 130
+
+
+def test_a_paused_clock_stands_still_and_resumes_where_it_stopped(wall: FakeTime) -> None:
+    clock = VirtualClock(speed=10, monotonic=wall)
+    wall.sleep(3)
+    clock.pause()
+    assert clock.paused and clock.now() == 30
+    wall.sleep(100)
+    assert clock.now() == 30
+    assert clock.wall_delay(40) == math.inf
+    clock.resume()
+    assert clock.now() == 30  # no jump for the time spent paused
+    wall.sleep(2)
+    assert clock.now() == 50
+
+
+def test_pause_at_a_given_scenario_time(wall: FakeTime) -> None:
+    clock = VirtualClock(speed=10, monotonic=wall)
+    wall.sleep(3)  # 30
+    clock.pause(at=25)  # where the engine logged the pause
+    assert clock.now() == 25
+    clock.resume()
+    wall.sleep(1)
+    assert clock.now() == 35
+
+
+def test_a_clock_can_start_paused(wall: FakeTime) -> None:
+    clock = VirtualClock(start=60, speed=10, paused=True, monotonic=wall)
+    wall.sleep(10)
+    assert clock.now() == 60
+    clock.resume()
+    wall.sleep(1)
+    assert clock.now() == 70
+
+
+def test_set_speed_rebases_without_a_jump(wall: FakeTime) -> None:
+    clock = VirtualClock(speed=10, monotonic=wall)
+    wall.sleep(3)
+    clock.set_speed(60)
+    assert clock.now() == 30  # the time so far is kept
+    wall.sleep(1)
+    assert clock.now() == 90  # 30 + 1 s at x60
+    clock.set_speed(1)
+    wall.sleep(1)
+    assert clock.now() == 91
+
+
+def test_set_speed_while_paused_applies_after_the_resume(wall: FakeTime) -> None:
+    clock = VirtualClock(speed=10, monotonic=wall)
+    wall.sleep(1)
+    clock.pause()
+    wall.sleep(5)
+    clock.set_speed(100)
+    assert clock.now() == 10
+    clock.resume()
+    wall.sleep(1)
+    assert clock.now() == 110
+
+
+def test_jump_to_moves_forward_only(wall: FakeTime) -> None:
+    clock = VirtualClock(speed=10, monotonic=wall)
+    wall.sleep(1)
+    clock.jump_to(600)
+    assert clock.now() == 600
+    clock.jump_to(100)  # never back: what happened stays in the past
+    assert clock.now() == 600
+    wall.sleep(1)
+    assert clock.now() == 610
+
+
+def test_wall_delay_until_a_scenario_time(wall: FakeTime) -> None:
+    clock = VirtualClock(start=0, speed=10, monotonic=wall)
+    wall.sleep(3)  # scenario time 30
+    assert clock.wall_delay(100) == pytest.approx(7)  # 70 scenario seconds at x10
+    assert clock.wall_delay(30) == 0
+    assert clock.wall_delay(10) == 0  # already past
+    clock.set_speed(70)
+    assert clock.wall_delay(100) == pytest.approx(1)
+
+
+@pytest.mark.parametrize("speed", [0, -1])
+def test_the_speed_must_be_positive(wall: FakeTime, speed: float) -> None:
+    with pytest.raises(ValueError):
+        VirtualClock(speed=speed, monotonic=wall)
+    clock = VirtualClock(speed=1, monotonic=wall)
+    with pytest.raises(ValueError):
+        clock.set_speed(speed)
+    assert clock.speed == 1
+
+
+# -- the realtime driver ---------------------------------------------------------------
+
+INJECTS = """\
+- id: cut
+  at: 10m
+  to: [nctv]
+  title: Power cut
+  text: The grid operator reports a regional power cut.
+  pillars: [vital-processes]
+  expected:
+    - {option: act, within: 20m}
+  decision:
+    prompt: What now?
+    deadline: 30m
+    default: wait
+    options:
+      - {id: act, label: Act, effects: {energy: 10}}
+      - {id: wait, label: Wait, effects: {energy: -20}}
+- {id: leak, at: 25m, to: [nctv], title: Leak, text: A leak., pillars: [vital-processes]}
+- {id: storm, at: 50m, to: [nctv], title: Storm, text: A storm., pillars: [vital-processes]}
+"""
+
+INDICATORS = """\
+- {id: energy, title: Energy supply, pillar: vital-processes, start: 50, min: 0, max: 100}
+"""
+
+
+@pytest.fixture
+def scenario(load: Load) -> Scenario:
+    return load(scenario_text(injects=INJECTS, indicators=INDICATORS))
+
+
+def run(main: Coroutine[Any, Any, Any], timeout: float = 5.0) -> Any:
+    return asyncio.run(asyncio.wait_for(main, timeout))
+
+
+def journal_rows(path: Path) -> list[tuple[float, str, dict[str, Any]]]:
+    """The events as another process would read them: a fresh read-only connection."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT t, kind, payload FROM events ORDER BY seq").fetchall()
+    finally:
+        conn.close()
+    return [(t, kind, json.loads(payload)) for t, kind, payload in rows]
+
+
+class Watch:
+    """A listener that records committed events and lets a test wait for one."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+        self.changed = asyncio.Event()
+
+    def __call__(self, events: list[Event]) -> None:
+        self.events += events
+        self.changed.set()
+
+    async def until(self, test: Callable[[Event], bool]) -> Event:
+        while True:
+            for event in self.events:
+                if test(event):
+                    return event
+            self.changed.clear()
+            await self.changed.wait()
+
+    def delivered(self) -> dict[str, float]:
+        return {e.payload["inject"]: e.t for e in self.events if e.kind == Kind.INJECT_DELIVERED}
+
+
+def test_the_driver_delivers_at_scenario_times_and_ends(scenario: Scenario, tmp_path: Path) -> None:
+    session = Session.start(scenario, tmp_path / "rt.db", durable=False)
+    # 2h of scenario at x100000: about 0.07 s of wall time
+    driver = RealtimeDriver(session, clock=VirtualClock(speed=100_000))
+    run(driver.run())
+    state = session.engine.state
+    assert state.ended
+    assert state.delivered_at == {"cut": 10 * M, "leak": 25 * M, "storm": 50 * M}
+    assert state.decisions["cut"].missed  # nobody decided
+    ended = [row for row in journal_rows(session.journal.path) if row[1] == Kind.SESSION_ENDED]
+    assert [t for t, _kind, _payload in ended] == [scenario.duration]
+    session.close()
+
+
+def test_a_command_is_acknowledged_only_after_its_events_are_committed(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    path = tmp_path / "rt.db"
+    session = Session.start(scenario, path, durable=False)
+    seen_at_ack: list[list[tuple[float, str, dict[str, Any]]]] = []
+
+    class CheckedFuture(asyncio.Future[Outcome]):
+        def set_result(self, result: Outcome) -> None:
+            seen_at_ack.append(journal_rows(path))  # what the journal holds at this moment
+            super().set_result(result)
+
+    async def main() -> list[Outcome]:
+        loop = asyncio.get_running_loop()
+        loop.create_future = lambda: CheckedFuture(loop=loop)  # type: ignore[method-assign]
+        # a paused clock: only the commands move the session
+        driver = RealtimeDriver(session, clock=VirtualClock(speed=100_000, paused=True))
+        task = asyncio.create_task(driver.run())
+        fired = await driver.submit(c.FireInject(inject="cut"))
+        decided = await driver.submit(c.Decide(actor="nctv", inject="cut", option="act"))
+        refused = await driver.submit(c.Decide(actor="nctv", inject="cut", option="wait"))
+        driver.stop()
+        await task
+        return [fired, decided, refused]
+
+    outcomes = run(main())
+    assert [o.accepted for o in outcomes] == [True, True, False]
+    assert len(seen_at_ack) == 3
+    for outcome, rows in zip(outcomes, seen_at_ack, strict=True):
+        assert outcome.events
+        mine = [(e.t, e.kind, e.payload) for e in outcome.events]
+        assert rows[-len(mine) :] == mine
+    assert Kind.DECISION_TAKEN in [kind for _t, kind, _p in seen_at_ack[1]]
+    assert session.engine.state.decisions["cut"].option == "act"
+    session.close()
+
+
+def test_pause_stops_deliveries_until_resume(scenario: Scenario, tmp_path: Path) -> None:
+    session = Session.start(scenario, tmp_path / "rt.db", durable=False)
+    watch = Watch()
+
+    async def main() -> tuple[dict[str, float], float]:
+        # 10 scenario minutes (when cut is due) take 0.1 s of wall time at x6000
+        driver = RealtimeDriver(session, clock=VirtualClock(speed=6000), listener=watch)
+        task = asyncio.create_task(driver.run())
+        paused = await driver.submit(c.Pause())
+        assert paused.accepted
+        await asyncio.sleep(0.3)  # 30 scenario minutes, were the clock running
+        during_pause = watch.delivered()
+        clock_during_pause = driver.clock.now()
+        assert (await driver.submit(c.Resume())).accepted
+        await watch.until(lambda e: e.kind == Kind.INJECT_DELIVERED)
+        driver.stop()
+        await task
+        return during_pause, clock_during_pause
+
+    during_pause, clock_during_pause = run(main())
+    assert during_pause == {}
+    assert clock_during_pause < 10 * M
+    assert session.engine.state.delivered_at["cut"] == 10 * M
+    assert session.engine.state.paused is False
+    session.close()
+
+
+def test_a_speed_command_changes_the_clock(scenario: Scenario, tmp_path: Path) -> None:
+    session = Session.start(scenario, tmp_path / "rt.db", durable=False)
+
+    async def main() -> float:
+        driver = RealtimeDriver(session, clock=VirtualClock(speed=1, paused=True))
+        task = asyncio.create_task(driver.run())
+        assert (await driver.submit(c.SetSpeed(speed=600))).accepted
+        assert (await driver.submit(c.JumpNext())).accepted
+        speed = driver.clock.speed
+        jumped_to = driver.clock.now()
+        driver.stop()
+        await task
+        return speed, jumped_to
+
+    speed, jumped_to = run(main())
+    assert speed == 600
+    assert jumped_to == 10 * M  # the next delivery: cut
+
+
+def test_stop_leaves_a_journal_that_resumes_to_the_same_end(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    whole = Session.start(scenario, tmp_path / "whole.db", durable=False)
+    run_headless(whole, AutoPlayer("expected"))
+
+    path = tmp_path / "rt.db"
+    session = Session.start(scenario, path, durable=False)
+    watch = Watch()
+
+    async def main() -> None:
+        driver = RealtimeDriver(
+            session,
+            clock=VirtualClock(speed=20_000),
+            player=AutoPlayer("expected"),
+            listener=watch,
+            max_per_wake=1,
+        )
+        task = asyncio.create_task(driver.run())
+        await watch.until(lambda e: e.kind == Kind.DECISION_OPENED)
+        driver.stop()
+        await task
+
+    run(main())
+    assert not session.engine.ended
+    stopped_at = session.engine.state.t
+    session.close()
+
+    resumed = Session.resume(path, durable=False)
+    assert resumed.engine.state.delivered_at["cut"] == 10 * M
+    assert resumed.engine.now == stopped_at
+    run_headless(resumed, AutoPlayer("expected"))
+    final, expected = resumed.engine.state, whole.engine.state
+    assert final.ended
+    assert final.decisions["cut"].option == "act"
+    assert final.indicators == expected.indicators
+    assert final.delivered_at == expected.delivered_at
+    assert {k: v.status for k, v in final.expected.items()} == {("cut", 0): "met"}
+
+    def plain(events: list[Event]) -> list[tuple[float, str, dict[str, Any]]]:
+        return [(e.t, e.kind, e.payload) for e in events if e.kind != Kind.SESSION_RESUMED]
+
+    assert plain(list(resumed.journal.events())) == plain(list(whole.journal.events()))
+    resumed.close()
+    whole.close()
+
+
+def test_commands_waiting_when_the_driver_stops_are_answered(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    session = Session.start(scenario, tmp_path / "rt.db", durable=False)
+
+    async def main() -> Outcome:
+        driver = RealtimeDriver(session, clock=VirtualClock(speed=1, paused=True))
+        task = asyncio.create_task(driver.run())
+        await asyncio.sleep(0)  # the driver is asleep: nothing is due on a paused clock
+        driver.stop()
+        late = driver.submit(c.Pause())
+        await task
+        return await late
+
+    outcome = run(main())
+    assert not outcome.accepted
+    assert "stopped" in outcome.reason
+    assert not session.engine.state.paused
+    session.close()
