@@ -211,6 +211,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (| head); nothing more to say
         return EXIT_OK
+    except FileExistsError as err:
+        print(f"exercise: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as err:  # a folder that cannot be written, a full disk
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"exercise: {where}{err.strerror or err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as err:  # never a raw traceback for the people in the room
         if os.environ.get("EXERCISE_DEBUG"):
             raise

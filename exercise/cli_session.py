@@ -149,13 +149,11 @@ def _run_realtime(session: Session, player: Player | None, speed: float | None) 
 
 def cmd_replay(args: argparse.Namespace) -> int:
     from .journal import Journal
-    from .sim.replay import replay_state
-    from .sim.session import load_frozen
+    from .sim.replay import replay_journal
 
+    until = parse_duration(args.at) if args.at else None
     with Journal.open(Path(args.journal), readonly=True) as journal:
-        scenario = load_frozen(journal)
-        until = parse_duration(args.at) if args.at else None
-        state = replay_state(scenario, journal.events(), until=until)
+        _scenario, state = replay_journal(journal, until=until)
     summary = summarize(state)
     if args.format == "json":
         data = summary.__dict__ | {

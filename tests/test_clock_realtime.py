@@ -11,6 +11,7 @@ import asyncio
 import json
 import math
 import sqlite3
+import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -235,6 +236,35 @@ def test_the_driver_delivers_at_scenario_times_and_ends(scenario: Scenario, tmp_
     session.close()
 
 
+def test_the_driver_sleeps_until_the_next_timer(scenario: Scenario, tmp_path: Path) -> None:
+    session = Session.start(scenario, tmp_path / "rt.db", durable=False)
+    calls = 0
+
+    def counting() -> float:
+        nonlocal calls
+        calls += 1
+        return time.monotonic()
+
+    async def main() -> int:
+        # x1: cut (10m) is ten wall minutes away; the driver should wait, not poll
+        driver = RealtimeDriver(session, clock=VirtualClock(speed=1, monotonic=counting))
+        task = asyncio.create_task(driver.run())
+        ticks = 0
+        deadline = time.monotonic() + 0.1
+        while time.monotonic() < deadline:  # another task on the loop gets its turns
+            ticks += 1
+            await asyncio.sleep(0.001)
+        driver.stop()
+        await task
+        return ticks
+
+    ticks = run(main())
+    assert ticks > 10
+    assert calls < 20  # a handful of wake-ups, not a busy loop
+    assert session.engine.state.delivered_at == {}
+    session.close()
+
+
 def test_a_command_is_acknowledged_only_after_its_events_are_committed(
     scenario: Scenario, tmp_path: Path
 ) -> None:
@@ -249,13 +279,20 @@ def test_a_command_is_acknowledged_only_after_its_events_are_committed(
 
     async def main() -> list[Outcome]:
         loop = asyncio.get_running_loop()
-        loop.create_future = lambda: CheckedFuture(loop=loop)  # type: ignore[method-assign]
         # a paused clock: only the commands move the session
         driver = RealtimeDriver(session, clock=VirtualClock(speed=100_000, paused=True))
         task = asyncio.create_task(driver.run())
-        fired = await driver.submit(c.FireInject(inject="cut"))
-        decided = await driver.submit(c.Decide(actor="nctv", inject="cut", option="act"))
-        refused = await driver.submit(c.Decide(actor="nctv", inject="cut", option="wait"))
+
+        def submit(command: c.Command) -> asyncio.Future[Outcome]:
+            loop.create_future = lambda: CheckedFuture(loop=loop)  # type: ignore[method-assign]
+            try:
+                return driver.submit(command)
+            finally:
+                del loop.create_future  # type: ignore[method-assign]
+
+        fired = await submit(c.FireInject(inject="cut"))
+        decided = await submit(c.Decide(actor="nctv", inject="cut", option="act"))
+        refused = await submit(c.Decide(actor="nctv", inject="cut", option="wait"))
         driver.stop()
         await task
         return [fired, decided, refused]

@@ -146,6 +146,16 @@ def test_timeline_injects_are_delivered_at_their_scenario_time(load: Load) -> No
     assert engine.state.recipients["later"] == ("nctv", "ezk")
 
 
+def test_peek_names_the_next_timer_wherever_time_was_moved_to(load: Load) -> None:
+    engine = Engine(build(load, inject("cut", "at: 10m"), inject("leak", "at: 25m")))
+    assert engine.peek() == 10 * M
+    engine.advance_to(5 * M + 0.1234)  # a realtime clock stops anywhere
+    assert engine.peek() == 10 * M
+    engine.advance_to(10 * M)
+    assert engine.peek() == 25 * M
+    assert engine.next_delivery() == 25 * M
+
+
 def test_timed_phases_are_entered_at_their_time_with_their_level(load: Load) -> None:
     engine = Engine(build(load))
     assert (engine.state.phase, engine.state.level) == ("calm", Level.L1)

@@ -19,8 +19,8 @@ import pytest
 
 from exercise.journal import Journal, JournalError, verify
 from exercise.model.events import Kind
-from exercise.sim.replay import replay_state
-from exercise.sim.session import Session, load_frozen
+from exercise.sim.replay import load_frozen, replay_state
+from exercise.sim.session import Session
 
 ROUNDS = 20
 EXERCISE = [sys.executable, "-m", "exercise"]

@@ -14,12 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..gcpause import paused_gc
 from ..model import FORMAT_VERSION, Catalogue, InjectTemplate, Scenario
 from .checks import check_scenario
 from .messages import explain_all, suggest
 from .problems import ContentError, Path_, Problem
 from .resources import default_catalogue_dirs
-from .yamlsource import Source, paused_gc, read_source
+from .yamlsource import Source, read_source
 
 YAML_SUFFIXES = (".yaml", ".yml")
 

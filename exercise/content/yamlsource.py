@@ -17,16 +17,14 @@ Hardening, because scenario files travel by e-mail and USB sticks:
 from __future__ import annotations
 
 import codecs
-import contextlib
-import gc
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
 
+from ..gcpause import paused_gc
 from .problems import ContentError, Path_, Problem
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -247,24 +245,6 @@ def read_source(path: Path | str, display: str | None = None) -> Source:
     except OSError as err:
         raise _whole(name, f"cannot be read: {err.strerror or err}") from None
     return parse_source(raw, name)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Hold the cyclic garbage collector while building a large tree of new objects.
-
-    Loading a big scenario creates hundreds of thousands of nodes, dicts and models and
-    no garbage cycles; left running, the collector rescans that growing heap again and
-    again, which costs more than the loading itself. Reference counting still frees
-    everything that is dropped.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def parse_source(raw: bytes, name: str) -> Source:

@@ -29,6 +29,9 @@ _WORDS = re.compile(
 DURATION_HELP = "a duration such as 90s, 12m, 1h30m, 'D+1 H+2 M+30' or 'T+01:30:00'"
 
 
+_SECONDS = re.compile(r"\d+(?:\.\d+)?s")
+
+
 def round_ms(seconds: float) -> float:
     """Scenario times are kept at millisecond precision everywhere."""
     return round(seconds, 3)
@@ -44,6 +47,8 @@ def parse_duration(value: object) -> float:
         raise ValueError(f"{value!r} has no unit: write {value}s or {value}m")
     if not isinstance(value, str):
         raise ValueError(f"expected {DURATION_HELP}, got {type(value).__name__}")
+    if value[-1:] == "s" and _SECONDS.fullmatch(value):
+        return round_ms(float(value[:-1]))  # the common case, and how journals store times
     text = value.strip()
     if not text:
         raise ValueError(f"expected {DURATION_HELP}, got an empty string")

@@ -92,8 +92,14 @@ class Engine:
             steps += 1
             if max_steps is not None and steps >= max_steps:
                 return False
-        if self.env.now < t:
-            self.env.run(until=t)
+        if self.env.now < t and not self.state.ended:
+            # Move the clock with a marker of our own: `env.run(until=t)` would leave its
+            # stop event queued at t, a phantom timer that `peek()` reports as due.
+            marker = simpy.Event(self.env)
+            marker._ok = True
+            marker._value = None
+            self.env.schedule(marker, delay=t - self.env.now)
+            self.env.step()  # nothing else is due at or before t: this takes the marker
         return True
 
     def take_pending(self) -> list[NewEvent]:

@@ -104,6 +104,8 @@ class RealtimeDriver:
         return False
 
     async def _sleep_until_next(self) -> None:
+        if self.session.engine.ended:
+            return  # nothing will wake us: the loop must see the end now
         next_t = next_due(self.session, self.player)
         delay = self.clock.wall_delay(next_t) if math.isfinite(next_t) else math.inf
         if self._inbox or delay <= 0:

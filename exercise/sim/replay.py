@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
+from ..gcpause import paused_gc
+from ..journal import Journal
 from ..model import Scenario
 from ..model.events import Event
 from .state import SessionState
@@ -22,3 +25,22 @@ def replay_state(
     if until is not None:
         state.t = max(state.t, until)
     return state
+
+
+def load_frozen(journal: Journal) -> Scenario:
+    """The scenario a journal was played with, exactly as it was then."""
+    with paused_gc():
+        scenario = Scenario.model_validate_json(journal.session.scenario_text)
+    # The scenario lives as long as the session and forms no garbage cycles: move it out
+    # of the cyclic collector's way, which would otherwise rescan it again and again.
+    gc.freeze()
+    return scenario
+
+
+def replay_journal(journal: Journal, until: float | None = None) -> tuple[Scenario, SessionState]:
+    """The scenario of a journal and the state its events lead to (up to `until`)."""
+    scenario = load_frozen(journal)
+    with paused_gc():
+        state = replay_state(scenario, journal.events(), until=until)
+    state.seed = journal.session.seed
+    return scenario, state

@@ -7,7 +7,6 @@ Events reach the journal in one transaction per tick; a command counts as applie
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from ..model import InjectTemplate, Scenario, localize
 from ..model.events import Event
 from . import commands as c
 from .engine import Engine, Outcome
-from .replay import replay_state
+from .replay import replay_journal
 
 
 def frozen_scenario(scenario: Scenario) -> str:
@@ -52,7 +51,7 @@ class Session:
             durable=durable,
             meta=dict(meta or {}),
         )
-        _settle(scenario)
+        gc.freeze()  # see replay.load_frozen: the scenario is here to stay
         session = cls(Engine(scenario, seed=seed, templates=templates), journal)
         session.commit()
         return session
@@ -67,10 +66,7 @@ class Session:
     ) -> Session:
         journal = Journal.open(journal_path, durable=durable)
         try:
-            scenario = load_frozen(journal)
-            state = replay_state(scenario, journal.events())
-            state.seed = journal.session.seed
-            _settle(scenario)
+            scenario, state = replay_journal(journal)
             session = cls(Engine(scenario, state=state, templates=templates), journal)
             session.commit()
         except BaseException:
@@ -94,15 +90,3 @@ class Session:
 
     def close(self) -> None:
         self.journal.close()
-
-
-def _settle(scenario: Scenario) -> None:
-    """The scenario lives as long as the session and never forms garbage cycles: move it
-    out of the cyclic collector's way, which would otherwise rescan it again and again."""
-    del scenario  # everything alive now is frozen, the scenario among it
-    gc.freeze()
-
-
-def load_frozen(journal: Journal) -> Scenario:
-    """The scenario a journal was played with, exactly as it was then."""
-    return Scenario.model_validate(json.loads(journal.session.scenario_text))
