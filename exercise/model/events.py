@@ -31,17 +31,25 @@ class Kind:
     EXPECTED_MISSED = "expected-missed"  # {inject, index, role, reason}
     MEASURE_TAKEN = "measure-taken"  # {measure, role, rationale}
     SELF_DECISION = "self-decision"  # {role, text, pillars, comms}
-    OBSERVATION = "observation"  # {pillar, objective, kind, text}
+    OBSERVATION = "observation"  # {pillar, objective, kind, text, root_cause?}
     PAUSED = "paused"  # {}
     RESUMED = "resumed"  # {}
     SPEED_SET = "speed-set"  # {speed}
     JUMPED = "jumped"  # {to}
     COMMAND_REJECTED = "command-rejected"  # {command, reason}
+    # Evaluator input, appended after play by `exercise review` (the core ignores them):
+    RATING = "rating"  # {scope: pillar|objective, target, rating: P|S|M|U, note}
+    IP_ROW = "improvement-item"  # {pillar, objective, capability, issue, action, element,
+    #                               organisation, contact, start, due}
+    EXPECTED_JUDGED = "expected-judged"  # {inject, index, status: met|late|missed, note}
+    PARTICIPANT = "participant"  # {role, name, organisation}
+    REPORT_FINAL = "report-final"  # {by}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NewEvent:
-    """An event the core emitted and the journal has not yet committed."""
+    """An event the core emitted and the journal has not yet committed (not frozen: one
+    is made for every event, and a frozen dataclass is several times slower to build)."""
 
     t: float
     kind: str

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import simpy
@@ -25,7 +26,7 @@ from ..model import Inject, InjectTemplate, Option, RoleKind, Scenario, localize
 from ..model.events import Kind, NewEvent
 from ..model.timing import format_clock, round_ms
 from . import commands as c
-from .state import PHASE_KEY, SessionState, indicator_key, inject_key, measure_key
+from .state import PHASE_KEY, Keys, SessionState, indicator_key, inject_key, measure_key
 
 # Same-instant order of timers: rank * _SLOT + position in the scenario.
 _PHASE, _DELIVERY, _DEADLINE, _END = range(4)
@@ -63,8 +64,9 @@ class Engine:
                     self._watchers.setdefault(key, []).append(inject)
         self.resumed = self.state.started
         if self.resumed:
-            self._emit(Kind.SESSION_RESUMED)
-            self._schedule_from_state()
+            if not self.state.ended:  # an ended session is only looked at: log nothing
+                self._emit(Kind.SESSION_RESUMED)
+                self._schedule_from_state()
         else:
             self._start()
 
@@ -141,20 +143,22 @@ class Engine:
 
     def _emit(self, kind: str, actor: str | None = None, /, **payload: Any) -> None:
         # positional-only: payload keys such as an observation's `kind` must not collide
-        t = self.now
+        t = round(self.env.now, 3)
         self.pending.append(NewEvent(t, kind, actor, payload))
         dirty = self.state.apply(t, kind, actor, payload)
-        if dirty:
+        if dirty and self._watchers:
             self._check_conditions(dirty)
 
     def _at(self, when: float, rank: int, position: int, action: Callable[[], None]) -> None:
-        event = simpy.Event(self.env)
-        # A bare event that fires at `when`, as simpy.Timeout does, but with our priority.
+        env = self.env
+        event = simpy.Event(env)
+        # A bare event that fires at `when`, as simpy.Timeout does, but with our priority;
+        # its value is the action to run.
         event._ok = True
-        event._value = None
-        event.callbacks.append(lambda _event: action())
-        delay = max(0.0, round_ms(when) - self.env.now)
-        self.env.schedule(event, priority=rank * _SLOT + position, delay=delay)
+        event._value = action
+        event.callbacks.append(_fire)
+        delay = round(when, 3) - env.now
+        env.schedule(event, rank * _SLOT + position, delay if delay > 0 else 0.0)
 
     def _start(self) -> None:
         s = self.scenario
@@ -176,7 +180,7 @@ class Engine:
                 continue
             due = inject.at if inject.at is not None else state.scheduled.get(inject.id)
             if due is not None:
-                self._at(due, _DELIVERY, self._index[inject.id], lambda i=inject: self._due(i))
+                self._at(due, _DELIVERY, self._index[inject.id], partial(self._due, inject))
         for decision in state.decisions.values():
             if decision.open and decision.deadline is not None:
                 position = self._index.get(decision.inject, 0)
@@ -257,7 +261,7 @@ class Engine:
 
     # -- conditions --
 
-    def _check_conditions(self, dirty: set[str]) -> None:
+    def _check_conditions(self, dirty: Keys) -> None:
         for key in dirty:
             for inject in self._watchers.get(key, ()):
                 self._arm_if_true(inject)
@@ -273,7 +277,7 @@ class Engine:
     def _schedule(self, inject: Inject, cause: str) -> None:
         due = round_ms(self.now + (inject.after or 0))
         self._emit(Kind.INJECT_SCHEDULED, inject=inject.id, due=due, cause=cause)
-        self._at(due, _DELIVERY, self._index[inject.id], lambda: self._due(inject))
+        self._at(due, _DELIVERY, self._index[inject.id], partial(self._due, inject))
 
     # -- effects of choices --
 
@@ -494,7 +498,10 @@ class Engine:
         return None
 
     def _adhoc(self, actor: str, **content: Any) -> None:
-        inject_id = f"adhoc-{len(self.state.adhoc) + 1}"
+        n = len(self.state.adhoc) + 1
+        while f"adhoc-{n}" in self.scenario.inject_map or f"adhoc-{n}" in self.state.adhoc:
+            n += 1  # never the id of a scenario inject, which would then count as delivered
+        inject_id = f"adhoc-{n}"
         self._emit(Kind.ADHOC_INJECT, actor, inject=inject_id, **content)
         self._emit(Kind.INJECT_DELIVERED, actor, inject=inject_id, to=content["to"], cause="ad hoc")
 
@@ -536,6 +543,10 @@ class Engine:
     def _cmd_end(self, cmd: c.End) -> str | None:
         self._end(cmd.reason)
         return None
+
+
+def _fire(event: simpy.Event) -> None:
+    event._value()
 
 
 def _condition_keys(inject: Inject) -> set[str]:

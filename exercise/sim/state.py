@@ -6,6 +6,7 @@ resume, so a state rebuilt from a journal is the state the session had.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ from ..model import Level, Scenario
 from ..model.events import Kind
 
 # Keys that tell the engine which conditions an event may have changed.
+Keys = AbstractSet[str]
 PHASE_KEY = "phase"
 
 
@@ -120,28 +122,32 @@ class SessionState:
 
     # -- applying events --
 
-    def apply(self, t: float, kind: str, actor: str | None, payload: dict[str, Any]) -> set[str]:
+    def apply(self, t: float, kind: str, actor: str | None, payload: dict[str, Any]) -> Keys:
         """Apply one event; return the condition keys it may have changed."""
-        self.t = max(self.t, t)
+        if t > self.t:
+            self.t = t
         self.events += 1
         handler = _HANDLERS.get(kind)
-        return handler(self, t, actor, payload) if handler else set()
+        return handler(self, t, actor, payload) if handler else _NOTHING
 
 
-def _started(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+_NOTHING: Keys = frozenset()
+
+
+def _started(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.started = True
     s.seed = p.get("seed", s.seed)
     s.speed = p.get("speed", s.speed)
-    return set()
+    return _NOTHING
 
 
-def _ended(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _ended(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.ended = True
     s.end_reason = p.get("reason", "")
-    return set()
+    return _NOTHING
 
 
-def _phase(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _phase(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     phase = s.scenario.phase_map[p["phase"]]
     s.phase = phase.id
     s.phase_index = s.scenario.phases.index(phase)
@@ -150,19 +156,19 @@ def _phase(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> s
     return {PHASE_KEY}
 
 
-def _scheduled(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _scheduled(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.scheduled[p["inject"]] = p["due"]
-    return set()
+    return _NOTHING
 
 
-def _delivered(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _delivered(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     inject = p["inject"]
     s.delivered_at[inject] = t
     s.recipients[inject] = tuple(p.get("to", ()))
     s.scheduled.pop(inject, None)
     s.held.discard(inject)
     source = s.scenario.inject_map.get(inject)
-    if source is not None:
+    if source is not None and source.expected:
         decider = source.decider
         for index, expected in enumerate(source.expected):
             role = expected.role or decider or ""
@@ -171,27 +177,27 @@ def _delivered(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) 
     return {inject_key(inject)}
 
 
-def _held(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _held(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.held.add(p["inject"])
-    return set()
+    return _NOTHING
 
 
-def _unheld(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _unheld(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.held.discard(p["inject"])
-    return set()
+    return _NOTHING
 
 
-def _adhoc(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _adhoc(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.adhoc[p["inject"]] = dict(p)
-    return set()
+    return _NOTHING
 
 
-def _opened(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _opened(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.decisions[p["inject"]] = DecisionState(p["inject"], p["role"], t, p.get("deadline"))
-    return set()
+    return _NOTHING
 
 
-def _taken(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _taken(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     decision = s.decisions[p["inject"]]
     decision.option = p["option"]
     decision.decided_at = t
@@ -199,60 +205,60 @@ def _taken(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> s
     return {inject_key(p["inject"])}
 
 
-def _missed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _missed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     decision = s.decisions[p["inject"]]
     decision.missed = True
     decision.default_applied = p.get("default")
     return {inject_key(p["inject"])}
 
 
-def _indicator(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _indicator(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.indicators[p["indicator"]] = p["value"]
     s.history[p["indicator"]].append((t, p["value"]))
     return {indicator_key(p["indicator"])}
 
 
-def _expected(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _expected(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     expected = s.expected[(p["inject"], p["index"])]
     expected.at = t
     if p.get("status"):
         expected.status = p["status"]
-    return set()
+    return _NOTHING
 
 
-def _measure(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _measure(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.measures[p["measure"]] = (p["role"], t)
     return {measure_key(p["measure"])}
 
 
-def _self_decision(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _self_decision(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.self_decisions.append({"t": t, **p})
-    return set()
+    return _NOTHING
 
 
-def _observation(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _observation(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.observations.append({"t": t, "actor": actor, **p})
-    return set()
+    return _NOTHING
 
 
-def _paused(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _paused(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.paused = True
-    return set()
+    return _NOTHING
 
 
-def _resumed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _resumed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.paused = False
-    return set()
+    return _NOTHING
 
 
-def _speed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _speed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.speed = p["speed"]
-    return set()
+    return _NOTHING
 
 
-def _rejected(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> set[str]:
+def _rejected(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.rejected += 1
-    return set()
+    return _NOTHING
 
 
 _HANDLERS = {
