@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..gcpause import paused_gc
 from ..journal import Journal
 from ..model import InjectTemplate, Scenario, localize
 from ..model.events import Event
@@ -41,19 +42,20 @@ class Session:
         meta: Mapping[str, Any] | None = None,
         templates: Mapping[str, InjectTemplate] | None = None,
     ) -> Session:
-        journal = Journal.create(
-            journal_path,
-            scenario_id=scenario.id,
-            scenario_title=localize(scenario.title, scenario.language),
-            scenario_text=frozen_scenario(scenario),
-            seed=seed,
-            speed=scenario.speed,
-            durable=durable,
-            meta=dict(meta or {}),
-        )
         gc.freeze()  # see replay.load_frozen: the scenario is here to stay
-        session = cls(Engine(scenario, seed=seed, templates=templates), journal)
-        session.commit()
+        with paused_gc():  # thousands of timers and a large text: nothing cyclic
+            journal = Journal.create(
+                journal_path,
+                scenario_id=scenario.id,
+                scenario_title=localize(scenario.title, scenario.language),
+                scenario_text=frozen_scenario(scenario),
+                seed=seed,
+                speed=scenario.speed,
+                durable=durable,
+                meta=dict(meta or {}),
+            )
+            session = cls(Engine(scenario, seed=seed, templates=templates), journal)
+            session.commit()
         return session
 
     @classmethod
@@ -67,8 +69,9 @@ class Session:
         journal = Journal.open(journal_path, durable=durable)
         try:
             scenario, state = replay_journal(journal)
-            session = cls(Engine(scenario, state=state, templates=templates), journal)
-            session.commit()
+            with paused_gc():
+                session = cls(Engine(scenario, state=state, templates=templates), journal)
+                session.commit()
         except BaseException:
             journal.close()
             raise

@@ -1,7 +1,8 @@
 """Replaying a 100,000-event journal to its final state, and resuming it.
 
 The journal comes from headless play of a generated scenario whose every inject carries a
-decision (delivery, decision opened and taken, indicator changes, expected action met).
+decision moving six indicators: ten events an inject (delivery, decision opened and taken,
+six indicator changes, expected action met), so 100,000 events from 10,000 injects.
 The baseline, in the same run, is reading the same events from the journal.
 
 Targets (issue: simulation core): replay to the final state under 1 s; `resume` (journal
@@ -28,12 +29,24 @@ from exercise.sim.players import AutoPlayer
 from exercise.sim.replay import replay_journal
 from exercise.sim.session import Session
 
-EVENTS_PER_INJECT = 4.5  # delivered, opened, taken, indicator changes, expected met
+EVENTS_PER_INJECT = 10
+INDICATORS = [f"ind-{n}" for n in range(6)]
 
 
 def build_journal(path: Path, events: int) -> int:
-    injects = int(events / EVENTS_PER_INJECT) + 1
+    injects = events // EVENTS_PER_INJECT
     data = generate(injects)
+    data["indicators"] = [
+        {
+            "id": name,
+            "title": name,
+            "pillar": "vital-processes",
+            "start": 50,
+            "min": -1e9,
+            "max": 1e9,
+        }
+        for name in INDICATORS
+    ]
     for inject in data["injects"]:  # every inject on the timeline, every one a decision
         inject.pop("when", None)
         inject.pop("after", None)
@@ -42,7 +55,7 @@ def build_journal(path: Path, events: int) -> int:
             "role": inject["to"][0],
             "prompt": "How do you respond?",
             "deadline": "20m",
-            "options": [{"id": "act", "label": "Act", "effects": {"energy": 0.01, "trust": -0.01}}],
+            "options": [{"id": "act", "label": "Act", "effects": dict.fromkeys(INDICATORS, 1)}],
         }
         inject["expected"] = [{"option": "act", "within": "10m", "objective": "obj-1"}]
     scenario = Scenario.model_validate(data)
