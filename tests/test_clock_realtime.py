@@ -243,6 +243,8 @@ def test_the_driver_sleeps_until_the_next_timer(scenario: Scenario, tmp_path: Pa
     def counting() -> float:
         nonlocal calls
         calls += 1
+        if calls > 1000:  # a driver that polls would never let the test finish
+            raise RuntimeError("the driver keeps reading the clock: it polls")
         return time.monotonic()
 
     async def main() -> int:
@@ -336,16 +338,19 @@ def test_pause_stops_deliveries_until_resume(scenario: Scenario, tmp_path: Path)
     session.close()
 
 
-def test_a_speed_command_changes_the_clock(scenario: Scenario, tmp_path: Path) -> None:
+def test_speed_and_jump_commands_move_the_clock(scenario: Scenario, tmp_path: Path) -> None:
     session = Session.start(scenario, tmp_path / "rt.db", durable=False)
+    watch = Watch()
 
-    async def main() -> float:
-        driver = RealtimeDriver(session, clock=VirtualClock(speed=1, paused=True))
+    async def main() -> tuple[float, float]:
+        # a paused clock at x1: without the jump, cut (10m) would never come
+        driver = RealtimeDriver(session, clock=VirtualClock(speed=1, paused=True), listener=watch)
         task = asyncio.create_task(driver.run())
         assert (await driver.submit(c.SetSpeed(speed=600))).accepted
-        assert (await driver.submit(c.JumpNext())).accepted
         speed = driver.clock.speed
+        assert (await driver.submit(c.JumpNext())).accepted
         jumped_to = driver.clock.now()
+        await watch.until(lambda e: e.kind == Kind.INJECT_DELIVERED)
         driver.stop()
         await task
         return speed, jumped_to
@@ -353,6 +358,8 @@ def test_a_speed_command_changes_the_clock(scenario: Scenario, tmp_path: Path) -
     speed, jumped_to = run(main())
     assert speed == 600
     assert jumped_to == 10 * M  # the next delivery: cut
+    assert watch.delivered() == {"cut": 10 * M}  # delivered at once, at its own time
+    assert session.engine.state.speed == 600
 
 
 def test_stop_leaves_a_journal_that_resumes_to_the_same_end(

@@ -291,6 +291,22 @@ def test_an_ad_hoc_inject_is_delivered_to_its_roles(engine: Engine) -> None:
     assert engine.state.recipients[ids[0]] == ("ezk",)
 
 
+def test_an_ad_hoc_inject_never_takes_the_id_of_a_scenario_inject(load: Load) -> None:
+    extra = "- {id: adhoc-1, at: 30m, to: [ezk], title: T, text: X., pillars: [vital-processes]}\n"
+    scenario = load(
+        scenario_text(
+            roles=ROLES, indicators=INDICATORS, objectives=OBJECTIVES, injects=INJECTS + extra
+        )
+    )
+    engine = Engine(scenario)
+    outcome = engine.submit(c.AdhocInject(title="Rumour", text="A rumour.", to=("ezk",)), 3 * M)
+    adhoc_id = outcome.events[0].payload["inject"]
+    assert adhoc_id != "adhoc-1"
+    engine.advance_to(2 * H)
+    assert delivered(engine, "adhoc-1") == [30 * M]  # the scenario's own inject, on time
+    assert delivered(engine, adhoc_id) == [3 * M]
+
+
 def test_an_ad_hoc_inject_to_an_unknown_role_is_rejected(engine: Engine) -> None:
     command = c.AdhocInject(title="Rumour", text="A rumour.", to=("ezk", "mayor"))
     assert_rejected(engine, command, 3 * M, "'mayor'")

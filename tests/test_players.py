@@ -479,3 +479,16 @@ def test_resuming_twice_is_still_exact(
     assert final == snapshot(whole.engine.state)
     assert events == stream(events_of(whole))
     whole.close()
+
+
+def test_resuming_an_ended_session_adds_nothing_to_its_journal(load: Load, tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    first = play(build(load), path, AutoPlayer("first"))
+    before = stream(events_of(first))
+    first.close()
+    session = Session.resume(path, durable=False)
+    assert session.engine.ended
+    run_headless(session, AutoPlayer("first"))
+    assert stream(events_of(session)) == before
+    assert session.journal.count() == len(before)
+    session.close()
