@@ -1,0 +1,70 @@
+"""An installed wheel carries the bundled scenarios and catalogue and finds them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def unpacked_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = out.glob("exercise-*.whl")
+    target = out / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(target)
+    return target
+
+
+def test_the_wheel_holds_the_bundled_content(unpacked_wheel: Path) -> None:
+    data = unpacked_wheel / "exercise" / "_data"
+    bundled = {p.name for p in (ROOT / "scenarios").glob("*.yaml")}
+    catalogue = {p.name for p in (ROOT / "injects").glob("*.yaml")}
+    assert bundled and {p.name for p in (data / "scenarios").glob("*.yaml")} == bundled
+    assert catalogue and {p.name for p in (data / "injects").glob("*.yaml")} == catalogue
+
+
+def test_an_installed_wheel_lists_and_lints_its_scenarios(
+    unpacked_wheel: Path, tmp_path: Path
+) -> None:
+    env = {**os.environ, "PYTHONPATH": str(unpacked_wheel)}
+    run = [sys.executable, "-m", "exercise"]
+    listing = subprocess.run([*run, "list"], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert listing.returncode == 0, listing.stderr
+    assert "demo" in listing.stdout and "invalid" not in listing.stdout
+    lint = subprocess.run(
+        [*run, "lint", "demo", "--strict"], env=env, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    # and the code that ran is the wheel's, not the checkout's
+    where = subprocess.run(
+        [sys.executable, "-c", "import exercise; print(exercise.__file__)"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert where.stdout.strip().startswith(str(unpacked_wheel))
