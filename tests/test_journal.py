@@ -234,11 +234,17 @@ def test_create_refuses_to_overwrite(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError):
         new_journal(path)
     assert path.read_bytes() == before
+
+
+def test_create_clears_an_orphaned_wal_of_a_deleted_journal(tmp_path: Path) -> None:
+    # A reader leaves -wal/-shm beside a journal; once the journal itself is deleted they
+    # belong to nothing, and a new journal of that name must not pick them up.
     other = tmp_path / "other.db"
     Path(f"{other}-wal").write_bytes(b"left over")
-    with pytest.raises(FileExistsError):
-        new_journal(other)
-    assert not other.exists()
+    Path(f"{other}-shm").write_bytes(b"left over")
+    with new_journal(other) as journal:
+        journal.append(batch(0, 3))
+    assert verify(other).ok and verify(other).count == 3
 
 
 def test_missing_file(tmp_path: Path) -> None:

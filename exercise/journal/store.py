@@ -266,9 +266,12 @@ class Journal:
         `durable=False` is faster and still loses nothing when the process is killed.
         """
         path = Path(path)
-        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            if leftover.exists():
-                raise FileExistsError(f"{leftover}: already exists; a journal is never overwritten")
+        if path.exists():
+            raise FileExistsError(f"{path}: already exists; a journal is never overwritten")
+        for orphan in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            # Left by a reader of a journal that has since been deleted: without their
+            # database they hold nothing, and SQLite would wrongly apply them to a new one.
+            orphan.unlink(missing_ok=True)
         started = time.time() if started_wall is None else _finite(started_wall, "started_wall")
         info = SessionInfo(
             scenario_id=_string(scenario_id, "scenario_id"),

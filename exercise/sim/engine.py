@@ -199,7 +199,7 @@ class Engine:
         state = self.state
         if state.ended or inject.id in state.delivered_at or inject.id in state.held:
             return
-        self._deliver(inject, "condition" if inject.id in state.scheduled else "timeline")
+        self._deliver(inject, state.scheduled_cause.get(inject.id, "timeline"))
 
     def _deliver(self, inject: Inject, cause: str) -> None:
         self._emit(Kind.INJECT_DELIVERED, None, inject=inject.id, to=list(inject.to), cause=cause)

@@ -76,6 +76,7 @@ class SessionState:
     delivered_at: dict[str, float] = field(default_factory=dict)
     recipients: dict[str, tuple[str, ...]] = field(default_factory=dict)
     scheduled: dict[str, float] = field(default_factory=dict)  # armed, not yet delivered
+    scheduled_cause: dict[str, str] = field(default_factory=dict)  # condition, released by ...
     held: set[str] = field(default_factory=set)
     decisions: dict[str, DecisionState] = field(default_factory=dict)
     expected: dict[tuple[str, int], ExpectedState] = field(default_factory=dict)
@@ -158,6 +159,7 @@ def _phase(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> K
 
 def _scheduled(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
     s.scheduled[p["inject"]] = p["due"]
+    s.scheduled_cause[p["inject"]] = p.get("cause", "condition")
     return _NOTHING
 
 
