@@ -685,3 +685,19 @@ def test_unknown_template_does_not_hide_other_problems(
     )
     paths = {p.path for p in problems(text)}
     assert {"injects[1].use", "injects[0].to[0]"} <= paths
+
+
+def test_validate_reports_a_template_id_used_in_two_catalogue_files(tmp_path: Path) -> None:
+    from exercise.content.loader import validate_paths
+
+    folder = tmp_path / "injects"
+    folder.mkdir()
+    template = "format: 1\ntemplates:\n  - {id: cable-cut, title: A, text: T, pillars: [energy]}\n"
+    (folder / "a.yaml").write_text(template.replace("[energy]", "[vital-processes]"))
+    (folder / "b.yaml").write_text(template.replace("[energy]", "[vital-processes]"))
+    count, problems = validate_paths([folder])
+    assert count == 2
+    assert [(Path(p.file).name, p.line, p.path) for p in problems] == [
+        ("b.yaml", 3, "templates[0].id")
+    ]
+    assert "already used in" in problems[0].message and "a.yaml" in problems[0].message

@@ -219,10 +219,12 @@ def validate_paths(
     problems: list[Problem] = []
     files = yaml_files(paths)
     catalogues: dict[tuple[Path, ...], CatalogueIndex] = {}
+    catalogue_files: list[Path] = []
     for file in files:
         try:
             source = read_source(file)
             if detect_kind(source) == "catalogue":
+                catalogue_files.append(file)
                 _catalogue_from_source(source)
                 continue
             dirs = tuple(catalogue_dirs or default_catalogue_dirs(file))
@@ -231,4 +233,7 @@ def validate_paths(
             scenario_from_source(source, file, catalogues[dirs])
         except ContentError as err:
             problems += [p for p in err.problems if p not in problems]
+    if len(catalogue_files) > 1:  # ids must be unique across the catalogue files given
+        together = load_catalogue(catalogue_files).problems
+        problems += [p for p in together if p not in problems]
     return len(files), problems
