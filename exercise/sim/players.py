@@ -8,6 +8,7 @@ commands an uninterrupted one would have.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import random
 from collections.abc import Iterable
@@ -27,25 +28,26 @@ class Player:
     """Base: a queue of planned (time, command) pairs."""
 
     def __init__(self) -> None:
-        self._plan: list[tuple[float, tuple[str, str, str], c.Command]] = []
+        self._plan: list[tuple[float, tuple[str, str, str], int, c.Command]] = []
+        self._counter = itertools.count()
         self._done_until = -math.inf
 
     def plan(self, t: float, command: c.Command) -> None:
         if t <= self._done_until:
             return  # a resumed session already did everything up to its last tick
         # Commands due at the same time go in a fixed order, not the order they were
-        # planned in, so a resumed session plays them as an uninterrupted one did. The
-        # command's JSON breaks the remaining ties (two roles, one initiative text): the
-        # heap must never fall back to comparing the commands themselves.
+        # planned in, so a resumed session plays them as an uninterrupted one did. Ties
+        # left after type, target and actor are identical commands, whose order does not
+        # matter; the counter only keeps the heap from comparing commands themselves.
         target = getattr(command, "inject", None) or getattr(command, "measure", None) or ""
-        order = (command.type, target or getattr(command, "text", ""), command.model_dump_json())
-        heapq.heappush(self._plan, (round_ms(t), order, command))
+        order = (command.type, target or getattr(command, "text", ""), command.actor)
+        heapq.heappush(self._plan, (round_ms(t), order, next(self._counter), command))
 
     def peek(self) -> float:
         return self._plan[0][0] if self._plan else math.inf
 
     def pop(self) -> tuple[float, c.Command]:
-        t, _n, command = heapq.heappop(self._plan)
+        t, _order, _n, command = heapq.heappop(self._plan)
         return t, command
 
     def start(self, state: SessionState, resumed: bool = False) -> None:

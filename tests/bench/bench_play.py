@@ -28,10 +28,21 @@ from exercise.sim.players import AutoPlayer
 from exercise.sim.session import Session
 
 
-def play(scenario: Scenario, path: Path) -> tuple[float, int, list[int]]:
-    """Our run: returns (seconds, timers fired, transaction sizes)."""
-    batches: list[int] = []
+def play(scenario: Scenario, path: Path) -> tuple[float, float]:
+    """Our run, timed: (whole: session start with the journal created and the scenario
+    frozen into it, then play; the play loop alone)."""
     start = time.perf_counter()
+    session = Session.start(scenario, path, seed=1, durable=False)
+    loop = time.perf_counter()
+    run_headless(session, AutoPlayer("expected"))
+    session.close()
+    end = time.perf_counter()
+    return end - start, end - loop
+
+
+def shape_of_run(scenario: Scenario, path: Path) -> tuple[int, list[int]]:
+    """An instrumented, untimed run: how many timers fired, and the transaction sizes."""
+    batches: list[int] = []
     session = Session.start(scenario, path, seed=1, durable=False)
     original_append = session.journal.append
 
@@ -52,7 +63,7 @@ def play(scenario: Scenario, path: Path) -> tuple[float, int, list[int]]:
     env.step = counting_step  # type: ignore[method-assign]
     run_headless(session, AutoPlayer("expected"))
     session.close()
-    return time.perf_counter() - start, steps, batches
+    return steps, batches
 
 
 def baseline(timers: int, batches: list[int], path: Path) -> float:
@@ -97,11 +108,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     scenario = Scenario.model_validate(generate(args.injects))
-    ours = base = float("inf")
+    ours = loop = base = float("inf")
     with tempfile.TemporaryDirectory() as tmp:
+        timers, batches = shape_of_run(scenario, Path(tmp) / "shape.db")
         for n in range(args.repeat):  # best of N for both, interleaved, to damp noise
-            seconds, timers, batches = play(scenario, Path(tmp) / f"play-{n}.db")
-            ours = min(ours, seconds)
+            whole, in_loop = play(scenario, Path(tmp) / f"play-{n}.db")
+            ours, loop = min(ours, whole), min(loop, in_loop)
             base = min(base, baseline(timers, batches, Path(tmp) / f"base-{n}.db"))
     rows = sum(batches)
     ratio = ours / base
@@ -111,6 +123,10 @@ def main() -> int:
     )
     print(f"baseline (bare SimPy timeouts + SQLite inserts): {base * 1000:.0f} ms")
     print(f"headless play with journal:                      {ours * 1000:.0f} ms")
+    print(
+        f"  of which the play loop (after session start):  {loop * 1000:.0f} ms "
+        f"({loop / base:.2f}x)"
+    )
     print(f"ratio {ratio:.2f}x (target <= 3x): {'PASS' if ratio <= 3 else 'FAIL'}")
     return 0 if ratio <= 3 else 1
 
