@@ -23,7 +23,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/exercise lint $(SCENARIO)
+	$(BIN)/exercise run $(SCENARIO)
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .

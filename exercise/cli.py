@@ -174,9 +174,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
 
+    from .cli_debrief import add_parsers as add_trainer_parsers
     from .cli_session import add_parsers
+    from .cli_ui import add_parsers as add_ui_parsers
 
     add_parsers(sub, _scenario_path)
+    add_ui_parsers(sub, _scenario_path)
+    add_trainer_parsers(sub)
 
     listing = add("list", cmd_list, "list the bundled scenarios")
     listing.add_argument("--lang", choices=("en", "nl"), default=None)

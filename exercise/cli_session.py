@@ -76,13 +76,27 @@ def cmd_play(args: argparse.Namespace, scenario_path: Path) -> int:
     return _drive(session, player, args)
 
 
+def is_live(meta: dict[str, Any]) -> bool:
+    """A session started with `exercise run` (people decide, not simulated players)."""
+    return meta.get("mode") == "live" or not (meta.get("auto") or meta.get("decisions"))
+
+
 def cmd_resume(args: argparse.Namespace) -> int:
+    from .journal import Journal
+
     path = Path(args.journal)
-    session = Session.resume(path, durable=args.realtime)
+    with Journal.open(path, readonly=True) as journal:
+        meta = dict(journal.session.meta or {})
+    live = is_live(meta) and not (args.auto or args.decisions)
+    session = Session.resume(path, durable=args.realtime or live)
     if session.engine.ended:
         session.close()
         print(f"{path}: the session has already ended; nothing to resume", file=sys.stderr)
         return 0
+    if live:
+        from .cli_ui import run_ui
+
+        return run_ui(session, lang=args.lang, speed=args.speed)
     player = make_player(args, session.scenario, session.meta)
     return _drive(session, player, args)
 
@@ -196,9 +210,15 @@ def add_parsers(sub: Any, scenario_path: Any) -> None:
     play.add_argument("--catalogue", action="append", type=Path, metavar="DIR")
     play.set_defaults(func=lambda args: cmd_play(args, scenario_path(args.scenario)))
 
-    resume = sub.add_parser("resume", help="continue an interrupted session from its journal")
+    resume = sub.add_parser(
+        "resume",
+        help="continue an interrupted session from its journal (a live one in the session UI)",
+    )
     resume.add_argument("journal", metavar="JOURNAL")
     player_options(resume, required=False)
+    resume.add_argument(
+        "--lang", choices=("en", "nl"), help="language of the session UI (default: from LANG)"
+    )
     resume.set_defaults(func=cmd_resume)
 
     replay = sub.add_parser("replay", help="the state of a session at a scenario time")

@@ -1,0 +1,165 @@
+"""Command-line entry points for trainers: debrief (the AAR/IP, or a comparison) and review."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from .cli import UsageError
+
+DEFAULT_FILES = ("md", "html", "json")
+
+
+def _formats(text: str | None) -> tuple[list[str], bool]:
+    """(file formats to write, whether to print the console version)."""
+    from .debrief import FORMATS
+
+    if text is None:
+        return list(DEFAULT_FILES), True
+    wanted = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [part for part in wanted if part not in FORMATS]
+    if unknown or not wanted:
+        raise UsageError(f"--format {text!r}: choose from {', '.join(FORMATS)} (comma-separated)")
+    return [f for f in FORMATS if f in wanted and f != "console"], "console" in wanted
+
+
+def _print_console(item: Any, comparison: bool) -> None:
+    from rich.console import Console
+
+    from .debrief.render_console import print_comparison, print_report
+
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 100)
+    if comparison:
+        print_comparison(item, console)
+    else:
+        print_report(item, console)
+
+
+def _write(folder: Path, stem: str, files: dict[str, str]) -> None:
+    from .debrief import FILE_SUFFIXES
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for fmt, text in files.items():
+        path = folder / f"{stem}{FILE_SUFFIXES[fmt]}"
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}", file=sys.stderr)
+
+
+def cmd_debrief(args: argparse.Namespace) -> int:
+    from .debrief.render_json import schema_text
+
+    if args.schema:
+        sys.stdout.write(schema_text())
+        return 0
+    if not args.journals:
+        raise UsageError("debrief: name a journal (or several of one scenario to compare them)")
+    files, console = _formats(args.format)
+    if len(args.journals) == 1:
+        return _debrief_one(Path(args.journals[0]), files, console, args)
+    return _debrief_many([Path(name) for name in args.journals], files, console, args)
+
+
+def _debrief_one(path: Path, files: list[str], console: bool, args: argparse.Namespace) -> int:
+    from .debrief import build_report, render
+    from .journal import Journal
+
+    with Journal.open(path, readonly=True) as journal:
+        report = build_report(journal, lang=args.lang)
+    folder = Path(args.out) if args.out else path.parent
+    _write(folder, path.stem, {fmt: render(report, fmt) for fmt in files})
+    if console:
+        _print_console(report, comparison=False)
+    return 0
+
+
+def _debrief_many(
+    paths: list[Path], files: list[str], console: bool, args: argparse.Namespace
+) -> int:
+    from .debrief import NotComparable, build_report, compare, render_comparison
+    from .journal import Journal
+
+    if len({p.resolve() for p in paths}) != len(paths):
+        raise UsageError("debrief: a journal is named twice")
+    reports, hashes, scenarios = [], [], []
+    for path in paths:
+        with Journal.open(path, readonly=True) as journal:
+            scenarios.append(journal.session.scenario_id)
+            hashes.append(journal.session.scenario_hash)
+            if scenarios[0] != scenarios[-1]:  # refuse before reading every event
+                raise UsageError(
+                    f"{paths[0]} played scenario {scenarios[0]!r} but {path} played "
+                    f"{scenarios[-1]!r}: only sessions of the same scenario can be compared"
+                )
+            reports.append(build_report(journal, lang=args.lang))
+    try:
+        comparison = compare(reports, hashes)
+    except NotComparable as err:
+        raise UsageError(str(err)) from None
+    stems = [p.stem for p in paths]
+    stem = "-vs-".join(stems) if len(stems) <= 3 else f"{stems[0]}-compared-{len(stems)}"
+    folder = Path(args.out) if args.out else paths[0].parent
+    _write(folder, stem, {fmt: render_comparison(comparison, fmt) for fmt in files})
+    if console:
+        _print_console(comparison, comparison=True)
+    return 0
+
+
+def _default_lang() -> str:
+    for name in ("EXERCISE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .journal import Journal
+    from .review.app import ReviewApp
+
+    path = Path(args.journal)
+    Journal.open(path, readonly=True).close()  # a clear message before the screen opens
+    app = ReviewApp(path, lang=args.lang or _default_lang(), evaluator=args.by or "")
+    app.run()
+    return 0
+
+
+def add_parsers(sub: Any) -> None:
+    """Register debrief and review on the main parser's subcommands."""
+    debrief = sub.add_parser(
+        "debrief",
+        help="After-Action Report / Improvement Plan from a journal (or compare several)",
+        description="Write the AAR/IP of a session journal as Markdown, HTML and JSON beside "
+        "it and print it on the console; with several journals of one scenario, compare them.",
+    )
+    debrief.add_argument("journals", nargs="*", metavar="JOURNAL", help="journal file(s) (.db)")
+    debrief.add_argument(
+        "--format",
+        metavar="LIST",
+        help="comma-separated: console,md,html,json (default: md,html,json written and the "
+        "console version printed)",
+    )
+    debrief.add_argument(
+        "--out", metavar="DIR", help="folder for the files (default: beside the journal)"
+    )
+    debrief.add_argument(
+        "--lang", choices=("en", "nl"), help="language of scenario texts (default: the scenario's)"
+    )
+    debrief.add_argument(
+        "--schema", action="store_true", help="print the JSON Schema of the JSON report"
+    )
+    debrief.set_defaults(func=cmd_debrief)
+
+    review = sub.add_parser(
+        "review",
+        help="the trainers' screen: observations, ratings, improvement plan, final mark",
+        description="Browse a session's timeline and decisions per pillar, add observations, "
+        "rate pillars and objectives P/S/M/U, add improvement-plan items and mark the report "
+        "final. Everything is appended to the journal.",
+    )
+    review.add_argument("journal", metavar="JOURNAL", help="journal file (.db)")
+    review.add_argument("--lang", choices=("en", "nl"), help="screen language (default: $LANG)")
+    review.add_argument("--by", metavar="NAME", help="evaluator name recorded with each entry")
+    review.set_defaults(func=cmd_review)

@@ -1,0 +1,504 @@
+"""Assembling the AAR/IP (`report.Report`) from a journal: the scenario it froze, the facts
+its events give (`metrics.collect`) and the evaluators' input."""
+
+from __future__ import annotations
+
+import gc
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..journal import Journal, SessionInfo
+from ..model import CommsElement, NatoRequirement, Pillar, Rating, RoleKind, Scenario
+from ..model.events import Event
+from ..model.timing import format_clock
+from .evaluation import ELEMENTS, Evaluation
+from .metrics import (
+    Facts,
+    collect,
+    comms_item,
+    count,
+    first_action_perspective,
+    latency_stats,
+    measure_rows,
+    phase_changes,
+    pillar_metrics,
+    suggest,
+    touched_pillars,
+)
+from .report import (
+    CommsElementRow,
+    Communication,
+    Counts,
+    DecisionRow,
+    Escalation,
+    ExpectedRow,
+    ImprovementRow,
+    IndicatorEnd,
+    IndicatorSeries,
+    NatoRow,
+    ObjectiveResult,
+    Overview,
+    Participants,
+    Person,
+    PillarGlance,
+    PillarSection,
+    RatingMark,
+    Report,
+    RoleActivity,
+    Summary,
+    Totals,
+)
+from .text import plural, span
+
+# NATO baseline requirements and the pillars they mostly serve (DOMAIN reference table).
+NATO_PILLARS: dict[str, tuple[str, ...]] = {
+    "government-continuity": ("democracy-rule-of-law", "resilient-society"),
+    "energy": ("vital-processes", "resilient-economy", "civil-military-support"),
+    "population-movement": ("resilient-society", "democracy-rule-of-law"),
+    "food-water": ("vital-processes", "resilient-society"),
+    "mass-casualties": ("resilient-society", "civil-military-support"),
+    "civil-communications": ("vital-processes", "civil-military-support"),
+    "transport": ("vital-processes", "civil-military-support", "resilient-economy"),
+}
+
+
+def build_report(journal: Journal, lang: str | None = None) -> Report:
+    """The report of one journal (read once, from its first event to its last)."""
+    from ..sim.replay import load_frozen
+
+    scenario = load_frozen(journal)
+    return report_from(scenario, journal.session, journal.events(), journal.path.name, lang)
+
+
+def _paused(func):
+    """Build with the cyclic collector paused, then move the result out of its way: a report
+    is tens of thousands of rows and forms no reference cycles (reference counting frees it
+    when it is dropped), so rescanning it in every later collection is wasted work."""
+    from functools import wraps
+
+    from ..gcpause import paused_gc
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        with paused_gc():
+            result = func(*args, **kwargs)
+            gc.freeze()
+        return result
+
+    return wrapper
+
+
+@_paused
+def report_from(
+    scenario: Scenario,
+    session: SessionInfo,
+    events: Iterable[Event],
+    journal_name: str,
+    lang: str | None = None,
+) -> Report:
+    facts = collect(scenario, events, lang)
+    return assemble(facts, session, journal_name)
+
+
+def _wall_text(wall: float | None) -> str:
+    if wall is None:
+        return ""
+    return datetime.fromtimestamp(wall, UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _rating(evaluation: Evaluation, scope: str, target: str) -> RatingMark | None:
+    found = evaluation.ratings.get((scope, target))
+    if found is None:
+        return None
+    t, by, payload = found
+    value = payload.get("rating", "")
+    label = Rating(value).label() if value in {r.value for r in Rating} else value
+    return RatingMark(value, label, computed=False, note=payload.get("note", ""), by=by, t=t)
+
+
+def _mode(session: SessionInfo) -> str:
+    meta = session.meta or {}
+    if meta.get("mode") == "play":
+        if meta.get("decisions"):
+            return f"headless play, decisions file {Path(str(meta['decisions'])).name}"
+        return f"headless play, automatic players ({meta.get('auto', '')})"
+    return str(meta.get("mode") or "live session")
+
+
+def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
+    scenario = facts.scenario
+    text = facts.text
+    evaluation = facts.evaluation
+    objectives = scenario.objectives
+
+    by_pillar_injects: dict[str, list] = defaultdict(list)
+    for inject_id, row in facts.delivered.items():
+        for pillar in facts.inject_pillars.get(inject_id, ()):
+            by_pillar_injects[pillar].append(row)
+    by_pillar_decisions: dict[str, list[DecisionRow]] = defaultdict(list)
+    for row, pillars in facts.decisions:
+        for pillar in pillars:
+            by_pillar_decisions[pillar].append(row)
+    by_pillar_expected: dict[str, list[ExpectedRow]] = defaultdict(list)
+    by_objective: dict[str, list[ExpectedRow]] = defaultdict(list)
+    for (inject_id, _index), row in facts.expected.items():
+        for pillar in facts.inject_pillars.get(inject_id, ()):
+            by_pillar_expected[pillar].append(row)
+        if row.objective:
+            by_objective[row.objective].append(row)
+    for rows in by_pillar_expected.values():
+        rows.sort(key=lambda r: (r.delivered, r.inject, r.index))
+    touched = touched_pillars(facts)
+
+    objective_results = {
+        o.id: ObjectiveResult(
+            o.id,
+            o.pillar.value,
+            text(o.text),
+            text(o.capability),
+            text(o.target),
+            count(by_objective.get(o.id, ())),
+            _rating(evaluation, "objective", o.id),
+            suggest(count(by_objective.get(o.id, ()))),
+        )
+        for o in objectives
+    }
+
+    sections = []
+    for pillar in Pillar:
+        slug = pillar.value
+        injects = by_pillar_injects.get(slug, [])
+        decisions = by_pillar_decisions.get(slug, [])
+        expected = by_pillar_expected.get(slug, [])
+        counts = count(expected)
+        sections.append(
+            PillarSection(
+                pillar=slug,
+                title=pillar.label("en"),
+                title_nl=pillar.label("nl"),
+                track=pillar.track.label("en"),
+                exercised=bool(touched.get(slug)),
+                metrics=pillar_metrics(injects, decisions),
+                objectives=[r for r in objective_results.values() if r.pillar == slug],
+                injects=injects,
+                decisions=decisions,
+                expected=expected,
+                expected_counts=counts,
+                contingencies=[i for i in injects if i.contingency],
+                indicators=[
+                    _series(facts, i.id) for i in scenario.indicators if i.pillar == pillar
+                ],
+                observations=[o for o in facts.observations if o.pillar == slug],
+                rating=_rating(evaluation, "pillar", slug),
+                suggested=suggest(counts),
+            )
+        )
+
+    all_decisions = [row for row, _p in facts.decisions]
+    all_expected = count(facts.expected.values())
+    median, _mean, _max = latency_stats(all_decisions)
+    improvements = _improvements(facts)
+    totals = Totals(
+        injects_delivered=len(facts.delivered),
+        contingencies=sum(1 for i in facts.delivered.values() if i.contingency),
+        decisions_taken=sum(1 for r in all_decisions if r.kind == "decision"),
+        decisions_missed=sum(1 for r in all_decisions if r.kind == "missed"),
+        decisions_open=len(facts.opened),
+        self_decisions=sum(1 for r in all_decisions if r.kind == "self-decision"),
+        measures=sum(1 for r in all_decisions if r.kind == "measure"),
+        latency_median=median,
+        expected=all_expected,
+        observations=len(facts.observations),
+        improvement_items=len(improvements),
+        rejected_commands=facts.rejected,
+    )
+    communication = _communication(facts, all_decisions)
+    escalation = Escalation(phase_changes(facts), measure_rows(facts))
+    roles = _roles(facts, all_decisions)
+    people = [
+        Person(
+            p.get("name", ""),
+            p.get("organisation", ""),
+            p.get("role", ""),
+            text(scenario.role_map[p["role"]].title) if p.get("role") in scenario.role_map else "",
+        )
+        for _by, p in evaluation.participants
+    ]
+    for person in people:
+        for role in roles:
+            if role.id == person.role:
+                role.people.append(person.name)
+    final = evaluation.final if evaluation.is_final else None
+    overview = Overview(
+        scenario_id=scenario.id,
+        scenario_title=text(scenario.title),
+        description=text(scenario.description),
+        threat=text(scenario.threat),
+        classification=scenario.classification,
+        language=facts.lang,
+        session_date=_wall_text(session.started_wall),
+        scenario_start=scenario.start.isoformat() if scenario.start else None,
+        duration=scenario.duration,
+        played=facts.last_t,
+        ended=facts.ended,
+        end_reason=facts.end_reason,
+        mode=_mode(session),
+        seed=session.seed,
+        journal=journal_name,
+        events=facts.events,
+        last_hash=facts.last_hash,
+        status="final" if final else "draft",
+        final_by=final[1] if final else "",
+        final_at=_wall_text(final[0]) if final else "",
+        objectives=len(objectives),
+        roles=roles,
+    )
+    glances = [
+        PillarGlance(s.pillar, s.title, s.exercised, s.expected_counts, s.rating, s.suggested)
+        for s in sections
+    ]
+    summary = Summary(
+        _points(facts, overview, totals, sections, communication, escalation), totals, glances
+    )
+    return Report(
+        overview=overview,
+        summary=summary,
+        pillars=sections,
+        nato=_nato(facts, by_pillar_expected),
+        communication=communication,
+        escalation=escalation,
+        improvement_plan=improvements,
+        timeline=facts.timeline,
+        participants=Participants(roles, people),
+    )
+
+
+def _series(facts: Facts, indicator_id: str) -> IndicatorSeries:
+    spec = facts.scenario.indicator_map[indicator_id]
+    points = facts.indicators[indicator_id]
+    values = [v for _t, v in points]
+    return IndicatorSeries(
+        indicator_id,
+        facts.text(spec.title),
+        spec.unit or "",
+        spec.nato.value if spec.nato else "",
+        spec.min,
+        spec.max,
+        spec.start,
+        values[-1],
+        min(values),
+        max(values),
+        points,
+    )
+
+
+def _communication(facts: Facts, decisions: list[DecisionRow]) -> Communication:
+    elements = []
+    for element in CommsElement:
+        items = [
+            comms_item(r) for r in decisions if r.kind != "missed" and element.value in r.comms
+        ]
+        elements.append(
+            CommsElementRow(
+                element.value,
+                element.label(),
+                len(items),
+                items[0].t if items else None,
+                items,
+            )
+        )
+    reference, reference_inject, first = first_action_perspective(facts)
+    ref_row = facts.delivered.get(reference_inject)
+    return Communication(
+        elements,
+        reference,
+        reference_inject,
+        ref_row.title if ref_row else "",
+        first,
+        round(first.t - reference, 3) if first else None,
+    )
+
+
+def _roles(facts: Facts, decisions: list[DecisionRow]) -> list[RoleActivity]:
+    out = []
+    for role in facts.scenario.roles:
+        mine = [r for r in decisions if r.role == role.id]
+        median, mean, _max = latency_stats(mine)
+        out.append(
+            RoleActivity(
+                role.id,
+                facts.text(role.title),
+                role.kind.value,
+                RoleKind(role.kind).label(),
+                decisions=sum(1 for r in mine if r.kind == "decision"),
+                missed=sum(1 for r in mine if r.kind == "missed"),
+                self_decisions=sum(1 for r in mine if r.kind == "self-decision"),
+                measures=sum(1 for r in mine if r.kind == "measure"),
+                latency_median=median,
+                latency_mean=mean,
+            )
+        )
+    return out
+
+
+def _improvements(facts: Facts) -> list[ImprovementRow]:
+    objectives = facts.scenario.objective_map
+    out = []
+    for n, (_t, by, p) in enumerate(facts.evaluation.improvements, 1):
+        objective = objectives.get(p.get("objective") or "")
+        capability = p.get("capability") or (facts.text(objective.capability) if objective else "")
+        element = p.get("element", "")
+        out.append(
+            ImprovementRow(
+                f"IP-{n}",
+                p.get("pillar", ""),
+                p.get("objective") or "",
+                capability,
+                p.get("issue", ""),
+                p.get("action", ""),
+                element if element in ELEMENTS else str(element),
+                p.get("organisation", ""),
+                p.get("contact", ""),
+                p.get("start") or "",
+                p.get("due") or "",
+                by,
+            )
+        )
+    return out
+
+
+def _nato(facts: Facts, by_pillar_expected: dict[str, list[ExpectedRow]]) -> list[NatoRow]:
+    scenario = facts.scenario
+    decided: dict[str, int] = defaultdict(int)
+    taken: dict[str, int] = defaultdict(int)
+    for row, _p in facts.decisions:
+        if row.kind == "decision":
+            decided[row.inject] += 1
+        elif row.kind == "measure":
+            taken[row.choice] += 1
+    expected_by_inject: dict[str, list[str]] = defaultdict(list)
+    for row in facts.expected.values():
+        expected_by_inject[row.inject].append(row.status)
+    rows = []
+    for requirement in NatoRequirement:
+        slug = requirement.value
+        tagged = [
+            i.id for i in scenario.injects if requirement in i.nato and i.id in facts.delivered
+        ]
+        measures = sum(taken[m.id] for m in scenario.measures if requirement in m.nato)
+        counts = Counts()
+        for inject_id in tagged:
+            for status in expected_by_inject.get(inject_id, ()):
+                counts.add(status)
+        indicators = [
+            IndicatorEnd(i.id, facts.text(i.title), i.start, facts.indicators[i.id][-1][1])
+            for i in scenario.indicators
+            if i.nato == requirement
+        ]
+        moved = any(i.start != i.end for i in indicators)
+        rows.append(
+            NatoRow(
+                slug,
+                requirement.label(),
+                list(NATO_PILLARS.get(slug, ())),
+                bool(tagged or measures or moved),
+                len(tagged),
+                sum(decided[i] for i in tagged),
+                measures,
+                counts,
+                indicators,
+            )
+        )
+    return rows
+
+
+def _points(
+    facts: Facts,
+    overview: Overview,
+    totals: Totals,
+    sections: list[PillarSection],
+    communication: Communication,
+    escalation: Escalation,
+) -> list[str]:
+    """The executive summary, as plain sentences."""
+    points = []
+    state = (
+        f"the session ended ({overview.end_reason})"
+        if overview.ended
+        else "the session did not reach its end"
+    )
+    points.append(
+        f"{plural(totals.injects_delivered, 'inject')} delivered in "
+        f"{span(overview.played)} "
+        f"of scenario time (planned {span(overview.duration)}); {state}."
+    )
+    latency = (
+        f" (median latency {span(totals.latency_median)})"
+        if totals.latency_median is not None
+        else ""
+    )
+    points.append(
+        f"{plural(totals.decisions_taken, 'decision')} taken{latency}, "
+        f"{plural(totals.decisions_missed, 'deadline')} missed, "
+        f"{plural(totals.decisions_open, 'decision')} left open; "
+        f"{plural(totals.measures, 'measure')} and "
+        f"{plural(totals.self_decisions, 'self-initiated decision')}."
+    )
+    e = totals.expected
+    points.append(
+        f"Expected actions: {e.met} met, {e.late} late, {e.missed} missed, {e.pending} "
+        "pending the evaluator's judgement."
+    )
+    if totals.contingencies:
+        names = ", ".join(i.id for i in facts.delivered.values() if i.contingency)
+        points.append(
+            f"{plural(totals.contingencies, 'contingency inject')} had to be released ({names})."
+        )
+    else:
+        points.append("No contingency inject had to be released.")
+    start = (
+        f"the first severe inject ({communication.reference_inject}, "
+        f"{format_clock(communication.reference)})"
+        if communication.reference_inject
+        else "the start of the session"
+    )
+    first = communication.first_action_perspective
+    if first is not None and communication.lag is not None:
+        points.append(
+            f"First public message with an action perspective {span(communication.lag)}"
+            f" after {start}, by {first.role} ({first.ref})."
+        )
+    else:
+        points.append(f"No public message with an action perspective after {start}.")
+    for change in escalation.phases:
+        if change.cause == "start":
+            continue
+        if change.lag == 0 and change.action is not None and change.action.kind == "decision":
+            points.append(
+                f"Move to {change.title} ({change.level}) at {format_clock(change.t)}: "
+                f"entered by the team's own decision ({change.action.ref})."
+            )
+        elif change.lag is not None and change.action is not None:
+            points.append(
+                f"Move to {change.title} ({change.level}) at {format_clock(change.t)}: "
+                f"recognised after {span(change.lag)} ({change.action.ref})."
+            )
+        else:
+            points.append(
+                f"Move to {change.title} ({change.level}) at {format_clock(change.t)}: "
+                f"{change.note}."
+            )
+    idle = [s.pillar for s in sections if not s.exercised]
+    if idle:
+        points.append(f"Not exercised: {', '.join(idle)}.")
+    rated = sum(1 for s in sections if s.rating is not None)
+    points.append(
+        f"{rated} of 6 pillars rated by an evaluator; "
+        f"{plural(totals.improvement_items, 'item')} in the improvement plan."
+        if rated
+        else "No pillar rated by an evaluator yet; "
+        f"{plural(totals.improvement_items, 'item')} in the improvement plan."
+    )
+    return points

@@ -1,0 +1,278 @@
+"""Inline SVG charts for the HTML report, drawn by hand (no library, nothing loaded).
+
+Every text placed in a chart passes through `html.escape`. Long series are reduced to
+what a pixel column can show (the lowest, highest and last value per column), so a
+chart of a session with thousands of changes stays small and exact to the pixel.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .report import Counts, IndicatorSeries, PhaseChange, PillarGlance
+from .text import STATUS_COLOURS
+
+_TICK_STEPS = (30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400)
+_LEVEL_COLOURS = {
+    "L0": "#e6eef5",
+    "L1": "#cfe0ee",
+    "L2": "#f6d8a8",
+    "L3": "#f1b0a8",
+    "L4": "#d6e9c6",
+}
+FONT = 'font-family="Segoe UI, Helvetica Neue, Arial, Liberation Sans, DejaVu Sans, sans-serif"'
+
+
+def _tick_label(t: float) -> str:
+    whole = int(t)
+    hours, rest = divmod(whole, 3600)
+    minutes = rest // 60
+    return f"T+{hours:02d}:{minutes:02d}"
+
+
+def time_ticks(end: float, most: int = 8) -> list[float]:
+    end = max(end, 1.0)
+    step = next((s for s in _TICK_STEPS if end / s <= most), _TICK_STEPS[-1])
+    ticks, t = [], 0.0
+    while t <= end + 1e-9:
+        ticks.append(t)
+        t += step
+    return ticks
+
+
+def _step_path(
+    points: list[tuple[float, float]],
+    x0: float,
+    x_scale: float,
+    end: float,
+    y0: float,
+    y_scale: float,
+    low: float,
+    high: float,
+) -> str:
+    """An SVG path of a step function, at most a few commands per pixel column.
+
+    x = x0 + t * x_scale (t clamped to 0..end), y = y0 - (v - low) * y_scale (v clamped).
+    """
+    if not points:
+        return ""
+
+    def y(v: float) -> str:
+        v = low if v < low else high if v > high else v
+        return f"{y0 - (v - low) * y_scale:.1f}"
+
+    def column(start: float, low_v: float, high_v: float, last: float) -> str:
+        """The vertical strokes of one pixel column that began at value `start`."""
+        if low_v >= min(start, last) and high_v <= max(start, last):
+            return "" if last == start else f"V{y(last)}"
+        return f"V{y(low_v)}V{y(high_v)}V{y(last)}"
+
+    t0, v0 = points[0]
+    current = round(x0 + min(max(t0, 0.0), end) * x_scale, 1)
+    parts = [f"M{current:.1f},{y(v0)}"]
+    start = lowest = highest = last = v0
+    for t, v in points[1:]:
+        px = round(x0 + (t if t < end else end) * x_scale, 1)
+        if px != current:
+            parts.append(column(start, lowest, highest, last))
+            parts.append(f"H{px:.1f}")
+            current, start, lowest, highest = px, last, last, last
+        if v < lowest:
+            lowest = v
+        elif v > highest:
+            highest = v
+        last = v
+    parts.append(column(start, lowest, highest, last))
+    parts.append(f"H{x0 + end * x_scale:.1f}")
+    return "".join(parts)
+
+
+def indicator_chart(
+    series: IndicatorSeries, end: float, phases: list[PhaseChange], width: int = 640
+) -> str:
+    """A line chart of one indicator over scenario time, with the phase changes marked."""
+    height, left, right, top, bottom = 190, 46, 14, 14, 30
+    plot_w, plot_h = width - left - right, height - top - bottom
+    end = max(end, 1.0)
+    low, high = series.min, series.max
+    if high <= low:
+        high = low + 1
+
+    def x(t: float) -> float:
+        return left + plot_w * min(max(t, 0.0), end) / end
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - (min(max(v, low), high) - low) / (high - low))
+
+    title = escape(f"{series.title}: {series.start:g} at T+0, {series.end:g} at the end")
+    out = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="{title}" {FONT} font-size="11">',
+        f"<title>{title}</title>",
+    ]
+    for n in range(5):
+        v = low + (high - low) * n / 4
+        out.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
+            f'stroke="#e3e6ea" stroke-width="1"/>'
+            f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" fill="#555">'
+            f"{v:g}</text>"
+        )
+    for tick in time_ticks(end):
+        out.append(
+            f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top + plot_h}" '
+            f'y2="{top + plot_h + 4}" stroke="#888"/>'
+            f'<text x="{x(tick):.1f}" y="{height - 10}" text-anchor="middle" fill="#555">'
+            f"{_tick_label(tick)}</text>"
+        )
+    for change in phases:
+        if change.cause == "start":
+            continue
+        out.append(
+            f'<line x1="{x(change.t):.1f}" x2="{x(change.t):.1f}" y1="{top}" '
+            f'y2="{top + plot_h}" stroke="#a15c00" stroke-dasharray="4 3"/>'
+            f'<text x="{x(change.t) + 4:.1f}" y="{top + 10}" fill="#a15c00">'
+            f"{escape(change.level)}</text>"
+        )
+    out.append(
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" '
+        f'stroke="#9aa3ad"/>'
+    )
+    path = _step_path(
+        series.points, left, plot_w / end, end, top + plot_h, plot_h / (high - low), low, high
+    )
+    out.append(f'<path d="{path}" fill="none" stroke="#154273" stroke-width="2"/>')
+    out.append(
+        f'<circle cx="{x(end):.1f}" cy="{y(series.end):.1f}" r="3.5" fill="#154273"/>'
+        f'<text x="{x(end) - 6:.1f}" y="{y(series.end) - 7:.1f}" text-anchor="end" '
+        f'fill="#154273" font-weight="bold">{series.end:g}</text>'
+    )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def expected_bars(glances: list[PillarGlance], width: int = 640) -> str:
+    """Stacked horizontal bars: expected actions per pillar by outcome."""
+    row_h, label_w, top = 26, 250, 8
+    height = top + row_h * len(glances) + 34
+    plot_w = width - label_w - 50
+    most = max((g.expected.total for g in glances), default=0) or 1
+    out = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="Expected actions per pillar" {FONT} font-size="11">',
+        "<title>Expected actions per pillar: met, late, missed, pending</title>",
+    ]
+    for n, g in enumerate(glances):
+        y0 = top + n * row_h
+        out.append(
+            f'<text x="{label_w - 8}" y="{y0 + 15}" text-anchor="end" fill="#222">'
+            f"{escape(_short(g.title))}</text>"
+        )
+        x0 = float(label_w)
+        for status in ("met", "late", "missed", "pending"):
+            value = getattr(g.expected, status)
+            if value:
+                w = plot_w * value / most
+                out.append(
+                    f'<rect x="{x0:.1f}" y="{y0 + 4}" width="{w:.1f}" height="{row_h - 10}" '
+                    f'fill="{STATUS_COLOURS[status]}"><title>{status}: {value}</title></rect>'
+                )
+                x0 += w
+        total = g.expected.total
+        out.append(
+            f'<text x="{x0 + 6:.1f}" y="{y0 + 15}" fill="#555">{total if total else "none"}</text>'
+        )
+    legend_y = top + row_h * len(glances) + 14
+    x0 = float(label_w)
+    for status in ("met", "late", "missed", "pending"):
+        out.append(
+            f'<rect x="{x0:.1f}" y="{legend_y - 9}" width="10" height="10" '
+            f'fill="{STATUS_COLOURS[status]}"/>'
+            f'<text x="{x0 + 14:.1f}" y="{legend_y}" fill="#333">{status}</text>'
+        )
+        x0 += 80
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _short(title: str, most: int = 42) -> str:
+    return title if len(title) <= most else title[: most - 1] + "…"
+
+
+def escalation_strip(
+    phases: list[PhaseChange],
+    deliveries: list[float],
+    actions: list[tuple[float, str]],
+    end: float,
+    width: int = 640,
+) -> str:
+    """The phases as bands over scenario time, injects as ticks, measures as markers."""
+    height, left, right = 120, 46, 14
+    plot_w = width - left - right
+    end = max(end, 1.0)
+
+    def x(t: float) -> float:
+        return left + plot_w * min(max(t, 0.0), end) / end
+
+    out = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="Escalation over scenario time" {FONT} font-size="11">',
+        "<title>Phases over scenario time, with inject deliveries and measures</title>",
+    ]
+    for n, change in enumerate(phases):
+        stop = phases[n + 1].t if n + 1 < len(phases) else end
+        x0, x1 = x(change.t), x(stop)
+        colour = _LEVEL_COLOURS.get(change.level, "#eee")
+        out.append(
+            f'<rect x="{x0:.1f}" y="16" width="{max(x1 - x0, 0.5):.1f}" height="34" '
+            f'fill="{colour}" stroke="#fff"/>'
+        )
+        if x1 - x0 > 40:
+            out.append(
+                f'<text x="{x0 + 5:.1f}" y="30" fill="#222" font-weight="bold">'
+                f"{escape(change.level)}</text>"
+                f'<text x="{x0 + 5:.1f}" y="44" fill="#333">'
+                f"{escape(_short(change.title, int((x1 - x0) / 6)))}</text>"
+            )
+    columns = sorted({round(x(t)) for t in deliveries})
+    ticks = "".join(f"M{px},56V66" for px in columns)
+    if ticks:
+        out.append(f'<path d="{ticks}" stroke="#154273" stroke-width="1"/>')
+        out.append(f'<text x="{left - 6}" y="65" text-anchor="end" fill="#555">injects</text>')
+    marks = sorted({round(x(t)) for t, _label in actions})
+    for px in marks:
+        out.append(f'<path d="M{px},70l5,9h-10z" fill="#39870c"/>')
+    if marks:
+        out.append(f'<text x="{left - 6}" y="79" text-anchor="end" fill="#555">measures</text>')
+    for tick in time_ticks(end):
+        out.append(
+            f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="86" y2="90" stroke="#888"/>'
+            f'<text x="{x(tick):.1f}" y="104" text-anchor="middle" fill="#555">'
+            f"{_tick_label(tick)}</text>"
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def counts_bar(counts: Counts, width: int = 160) -> str:
+    """A small inline bar of expected-action outcomes."""
+    total = counts.total
+    if not total:
+        return ""
+    out = [
+        f'<svg class="mini" viewBox="0 0 {width} 10" width="{width}" height="10" '
+        f'role="img" aria-label="met {counts.met}, late {counts.late}, missed '
+        f'{counts.missed}, pending {counts.pending}">'
+    ]
+    x0 = 0.0
+    for status in ("met", "late", "missed", "pending"):
+        value = getattr(counts, status)
+        if value:
+            w = width * value / total
+            out.append(
+                f'<rect x="{x0:.1f}" y="0" width="{w:.1f}" height="10" '
+                f'fill="{STATUS_COLOURS[status]}"/>'
+            )
+            x0 += w
+    out.append("</svg>")
+    return "".join(out)

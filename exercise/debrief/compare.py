@@ -1,0 +1,336 @@
+"""Comparing sessions of one scenario: two teams on the same day, or a rehearsal and the
+real exercise. Metrics side by side per pillar, and the injects where the decisions
+diverged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .report import Counts, RatingMark, Report
+
+
+class NotComparable(ValueError):
+    """Journals of different scenarios."""
+
+
+@dataclass(slots=True)
+class SessionColumn:
+    journal: str
+    session_date: str
+    mode: str
+    status: str
+    played: float
+    ended: bool
+
+
+@dataclass(slots=True)
+class Figures:
+    """One session's numbers for a pillar (or for the whole session)."""
+
+    injects: int
+    decisions_taken: int
+    decisions_missed: int
+    measures: int
+    self_decisions: int
+    contingencies: int
+    latency_median: float | None
+    expected: Counts
+    rating: RatingMark | None = None
+    suggested: RatingMark | None = None
+
+
+@dataclass(slots=True)
+class PillarComparison:
+    pillar: str
+    title: str
+    sessions: list[Figures]
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What one session did with one decision point."""
+
+    status: str  # decided | missed | open | not-delivered
+    option: str
+    text: str
+    role: str
+    latency: float | None
+    rationale: str
+
+
+@dataclass(slots=True)
+class Divergence:
+    inject: str
+    title: str
+    outcomes: list[Outcome]
+
+
+@dataclass(slots=True)
+class SessionMetrics:
+    first_action_perspective: float | None
+    phase_lags: list[tuple[str, float | None]]  # (phase id, lag) for every phase change
+
+
+@dataclass(slots=True)
+class Comparison:
+    scenario_id: str
+    scenario_title: str
+    classification: str
+    sessions: list[SessionColumn]
+    overall: list[Figures]
+    metrics: list[SessionMetrics]
+    pillars: list[PillarComparison]
+    divergences: list[Divergence]
+    agreed: int  # decision points every session decided the same way
+    notes: list[str] = field(default_factory=list)
+    schema_version: int = 1
+
+
+def check_same_scenario(names: list[str], scenario_ids: list[str]) -> None:
+    """Raise NotComparable unless every journal played the same scenario."""
+    first = scenario_ids[0]
+    for name, scenario_id in zip(names, scenario_ids, strict=True):
+        if scenario_id != first:
+            raise NotComparable(
+                f"{names[0]} played scenario {first!r} but {name} played {scenario_id!r}: "
+                "only sessions of the same scenario can be compared"
+            )
+
+
+def _outcomes(report: Report) -> dict[str, Outcome]:
+    found: dict[str, Outcome] = {}
+    for section in report.pillars:
+        for row in section.decisions:
+            if row.kind == "decision" and row.inject not in found:
+                found[row.inject] = Outcome(
+                    "decided", row.choice, row.text, row.role, row.latency, row.rationale
+                )
+            elif row.kind == "missed" and row.inject not in found:
+                found[row.inject] = Outcome("missed", row.choice, row.text, row.role, None, "")
+    return found
+
+
+def _titles(report: Report) -> dict[str, str]:
+    return {i.id: i.title for s in report.pillars for i in s.injects}
+
+
+def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> Comparison:
+    if len(reports) < 2:
+        raise ValueError("a comparison needs at least two sessions")
+    names = [r.overview.journal for r in reports]
+    check_same_scenario(names, [r.overview.scenario_id for r in reports])
+    notes = []
+    if scenario_hashes and len(set(scenario_hashes)) > 1:
+        notes.append(
+            "The sessions played different versions of the scenario (its frozen text differs): "
+            "injects or options may have changed between them."
+        )
+    first = reports[0].overview
+    sessions = [
+        SessionColumn(
+            r.overview.journal,
+            r.overview.session_date,
+            r.overview.mode,
+            r.overview.status,
+            r.overview.played,
+            r.overview.ended,
+        )
+        for r in reports
+    ]
+    overall = [
+        Figures(
+            r.summary.totals.injects_delivered,
+            r.summary.totals.decisions_taken,
+            r.summary.totals.decisions_missed,
+            r.summary.totals.measures,
+            r.summary.totals.self_decisions,
+            r.summary.totals.contingencies,
+            r.summary.totals.latency_median,
+            r.summary.totals.expected,
+        )
+        for r in reports
+    ]
+    metrics = [
+        SessionMetrics(
+            r.communication.lag,
+            [(p.phase, p.lag) for p in r.escalation.phases if p.cause != "start"],
+        )
+        for r in reports
+    ]
+    pillars = []
+    for n, section in enumerate(reports[0].pillars):
+        figures = []
+        for r in reports:
+            s = r.pillars[n]
+            m = s.metrics
+            figures.append(
+                Figures(
+                    m.injects,
+                    m.decisions_taken,
+                    m.decisions_missed,
+                    m.measures,
+                    m.self_decisions,
+                    m.contingencies,
+                    m.latency_median,
+                    s.expected_counts,
+                    s.rating,
+                    s.suggested,
+                )
+            )
+        pillars.append(PillarComparison(section.pillar, section.title, figures))
+
+    outcomes = [_outcomes(r) for r in reports]
+    titles: dict[str, str] = {}
+    delivered: list[set[str]] = []
+    for r in reports:
+        found = _titles(r)
+        titles.update({k: v for k, v in found.items() if k not in titles})
+        delivered.append(set(found))
+    order: list[str] = []
+    for found in outcomes:
+        order += [inject for inject in found if inject not in order]
+    divergences, agreed = [], 0
+    for inject in order:
+        row = []
+        for n, found in enumerate(outcomes):
+            outcome = found.get(inject)
+            if outcome is None:
+                status = "open" if inject in delivered[n] else "not-delivered"
+                outcome = Outcome(status, "", "", "", None, "")
+            row.append(outcome)
+        keys = {(o.status, o.option) for o in row}
+        if len(keys) > 1:
+            divergences.append(Divergence(inject, titles.get(inject, inject), row))
+        else:
+            agreed += 1
+    return Comparison(
+        first.scenario_id,
+        first.scenario_title,
+        first.classification,
+        sessions,
+        overall,
+        metrics,
+        pillars,
+        divergences,
+        agreed,
+        notes,
+    )
+
+
+# -- one layout for every format ------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Block:
+    """A heading with a paragraph and/or a table of plain (unescaped) text cells."""
+
+    heading: str
+    level: int  # 2 or 3
+    text: str = ""
+    headers: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def _letter(n: int) -> str:
+    return chr(ord("A") + n) if n < 26 else f"S{n + 1}"
+
+
+def _figure_rows(figures: list[Figures], pillar: bool) -> list[list[str]]:
+    from .text import counts_text, rating_text, span
+
+    rows = [
+        ["Injects delivered", *[str(f.injects) for f in figures]],
+        ["Decisions taken", *[str(f.decisions_taken) for f in figures]],
+        ["Deadlines missed", *[str(f.decisions_missed) for f in figures]],
+        ["Median decision latency", *[span(f.latency_median) for f in figures]],
+        ["Measures", *[str(f.measures) for f in figures]],
+        ["Self-initiated decisions", *[str(f.self_decisions) for f in figures]],
+        ["Contingency injects released", *[str(f.contingencies) for f in figures]],
+        ["Expected actions", *[counts_text(f.expected) for f in figures]],
+    ]
+    if pillar:
+        rows.append(["Evaluator rating", *[rating_text(f.rating) for f in figures]])
+        rows.append(
+            [
+                "Computed suggestion",
+                *[f.suggested.rating if f.suggested else "—" for f in figures],
+            ]
+        )
+    return rows
+
+
+def _outcome_text(o: Outcome) -> str:
+    from .text import span
+
+    if o.status == "decided":
+        return f"{o.text} ({o.role}, after {span(o.latency)})"
+    if o.status == "missed":
+        return o.text
+    return "left open" if o.status == "open" else "not delivered"
+
+
+def blocks(c: Comparison) -> list[Block]:
+    from .text import pillar_number, span
+
+    letters = [_letter(n) for n in range(len(c.sessions))]
+    out = [
+        Block(
+            "Sessions",
+            2,
+            "Sessions of the same scenario, side by side.",
+            ["", "Journal", "Date", "Session", "Played", "Status"],
+            [
+                [
+                    letters[n],
+                    s.journal,
+                    s.session_date,
+                    s.mode,
+                    span(s.played) + ("" if s.ended else " (not ended)"),
+                    s.status.upper(),
+                ]
+                for n, s in enumerate(c.sessions)
+            ],
+        )
+    ]
+    overall = _figure_rows(c.overall, pillar=False)
+    overall.append(
+        ["First action-perspective message", *[span(m.first_action_perspective) for m in c.metrics]]
+    )
+    phases = [phase for phase, _lag in c.metrics[0].phase_lags]
+    for m in c.metrics[1:]:
+        phases += [phase for phase, _lag in m.phase_lags if phase not in phases]
+    for phase in phases:
+        cells = []
+        for m in c.metrics:
+            lags = [lag for p, lag in m.phase_lags if p == phase]
+            if not lags:
+                cells.append("phase not reached")
+            else:
+                cells.append(span(lags[0]) if lags[0] is not None else "not recognised")
+        overall.append([f"Phase-recognition lag: {phase}", *cells])
+    out.append(Block("Whole session", 2, "", ["Metric", *letters], overall))
+    out.append(Block("Per pillar", 2))
+    for p in c.pillars:
+        out.append(
+            Block(
+                f"{pillar_number(p.pillar)} {p.title}",
+                3,
+                "",
+                ["Metric", *letters],
+                _figure_rows(p.sessions, pillar=True),
+            )
+        )
+    agreed = f"{c.agreed} decision points went the same way in every session."
+    out.append(
+        Block(
+            "Where the decisions diverged",
+            2,
+            agreed if c.divergences else f"None: {agreed}",
+            ["Inject", *letters],
+            [
+                [f"{d.inject}: {d.title}", *[_outcome_text(o) for o in d.outcomes]]
+                for d in c.divergences
+            ],
+        )
+    )
+    return out

@@ -1,0 +1,213 @@
+"""Evaluator input: ratings, observations, improvement-plan rows, judgements of free-text
+expected actions, participants and the final mark.
+
+Each is one journal event, appended after play at the session's last scenario time (so
+the hash chain covers it and nothing is ever edited in place). A later rating of the same
+pillar or objective supersedes an earlier one; the report is final when a `report-final`
+event comes after the last evaluator change, and a draft again when anything is added
+after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from ..journal import Journal
+from ..model import Pillar, Rating, Scenario
+from ..model.events import Event, Kind, NewEvent
+
+ELEMENTS = ("planning", "organisation", "equipment", "training", "exercise")
+ELEMENT_LABELS = {
+    "planning": "Planning",
+    "organisation": "Organisation",
+    "equipment": "Equipment",
+    "training": "Training",
+    "exercise": "Exercise",
+}
+OBSERVATION_KINDS = ("strength", "improvement", "note")
+MAX_TEXT = 10_000
+
+Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+Required = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Long = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT)]
+LongRequired = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)
+]
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def payload(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+class RatingInput(_Input):
+    scope: Literal["pillar", "objective"]
+    target: Required
+    rating: Rating
+    note: Long = ""
+
+
+class ObservationInput(_Input):
+    pillar: Pillar
+    objective: str | None = None
+    kind: Literal["strength", "improvement", "note"] = "note"
+    text: LongRequired
+    root_cause: Long = ""
+
+
+class ImprovementInput(_Input):
+    pillar: Pillar
+    objective: str | None = None
+    capability: Line = ""
+    issue: LongRequired
+    action: LongRequired
+    element: Literal["planning", "organisation", "equipment", "training", "exercise"]
+    organisation: Required
+    contact: Line = ""
+    start: date | None = None
+    due: date | None = None
+
+
+class JudgementInput(_Input):
+    inject: Required
+    index: int = Field(ge=0)
+    status: Literal["met", "late", "missed"]
+    note: Long = ""
+
+
+class ParticipantInput(_Input):
+    role: Required
+    name: Required
+    organisation: Line = ""
+
+
+class FinalInput(_Input):
+    by: Required
+
+
+EvaluatorInput = (
+    RatingInput
+    | ObservationInput
+    | ImprovementInput
+    | JudgementInput
+    | ParticipantInput
+    | FinalInput
+)
+
+_KINDS: dict[type[_Input], str] = {
+    RatingInput: Kind.RATING,
+    ObservationInput: Kind.OBSERVATION,
+    ImprovementInput: Kind.IP_ROW,
+    JudgementInput: Kind.EXPECTED_JUDGED,
+    ParticipantInput: Kind.PARTICIPANT,
+    FinalInput: Kind.REPORT_FINAL,
+}
+REVIEW_KINDS = frozenset(_KINDS.values()) - {Kind.OBSERVATION}
+
+
+class InputError(ValueError):
+    """Evaluator input that does not fit the scenario or the form: a message for people."""
+
+
+def parse(model: type[_Input], **values: Any) -> _Input:
+    """Build an input model, turning pydantic's errors into one readable InputError."""
+    try:
+        return model(**values)
+    except ValidationError as err:
+        parts = []
+        for problem in err.errors():
+            where = ".".join(str(p) for p in problem["loc"])
+            parts.append(f"{where}: {problem['msg']}" if where else problem["msg"])
+        raise InputError("; ".join(parts)) from None
+
+
+def check(scenario: Scenario, item: _Input) -> None:
+    """Raise InputError when the input names something the scenario does not have."""
+    objectives = scenario.objective_map
+    if isinstance(item, RatingInput):
+        if item.scope == "pillar" and item.target not in {p.value for p in Pillar}:
+            raise InputError(f"{item.target!r} is not a pillar")
+        if item.scope == "objective" and item.target not in objectives:
+            raise InputError(f"{item.target!r} is not an objective of this scenario")
+    elif isinstance(item, ObservationInput | ImprovementInput):
+        if item.objective and item.objective not in objectives:
+            raise InputError(f"{item.objective!r} is not an objective of this scenario")
+        dated = isinstance(item, ImprovementInput) and item.start and item.due
+        if dated and item.due < item.start:
+            raise InputError("the due date is before the start date")
+    elif isinstance(item, JudgementInput):
+        inject = scenario.inject_map.get(item.inject)
+        if inject is None or item.index >= len(inject.expected):
+            raise InputError(f"{item.inject!r} has no expected action {item.index + 1}")
+        spec = inject.expected[item.index]
+        if spec.option or spec.measure:
+            raise InputError(
+                f"expected action {item.index + 1} of {item.inject!r} names an option or a "
+                "measure: the session itself settled it"
+            )
+    elif isinstance(item, ParticipantInput) and item.role not in scenario.role_map:
+        raise InputError(f"{item.role!r} is not a role of this scenario")
+
+
+def to_event(item: _Input, actor: str, t: float) -> NewEvent:
+    return NewEvent(t, _KINDS[type(item)], actor or "evaluator", item.payload())
+
+
+def append(journal: Journal, scenario: Scenario, items: list[_Input], actor: str) -> list[Event]:
+    """Check the inputs and append them, in one transaction, at the session's last
+    scenario time; returns the committed events."""
+    for item in items:
+        check(scenario, item)
+    last = journal.last()
+    t = last.t if last is not None else 0.0
+    return journal.append([to_event(item, actor, t) for item in items])
+
+
+# -- folding the evaluator's events into the report ----------------------------------------
+
+
+@dataclass(slots=True)
+class Evaluation:
+    """What the evaluators said, as the journal's events leave it."""
+
+    ratings: dict[tuple[str, str], tuple[float, str, dict[str, Any]]] = field(
+        default_factory=dict
+    )  # (scope, target) -> (t, by, payload): the latest counts
+    improvements: list[tuple[float, str, dict[str, Any]]] = field(default_factory=list)
+    judgements: dict[tuple[str, int], tuple[float, str, dict[str, Any]]] = field(
+        default_factory=dict
+    )
+    participants: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    final: tuple[float, str] | None = None  # (wall, by) of the final mark in force
+    _last_change: int = 0
+    _final_seq: int = -1
+
+    def apply(self, seq: int, t: float, wall: float, kind: str, actor: str | None, p: dict) -> None:
+        by = actor or ""
+        if kind == Kind.RATING:
+            self.ratings[(p.get("scope", ""), p.get("target", ""))] = (t, by, p)
+        elif kind == Kind.IP_ROW:
+            self.improvements.append((t, by, p))
+        elif kind == Kind.EXPECTED_JUDGED:
+            self.judgements[(p.get("inject", ""), p.get("index", -1))] = (t, by, p)
+        elif kind == Kind.PARTICIPANT:
+            self.participants.append((by, p))
+        elif kind == Kind.REPORT_FINAL:
+            self._final_seq = seq
+            self.final = (wall, p.get("by", by))
+            return
+        self._last_change = seq
+
+    def note_change(self, seq: int) -> None:
+        """An observation counts as a change to the report too."""
+        self._last_change = seq
+
+    @property
+    def is_final(self) -> bool:
+        return self.final is not None and self._final_seq > self._last_change

@@ -1,0 +1,604 @@
+"""From a journal's events to the facts and numbers of the debrief.
+
+`collect` walks the events once and keeps what happened: deliveries, decisions, missed
+deadlines, measures, self-initiated decisions, expected actions and their outcomes, phase
+changes, indicator values, observations and the evaluators' input. The functions after it
+turn those facts into the numbers trainers ask for. Every definition is in docs/debrief.md;
+each function's docstring says the same in one line.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import CommsElement, Level, Pillar, Rating, Scenario, localize
+from ..model.condition import Compare
+from ..model.events import Event, Kind
+from .evaluation import Evaluation
+from .report import (
+    ActionRef,
+    CommsItem,
+    Counts,
+    DecisionRow,
+    ExpectedRow,
+    InjectRow,
+    MeasureRow,
+    ObservationRow,
+    PhaseChange,
+    PillarMetrics,
+    RatingMark,
+    TimelineRow,
+)
+
+ACTION_PERSPECTIVE = CommsElement.ACTION_PERSPECTIVE.value
+_LEVELS = frozenset(level.value for level in Level)
+MAJOR_SEVERITY = 4  # the action-perspective clock starts at the first inject this severe
+
+Tags = tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Facts:
+    """What the events of one session say happened."""
+
+    scenario: Scenario
+    lang: str
+    events: int = 0
+    last_t: float = 0.0
+    last_hash: str = ""
+    ended: bool = False
+    end_reason: str = ""
+    rejected: int = 0
+    delivered: dict[str, InjectRow] = field(default_factory=dict)
+    inject_pillars: dict[str, Tags] = field(default_factory=dict)
+    decisions: list[tuple[DecisionRow, Tags]] = field(default_factory=list)
+    opened: dict[str, float] = field(default_factory=dict)  # decisions still open
+    expected: dict[tuple[str, int], ExpectedRow] = field(default_factory=dict)
+    phases: list[tuple[float, str, str, str]] = field(default_factory=list)  # t, id, level, cause
+    indicators: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    observations: list[ObservationRow] = field(default_factory=list)
+    timeline: list[TimelineRow] = field(default_factory=list)
+    evaluation: Evaluation = field(default_factory=Evaluation)
+    conditional_contingencies: frozenset[str] = frozenset()
+
+    def text(self, value: str | dict[str, str] | None) -> str:
+        return localize(value, self.lang, self.scenario.language)
+
+
+def is_contingency(scenario: Scenario, inject_id: str) -> bool:
+    """Marked `contingency: true`, or conditional on a `missed(...)` test."""
+    inject = scenario.inject_map.get(inject_id)
+    if inject is None:
+        return False
+    if inject.contingency:
+        return True
+    if inject.when is None:
+        return False
+    return any(
+        not isinstance(leaf, Compare) and leaf.func == "missed" for leaf in inject.when.leaves()
+    )
+
+
+def collect(scenario: Scenario, events: Iterable[Event], lang: str | None = None) -> Facts:
+    """One pass over the events."""
+    facts = Facts(scenario, lang or scenario.language)
+    facts.conditional_contingencies = frozenset(
+        i.id for i in scenario.injects if i.when is not None and is_contingency(scenario, i.id)
+    )
+    for indicator in scenario.indicators:
+        facts.indicators[indicator.id] = [(0.0, indicator.start)]
+    handlers = _HANDLERS
+    evaluation = facts.evaluation
+    count = 0
+    event = None
+    for event in events:
+        count += 1
+        handler = handlers.get(event.kind)
+        if handler is not None:
+            handler(facts, event)
+        elif event.kind in _REVIEW:
+            evaluation.apply(event.seq, event.t, event.wall, event.kind, event.actor, event.payload)
+            if event.kind == Kind.PARTICIPANT:
+                continue
+            _timeline(facts, event, _review_text(facts, event), ())
+    if event is not None:
+        facts.last_t = max(facts.last_t, event.t)
+        facts.last_hash = event.hash
+    facts.events = count
+    for key, (_t, by, payload) in evaluation.judgements.items():
+        row = facts.expected.get(key)
+        if row is not None and row.status == "pending":
+            row.status = payload.get("status", "pending")
+            row.reason = payload.get("note", "")
+            row.judged_by = by
+    return facts
+
+
+_REVIEW = frozenset(
+    {Kind.RATING, Kind.IP_ROW, Kind.EXPECTED_JUDGED, Kind.PARTICIPANT, Kind.REPORT_FINAL}
+)
+
+
+def _timeline(facts: Facts, event: Event, text: str, pillars: Tags, role: str = "") -> None:
+    facts.timeline.append(
+        TimelineRow(event.t, event.kind, role or event.actor or "", list(pillars), text)
+    )
+
+
+def _started(f: Facts, e: Event) -> None:
+    _timeline(f, e, f"Session started: {f.text(f.scenario.title)}", ())
+
+
+def _resumed(f: Facts, e: Event) -> None:
+    _timeline(f, e, "Session resumed from the journal", ())
+
+
+def _ended(f: Facts, e: Event) -> None:
+    f.ended = True
+    f.end_reason = e.payload.get("reason", "")
+    _timeline(f, e, f"Session ended: {f.end_reason}", ())
+
+
+def _phase(f: Facts, e: Event) -> None:
+    p = e.payload
+    phase = f.scenario.phase_map.get(p.get("phase", ""))
+    title = f.text(phase.title) if phase else p.get("phase", "")
+    f.phases.append((e.t, p.get("phase", ""), p.get("level", ""), p.get("cause", "")))
+    _timeline(f, e, f"Phase {title} ({p.get('level', '')}) entered ({p.get('cause', '')})", ())
+
+
+def _delivered(f: Facts, e: Event) -> None:
+    p = e.payload
+    inject_id = p["inject"]
+    inject = f.scenario.inject_map.get(inject_id)
+    to = list(p.get("to", ()))
+    if inject is not None:
+        pillars = tuple(pillar.value for pillar in inject.pillars)
+        row = InjectRow(
+            inject_id,
+            f.text(inject.title),
+            e.t,
+            to,
+            inject.method.value,
+            inject.severity,
+            inject.attribution.value if inject.attribution else "",
+            p.get("cause", ""),
+            inject.contingency or inject_id in f.conditional_contingencies,
+            inject.source or "",
+        )
+        decider = inject.decider
+        for index, spec in enumerate(inject.expected):
+            if spec.option and inject.decision is not None:
+                option = inject.decision.option(spec.option)
+                what = f"Choose: {f.text(option.label) if option else spec.option}"
+            elif spec.measure:
+                measure = f.scenario.measure_map.get(spec.measure)
+                what = f"Take measure: {f.text(measure.title) if measure else spec.measure}"
+            else:
+                what = f.text(spec.action)
+            f.expected[(inject_id, index)] = ExpectedRow(
+                inject_id,
+                row.title,
+                index,
+                spec.role or decider or "",
+                what,
+                spec.objective or "",
+                e.t,
+                e.t + spec.within if spec.within is not None else None,
+                "pending",
+                None,
+                None,
+                "",
+            )
+    else:  # an ad-hoc inject: its content came with the adhoc-inject event before
+        adhoc = f.delivered.pop(inject_id, None)
+        pillars = f.inject_pillars.get(inject_id, ())
+        row = InjectRow(
+            inject_id,
+            adhoc.title if adhoc else inject_id,
+            e.t,
+            to,
+            adhoc.method if adhoc else "other",
+            None,
+            "",
+            p.get("cause", ""),
+            False,
+        )
+    f.delivered[inject_id] = row
+    f.inject_pillars[inject_id] = pillars
+    _timeline(f, e, f"Inject {inject_id} delivered to {', '.join(to)}: {row.title}", pillars)
+
+
+def _adhoc(f: Facts, e: Event) -> None:
+    p = e.payload
+    inject_id = p["inject"]
+    f.inject_pillars[inject_id] = tuple(p.get("pillars", ()))
+    # kept aside until its delivery event, which follows at once
+    f.delivered[inject_id] = InjectRow(
+        inject_id, p.get("title", ""), e.t, [], p.get("method", "other"), None, "", "", False
+    )
+
+
+def _opened(f: Facts, e: Event) -> None:
+    f.opened[e.payload["inject"]] = e.t
+
+
+def _taken(f: Facts, e: Event) -> None:
+    p = e.payload
+    inject_id = p["inject"]
+    f.opened.pop(inject_id, None)
+    inject = f.scenario.inject_map.get(inject_id)
+    option = inject.decision.option(p["option"]) if inject and inject.decision else None
+    delivered = f.delivered.get(inject_id)
+    latency = p.get("latency")
+    if latency is None and delivered is not None:
+        latency = round(e.t - delivered.t, 3)
+    label = f.text(option.label) if option else p["option"]
+    row = DecisionRow(
+        e.t,
+        "decision",
+        p.get("role", e.actor or ""),
+        inject_id,
+        delivered.title if delivered else inject_id,
+        p["option"],
+        label,
+        p.get("rationale", ""),
+        latency,
+        [c.value for c in option.comms] if option else [],
+    )
+    pillars = f.inject_pillars.get(inject_id, ())
+    f.decisions.append((row, pillars))
+    _timeline(f, e, f"Decision on {inject_id}: {label}", pillars, row.role)
+
+
+def _missed(f: Facts, e: Event) -> None:
+    p = e.payload
+    inject_id = p["inject"]
+    f.opened.pop(inject_id, None)
+    delivered = f.delivered.get(inject_id)
+    inject = f.scenario.inject_map.get(inject_id)
+    default = p.get("default")
+    text = "Deadline passed"
+    if default and inject is not None and inject.decision is not None:
+        option = inject.decision.option(default)
+        text += f"; default applied: {f.text(option.label) if option else default}"
+    row = DecisionRow(
+        e.t,
+        "missed",
+        p.get("role", e.actor or ""),
+        inject_id,
+        delivered.title if delivered else inject_id,
+        default or "",
+        text,
+        "",
+        round(e.t - delivered.t, 3) if delivered else None,
+        [],
+    )
+    pillars = f.inject_pillars.get(inject_id, ())
+    f.decisions.append((row, pillars))
+    _timeline(f, e, f"Deadline of {inject_id} missed: {text}", pillars, row.role)
+
+
+def _measure(f: Facts, e: Event) -> None:
+    p = e.payload
+    measure = f.scenario.measure_map.get(p["measure"])
+    title = f.text(measure.title) if measure else p["measure"]
+    pillars = tuple(x.value for x in measure.pillars) if measure else ()
+    row = DecisionRow(
+        e.t,
+        "measure",
+        p.get("role", e.actor or ""),
+        "",
+        "",
+        p["measure"],
+        title,
+        p.get("rationale", ""),
+        None,
+        [c.value for c in measure.comms] if measure else [],
+    )
+    f.decisions.append((row, pillars))
+    _timeline(f, e, f"Measure taken: {title}", pillars, row.role)
+
+
+def _self_decision(f: Facts, e: Event) -> None:
+    p = e.payload
+    pillars = tuple(p.get("pillars", ()))
+    row = DecisionRow(
+        e.t,
+        "self-decision",
+        p.get("role", e.actor or ""),
+        "",
+        "",
+        "",
+        p.get("text", ""),
+        "",
+        None,
+        list(p.get("comms", ())),
+    )
+    f.decisions.append((row, pillars))
+    _timeline(f, e, f"Decision on own initiative: {row.text}", pillars, row.role)
+
+
+def _expected(f: Facts, e: Event) -> None:
+    p = e.payload
+    row = f.expected.get((p.get("inject", ""), p.get("index", -1)))
+    if row is None:
+        return
+    row.status = p.get("status") or ("missed" if e.kind == Kind.EXPECTED_MISSED else "met")
+    row.reason = p.get("reason", "")
+    if row.status != "missed":
+        row.at = e.t
+        row.delay = round(e.t - row.delivered, 3)
+
+
+def _indicator(f: Facts, e: Event) -> None:
+    p = e.payload
+    series = f.indicators.get(p["indicator"])
+    if series is not None:
+        series.append((e.t, p["value"]))
+
+
+def _observation(f: Facts, e: Event) -> None:
+    p = e.payload
+    f.observations.append(
+        ObservationRow(
+            f"OBS-{len(f.observations) + 1}",
+            e.t,
+            p.get("kind", "note"),
+            p.get("pillar", ""),
+            p.get("objective") or "",
+            p.get("text", ""),
+            p.get("root_cause", ""),
+            e.actor or "",
+        )
+    )
+    f.evaluation.note_change(e.seq)
+    _timeline(f, e, f"Observation ({p.get('kind', 'note')}): {p.get('text', '')}", (p["pillar"],))
+
+
+def _facilitator(f: Facts, e: Event) -> None:
+    p = e.payload
+    text = {
+        Kind.PAUSED: lambda: "Clock paused",
+        Kind.RESUMED: lambda: "Clock running again",
+        Kind.SPEED_SET: lambda: f"Speed set to x{p.get('speed', 0):g}",
+        Kind.JUMPED: lambda: "Clock moved to the next inject",
+        Kind.INJECT_HELD: lambda: f"Inject {p.get('inject', '')} held",
+        Kind.INJECT_UNHELD: lambda: f"Inject {p.get('inject', '')} released from hold",
+    }[e.kind]()
+    _timeline(f, e, text, ())
+
+
+def _rejected(f: Facts, e: Event) -> None:
+    f.rejected += 1
+    command = e.payload.get("command") or {}
+    _timeline(
+        f, e, f"Command {command.get('type', '')} rejected: {e.payload.get('reason', '')}", ()
+    )
+
+
+_HANDLERS = {
+    Kind.SESSION_STARTED: _started,
+    Kind.SESSION_RESUMED: _resumed,
+    Kind.SESSION_ENDED: _ended,
+    Kind.PHASE_ENTERED: _phase,
+    Kind.INJECT_DELIVERED: _delivered,
+    Kind.ADHOC_INJECT: _adhoc,
+    Kind.DECISION_OPENED: _opened,
+    Kind.DECISION_TAKEN: _taken,
+    Kind.DECISION_MISSED: _missed,
+    Kind.MEASURE_TAKEN: _measure,
+    Kind.SELF_DECISION: _self_decision,
+    Kind.EXPECTED_MET: _expected,
+    Kind.EXPECTED_MISSED: _expected,
+    Kind.INDICATOR_CHANGED: _indicator,
+    Kind.OBSERVATION: _observation,
+    Kind.PAUSED: _facilitator,
+    Kind.RESUMED: _facilitator,
+    Kind.SPEED_SET: _facilitator,
+    Kind.JUMPED: _facilitator,
+    Kind.INJECT_HELD: _facilitator,
+    Kind.INJECT_UNHELD: _facilitator,
+    Kind.COMMAND_REJECTED: _rejected,
+}
+
+
+def _review_text(f: Facts, e: Event) -> str:
+    p = e.payload
+    if e.kind == Kind.RATING:
+        return f"Rated {p.get('scope', '')} {p.get('target', '')}: {p.get('rating', '')}"
+    if e.kind == Kind.IP_ROW:
+        return f"Improvement item added: {p.get('issue', '')}"
+    if e.kind == Kind.EXPECTED_JUDGED:
+        return (
+            f"Expected action {p.get('index', 0) + 1} of {p.get('inject', '')} judged "
+            f"{p.get('status', '')}"
+        )
+    return f"Report marked final by {p.get('by', '')}"
+
+
+# -- the numbers ---------------------------------------------------------------------------
+
+
+def latency_stats(rows: Iterable[DecisionRow]) -> tuple[float | None, float | None, float | None]:
+    """Median, mean and maximum latency of decisions taken (delivery to decision)."""
+    values = [r.latency for r in rows if r.kind == "decision" and r.latency is not None]
+    if not values:
+        return None, None, None
+    return (
+        round(statistics.median(values), 3),
+        round(statistics.fmean(values), 3),
+        max(values),
+    )
+
+
+def pillar_metrics(injects: list[InjectRow], decisions: list[DecisionRow]) -> PillarMetrics:
+    """Counts per pillar, and the latency of the decisions taken on its injects."""
+    median, mean, longest = latency_stats(decisions)
+    metrics = PillarMetrics(
+        injects=len(injects),
+        contingencies=sum(1 for i in injects if i.contingency),
+        latency_median=median,
+        latency_mean=mean,
+        latency_max=longest,
+    )
+    for row in decisions:
+        if row.kind == "decision":
+            metrics.decisions_taken += 1
+        elif row.kind == "missed":
+            metrics.decisions_missed += 1
+        elif row.kind == "measure":
+            metrics.measures += 1
+        else:
+            metrics.self_decisions += 1
+    return metrics
+
+
+def count(rows: Iterable[ExpectedRow]) -> Counts:
+    counts = Counts()
+    for row in rows:
+        counts.add(row.status)
+    return counts
+
+
+def suggest(counts: Counts) -> RatingMark | None:
+    """A computed P/S/M/U from expected actions: score = (met + late/2) / settled."""
+    if counts.settled == 0:
+        return None
+    score = (counts.met + counts.late / 2) / counts.settled
+    if counts.met == counts.settled:
+        rating = Rating.P
+    elif score >= 0.75:
+        rating = Rating.S
+    elif score >= 0.4:
+        rating = Rating.M
+    else:
+        rating = Rating.U
+    basis = (
+        f"{counts.met} met, {counts.late} late, {counts.missed} missed of "
+        f"{counts.settled} settled expected actions (score {score:.2f})"
+    )
+    return RatingMark(rating.value, rating.label(), computed=True, basis=basis)
+
+
+def first_action_perspective(
+    facts: Facts,
+) -> tuple[float, str, CommsItem | None]:
+    """From the first delivered inject with severity >= 4 (else T+0) to the first decision,
+    measure or self-initiated decision at or after it that carries an action perspective."""
+    reference, reference_inject = 0.0, ""
+    for row in facts.delivered.values():
+        if row.severity is not None and row.severity >= MAJOR_SEVERITY:
+            reference, reference_inject = row.t, row.id
+            break
+    for row, _pillars in facts.decisions:
+        if row.kind != "missed" and row.t >= reference and ACTION_PERSPECTIVE in row.comms:
+            return reference, reference_inject, comms_item(row)
+    return reference, reference_inject, None
+
+
+def comms_item(row: DecisionRow) -> CommsItem:
+    ref = f"{row.inject}/{row.choice}" if row.kind == "decision" else row.choice
+    return CommsItem(row.t, row.kind, row.role, ref, row.text)
+
+
+def phase_changes(facts: Facts) -> list[PhaseChange]:
+    """For each phase entered after the start: the lag to the first measure available from
+    exactly that level (0 when the team's own decision entered the phase)."""
+    scenario = facts.scenario
+    levels = {m.from_level.value for m in scenario.measures}
+    measures = [row for row, _p in facts.decisions if row.kind == "measure"]
+    out = []
+    for t, phase_id, level, cause in facts.phases:
+        phase = scenario.phase_map.get(phase_id)
+        title = facts.text(phase.title) if phase else phase_id
+        level_label = Level(level).label() if level in _LEVELS else level
+        change = PhaseChange(t, phase_id, title, level, level_label, cause, None, None, "")
+        out.append(change)
+        if cause == "start":
+            change.note = "starting phase"
+            continue
+        if "/" in cause and not cause.startswith("default of"):  # a choice: inject/option
+            change.lag = 0.0
+            inject_id, _, option = cause.partition("/")
+            change.action = ActionRef(t, "decision", cause, _option_label(facts, cause), "")
+            for row, _p in facts.decisions:
+                if row.inject == inject_id and row.choice == option and row.t == t:
+                    change.action.role = row.role
+            change.note = "entered by the team's own decision"
+            continue
+        if level not in levels:
+            change.note = f"not measurable: the scenario has no measure available from {level}"
+            continue
+        for row in measures:
+            measure = scenario.measure_map.get(row.choice)
+            if row.t >= t and measure is not None and measure.from_level.value == level:
+                change.lag = round(row.t - t, 3)
+                change.action = ActionRef(row.t, "measure", row.choice, row.text, row.role)
+                break
+        else:
+            change.note = (
+                f"not recognised: no {level} measure taken in the "
+                f"{_duration(facts.last_t - t)} that followed"
+            )
+    return out
+
+
+def _option_label(facts: Facts, cause: str) -> str:
+    inject_id, _, option_id = cause.partition("/")
+    inject = facts.scenario.inject_map.get(inject_id)
+    if inject is None or inject.decision is None:
+        return cause
+    option = inject.decision.option(option_id)
+    return facts.text(option.label) if option else cause
+
+
+def _duration(seconds: float) -> str:
+    from ..model import format_duration
+
+    return format_duration(round(seconds))
+
+
+def measure_rows(facts: Facts) -> list[MeasureRow]:
+    """Measures taken, with the delay from when the session first reached their level."""
+    reached: dict[int, float] = {}
+    for t, _phase, level, _cause in facts.phases:
+        if level in _LEVELS:
+            rank = Level(level).rank
+            for r in range(rank + 1):
+                reached.setdefault(r, t)
+    out = []
+    for row, _p in facts.decisions:
+        if row.kind != "measure":
+            continue
+        measure = facts.scenario.measure_map.get(row.choice)
+        from_level = measure.from_level if measure else Level.L0
+        available = reached.get(from_level.rank)
+        out.append(
+            MeasureRow(
+                row.t,
+                row.choice,
+                row.text,
+                row.role,
+                from_level.value,
+                available,
+                round(row.t - available, 3) if available is not None else None,
+            )
+        )
+    return out
+
+
+def touched_pillars(facts: Facts) -> dict[str, set[str]]:
+    """Which pillars anything touched: deliveries, decisions, measures, observations."""
+    touched: dict[str, set[str]] = {p.value: set() for p in Pillar}
+    for inject_id in facts.delivered:
+        for pillar in facts.inject_pillars.get(inject_id, ()):
+            touched.setdefault(pillar, set()).add("inject")
+    for _row, pillars in facts.decisions:
+        for pillar in pillars:
+            touched.setdefault(pillar, set()).add("decision")
+    for obs in facts.observations:
+        touched.setdefault(obs.pillar, set()).add("observation")
+    return touched

@@ -1,0 +1,777 @@
+"""The report as one self-contained, printable HTML file.
+
+Inline CSS and inline SVG only: nothing is fetched from a network, and a Content Security
+Policy in the file forbids it (and any script) should a browser be asked to. Every text
+from the scenario, a player or an evaluator passes through `esc()` (html.escape, control
+characters dropped). Printing gives A4 pages with the handling marking on each page and a
+page break before every pillar and annex.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from ..safetext import clean
+from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
+from .compare import Comparison, blocks
+from .report import (
+    Counts,
+    DecisionRow,
+    ExpectedRow,
+    InjectRow,
+    NatoRow,
+    PillarSection,
+    RatingMark,
+    Report,
+)
+from .text import (
+    DRAFT_NOTE,
+    ELEMENT_LABELS,
+    HEADING,
+    KIND_LABELS,
+    NOT_EXERCISED,
+    NOT_RATED,
+    OBSERVATION_LABELS,
+    PILLAR_LABELS,
+    RATING_COLOURS,
+    REPORT_TITLE,
+    SECTIONS,
+    STATUS_COLOURS,
+    clock,
+    number,
+    pillar_number,
+    plural,
+    span,
+)
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_PLAIN = re.compile(r"[^&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f]*").fullmatch
+
+
+def esc(value: object) -> str:
+    """Text shown literally in HTML (control characters and escape sequences dropped)."""
+    text = value if type(value) is str else str(value)
+    if _PLAIN(text):
+        return text  # nothing to escape (the common case)
+    if _CONTROLS.search(text):
+        text = clean(text)
+    return escape(text, quote=True)
+
+
+CSS = """
+:root { --ink:#1b1b1b; --muted:#5b6570; --navy:#154273; --sky:#007bc7; --rule:#cfd6dd;
+  --band:#f3f6f9; }
+* { box-sizing: border-box; }
+html { background: #e9edf1; }
+body { margin: 0; color: var(--ink); font: 10.5pt/1.5 "Segoe UI", "Helvetica Neue", Arial,
+  "Liberation Sans", "DejaVu Sans", sans-serif; }
+main { max-width: 210mm; margin: 0 auto; background: #fff; padding: 14mm 18mm 18mm;
+  box-shadow: 0 0 12px rgba(0,0,0,.12); }
+.marking { text-align: center; font-weight: 700; letter-spacing: .08em; font-size: 9pt;
+  color: #fff; background: var(--navy); padding: 3px 0; }
+.marking.top { position: sticky; top: 0; z-index: 2; }
+.watermark { display: none; }
+h1, h2, h3, h4 { color: var(--navy); line-height: 1.25; }
+h2 { font-size: 16pt; border-bottom: 2px solid var(--navy); padding-bottom: 3px;
+  margin: 28px 0 12px; }
+h3 { font-size: 13pt; margin: 22px 0 8px; }
+h4 { font-size: 10.5pt; text-transform: uppercase; letter-spacing: .05em; color: var(--muted);
+  margin: 18px 0 6px; }
+p { margin: 6px 0 10px; }
+.cover { border-left: 10px solid var(--navy); padding: 18mm 0 14mm 12mm; margin: 6mm 0 10mm;
+  min-height: 150mm; display: flex; flex-direction: column; justify-content: space-between; }
+.cover .kicker { text-transform: uppercase; letter-spacing: .14em; color: var(--sky);
+  font-weight: 700; font-size: 10pt; margin: 0; }
+.cover h1 { font-size: 28pt; margin: 8px 0 6px; }
+.cover .subtitle { font-size: 13pt; color: var(--muted); margin: 0 0 18mm; }
+.cover dl { display: grid; grid-template-columns: 48mm 1fr; gap: 4px 10px; margin: 0;
+  font-size: 10.5pt; }
+.cover dt { color: var(--muted); }
+.cover dd { margin: 0; font-weight: 600; }
+.status { display: inline-block; margin-top: 10mm; padding: 6px 12px; font-weight: 700;
+  letter-spacing: .06em; border: 2px solid; }
+.status.draft { color: #b3261e; border-color: #b3261e; }
+.status.final { color: #2e6b0a; border-color: #2e6b0a; }
+nav.toc ul { list-style: none; padding-left: 0; columns: 2; }
+nav.toc li { margin: 3px 0; }
+nav.toc a { color: var(--navy); text-decoration: none; }
+table { width: 100%; border-collapse: collapse; margin: 6px 0 14px; font-size: 9pt; }
+th { text-align: left; background: var(--navy); color: #fff; font-weight: 600;
+  padding: 5px 6px; vertical-align: bottom; }
+td { padding: 4px 6px; border-bottom: 1px solid var(--rule); vertical-align: top;
+  overflow-wrap: break-word; }
+tbody tr:nth-child(even) td { background: var(--band); }
+table.kv th { width: 48mm; background: var(--band); color: var(--ink); font-weight: 600;
+  border-bottom: 1px solid var(--rule); }
+td.num, th.num { text-align: right; white-space: nowrap; }
+td.id { white-space: nowrap; }
+td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.none { color: var(--muted); font-style: italic; }
+.figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; margin: 10px 0 16px; }
+.figure { background: var(--band); border-top: 3px solid var(--navy); padding: 8px 10px; }
+.figure b { display: block; font-size: 17pt; color: var(--navy); line-height: 1.1; }
+.figure span { font-size: 8.5pt; color: var(--muted); }
+.badge { display: inline-block; min-width: 22px; text-align: center; color: #fff;
+  font-weight: 700; border-radius: 3px; padding: 1px 6px; }
+.badge.computed { background: #fff !important; border: 1.5px dashed; }
+.muted { color: var(--muted); }
+.callout { border-left: 4px solid #b3261e; background: #fbeeed; padding: 8px 12px;
+  margin: 10px 0; font-weight: 600; }
+.callout.info { border-color: var(--sky); background: #eaf4fb; font-weight: 400; }
+.pillar-head { display: flex; justify-content: space-between; align-items: baseline; gap: 12px; }
+.pillar-head .track { color: var(--muted); font-size: 9pt; text-transform: uppercase;
+  letter-spacing: .06em; }
+.obs { margin: 4px 0 10px; padding-left: 18px; }
+.obs li { margin: 3px 0; }
+.ref { font-weight: 700; color: var(--navy); }
+.chart { display: block; max-width: 100%; margin: 4px 0 12px; }
+.chart-title { font-weight: 600; margin: 8px 0 0; }
+.status-dot { display: inline-block; width: 9px; height: 9px; border-radius: 50%;
+  margin-right: 5px; vertical-align: baseline; }
+footer { margin-top: 20mm; border-top: 1px solid var(--rule); padding-top: 6px;
+  font-size: 8.5pt; color: var(--muted); }
+@media print {
+  html, body { background: #fff; }
+  main { box-shadow: none; max-width: none; margin: 0; padding: 6mm 0 0; }
+  .marking { display: none; }
+  .watermark { display: block; position: fixed; top: 45%; left: 0; right: 0;
+    text-align: center; font-size: 110pt; font-weight: 800; color: rgba(179, 38, 30, .07);
+    transform: rotate(-30deg); z-index: 0; pointer-events: none; }
+  .cover { break-after: page; min-height: 230mm; }
+  nav.toc { break-after: page; }
+  section.pillar, section.annex, section.major { break-before: page; }
+  section.pillar.first { break-before: auto; }
+  h2, h3, h4 { break-after: avoid; }
+  tr, .figure, .chart, .callout { break-inside: avoid; }
+  thead { display: table-header-group; }
+  th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  tbody tr:nth-child(even) td, .figure, .badge, .callout, .status-dot, table.kv th {
+    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _css_string(value: str) -> str:
+    """A CSS string literal that shows `value` as text (and cannot end the style sheet)."""
+    text = clean(value, single_line=True)
+    return (
+        '"'
+        + "".join(ch if ch.isalnum() or ch in " /.,:;-_()+" else f"\\{ord(ch):x} " for ch in text)
+        + '"'
+    )
+
+
+def _page_css(report: Report) -> str:
+    """Print pages: A4, the handling marking above and below every page, page numbers."""
+    marking = _css_string(report.overview.classification)
+    final = report.overview.status == "final"
+    status = '"FINAL"' if final else '"DRAFT"'
+    status_colour = "#2e6b0a" if final else "#b3261e"
+    title = _css_string(report.overview.scenario_title)
+    box = "font: 700 8pt Arial, sans-serif; color: #154273; letter-spacing: .08em;"
+    return (
+        "@page { size: A4; margin: 20mm 16mm 20mm 16mm;"
+        f" @top-center {{ content: {marking}; {box} }}"
+        f" @top-right {{ content: {status}; {box} color: {status_colour}; }}"
+        f" @bottom-center {{ content: {marking}; {box} }}"
+        f" @bottom-left {{ content: {title}; font: 8pt Arial, sans-serif; color: #5b6570; }}"
+        ' @bottom-right { content: "Page " counter(page) " of " counter(pages);'
+        " font: 8pt Arial, sans-serif; color: #5b6570; } }"
+        " @page :first { @top-right { content: none; } }"
+    )
+
+
+def _badge(mark: RatingMark | None) -> str:
+    if mark is None:
+        return f'<span class="muted">{NOT_RATED}</span>'
+    colour = RATING_COLOURS.get(mark.rating, "#555")
+    if mark.computed:
+        return (
+            f'<span class="badge computed" style="color:{colour};border-color:{colour}" '
+            f'title="computed suggestion">{esc(mark.rating)}</span> '
+            f'<span class="muted">computed suggestion</span>'
+        )
+    by = f" · {esc(mark.by)}" if mark.by else ""
+    return (
+        f'<span class="badge" style="background:{colour}">{esc(mark.rating)}</span> '
+        f"{esc(mark.label)}{by}"
+    )
+
+
+def _table(headers: list[str], rows: list[str], numeric: set[int] | None = None) -> str:
+    """A table; `rows` are ready-made `<tr>` strings (escaped)."""
+    if not rows:
+        return '<p class="none">None.</p>'
+    numeric = numeric or set()
+    head = "".join(
+        f'<th class="num">{h}</th>' if n in numeric else f"<th>{h}</th>"
+        for n, h in enumerate(headers)
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _counts(c: Counts) -> str:
+    return f"{c.met} met, {c.late} late, {c.missed} missed, {c.pending} pending"
+
+
+def _status(status: str) -> str:
+    return (
+        f'<span class="status-dot" style="background:{STATUS_COLOURS.get(status, "#999")}">'
+        f"</span>{esc(status)}"
+    )
+
+
+def _figure(value: str, label: str) -> str:
+    return f'<div class="figure"><b>{value}</b><span>{label}</span></div>'
+
+
+def render_html(report: Report) -> str:
+    o = report.overview
+    out: list[str] = []
+    add = out.append
+    title = f"{REPORT_TITLE}: {o.scenario_title}"
+    add(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">"
+        f"<title>{esc(title)}</title><style>{CSS}{_page_css(report)}</style></head><body>"
+    )
+    marking = esc(o.classification)
+    add(f'<div class="marking top">{marking}</div>')
+    if o.status != "final":
+        add('<div class="watermark" aria-hidden="true">DRAFT</div>')
+    add("<main>")
+    _cover(add, report)
+    add('<nav class="toc"><h2>Contents</h2><ul>')
+    for anchor, heading in SECTIONS:
+        add(f'<li><a href="#{anchor}">{esc(heading)}</a></li>')
+    add("</ul></nav>")
+    _overview(add, report)
+    _summary(add, report)
+    add(f'<section id="pillars" class="major"><h2>{esc(HEADING["pillars"])}</h2>')
+    add(
+        '<p class="muted">One section per pillar of the cabinet letter. Injects, decisions '
+        "and expected actions count for every pillar their inject is tagged with, measures "
+        "and self-initiated decisions for the pillars they name.</p>"
+    )
+    rows: dict[int, str] = {}
+    for n, section in enumerate(report.pillars):
+        _pillar(add, section, report, rows, first=n == 0)
+    add("</section>")
+    _nato(add, report)
+    _communication(add, report)
+    _escalation(add, report)
+    _improvement_plan(add, report)
+    _timeline(add, report)
+    _participants(add, report)
+    add(
+        f"<footer>Generated by exercise from journal {esc(o.journal)} ({o.events} events, last "
+        f"hash <code>{esc(o.last_hash[:16])}</code>; check it with <code>exercise verify</code>)."
+        " Ratings are the evaluators' call; a rating the tool suggests is marked "
+        "<i>computed suggestion</i>.</footer>"
+    )
+    add("</main>")
+    add(f'<div class="marking bottom">{marking}</div>')
+    add("</body></html>\n")
+    return "".join(out)
+
+
+def _cover(add, report: Report) -> None:
+    o = report.overview
+    status = (
+        f'<div class="status final">FINAL · validated by {esc(o.final_by)} · '
+        f"{esc(o.final_at)}</div>"
+        if o.status == "final"
+        else f'<div class="status draft">{esc(DRAFT_NOTE)}</div>'
+    )
+    add(
+        '<section class="cover"><div>'
+        f'<p class="kicker">{esc(REPORT_TITLE)}</p>'
+        f"<h1>{esc(o.scenario_title)}</h1>"
+        '<p class="subtitle">Tabletop exercise · resilience against military and hybrid '
+        "threats</p>"
+        "<dl>"
+        f"<dt>Date of the session</dt><dd>{esc(o.session_date)}</dd>"
+        f"<dt>Scenario time played</dt><dd>{span(o.played)} of {span(o.duration)}</dd>"
+        f"<dt>Objectives</dt><dd>{o.objectives}</dd>"
+        f"<dt>Roles</dt><dd>{len(o.roles)}</dd>"
+        f"<dt>Handling</dt><dd>{esc(o.classification)}</dd>"
+        "</dl></div>"
+        f"<div>{status}</div></section>"
+    )
+
+
+def _overview(add, report: Report) -> None:
+    o = report.overview
+    rows = [
+        ("Exercise", esc(o.scenario_title)),
+        ("Scenario id", f"<code>{esc(o.scenario_id)}</code>"),
+        ("Date of the session", esc(o.session_date)),
+        ("Scenario time played", f"{span(o.played)} of {span(o.duration)}"),
+        ("Calendar time of T+0", esc(o.scenario_start or "not set")),
+        ("Session", esc(o.mode) + ("" if o.ended else " (did not reach its end)")),
+        ("Handling", esc(o.classification)),
+        ("Status", "FINAL" if o.status == "final" else "DRAFT"),
+        (
+            "Journal",
+            f"{esc(o.journal)}, {o.events} events, last hash <code>{esc(o.last_hash[:16])}</code>",
+        ),
+    ]
+    add(f'<section id="overview" class="major"><h2>{esc(HEADING["overview"])}</h2>')
+    add(
+        '<table class="kv"><tbody>'
+        + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+        + "</tbody></table>"
+    )
+    if o.description:
+        add(f"<h4>Scope</h4><p>{esc(o.description)}</p>")
+    if o.threat:
+        add(f"<h4>Threat</h4><p>{esc(o.threat)}</p>")
+    add("<h4>Objectives</h4>")
+    add(
+        _table(
+            ["Id", "Pillar", "Objective", "Capability target"],
+            [
+                f'<tr><td class="id">{esc(obj.id)}</td>'
+                f"<td>{esc(PILLAR_LABELS.get(obj.pillar, obj.pillar))}</td>"
+                f"<td>{esc(obj.text)}</td><td>{esc(obj.target) or '—'}</td></tr>"
+                for section in report.pillars
+                for obj in section.objectives
+            ],
+        )
+    )
+    add("<h4>Roles and participants</h4>")
+    add(
+        _table(
+            ["Role", "Title", "Kind", "Participants"],
+            [
+                f"<tr><td>{esc(r.id)}</td><td>{esc(r.title)}</td><td>{esc(r.kind_label)}</td>"
+                f"<td>{esc(', '.join(r.people)) or '—'}</td></tr>"
+                for r in o.roles
+            ],
+        )
+    )
+    add("</section>")
+
+
+def _summary(add, report: Report) -> None:
+    s, t = report.summary, report.summary.totals
+    add(f'<section id="summary" class="major"><h2>{esc(HEADING["summary"])}</h2>')
+    c = report.communication
+    add('<div class="figures">')
+    add(_figure(str(t.injects_delivered), "injects delivered"))
+    add(_figure(str(t.decisions_taken), f"decisions taken · {t.decisions_missed} missed"))
+    add(_figure(span(t.latency_median), "median decision latency"))
+    add(_figure(span(c.lag), "to the first action-perspective message"))
+    add(_figure(str(t.expected.met), "expected actions met"))
+    add(_figure(str(t.expected.late), "late"))
+    add(_figure(str(t.expected.missed), "missed"))
+    add(_figure(str(t.contingencies), "contingency injects released"))
+    add("</div>")
+    add("<ul>" + "".join(f"<li>{esc(p)}</li>" for p in s.points) + "</ul>")
+    add('<p class="chart-title">Expected actions per pillar</p>')
+    add(expected_bars(s.pillars))
+    add(
+        _table(
+            ["Pillar", "Exercised", "Expected actions", "Rating"],
+            [
+                f"<tr><td>{esc(g.title)}</td><td>{'yes' if g.exercised else 'not exercised'}"
+                f"</td><td>{_counts(g.expected)}</td><td>"
+                f"{_badge(g.rating) if g.rating else _badge(None)}"
+                + (f"<br>{_badge(g.suggested)}" if g.suggested and not g.rating else "")
+                + "</td></tr>"
+                for g in s.pillars
+            ],
+        )
+    )
+    add("</section>")
+
+
+def _once(rows: dict[int, str], item: object, render) -> str:
+    """The row of an item, made once: an inject with several pillars is in several tables."""
+    key = id(item)
+    text = rows.get(key)
+    if text is None:
+        text = rows[key] = render(item)
+    return text
+
+
+def _inject_row(i: InjectRow) -> str:
+    return (
+        f'<tr><td class="time">{clock(i.t)}</td><td>{esc(i.id)}</td>'
+        f"<td>{esc(i.title)}</td><td>{esc(', '.join(i.to))}</td>"
+        f'<td class="num">{number(i.severity)}</td></tr>'
+    )
+
+
+def _decision_row(d: DecisionRow) -> str:
+    return (
+        f'<tr><td class="time">{clock(d.t)}</td><td>{KIND_LABELS[d.kind]}</td>'
+        f"<td>{esc(d.role)}</td><td>{esc(d.inject) or '—'}</td><td>{esc(d.text)}</td>"
+        f'<td>{esc(d.rationale) or "—"}</td><td class="num">{span(d.latency)}</td></tr>'
+    )
+
+
+def _expected_row(x: ExpectedRow) -> str:
+    reason = f'<br><span class="muted">{esc(x.reason)}</span>' if x.reason else ""
+    return (
+        f"<tr><td>{esc(x.inject)}</td><td>{esc(x.role)}</td><td>{esc(x.what)}</td>"
+        f'<td>{esc(x.objective) or "—"}</td><td class="time">{clock(x.due)}</td>'
+        f'<td>{_status(x.status)}{reason}</td><td class="num">{span(x.delay)}</td></tr>'
+    )
+
+
+def _pillar(
+    add, s: PillarSection, report: Report, rows: dict[int, str], first: bool = False
+) -> None:
+    number_ = pillar_number(s.pillar)
+    classes = "pillar first" if first else "pillar"
+    add(f'<section class="{classes}" id="pillar-{esc(s.pillar)}">')
+    add(
+        f'<div class="pillar-head"><h3>{number_} {esc(s.title)}</h3>'
+        f'<span class="track">{esc(s.track)}</span></div>'
+        f'<p class="muted"><i lang="nl">{esc(s.title_nl)}</i></p>'
+    )
+    if not s.exercised:
+        add(f'<div class="callout">{esc(NOT_EXERCISED)}</div>')
+    m = s.metrics
+    add('<div class="figures">')
+    add(_figure(str(m.injects), "injects delivered"))
+    add(_figure(str(m.decisions_taken), f"decisions taken · {m.decisions_missed} missed"))
+    add(_figure(span(m.latency_median), f"median latency · longest {span(m.latency_max)}"))
+    add(_figure(f"{s.expected_counts.met}/{s.expected_counts.total}", "expected actions met"))
+    add("</div>")
+
+    add("<h4>Objectives</h4>")
+    add(
+        _table(
+            ["Id", "Objective", "Capability target", "Expected actions", "Rating"],
+            [
+                f'<tr><td class="id">{esc(o.id)}</td><td>{esc(o.text)}</td>'
+                f"<td>{esc(o.target) or '—'}</td>"
+                f"<td>{_counts(o.expected)} {counts_bar(o.expected, 90)}</td>"
+                f"<td>{_badge(o.rating)}"
+                + (f"<br>{_badge(o.suggested)}" if o.suggested and not o.rating else "")
+                + "</td></tr>"
+                for o in s.objectives
+            ],
+        )
+    )
+    add("<h4>Injects delivered</h4>")
+    add(
+        _table(
+            ["Time", "Inject", "Title", "To", "Severity"],
+            [_once(rows, i, _inject_row) for i in s.injects],
+            {4},
+        )
+    )
+    add("<h4>Decisions</h4>")
+    add(
+        _table(
+            ["Time", "Kind", "Role", "Inject", "Option or text", "Rationale", "Latency"],
+            [_once(rows, d, _decision_row) for d in s.decisions],
+            {6},
+        )
+    )
+    add("<h4>Expected actions</h4>")
+    add(
+        _table(
+            ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", "After delivery"],
+            [_once(rows, x, _expected_row) for x in s.expected],
+            {6},
+        )
+    )
+    add("<h4>Contingency injects released</h4>")
+    add(
+        _table(
+            ["Time", "Inject", "Title", "Cause"],
+            [
+                f'<tr><td class="time">{clock(i.t)}</td><td>{esc(i.id)}</td>'
+                f"<td>{esc(i.title)}</td><td>{esc(i.cause)}</td></tr>"
+                for i in s.contingencies
+            ],
+        )
+    )
+    add("<h4>Indicators</h4>")
+    if not s.indicators:
+        add('<p class="none">None.</p>')
+    for series in s.indicators:
+        unit = f" ({esc(series.unit)})" if series.unit else ""
+        add(
+            f'<p class="chart-title">{esc(series.title)}{unit}: start {series.start:g}, '
+            f"lowest {series.lowest:g}, end {series.end:g}</p>"
+        )
+        add(indicator_chart(series, report.overview.played, report.escalation.phases))
+    add("<h4>Observations</h4>")
+    if not s.observations:
+        add('<p class="none">None.</p>')
+    for kind, label in OBSERVATION_LABELS.items():
+        rows = [x for x in s.observations if x.kind == kind]
+        if rows:
+            add(f'<p><b>{label}</b></p><ul class="obs">')
+            for x in rows:
+                objective = f" [{esc(x.objective)}]" if x.objective else ""
+                cause = (
+                    f'<br><span class="muted">Root cause: {esc(x.root_cause)}</span>'
+                    if x.root_cause
+                    else ""
+                )
+                add(
+                    f'<li><span class="ref">{esc(x.ref)}</span>{objective} '
+                    f'<span class="muted">{clock(x.t)}</span> {esc(x.text)}{cause}</li>'
+                )
+            add("</ul>")
+    add("<h4>Rating</h4>")
+    note = f"<br>{esc(s.rating.note)}" if s.rating and s.rating.note else ""
+    add(f"<p>Evaluator: {_badge(s.rating)}{note}</p>")
+    if s.suggested is not None:
+        add(f'<p>{_badge(s.suggested)} <span class="muted">{esc(s.suggested.basis)}</span></p>')
+    else:
+        add('<p class="muted">No computed suggestion: no expected action was settled.</p>')
+    add("</section>")
+
+
+def _nato(add, report: Report) -> None:
+    add(f'<section id="nato" class="major"><h2>{esc(HEADING["nato"])}</h2>')
+    add(
+        _table(
+            [
+                "Requirement",
+                "Pillars it mostly serves",
+                "Exercised",
+                "Injects",
+                "Decisions",
+                "Measures",
+                "Expected actions",
+                "Indicators (start → end)",
+            ],
+            [_nato_row(n) for n in report.nato],
+            {3, 4, 5},
+        )
+    )
+    add("</section>")
+
+
+def _nato_row(n: NatoRow) -> str:
+    pillars = ", ".join(PILLAR_LABELS.get(p, p) for p in n.pillars)
+    indicators = "; ".join(f"{i.title} {i.start:g} → {i.end:g}" for i in n.indicators)
+    return (
+        f"<tr><td>{esc(n.label)}</td><td>{esc(pillars)}</td>"
+        f"<td>{'yes' if n.exercised else 'not exercised'}</td>"
+        f'<td class="num">{n.injects}</td><td class="num">{n.decisions}</td>'
+        f'<td class="num">{n.measures}</td><td>{_counts(n.expected)}</td>'
+        f"<td>{esc(indicators) or '—'}</td></tr>"
+    )
+
+
+def _communication(add, report: Report) -> None:
+    c = report.communication
+    add(f'<section id="communication" class="major"><h2>{esc(HEADING["communication"])}</h2>')
+    start = (
+        f"the first inject with severity 4 or more ({esc(c.reference_inject)}, "
+        f"{clock(c.reference)})"
+        if c.reference_inject
+        else "the start of the session"
+    )
+    if c.first_action_perspective is not None:
+        first = c.first_action_perspective
+        add(
+            f'<div class="callout info"><b>Time to the first message with an action perspective:'
+            f" {span(c.lag)}</b> from {start}; at {clock(first.t)} by {esc(first.role)}: "
+            f"{esc(first.text)}</div>"
+        )
+    else:
+        add(
+            '<div class="callout"><b>No message with an action perspective</b> after '
+            f"{start}.</div>"
+        )
+    add(
+        _table(
+            ["Element of the communication approach", "Messages", "First"],
+            [
+                f'<tr><td>{esc(e.label)}</td><td class="num">{e.count}</td>'
+                f'<td class="time">{clock(e.first)}</td></tr>'
+                for e in c.elements
+            ],
+            {1},
+        )
+    )
+    items = sorted(((e.element, i) for e in c.elements for i in e.items), key=lambda x: x[1].t)
+    add("<h4>Messages</h4>")
+    add(
+        _table(
+            ["Time", "Element", "Role", "What"],
+            [
+                f'<tr><td class="time">{clock(i.t)}</td><td>{esc(ELEMENT_LABELS.get(el, el))}'
+                f"</td><td>{esc(i.role)}</td><td>{esc(i.text)}</td></tr>"
+                for el, i in items
+            ],
+        )
+    )
+    add("</section>")
+
+
+def _escalation(add, report: Report) -> None:
+    e = report.escalation
+    add(f'<section id="escalation" class="major"><h2>{esc(HEADING["escalation"])}</h2>')
+    deliveries = [row.t for row in report.timeline if row.kind == "inject-delivered"]
+    add(
+        escalation_strip(
+            e.phases, deliveries, [(m.t, m.measure) for m in e.measures], report.overview.played
+        )
+    )
+    add(
+        _table(
+            ["Time", "Phase", "Level", "Cause", "Recognition lag", "First fitting action"],
+            [
+                f'<tr><td class="time">{clock(p.t)}</td><td>{esc(p.title)}</td>'
+                f"<td>{esc(p.level)}</td><td>{esc(p.cause)}</td>"
+                f"<td>{span(p.lag) if p.lag is not None else esc(p.note)}</td>"
+                f"<td>{esc(f'{p.action.text} ({p.action.role})') if p.action else '—'}</td></tr>"
+                for p in e.phases
+            ],
+        )
+    )
+    add("<h4>Measures taken</h4>")
+    add(
+        _table(
+            ["Time", "Measure", "Role", "From level", "Available since", "Delay"],
+            [
+                f'<tr><td class="time">{clock(m.t)}</td><td>{esc(m.title)}</td>'
+                f"<td>{esc(m.role)}</td><td>{esc(m.from_level)}</td>"
+                f'<td class="time">{clock(m.available)}</td><td class="num">{span(m.delay)}</td>'
+                "</tr>"
+                for m in e.measures
+            ],
+            {5},
+        )
+    )
+    add("</section>")
+
+
+def _improvement_plan(add, report: Report) -> None:
+    add(f'<section id="improvement-plan" class="annex"><h2>{esc(HEADING["improvement-plan"])}</h2>')
+    add(
+        _table(
+            [
+                "Ref",
+                "Pillar / capability",
+                "Issue",
+                "Corrective action",
+                "Capability element",
+                "Responsible organisation",
+                "Point of contact",
+                "Start",
+                "Due",
+            ],
+            [
+                f'<tr><td class="ref">{esc(r.ref)}</td>'
+                f"<td>{esc(PILLAR_LABELS.get(r.pillar, r.pillar))}"
+                + (f'<br><span class="muted">{esc(r.capability)}</span>' if r.capability else "")
+                + f"</td><td>{esc(r.issue)}</td><td>{esc(r.action)}</td>"
+                f"<td>{esc(r.element.capitalize())}</td><td>{esc(r.organisation)}</td>"
+                f'<td>{esc(r.contact) or "—"}</td><td class="time">{esc(r.start) or "—"}</td>'
+                f'<td class="time">{esc(r.due) or "—"}</td></tr>'
+                for r in report.improvement_plan
+            ],
+        )
+    )
+    add("</section>")
+
+
+def _timeline(add, report: Report) -> None:
+    add(f'<section id="timeline" class="annex"><h2>{esc(HEADING["timeline"])}</h2>')
+    add(
+        _table(
+            ["Time", "Role", "Pillars", "Event"],
+            [
+                f'<tr><td class="time">{clock(t.t)}</td><td>{esc(t.role) or "—"}</td>'
+                f"<td>{esc(', '.join(t.pillars)) or '—'}</td><td>{esc(t.text)}</td></tr>"
+                for t in report.timeline
+            ],
+        )
+    )
+    add("</section>")
+
+
+def _participants(add, report: Report) -> None:
+    p = report.participants
+    add(f'<section id="participants" class="annex"><h2>{esc(HEADING["participants"])}</h2>')
+    add(
+        _table(
+            [
+                "Role",
+                "Kind",
+                "Decisions",
+                "Deadlines missed",
+                "Own initiative",
+                "Measures",
+                "Median latency",
+            ],
+            [
+                f"<tr><td>{esc(r.title)}</td><td>{esc(r.kind_label)}</td>"
+                f'<td class="num">{r.decisions}</td><td class="num">{r.missed}</td>'
+                f'<td class="num">{r.self_decisions}</td><td class="num">{r.measures}</td>'
+                f'<td class="num">{span(r.latency_median)}</td></tr>'
+                for r in p.roles
+            ],
+            {2, 3, 4, 5, 6},
+        )
+    )
+    add("<h4>People</h4>")
+    add(
+        _table(
+            ["Name", "Organisation", "Role"],
+            [
+                f"<tr><td>{esc(x.name)}</td><td>{esc(x.organisation) or '—'}</td>"
+                f"<td>{esc(x.role_title or x.role)}</td></tr>"
+                for x in p.people
+            ],
+        )
+    )
+    add(f'<p class="muted">{plural(len(p.people), "person", "people")} recorded.</p>')
+    add("</section>")
+
+
+def render_comparison_html(comparison: Comparison) -> str:
+    title = f"Session comparison: {comparison.scenario_title}"
+    marking = esc(comparison.classification)
+    css_marking = _css_string(comparison.classification)
+    box = "font: 700 8pt Arial, sans-serif; color: #154273; letter-spacing: .08em;"
+    page = (
+        f"@page {{ size: A4 landscape; margin: 18mm 14mm; @top-center {{ content: {css_marking};"
+        f" {box} }} @bottom-center {{ content: {css_marking}; {box} }}"
+        ' @bottom-right { content: "Page " counter(page) " of " counter(pages);'
+        " font: 8pt Arial, sans-serif; color: #5b6570; } }"
+    )
+    out = [
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">"
+        f"<title>{esc(title)}</title><style>{CSS}{page}</style></head><body>"
+        f'<div class="marking top">{marking}</div><main>'
+        f'<p class="kicker muted">SESSION COMPARISON</p><h1>{esc(comparison.scenario_title)}</h1>'
+    ]
+    for note in comparison.notes:
+        out.append(f'<div class="callout">{esc(note)}</div>')
+    for block in blocks(comparison):
+        tag = "h2" if block.level == 2 else "h3"
+        out.append(f"<{tag}>{esc(block.heading)}</{tag}>")
+        if block.text:
+            out.append(f"<p>{esc(block.text)}</p>")
+        if block.headers:
+            out.append(
+                _table(
+                    [esc(h) for h in block.headers],
+                    [
+                        "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>"
+                        for row in block.rows
+                    ],
+                )
+            )
+    out.append(f'</main><div class="marking bottom">{marking}</div></body></html>\n')
+    return "".join(out)

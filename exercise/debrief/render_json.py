@@ -1,0 +1,47 @@
+"""The report as JSON: the `report.Report` dataclasses, field for field.
+
+The schema is `docs/debrief-schema.json` (regenerate with `exercise debrief --schema`);
+`docs/debrief-json-schema.md` explains it. JSON encoding escapes whatever needs it, so
+text from the scenario or players is carried exactly as written.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from .report import Report, report_schema
+
+
+@cache
+def _adapter():
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Report)
+
+
+def render_json(report: Report, indent: int | None = 2) -> str:
+    return _adapter().dump_json(report, indent=indent).decode("utf-8") + "\n"
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """The report as plain JSON data (dicts, lists, text, numbers)."""
+    return _adapter().dump_python(report, mode="json")
+
+
+def schema_text() -> str:
+    return json.dumps(report_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+@cache
+def _comparison_adapter():
+    from pydantic import TypeAdapter
+
+    from .compare import Comparison
+
+    return TypeAdapter(Comparison)
+
+
+def render_comparison_json(comparison) -> str:
+    return _comparison_adapter().dump_json(comparison, indent=2).decode("utf-8") + "\n"

@@ -1,0 +1,404 @@
+"""The After-Action Report / Improvement Plan as data: what every renderer draws from.
+
+Plain dataclasses (a large session has tens of thousands of rows, and these are cheap to
+build); `report_schema()` gives the JSON Schema of the JSON rendering, which is
+`docs/debrief-schema.json`. Every text field holds text exactly as the scenario or a
+player wrote it: escaping is the renderers' job, never the model's.
+
+Times are scenario seconds after T+0 (`t`, `due`, `at`) or durations in seconds
+(`latency`, `lag`, `delay`); `None` means "does not apply" or "did not happen".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+Status = Literal["met", "late", "missed", "pending"]
+DecisionKind = Literal["decision", "missed", "measure", "self-decision"]
+
+
+@dataclass(slots=True)
+class Counts:
+    """Expected actions by outcome."""
+
+    met: int = 0
+    late: int = 0
+    missed: int = 0
+    pending: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.met + self.late + self.missed + self.pending
+
+    @property
+    def settled(self) -> int:
+        return self.met + self.late + self.missed
+
+    def add(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+
+@dataclass(slots=True)
+class RatingMark:
+    """A P/S/M/U rating. `computed` is true for the tool's suggestion, false for an
+    evaluator's call."""
+
+    rating: str
+    label: str
+    computed: bool
+    note: str = ""
+    by: str = ""
+    t: float | None = None
+    basis: str = ""
+
+
+@dataclass(slots=True)
+class RoleActivity:
+    id: str
+    title: str
+    kind: str
+    kind_label: str
+    decisions: int = 0
+    missed: int = 0
+    self_decisions: int = 0
+    measures: int = 0
+    latency_median: float | None = None
+    latency_mean: float | None = None
+    people: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    organisation: str
+    role: str
+    role_title: str
+
+
+@dataclass(slots=True)
+class Overview:
+    scenario_id: str
+    scenario_title: str
+    description: str
+    threat: str
+    classification: str
+    language: str
+    session_date: str  # when the session started, ISO 8601 in UTC
+    scenario_start: str | None  # calendar time of T+0 in the scenario, if it gives one
+    duration: float  # planned scenario duration
+    played: float  # scenario time reached
+    ended: bool
+    end_reason: str
+    mode: str
+    seed: int
+    journal: str
+    events: int
+    last_hash: str
+    status: Literal["draft", "final"]
+    final_by: str = ""
+    final_at: str = ""  # ISO 8601 in UTC
+    objectives: int = 0
+    roles: list[RoleActivity] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Totals:
+    injects_delivered: int = 0
+    contingencies: int = 0
+    decisions_taken: int = 0
+    decisions_missed: int = 0
+    decisions_open: int = 0
+    self_decisions: int = 0
+    measures: int = 0
+    latency_median: float | None = None
+    expected: Counts = field(default_factory=Counts)
+    observations: int = 0
+    improvement_items: int = 0
+    rejected_commands: int = 0
+
+
+@dataclass(slots=True)
+class PillarGlance:
+    pillar: str
+    title: str
+    exercised: bool
+    expected: Counts
+    rating: RatingMark | None
+    suggested: RatingMark | None
+
+
+@dataclass(slots=True)
+class Summary:
+    points: list[str]
+    totals: Totals
+    pillars: list[PillarGlance]
+
+
+@dataclass(slots=True)
+class ObjectiveResult:
+    id: str
+    pillar: str
+    text: str
+    capability: str
+    target: str
+    expected: Counts
+    rating: RatingMark | None
+    suggested: RatingMark | None
+
+
+@dataclass(slots=True)
+class InjectRow:
+    id: str
+    title: str
+    t: float
+    to: list[str]
+    method: str
+    severity: int | None
+    attribution: str
+    cause: str
+    contingency: bool
+    source: str = ""
+
+
+@dataclass(slots=True)
+class DecisionRow:
+    """A decision taken, a deadline missed, a measure taken or a self-initiated decision."""
+
+    t: float
+    kind: DecisionKind
+    role: str
+    inject: str  # the inject decided, "" for measures and self-initiated decisions
+    inject_title: str
+    choice: str  # option or measure id ("" for a self-initiated decision)
+    text: str  # the option's label, the measure's title, or the decision's own text
+    rationale: str
+    latency: float | None  # from delivery (decisions and misses)
+    comms: list[str]
+
+
+@dataclass(slots=True)
+class ExpectedRow:
+    inject: str
+    inject_title: str
+    index: int
+    role: str
+    what: str
+    objective: str
+    delivered: float
+    due: float | None
+    status: Status
+    at: float | None
+    delay: float | None  # from delivery to the action (met or late)
+    reason: str
+    judged_by: str = ""
+
+
+@dataclass(slots=True)
+class IndicatorSeries:
+    id: str
+    title: str
+    unit: str
+    nato: str
+    min: float
+    max: float
+    start: float
+    end: float
+    lowest: float
+    highest: float
+    points: list[tuple[float, float]]  # (t, value) at every change, from T+0
+
+
+@dataclass(slots=True)
+class ObservationRow:
+    ref: str
+    t: float
+    kind: str  # strength | improvement | note
+    pillar: str
+    objective: str
+    text: str
+    root_cause: str
+    by: str
+
+
+@dataclass(slots=True)
+class PillarMetrics:
+    injects: int = 0
+    contingencies: int = 0
+    decisions_taken: int = 0
+    decisions_missed: int = 0
+    self_decisions: int = 0
+    measures: int = 0
+    latency_median: float | None = None
+    latency_mean: float | None = None
+    latency_max: float | None = None
+
+
+@dataclass(slots=True)
+class PillarSection:
+    pillar: str
+    title: str
+    title_nl: str
+    track: str
+    exercised: bool
+    metrics: PillarMetrics
+    objectives: list[ObjectiveResult]
+    injects: list[InjectRow]
+    decisions: list[DecisionRow]
+    expected: list[ExpectedRow]
+    expected_counts: Counts
+    contingencies: list[InjectRow]
+    indicators: list[IndicatorSeries]
+    observations: list[ObservationRow]
+    rating: RatingMark | None
+    suggested: RatingMark | None
+
+
+@dataclass(slots=True)
+class IndicatorEnd:
+    id: str
+    title: str
+    start: float
+    end: float
+
+
+@dataclass(slots=True)
+class NatoRow:
+    requirement: str
+    label: str
+    pillars: list[str]
+    exercised: bool
+    injects: int
+    decisions: int
+    measures: int
+    expected: Counts
+    indicators: list[IndicatorEnd]
+
+
+@dataclass(slots=True)
+class CommsItem:
+    t: float
+    kind: DecisionKind
+    role: str
+    ref: str  # inject/option, measure id, or "" for a self-initiated decision
+    text: str
+
+
+@dataclass(slots=True)
+class CommsElementRow:
+    element: str
+    label: str
+    count: int
+    first: float | None
+    items: list[CommsItem]
+
+
+@dataclass(slots=True)
+class Communication:
+    elements: list[CommsElementRow]
+    reference: float  # scenario time the action-perspective clock starts from
+    reference_inject: str  # the first severity >= 4 inject, "" for the session start
+    reference_title: str
+    first_action_perspective: CommsItem | None
+    lag: float | None
+
+
+@dataclass(slots=True)
+class ActionRef:
+    t: float
+    kind: DecisionKind
+    ref: str
+    text: str
+    role: str
+
+
+@dataclass(slots=True)
+class PhaseChange:
+    t: float
+    phase: str
+    title: str
+    level: str
+    level_label: str
+    cause: str
+    lag: float | None
+    action: ActionRef | None
+    note: str
+
+
+@dataclass(slots=True)
+class MeasureRow:
+    t: float
+    measure: str
+    title: str
+    role: str
+    from_level: str
+    available: float | None  # when the session first reached the measure's level
+    delay: float | None  # from available to taken
+
+
+@dataclass(slots=True)
+class Escalation:
+    phases: list[PhaseChange]
+    measures: list[MeasureRow]
+
+
+@dataclass(slots=True)
+class ImprovementRow:
+    ref: str
+    pillar: str
+    objective: str
+    capability: str
+    issue: str
+    action: str
+    element: str
+    organisation: str
+    contact: str
+    start: str
+    due: str
+    by: str
+
+
+@dataclass(slots=True)
+class TimelineRow:
+    t: float
+    kind: str
+    role: str
+    pillars: list[str]
+    text: str
+
+
+@dataclass(slots=True)
+class Participants:
+    roles: list[RoleActivity]
+    people: list[Person]
+
+
+@dataclass(slots=True)
+class Report:
+    overview: Overview
+    summary: Summary
+    pillars: list[PillarSection]
+    nato: list[NatoRow]
+    communication: Communication
+    escalation: Escalation
+    improvement_plan: list[ImprovementRow]
+    timeline: list[TimelineRow]
+    participants: Participants
+    schema_version: int = SCHEMA_VERSION
+    generator: str = "exercise"
+
+    def pillar(self, slug: str) -> PillarSection:
+        return next(p for p in self.pillars if p.pillar == slug)
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of `exercise debrief --format json` (pydantic builds it from the
+    dataclasses above)."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Report).json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Exercise After-Action Report / Improvement Plan"
+    return schema

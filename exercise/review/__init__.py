@@ -1,0 +1,1 @@
+"""The trainers' review screen (Textual): `exercise review JOURNAL`."""

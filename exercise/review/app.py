@@ -1,0 +1,451 @@
+"""`exercise review`: the trainers' screen after play.
+
+Browse the timeline and the decisions per pillar, add observations, rate pillars and
+objectives P/S/M/U, judge free-text expected actions, add improvement-plan items and
+participants, and mark the report final. Every entry is appended to the journal as an
+event (see `exercise.debrief.evaluation`); the screen then reads the journal again, so
+what it shows is exactly what `exercise debrief` will write.
+
+The report is built by `exercise.debrief`; this module only shows it and asks for input.
+Every text from the scenario, the players or earlier evaluators is shown literally.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from ..debrief.build import report_from
+from ..debrief.evaluation import (
+    FinalInput,
+    ImprovementInput,
+    InputError,
+    JudgementInput,
+    ObservationInput,
+    ParticipantInput,
+    RatingInput,
+    append,
+    check,
+    parse,
+)
+from ..debrief.report import Report
+from ..debrief.text import clock, pillar_number, span
+from ..journal import Journal, JournalError
+from ..model import Pillar, Scenario
+from ..safetext import literal
+from .forms import (
+    FinalForm,
+    ImprovementForm,
+    JudgeForm,
+    ObservationForm,
+    ParticipantForm,
+    RatingForm,
+)
+from .i18n import tr
+
+PILLARS = [p.value for p in Pillar]
+RATING_STYLES = {"P": "bold green", "S": "bold yellow", "M": "bold dark_orange", "U": "bold red"}
+KEYS = (
+    ("o", "observe", "key.observe"),
+    ("r", "rate_pillar", "key.rate_pillar"),
+    ("t", "rate_objective", "key.rate_objective"),
+    ("i", "improve", "key.improve"),
+    ("j", "judge", "key.judge"),
+    ("p", "participant", "key.participant"),
+    ("f", "final", "key.final"),
+    ("a", "toggle_all", "key.all"),
+    ("q", "quit", "key.quit"),
+)
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "exercise review"
+
+    def __init__(self, journal: Path, lang: str = "en", evaluator: str = "") -> None:
+        super().__init__()
+        self.path = Path(journal)
+        self.lang = lang if lang in ("en", "nl") else "en"
+        self.evaluator = evaluator
+        self.pillar = PILLARS[0]
+        self.show_all = False
+        self.scenario: Scenario | None = None
+        self.report: Report | None = None
+        for key, action, description in KEYS:
+            self.bind(key, action, description=self.t(description))
+
+    def t(self, key: str, **values: object) -> str:
+        return tr(key, self.lang, **values)
+
+    # -- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="banner")
+        with Horizontal(id="body"):
+            with Vertical(id="side"):
+                yield Static(self.t("pillars"), classes="side-title")
+                yield OptionList(id="pillars")
+            with TabbedContent(id="tabs"):
+                with TabPane(self.t("tab.decisions"), id="tab-decisions"):
+                    yield DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
+                with TabPane(self.t("tab.expected"), id="tab-expected"):
+                    yield DataTable(id="expected", cursor_type="row", zebra_stripes=True)
+                with TabPane(self.t("tab.objectives"), id="tab-objectives"):
+                    yield DataTable(id="objectives", cursor_type="row", zebra_stripes=True)
+                with TabPane(self.t("tab.observations"), id="tab-observations"):
+                    yield DataTable(id="observations", cursor_type="row", zebra_stripes=True)
+                with TabPane(self.t("tab.timeline"), id="tab-timeline"):
+                    yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+                with TabPane(self.t("tab.plan"), id="tab-plan"):
+                    yield DataTable(id="plan", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="pillar-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        columns = {
+            "decisions": ("col.time", "col.kind", "col.role", "col.inject", "col.choice",
+                          "col.rationale", "col.latency"),
+            "expected": ("col.inject", "col.role", "col.expected", "col.due", "col.outcome"),
+            "objectives": ("col.id", "col.objective", "col.rating", "col.suggestion"),
+            "observations": ("col.ref", "col.time", "col.kind", "col.objective", "col.text"),
+            "timeline": ("col.time", "col.role", "col.event"),
+            "plan": ("col.ref", "col.pillar", "col.issue", "col.action", "col.element",
+                     "col.organisation", "col.due_date"),
+        }  # fmt: skip
+        for table_id, keys in columns.items():
+            self.query_one(f"#{table_id}", DataTable).add_columns(*(self.t(k) for k in keys))
+        self.reload()
+        self.query_one("#pillars", OptionList).focus()
+
+    # -- data ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the journal again and show what it now says."""
+        from ..sim.replay import load_frozen
+
+        with Journal.open(self.path, readonly=True) as journal:
+            if self.scenario is None:
+                self.scenario = load_frozen(journal)
+            self.report = report_from(
+                self.scenario, journal.session, journal.events(), self.path.name, self.lang
+            )
+        self._show_banner()
+        self._show_pillars()
+        self._show_pillar()
+
+    def _show_banner(self) -> None:
+        assert self.report is not None
+        o = self.report.overview
+        if o.status == "final":
+            status = Text(self.t("status.final", by=o.final_by, at=o.final_at), "bold green")
+        else:
+            status = Text(self.t("status.draft"), "bold red")
+        self.query_one("#banner", Static).update(
+            Text.assemble(
+                literal(o.classification, "bold reverse", single_line=True),
+                "  ",
+                literal(o.scenario_title, "bold", single_line=True),
+                f"  ·  {self.t('title')} ·  {clock(o.played)}  ·  ",
+                status,
+            )
+        )
+
+    def _rating_text(self, mark: Any) -> Text:
+        if mark is None:
+            return Text(self.t("not_rated"), "dim")
+        text = Text(mark.rating, RATING_STYLES.get(mark.rating, "bold"))
+        if mark.computed:
+            text.append(f" ({self.t('computed')})", "dim italic")
+        return text
+
+    def _show_pillars(self) -> None:
+        assert self.report is not None
+        options = self.query_one("#pillars", OptionList)
+        highlighted = PILLARS.index(self.pillar)
+        options.clear_options()
+        for section in self.report.pillars:
+            label = Text()
+            if section.rating is not None:
+                label.append(f"{section.rating.rating} ", RATING_STYLES.get(section.rating.rating))
+            else:
+                label.append("· ", "dim")
+            label.append(f"{pillar_number(section.pillar)} ")
+            label.append_text(literal(section.title, single_line=True))
+            if not section.exercised:
+                label.append(f"  {self.t('not_exercised')}", "yellow")
+            options.add_option(Option(label, id=section.pillar))
+        options.highlighted = highlighted
+
+    def _section(self):
+        assert self.report is not None
+        return self.report.pillar(self.pillar)
+
+    def _show_pillar(self) -> None:
+        assert self.report is not None
+        s = self._section()
+        m = s.metrics
+        summary = Text.assemble(
+            (f"{pillar_number(s.pillar)} ", "bold"),
+            literal(s.title, "bold", single_line=True),
+            "  ·  "
+            + self.t(
+                "sum.line",
+                injects=m.injects,
+                decisions=m.decisions_taken,
+                median=span(m.latency_median),
+                missed=m.decisions_missed,
+                met=s.expected_counts.met,
+                late=s.expected_counts.late,
+                missed_x=s.expected_counts.missed,
+                pending=s.expected_counts.pending,
+            )
+            + "  ·  ",
+            self._rating_text(s.rating or s.suggested),
+        )
+        if not s.exercised:
+            summary.append(f"  ·  {self.t('not_exercised')}", "yellow")
+        self.query_one("#pillar-summary", Static).update(summary)
+
+        def fill(table_id: str, rows: list[tuple[str, list[Any]]]) -> None:
+            table = self.query_one(f"#{table_id}", DataTable)
+            table.clear()
+            for key, cells in rows:
+                table.add_row(*cells, key=key)
+
+        fill(
+            "decisions",
+            [
+                (
+                    str(n),
+                    [
+                        clock(d.t),
+                        self.t(f"dk.{d.kind}"),
+                        literal(d.role, single_line=True),
+                        literal(d.inject or "—", single_line=True),
+                        literal(d.text, single_line=True),
+                        literal(d.rationale or "—", single_line=True),
+                        span(d.latency),
+                    ],
+                )
+                for n, d in enumerate(s.decisions)
+            ],
+        )
+        fill(
+            "expected",
+            [
+                (
+                    f"{x.inject}|{x.index}",
+                    [
+                        literal(x.inject, single_line=True),
+                        literal(x.role, single_line=True),
+                        literal(x.what, single_line=True),
+                        clock(x.due),
+                        Text(self.t(f"status.{x.status}")),
+                    ],
+                )
+                for x in s.expected
+            ],
+        )
+        fill(
+            "objectives",
+            [
+                (
+                    o.id,
+                    [
+                        literal(o.id, single_line=True),
+                        literal(o.text, single_line=True),
+                        self._rating_text(o.rating),
+                        self._rating_text(o.suggested) if o.suggested else Text("—"),
+                    ],
+                )
+                for o in s.objectives
+            ],
+        )
+        fill(
+            "observations",
+            [
+                (
+                    x.ref,
+                    [
+                        literal(x.ref),
+                        clock(x.t),
+                        self.t(f"kind.{x.kind}")
+                        if x.kind in ("strength", "improvement", "note")
+                        else literal(x.kind),
+                        literal(x.objective or "—", single_line=True),
+                        literal(x.text, single_line=True),
+                    ],
+                )
+                for x in s.observations
+            ],
+        )
+        timeline = self.report.timeline
+        if not self.show_all:
+            timeline = [row for row in timeline if s.pillar in row.pillars]
+        fill(
+            "timeline",
+            [
+                (
+                    str(n),
+                    [
+                        clock(row.t),
+                        literal(row.role or "—", single_line=True),
+                        literal(row.text, single_line=True),
+                    ],
+                )
+                for n, row in enumerate(timeline)
+            ],
+        )
+        fill(
+            "plan",
+            [
+                (
+                    r.ref,
+                    [
+                        literal(r.ref),
+                        literal(r.pillar),
+                        literal(r.issue, single_line=True),
+                        literal(r.action, single_line=True),
+                        literal(r.element),
+                        literal(r.organisation, single_line=True),
+                        literal(r.due or "—"),
+                    ],
+                )
+                for r in self.report.improvement_plan
+            ],
+        )
+
+    # -- browsing -------------------------------------------------------------------------
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.pillar:
+            self.pillar = event.option.id
+            self._show_pillar()
+
+    def action_toggle_all(self) -> None:
+        self.show_all = not self.show_all
+        self._show_pillar()
+
+    # -- input ----------------------------------------------------------------------------
+
+    def _builder(self, model: type, **fixed: Any):
+        def build(values: dict[str, Any]) -> Any:
+            item = parse(model, **fixed, **values)
+            assert self.scenario is not None
+            check(self.scenario, item)
+            return item
+
+        return build
+
+    def _save(self, item: Any) -> None:
+        if item is None:
+            return
+        assert self.scenario is not None
+        try:
+            with Journal.open(self.path) as journal:
+                append(journal, self.scenario, [item], self.evaluator or "evaluator")
+        except (JournalError, InputError) as err:
+            self.notify(str(err), severity="error")
+            return
+        self.notify(self.t("msg.saved"))
+        self.reload()
+
+    def _objective_choices(self) -> list[tuple[str, str]]:
+        s = self._section()
+        return [(f"{o.id}: {o.text}", o.id) for o in s.objectives]
+
+    def _pillar_title(self) -> str:
+        return f"{pillar_number(self.pillar)} {self._section().title}"
+
+    def action_observe(self) -> None:
+        form = ObservationForm(
+            self.t("form.observation", pillar=self._pillar_title()),
+            self.lang,
+            self._builder(ObservationInput, pillar=self.pillar),
+            self._objective_choices(),
+        )
+        self.push_screen(form, self._save)
+
+    def action_rate_pillar(self) -> None:
+        s = self._section()
+        form = RatingForm(
+            self.t("form.rate", target=self._pillar_title()),
+            self.lang,
+            self._builder(RatingInput, scope="pillar", target=self.pillar),
+            s.rating.rating if s.rating else (s.suggested.rating if s.suggested else None),
+        )
+        self.push_screen(form, self._save)
+
+    def _cursor_key(self, table_id: str) -> str | None:
+        table = self.query_one(f"#{table_id}", DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def action_rate_objective(self) -> None:
+        s = self._section()
+        if not s.objectives:
+            self.notify(self.t("msg.no_objective"), severity="warning")
+            return
+        key = self._cursor_key("objectives") or s.objectives[0].id
+        objective = next(o for o in s.objectives if o.id == key)
+        form = RatingForm(
+            self.t("form.rate", target=f"{objective.id}: {objective.text}"),
+            self.lang,
+            self._builder(RatingInput, scope="objective", target=objective.id),
+            objective.rating.rating if objective.rating else None,
+        )
+        self.push_screen(form, self._save)
+
+    def action_improve(self) -> None:
+        form = ImprovementForm(
+            self.t("form.improvement", pillar=self._pillar_title()),
+            self.lang,
+            self._builder(ImprovementInput, pillar=self.pillar),
+            self._objective_choices(),
+        )
+        self.push_screen(form, self._save)
+
+    def action_judge(self) -> None:
+        key = self._cursor_key("expected")
+        if key is None:
+            self.notify(self.t("msg.pick_expected"), severity="warning")
+            return
+        inject, _, index = key.rpartition("|")
+        row = next(
+            x for x in self._section().expected if x.inject == inject and x.index == int(index)
+        )
+        assert self.scenario is not None
+        spec = self.scenario.inject_map[inject].expected[int(index)]
+        if spec.option or spec.measure:
+            self.notify(self.t("msg.not_pending"), severity="warning")
+            return
+        form = JudgeForm(
+            self.t("form.judge", what=row.what),
+            self.lang,
+            self._builder(JudgementInput, inject=inject, index=int(index)),
+        )
+        self.push_screen(form, self._save)
+
+    def action_participant(self) -> None:
+        assert self.report is not None
+        roles = [(f"{r.id}: {r.title}", r.id) for r in self.report.overview.roles]
+        form = ParticipantForm(
+            self.t("form.participant"), self.lang, self._builder(ParticipantInput), roles
+        )
+        self.push_screen(form, self._save)
+
+    def action_final(self) -> None:
+        assert self.report is not None
+        if self.report.overview.status == "final":
+            self.notify(self.t("msg.already_final"))
+            return
+        form = FinalForm(self.t("form.final"), self.lang, self._builder(FinalInput), self.evaluator)
+        self.push_screen(form, self._save)

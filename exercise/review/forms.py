@@ -1,0 +1,230 @@
+"""The review screen's forms: each asks for one kind of evaluator input and returns it
+checked (an `evaluation` input model), or None when cancelled. A mistake keeps the form
+open with the reason shown under it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
+
+from ..debrief.evaluation import ELEMENTS, OBSERVATION_KINDS, InputError
+from ..model import Rating
+from ..safetext import literal
+from .i18n import tr
+
+Build = Callable[[dict[str, Any]], Any]
+Choices = list[tuple[str, str]]  # (label shown literally, value)
+
+
+def _select(choices: Choices, id: str, allow_blank: bool, value: str | None = None) -> Select:
+    options = [(literal(label, single_line=True), v) for label, v in choices]
+    if value is None and not allow_blank and choices:
+        value = choices[0][1]
+    kwargs: dict[str, Any] = {"allow_blank": allow_blank, "id": id}
+    if value is not None:
+        kwargs["value"] = value
+    return Select(options, **kwargs)
+
+
+def _value(select: Select) -> str | None:
+    value = select.value
+    return value if isinstance(value, str) else None
+
+
+class Form(ModalScreen[Any]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self, title: str, lang: str, build: Build) -> None:
+        super().__init__()
+        self.form_title = title
+        self.lang = lang
+        self.build = build
+
+    def t(self, key: str, **values: object) -> str:
+        return tr(key, self.lang, **values)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="form"):
+            yield Static(literal(self.form_title, single_line=True), classes="form-title")
+            yield from self.fields()
+            yield Static("", id="error", classes="form-error")
+            with Horizontal(classes="form-buttons"):
+                yield Button(self.t("key.save"), variant="primary", id="save")
+                yield Button(self.t("key.cancel"), id="cancel")
+
+    def fields(self) -> ComposeResult:
+        yield from ()
+
+    def values(self) -> dict[str, Any]:
+        return {}
+
+    def field(self, key: str) -> Label:
+        return Label(self.t(key), classes="form-label")
+
+    def text(self, id: str) -> str:
+        return self.query_one(f"#{id}", Input).value
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        try:
+            item = self.build(self.values())
+        except InputError as err:
+            self.query_one("#error", Static).update(literal(str(err)))
+            return
+        self.dismiss(item)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+
+class ObservationForm(Form):
+    def __init__(self, title: str, lang: str, build: Build, objectives: Choices) -> None:
+        super().__init__(title, lang, build)
+        self.objectives = objectives
+
+    def fields(self) -> ComposeResult:
+        yield self.field("form.kind")
+        kinds = [(self.t(f"kind.{k}"), k) for k in OBSERVATION_KINDS]
+        yield _select(kinds, "kind", allow_blank=False, value="improvement")
+        yield self.field("form.objective")
+        yield _select(self.objectives, "objective", allow_blank=True)
+        yield self.field("form.text")
+        yield Input(id="text")
+        yield self.field("form.root_cause")
+        yield Input(id="root_cause")
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "kind": _value(self.query_one("#kind", Select)),
+            "objective": _value(self.query_one("#objective", Select)),
+            "text": self.text("text"),
+            "root_cause": self.text("root_cause"),
+        }
+
+
+class RatingForm(Form):
+    def __init__(self, title: str, lang: str, build: Build, current: str | None = None) -> None:
+        super().__init__(title, lang, build)
+        self.current = current
+
+    def fields(self) -> ComposeResult:
+        with RadioSet(id="rating"):
+            for rating in Rating:
+                yield RadioButton(
+                    Text(f"{rating.value}  {rating.label(self.lang)}"),
+                    value=rating.value == (self.current or "P"),
+                    id=f"rating-{rating.value}",
+                )
+        yield self.field("form.note")
+        yield Input(id="note")
+
+    def values(self) -> dict[str, Any]:
+        pressed = self.query_one("#rating", RadioSet).pressed_button
+        rating = pressed.id.removeprefix("rating-") if pressed and pressed.id else ""
+        return {"rating": rating, "note": self.text("note")}
+
+
+class ImprovementForm(Form):
+    def __init__(self, title: str, lang: str, build: Build, objectives: Choices) -> None:
+        super().__init__(title, lang, build)
+        self.objectives = objectives
+
+    def fields(self) -> ComposeResult:
+        yield self.field("form.issue")
+        yield Input(id="issue")
+        yield self.field("form.action")
+        yield Input(id="action")
+        yield self.field("form.element")
+        elements = [(self.t(f"element.{e}"), e) for e in ELEMENTS]
+        yield _select(elements, "element", allow_blank=False, value="planning")
+        yield self.field("form.organisation")
+        yield Input(id="organisation")
+        yield self.field("form.contact")
+        yield Input(id="contact")
+        yield self.field("form.objective")
+        yield _select(self.objectives, "objective", allow_blank=True)
+        yield self.field("form.capability")
+        yield Input(id="capability")
+        with Horizontal(classes="form-dates"):
+            yield self.field("form.start")
+            yield Input(id="start", placeholder="2027-01-01")
+            yield self.field("form.due")
+            yield Input(id="due", placeholder="2027-06-30")
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "issue": self.text("issue"),
+            "action": self.text("action"),
+            "element": _value(self.query_one("#element", Select)),
+            "organisation": self.text("organisation"),
+            "contact": self.text("contact"),
+            "objective": _value(self.query_one("#objective", Select)),
+            "capability": self.text("capability"),
+            "start": self.text("start").strip() or None,
+            "due": self.text("due").strip() or None,
+        }
+
+
+class JudgeForm(Form):
+    def fields(self) -> ComposeResult:
+        with RadioSet(id="status"):
+            for n, status in enumerate(("met", "late", "missed")):
+                yield RadioButton(self.t(f"status.{status}"), value=n == 0, id=f"status-{status}")
+        yield self.field("form.note")
+        yield Input(id="note")
+
+    def values(self) -> dict[str, Any]:
+        pressed = self.query_one("#status", RadioSet).pressed_button
+        status = pressed.id.removeprefix("status-") if pressed and pressed.id else ""
+        return {"status": status, "note": self.text("note")}
+
+
+class ParticipantForm(Form):
+    def __init__(self, title: str, lang: str, build: Build, roles: Choices) -> None:
+        super().__init__(title, lang, build)
+        self.roles = roles
+
+    def fields(self) -> ComposeResult:
+        yield self.field("col.role")
+        yield _select(self.roles, "role", allow_blank=False)
+        yield self.field("form.name")
+        yield Input(id="name")
+        yield self.field("form.organisation")
+        yield Input(id="organisation")
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "role": _value(self.query_one("#role", Select)),
+            "name": self.text("name"),
+            "organisation": self.text("organisation"),
+        }
+
+
+class FinalForm(Form):
+    def __init__(self, title: str, lang: str, build: Build, by: str) -> None:
+        super().__init__(title, lang, build)
+        self.by = by
+
+    def fields(self) -> ComposeResult:
+        yield Static(self.t("form.final_help"), classes="form-help")
+        yield self.field("form.by")
+        yield Input(value=self.by, id="by")
+
+    def values(self) -> dict[str, Any]:
+        return {"by": self.text("by")}

@@ -1,0 +1,132 @@
+"""The words of the review screen, in English and Dutch (`tr(key, lang, **values)`).
+
+Scenario text is never in this table: it is shown as the journal's scenario has it.
+"""
+
+from __future__ import annotations
+
+LANGS = ("en", "nl")
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "title": ("Review", "Evaluatie"),
+    "status.draft": ("DRAFT", "CONCEPT"),
+    "status.final": ("FINAL · {by} · {at}", "DEFINITIEF · {by} · {at}"),
+    "pillars": ("Pillars", "Pijlers"),
+    "not_exercised": ("not exercised", "niet beoefend"),
+    "not_rated": ("not rated", "niet beoordeeld"),
+    "computed": ("computed", "berekend"),
+    "tab.decisions": ("Decisions", "Besluiten"),
+    "tab.expected": ("Expected actions", "Verwachte acties"),
+    "tab.objectives": ("Objectives", "Doelstellingen"),
+    "tab.observations": ("Observations", "Waarnemingen"),
+    "tab.timeline": ("Timeline", "Tijdlijn"),
+    "tab.plan": ("Improvement plan", "Verbeterplan"),
+    "col.time": ("Time", "Tijd"),
+    "col.kind": ("Kind", "Soort"),
+    "col.role": ("Role", "Rol"),
+    "col.inject": ("Inject", "Inject"),
+    "col.choice": ("Option or text", "Optie of tekst"),
+    "col.rationale": ("Rationale", "Motivering"),
+    "col.latency": ("Latency", "Reactietijd"),
+    "col.expected": ("Expected", "Verwacht"),
+    "col.due": ("Due", "Uiterlijk"),
+    "col.outcome": ("Outcome", "Uitkomst"),
+    "col.id": ("Id", "Id"),
+    "col.objective": ("Objective", "Doelstelling"),
+    "col.rating": ("Rating", "Oordeel"),
+    "col.suggestion": ("Suggestion", "Suggestie"),
+    "col.ref": ("Ref", "Ref"),
+    "col.text": ("Text", "Tekst"),
+    "col.event": ("Event", "Gebeurtenis"),
+    "col.pillar": ("Pillar", "Pijler"),
+    "col.issue": ("Issue", "Knelpunt"),
+    "col.action": ("Corrective action", "Verbeteractie"),
+    "col.element": ("Element", "Element"),
+    "col.organisation": ("Organisation", "Organisatie"),
+    "col.due_date": ("Due", "Gereed"),
+    "key.observe": ("Observation", "Waarneming"),
+    "key.rate_pillar": ("Rate pillar", "Pijler beoordelen"),
+    "key.rate_objective": ("Rate objective", "Doel beoordelen"),
+    "key.improve": ("Improvement item", "Verbeterpunt"),
+    "key.judge": ("Judge action", "Actie beoordelen"),
+    "key.participant": ("Participant", "Deelnemer"),
+    "key.final": ("Mark final", "Definitief maken"),
+    "key.all": ("All / pillar", "Alles / pijler"),
+    "key.quit": ("Quit", "Afsluiten"),
+    "key.save": ("Save", "Opslaan"),
+    "key.cancel": ("Cancel", "Annuleren"),
+    "form.observation": ("Observation: {pillar}", "Waarneming: {pillar}"),
+    "form.kind": ("Kind", "Soort"),
+    "kind.strength": ("Strength", "Sterk punt"),
+    "kind.improvement": ("Area for improvement", "Verbeterpunt"),
+    "kind.note": ("Note", "Notitie"),
+    "form.objective": ("Objective (optional)", "Doelstelling (optioneel)"),
+    "form.text": ("What was observed", "Wat is waargenomen"),
+    "form.root_cause": ("Root cause (optional)", "Oorzaak (optioneel)"),
+    "form.rate": ("Rating: {target}", "Oordeel: {target}"),
+    "form.note": ("Note (optional)", "Toelichting (optioneel)"),
+    "form.improvement": ("Improvement item: {pillar}", "Verbeterpunt: {pillar}"),
+    "form.issue": ("Issue", "Knelpunt"),
+    "form.action": ("Corrective action", "Verbeteractie"),
+    "form.capability": ("Capability (optional)", "Capaciteit (optioneel)"),
+    "form.element": ("Capability element", "Capaciteitselement"),
+    "form.organisation": ("Responsible organisation", "Verantwoordelijke organisatie"),
+    "form.contact": ("Point of contact", "Contactpersoon"),
+    "form.start": ("Start (YYYY-MM-DD)", "Start (JJJJ-MM-DD)"),
+    "form.due": ("Due (YYYY-MM-DD)", "Gereed (JJJJ-MM-DD)"),
+    "form.judge": ("Expected action: {what}", "Verwachte actie: {what}"),
+    "form.participant": ("Participant", "Deelnemer"),
+    "form.name": ("Name", "Naam"),
+    "form.final": ("Mark the report final", "Rapport definitief maken"),
+    "form.final_help": (
+        "The report stops being a draft. Anything added later makes it a draft again.",
+        "Het rapport is dan geen concept meer. Wat later wordt toegevoegd, maakt het weer "
+        "een concept.",
+    ),
+    "form.by": ("Evaluator", "Evaluator"),
+    "element.planning": ("Planning", "Planvorming"),
+    "element.organisation": ("Organisation", "Organisatie"),
+    "element.equipment": ("Equipment", "Middelen"),
+    "element.training": ("Training", "Opleiding"),
+    "element.exercise": ("Exercise", "Oefening"),
+    "status.met": ("met", "gehaald"),
+    "status.late": ("late", "te laat"),
+    "status.missed": ("missed", "gemist"),
+    "status.pending": ("pending", "open"),
+    "msg.saved": ("Added to the journal.", "Toegevoegd aan het logboek."),
+    "msg.no_objective": (
+        "This pillar has no objective: pick one on the Objectives tab of another pillar.",
+        "Deze pijler heeft geen doelstelling.",
+    ),
+    "msg.pick_objective": (
+        "Pick an objective on the Objectives tab first.",
+        "Kies eerst een doelstelling op het tabblad Doelstellingen.",
+    ),
+    "msg.pick_expected": (
+        "Pick a pending free-text action on the Expected actions tab first.",
+        "Kies eerst een open verwachte actie (vrije tekst) op het tabblad Verwachte acties.",
+    ),
+    "msg.not_pending": (
+        "The session itself settled this action; only free-text actions are judged here.",
+        "De sessie heeft deze actie zelf afgerond; hier worden alleen acties in vrije tekst "
+        "beoordeeld.",
+    ),
+    "msg.already_final": ("The report is already final.", "Het rapport is al definitief."),
+    "msg.none": ("None.", "Geen."),
+    "dk.decision": ("decision", "besluit"),
+    "dk.missed": ("deadline missed", "termijn verstreken"),
+    "dk.measure": ("measure", "maatregel"),
+    "dk.self-decision": ("own initiative", "eigen initiatief"),
+    "sum.line": (
+        "injects {injects} · decisions {decisions} (median {median}) · missed {missed} · "
+        "expected met/late/missed/pending {met}/{late}/{missed_x}/{pending}",
+        "injects {injects} · besluiten {decisions} (mediaan {median}) · gemist {missed} · "
+        "verwacht gehaald/te laat/gemist/open {met}/{late}/{missed_x}/{pending}",
+    ),
+}
+
+
+def tr(key: str, lang: str = "en", **values: object) -> str:
+    en, nl = STRINGS[key]
+    text = nl if lang == "nl" else en
+    return text.format(**values) if values else text

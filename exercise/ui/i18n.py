@@ -1,0 +1,442 @@
+"""The words of the user interface, in English and Dutch.
+
+UI strings live in one table, looked up with `tr(key, lang, **values)`. Scenario text is
+never in this table: it is localised with `exercise.model.localize` (the chosen language
+when the scenario carries it, else as written). Doctrine names come from the enums'
+own labels, or the short forms below where a screen has no room for the full name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+from ..model import Method, Scenario, localize
+
+LANGS = ("en", "nl")
+
+# key: (English, Dutch). Values use str.format fields.
+STRINGS: dict[str, tuple[str, str]] = {
+    # tabs, panels
+    "tab.console": ("Facilitator", "Facilitator"),
+    "panel.msel": ("MSEL", "MSEL"),
+    "panel.decisions": ("Decisions", "Besluiten"),
+    "panel.indicators": ("Indicators", "Indicatoren"),
+    "panel.feed": ("Live feed", "Logboek"),
+    "role.inbox": ("Inbox", "Inbox"),
+    "role.initiative": ("Own initiative", "Eigen initiatief"),
+    "role.measures": ("Measures", "Maatregelen"),
+    "role.history": ("History", "Historie"),
+    "role.no_injects": ("Nothing received yet.", "Nog niets ontvangen."),
+    "role.pick_inject": (
+        "Pick a message on the left to read it.",
+        "Kies links een bericht om het te lezen.",
+    ),
+    "role.heading": ("Role: {title}", "Rol: {title}"),
+    "role.level": ("escalation level {level}", "escalatieniveau {level}"),
+    # header
+    "status.running": ("RUNNING", "LOOPT"),
+    "status.paused": ("PAUSED", "GEPAUZEERD"),
+    "status.ended": ("ENDED", "BEËINDIGD"),
+    "status.stopped": ("STOPPED", "GESTOPT"),
+    "status.speed": ("x{speed}", "x{speed}"),
+    # bindings and commands
+    "key.quit": ("Quit", "Stop"),
+    "key.pause": ("Pause", "Pauze"),
+    "key.faster": ("Speed", "Tempo"),
+    "key.slower": ("Slower", "Trager"),
+    "key.next": ("Next", "Volgende"),
+    "key.fire": ("Fire", "Afvuren"),
+    "key.hold": ("Hold", "Vast"),
+    "key.adhoc": ("Ad hoc", "Ad hoc"),
+    "key.observe": ("Observe", "Noteer"),
+    "key.end": ("End", "Einde"),
+    "key.console": ("Console", "Console"),
+    "key.next_tab": ("Next tab", "Volgende tab"),
+    "key.prev_tab": ("Previous tab", "Vorige tab"),
+    "key.submit": ("Submit", "Versturen"),
+    "key.cancel": ("Cancel", "Annuleren"),
+    "key.yes": ("Yes", "Ja"),
+    "key.no": ("No", "Nee"),
+    "key.palette": ("commands", "opdrachten"),
+    "key.decide": ("Decide", "Besluiten"),
+    "key.take": ("Take measure", "Maatregel nemen"),
+    "cmd.pause": ("Pause or run the clock", "Klok pauzeren of laten lopen"),
+    "cmd.faster": ("Faster clock", "Klok sneller"),
+    "cmd.slower": ("Slower clock", "Klok trager"),
+    "cmd.next": ("Jump to the next inject", "Naar de volgende inject"),
+    "cmd.fire": ("Fire the selected inject now", "Gekozen inject nu afvuren"),
+    "cmd.hold": ("Hold or release the selected inject", "Gekozen inject vasthouden of vrijgeven"),
+    "cmd.adhoc": ("Ad-hoc inject", "Ad-hoc inject"),
+    "cmd.observe": ("Observation", "Observatie"),
+    "cmd.end": ("End the session", "De sessie beëindigen"),
+    "cmd.console": ("Show the facilitator console", "Toon de facilitatorconsole"),
+    "cmd.quit": ("Quit (the session can be resumed)", "Stoppen (de sessie kan worden hervat)"),
+    "cmd.pause.help": (
+        "Stop or restart the scenario clock",
+        "De scenarioklok stilzetten of weer starten",
+    ),
+    "cmd.faster.help": ("Raise the clock speed", "De klok sneller laten lopen"),
+    "cmd.slower.help": ("Lower the clock speed", "De klok langzamer laten lopen"),
+    "cmd.next.help": (
+        "Move the clock to the next inject that is due",
+        "De klok naar de volgende inject zetten",
+    ),
+    "cmd.fire.help": (
+        "Deliver the inject selected in the MSEL now",
+        "De in de MSEL gekozen inject nu afleveren",
+    ),
+    "cmd.hold.help": (
+        "Hold the selected inject, or release it",
+        "De gekozen inject vasthouden, of weer vrijgeven",
+    ),
+    "cmd.adhoc.help": ("Write and send an ad-hoc inject", "Een ad-hoc inject schrijven en sturen"),
+    "cmd.observe.help": (
+        "Record an observation for the debrief",
+        "Een observatie vastleggen voor de nabespreking",
+    ),
+    "cmd.end.help": (
+        "End the session (asks for confirmation)",
+        "De sessie beëindigen (vraagt om bevestiging)",
+    ),
+    "cmd.quit.help": (
+        "Leave now; the session can be resumed from its journal",
+        "Nu afsluiten; de sessie kan vanuit het journaal worden hervat",
+    ),
+    "cmd.role": ("Show role: {title}", "Toon rol: {title}"),
+    "cmd.role.help": ("The role player panel of {title}", "Het spelerspaneel van {title}"),
+    "cmd.console.help": ("The facilitator console", "De facilitatorconsole"),
+    # MSEL
+    "msel.col.n": ("#", "#"),
+    "msel.col.time": ("Time", "Tijd"),
+    "msel.col.inject": ("Inject", "Inject"),
+    "msel.col.to": ("To", "Aan"),
+    "msel.col.status": ("Status", "Status"),
+    "msel.delivered": ("delivered", "afgeleverd"),
+    "msel.upcoming": ("upcoming", "gepland"),
+    "msel.held": ("HELD", "VASTGEHOUDEN"),
+    "msel.scheduled": ("scheduled", "ingepland"),
+    "msel.conditional": ("conditional", "voorwaardelijk"),
+    "msel.waiting": ("on release", "na vrijgave"),
+    "msel.adhoc": ("ad hoc", "ad hoc"),
+    "msel.holds": ("holds", "geldt"),
+    "msel.not_holds": ("does not hold", "geldt niet"),
+    "msel.when": (
+        "when {condition} ({holds}), after {after}",
+        "als {condition} ({holds}), na {after}",
+    ),
+    "msel.released_by": ("released by {sources}", "vrijgegeven door {sources}"),
+    "msel.expected": ("expected", "verwacht"),
+    "msel.notes": ("notes", "notities"),
+    "msel.from": ("from", "van"),
+    "msel.contingency": ("contingency", "terugvaloptie"),
+    "msel.none_selected": ("No inject selected.", "Geen inject gekozen."),
+    "msel.within": ("within {within}", "binnen {within}"),
+    # decisions
+    "dec.col.role": ("Role", "Rol"),
+    "dec.col.inject": ("Inject", "Inject"),
+    "dec.col.left": ("Left", "Resterend"),
+    "dec.col.status": ("Status", "Status"),
+    "dec.open": ("open", "open"),
+    "dec.missed": ("MISSED", "GEMIST"),
+    "dec.taken": ("✓ taken", "✓ genomen"),
+    "dec.col.choice": ("Choice", "Keuze"),
+    "dec.default": ("default {option}", "standaard {option}"),
+    "dec.no_deadline": ("no deadline", "geen deadline"),
+    "dec.none": ("No decisions yet.", "Nog geen besluiten."),
+    # decision form
+    "form.decision": ("Decision", "Besluit"),
+    "form.deadline_left": ("Deadline in {left}", "Deadline over {left}"),
+    "form.deadline_passed": ("The deadline has passed", "De deadline is verstreken"),
+    "form.no_deadline": ("No deadline", "Geen deadline"),
+    "form.rationale": ("Rationale (optional)", "Onderbouwing (optioneel)"),
+    "form.submit": ("Submit decision", "Besluit versturen"),
+    "form.pick_option": ("Choose an option first.", "Kies eerst een optie."),
+    "form.submitting": ("Submitting…", "Bezig met versturen…"),
+    "form.taken": ("Decided at {time}: {option}", "Besloten om {time}: {option}"),
+    "form.missed": (
+        "The deadline passed at {time}; the default applied: {option}",
+        "De deadline verstreek om {time}; de standaardkeuze gold: {option}",
+    ),
+    "form.missed_no_default": (
+        "The deadline passed at {time}; no decision was recorded",
+        "De deadline verstreek om {time}; er is geen besluit vastgelegd",
+    ),
+    "form.confirm": (
+        "Submit this decision on “{title}”?\n\n{option}",
+        "Dit besluit over “{title}” versturen?\n\n{option}",
+    ),
+    "form.decided_by": ("{role} decides on this inject.", "{role} besluit over deze inject."),
+    "form.rejected": ("Not accepted: {reason}", "Niet geaccepteerd: {reason}"),
+    "inbox.received": ("received {time}", "ontvangen {time}"),
+    "inbox.open": ("decision due", "besluit nodig"),
+    # own initiative
+    "init.text": ("What do you decide?", "Wat besluit u?"),
+    "init.pillars": ("Pillars", "Pijlers"),
+    "init.comms": ("Communication", "Communicatie"),
+    "init.submit": ("Record decision", "Besluit vastleggen"),
+    "init.confirm": ("Record this decision?\n\n{text}", "Dit besluit vastleggen?\n\n{text}"),
+    "init.empty": ("Write the decision first.", "Schrijf eerst het besluit."),
+    # measures
+    "meas.col.measure": ("Measure", "Maatregel"),
+    "meas.col.from": ("From", "Vanaf"),
+    "meas.col.status": ("Status", "Status"),
+    "meas.available": ("available", "beschikbaar"),
+    "meas.locked": ("from {level}", "vanaf {level}"),
+    "meas.taken": ("taken {time}", "genomen {time}"),
+    "meas.none": ("No measures for this role.", "Geen maatregelen voor deze rol."),
+    "meas.confirm": ("Take this measure?\n\n{title}", "Deze maatregel nemen?\n\n{title}"),
+    "meas.not_available": (
+        "Not available at the current escalation level.",
+        "Niet beschikbaar op het huidige escalatieniveau.",
+    ),
+    "meas.hint": (
+        "Enter takes the selected measure.",
+        "Enter neemt de gekozen maatregel.",
+    ),
+    # history
+    "hist.col.time": ("Time", "Tijd"),
+    "hist.col.what": ("What", "Wat"),
+    "hist.decided": ("decided “{title}”: {option}", "besloot “{title}”: {option}"),
+    "hist.missed": ("missed “{title}”", "miste “{title}”"),
+    "hist.missed_default": (
+        "missed “{title}”; default: {option}",
+        "miste “{title}”; standaard: {option}",
+    ),
+    "hist.self": ("own initiative: {text}", "eigen initiatief: {text}"),
+    "hist.measure": ("measure: {title}", "maatregel: {title}"),
+    "hist.none": ("No decisions yet.", "Nog geen besluiten."),
+    # ad-hoc composer
+    "adhoc.heading": ("Ad-hoc inject", "Ad-hoc inject"),
+    "adhoc.title": ("Title", "Titel"),
+    "adhoc.text": ("Text", "Tekst"),
+    "adhoc.to": ("Recipients", "Ontvangers"),
+    "adhoc.pillars": ("Pillars", "Pijlers"),
+    "adhoc.method": ("Method", "Middel"),
+    "adhoc.sender": ("From (optional)", "Afzender (optioneel)"),
+    "adhoc.send": ("Send", "Versturen"),
+    "adhoc.need_title": ("Give the inject a title.", "Geef de inject een titel."),
+    "adhoc.need_text": ("Write the inject's text.", "Schrijf de tekst van de inject."),
+    "adhoc.need_to": ("Choose at least one recipient.", "Kies minstens één ontvanger."),
+    # observation
+    "obs.heading": ("Observation", "Observatie"),
+    "obs.pillar": ("Pillar", "Pijler"),
+    "obs.objective": ("Objective (optional)", "Doelstelling (optioneel)"),
+    "obs.kind": ("Kind", "Soort"),
+    "obs.strength": ("Strength", "Sterk punt"),
+    "obs.improvement": ("Area for improvement", "Verbeterpunt"),
+    "obs.note": ("Note", "Notitie"),
+    "obs.text": ("Observation", "Observatie"),
+    "obs.save": ("Save", "Opslaan"),
+    "obs.need_pillar": ("Choose a pillar.", "Kies een pijler."),
+    "obs.need_text": ("Write the observation.", "Schrijf de observatie."),
+    "obs.none": ("(none)", "(geen)"),
+    # confirmations and notices
+    "confirm.end": (
+        "End the session for everyone?\n\nThe clock stops for good; open decisions stay "
+        "open and expected actions that were not done count as missed.",
+        "De sessie voor iedereen beëindigen?\n\nDe klok stopt definitief; open besluiten "
+        "blijven open en verwachte acties die niet zijn gedaan tellen als gemist.",
+    ),
+    "confirm.fire": ("Deliver “{title}” now?", "“{title}” nu afleveren?"),
+    "notice.ok": ("Done: {what}", "Gedaan: {what}"),
+    "notice.rejected": ("Not done: {reason}", "Niet gedaan: {reason}"),
+    "notice.decided": ("Decision recorded in the journal.", "Besluit vastgelegd in het journaal."),
+    "notice.recorded": ("Recorded in the journal.", "Vastgelegd in het journaal."),
+    "notice.ended": (
+        "The session has ended. Journal: {path}",
+        "De sessie is beëindigd. Journaal: {path}",
+    ),
+    "notice.driver_failed": (
+        "The simulation stopped: {error}. Every committed event is in {path}.",
+        "De simulatie is gestopt: {error}. Elke vastgelegde gebeurtenis staat in {path}.",
+    ),
+    "notice.no_selection": (
+        "Select an inject in the MSEL first.",
+        "Kies eerst een inject in de MSEL.",
+    ),
+    "notice.not_scenario_inject": (
+        "Only scenario injects can be fired or held.",
+        "Alleen scenario-injects kunnen worden afgevuurd of vastgehouden.",
+    ),
+    "notice.speed_max": ("The clock runs at its fastest.", "De klok loopt al op zijn snelst."),
+    "notice.speed_min": ("The clock runs at its slowest.", "De klok loopt al op zijn langzaamst."),
+    "cmd.done.pause": ("clock paused", "klok gepauzeerd"),
+    "cmd.done.resume": ("clock running", "klok loopt"),
+    "cmd.done.set-speed": ("speed x{speed}", "snelheid x{speed}"),
+    "cmd.done.jump-next": ("clock moved to the next inject", "klok naar de volgende inject"),
+    "cmd.done.fire": ("inject delivered", "inject afgeleverd"),
+    "cmd.done.hold": ("inject held", "inject vastgehouden"),
+    "cmd.done.release": ("inject released", "inject vrijgegeven"),
+    "cmd.done.adhoc": ("ad-hoc inject sent", "ad-hoc inject verstuurd"),
+    "cmd.done.observe": ("observation saved", "observatie opgeslagen"),
+    "cmd.done.end": ("session ended", "sessie beëindigd"),
+    "cmd.done.decide": ("decision recorded", "besluit vastgelegd"),
+    "cmd.done.self-decision": ("decision recorded", "besluit vastgelegd"),
+    "cmd.done.take-measure": ("measure taken", "maatregel genomen"),
+    # feed
+    "feed.started": ("session started: {title}", "sessie gestart: {title}"),
+    "feed.resumed": ("session resumed from the journal", "sessie hervat vanuit het journaal"),
+    "feed.ended": ("session ended ({reason})", "sessie beëindigd ({reason})"),
+    "feed.phase": ("phase {title} ({level}) entered", "fase {title} ({level}) begonnen"),
+    "feed.delivered": ("“{title}” delivered to {to}", "“{title}” afgeleverd aan {to}"),
+    "feed.scheduled": ("“{title}” due at {due}", "“{title}” gepland om {due}"),
+    "feed.held": ("“{title}” held", "“{title}” vastgehouden"),
+    "feed.unheld": ("“{title}” released from hold", "“{title}” vrijgegeven"),
+    "feed.adhoc": ("ad-hoc inject “{title}” for {to}", "ad-hoc inject “{title}” voor {to}"),
+    "feed.opened": (
+        "decision on “{title}” open for {role}{deadline}",
+        "besluit over “{title}” open voor {role}{deadline}",
+    ),
+    "feed.deadline": (", deadline {time}", ", deadline {time}"),
+    "feed.taken": ("{role} decided “{title}”: {option}", "{role} besloot “{title}”: {option}"),
+    "feed.missed": (
+        "{role} missed the deadline of “{title}”",
+        "{role} miste de deadline van “{title}”",
+    ),
+    "feed.missed_default": (
+        "{role} missed the deadline of “{title}”; default {option} applied",
+        "{role} miste de deadline van “{title}”; standaardkeuze {option} toegepast",
+    ),
+    "feed.indicator": ("{title} {delta:+g} to {value:g}", "{title} {delta:+g} naar {value:g}"),
+    "feed.expected": (
+        "expected action {index} of “{title}”: {status}",
+        "verwachte actie {index} van “{title}”: {status}",
+    ),
+    "feed.measure": ("{role} took measure {title}", "{role} nam maatregel {title}"),
+    "feed.self": ("{role} on own initiative: {text}", "{role} op eigen initiatief: {text}"),
+    "feed.observation": ("observation ({pillar}): {text}", "observatie ({pillar}): {text}"),
+    "feed.paused": ("clock paused", "klok gepauzeerd"),
+    "feed.running": ("clock running", "klok loopt"),
+    "feed.speed": ("speed set to x{speed}", "snelheid x{speed}"),
+    "feed.jumped": ("clock moved to {time}", "klok verzet naar {time}"),
+    "feed.rejected": (
+        "{actor}: {command} rejected: {reason}",
+        "{actor}: {command} geweigerd: {reason}",
+    ),
+    "status.met": ("met", "gehaald"),
+    "status.late": ("late", "te laat"),
+    "status.missed": ("missed", "gemist"),
+}
+
+_PILLAR_SHORT = {
+    "vital-processes": ("Vital processes", "Vitale processen"),
+    "resilient-society": ("Resilient society", "Weerbare samenleving"),
+    "democracy-rule-of-law": ("Democracy & rule of law", "Democratie en rechtsstaat"),
+    "resilient-economy": ("Resilient economy", "Weerbare economie"),
+    "territorial-defence": ("Territorial defence", "Verdediging grondgebied"),
+    "civil-military-support": ("Civil support to the military", "Civiele steun krijgsmacht"),
+}
+_COMMS_SHORT = {
+    "threat-info": ("Threat information", "Dreigingsinformatie"),
+    "preparation-info": ("How we prepare", "Hoe we ons voorbereiden"),
+    "action-perspective": ("Action perspective", "Handelingsperspectief"),
+}
+_WEEKDAYS = (
+    ("Mon", "ma"),
+    ("Tue", "di"),
+    ("Wed", "wo"),
+    ("Thu", "do"),
+    ("Fri", "vr"),
+    ("Sat", "za"),
+    ("Sun", "zo"),
+)
+_MONTHS = (
+    ("Jan", "jan"),
+    ("Feb", "feb"),
+    ("Mar", "mrt"),
+    ("Apr", "apr"),
+    ("May", "mei"),
+    ("Jun", "jun"),
+    ("Jul", "jul"),
+    ("Aug", "aug"),
+    ("Sep", "sep"),
+    ("Oct", "okt"),
+    ("Nov", "nov"),
+    ("Dec", "dec"),
+)
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "nl" else pair[0]
+
+
+def tr(key: str, lang: str, /, **values: object) -> str:
+    """The UI string `key` in `lang`, with `values` filled in."""
+    text = _pick(STRINGS[key], lang)
+    return text.format(**values) if values else text
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """`nl` when the locale says Dutch (LC_ALL, LC_MESSAGES, LANG), else `en`."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+
+def pillar_name(pillar: str, lang: str) -> str:
+    return _pick(_PILLAR_SHORT[pillar], lang) if pillar in _PILLAR_SHORT else pillar
+
+
+def comms_name(element: str, lang: str) -> str:
+    return _pick(_COMMS_SHORT[element], lang) if element in _COMMS_SHORT else element
+
+
+def method_name(method: str, lang: str) -> str:
+    try:
+        return Method(method).label(lang)
+    except ValueError:
+        return method
+
+
+def role_title(scenario: Scenario, role: str, lang: str) -> str:
+    spec = scenario.role_map.get(role)
+    return localize(spec.title, lang) if spec else role
+
+
+def role_short(role: str) -> str:
+    """A role's tab label: its id in capitals (NCTV, KGG): short enough for 80 columns."""
+    return role.upper()
+
+
+def speed_text(speed: float) -> str:
+    return f"{speed:g}"
+
+
+def calendar(scenario: Scenario, t: float, lang: str) -> str:
+    """The calendar time at scenario time `t` (empty when the scenario has no start)."""
+    if scenario.start is None:
+        return ""
+    when: datetime = scenario.start + timedelta(seconds=int(t))
+    day = _pick(_WEEKDAYS[when.weekday()], lang)
+    month = _pick(_MONTHS[when.month - 1], lang)
+    return f"{day} {when.day} {month} {when.year} {when:%H:%M:%S}"
+
+
+def countdown(seconds: float) -> str:
+    """MM:SS (or H:MM:SS) left; never negative."""
+    whole = max(0, int(seconds + 0.999))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def localize_bindings(node: object, lang: str) -> None:
+    """Give a widget's key bindings their descriptions in `lang`.
+
+    Bindings are declared once per class with a string key (`key.pause`) as their
+    description; each instance swaps in the translation when it is made.
+    """
+    bindings = node._bindings  # type: ignore[attr-defined]
+    for key, found in list(bindings.key_to_bindings.items()):
+        bindings.key_to_bindings[key] = [
+            dataclasses.replace(b, description=tr(b.description, lang))
+            if b.description in STRINGS
+            else b
+            for b in found
+        ]

@@ -1,0 +1,384 @@
+"""What the screens show, derived from the session state and the scenario.
+
+Plain functions with no Textual in them: widgets call these after every batch of committed
+events and render the rows they return. The player's view (`role_inbox`, `role_measures`,
+`role_history`) is built from player-facing fields only: expected actions, controller
+notes, conditions and contingencies never reach it, nor injects sent to other roles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Scenario, format_duration, localize
+from ..sim.state import SessionState
+from . import i18n
+
+# -- the MSEL (facilitator only) -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MselRow:
+    key: str  # inject id
+    number: str  # position in the MSEL ("3"), or "A1" for an ad-hoc inject
+    time: float | None  # delivered at, due at, or planned at
+    title: str
+    to: tuple[str, ...]
+    status: str  # delivered | held | scheduled | upcoming | conditional | waiting | adhoc
+    condition: str = ""  # the `when` text of a conditional inject
+    holds: bool | None = None  # whether that condition holds now
+    scenario_inject: bool = True
+
+
+def msel_rows(state: SessionState, scenario: Scenario, lang: str) -> list[MselRow]:
+    """Every inject, delivered ones first (by delivery time), then the rest by due time,
+    then conditional injects that are not yet armed, in scenario order."""
+    delivered: list[tuple[float, int, MselRow]] = []
+    timed: list[tuple[float, int, MselRow]] = []
+    untimed: list[MselRow] = []
+    for n, inject in enumerate(scenario.injects):
+        title = localize(inject.title, lang)
+        key = inject.id
+        if key in state.delivered_at:
+            t = state.delivered_at[key]
+            row = MselRow(
+                key, str(n + 1), t, title, state.recipients.get(key, inject.to), "delivered"
+            )
+            delivered.append((t, n, row))
+            continue
+        due = state.scheduled.get(key, inject.at)
+        held = key in state.held
+        if due is not None:
+            status = "held" if held else ("scheduled" if key in state.scheduled else "upcoming")
+            row = MselRow(key, str(n + 1), due, title, inject.to, status)
+            timed.append((due, n, row))
+        elif inject.when is not None:
+            holds = bool(inject.when.tree.evaluate(state))
+            status = "held" if held else "conditional"
+            untimed.append(
+                MselRow(key, str(n + 1), None, title, inject.to, status, inject.when.text, holds)
+            )
+        else:
+            untimed.append(
+                MselRow(key, str(n + 1), None, title, inject.to, "held" if held else "waiting")
+            )
+    for n, (key, payload) in enumerate(state.adhoc.items()):
+        t = state.delivered_at.get(key, 0.0)
+        row = MselRow(
+            key,
+            f"A{n + 1}",
+            t,
+            str(payload.get("title", key)),
+            tuple(payload.get("to", ())),
+            "adhoc",
+            scenario_inject=False,
+        )
+        delivered.append((t, len(scenario.injects) + n, row))
+    delivered.sort(key=lambda item: item[:2])
+    timed.sort(key=lambda item: item[:2])
+    return [r for *_k, r in delivered] + [r for *_k, r in timed] + untimed
+
+
+def msel_detail(
+    state: SessionState, scenario: Scenario, inject_id: str, lang: str
+) -> list[tuple[str, str]]:
+    """(label, text) lines about one inject for the facilitator: sender and method, the
+    condition and whether it holds, expected actions, controller notes."""
+    inject = scenario.inject_map.get(inject_id)
+    if inject is None:
+        payload = state.adhoc.get(inject_id)
+        if payload is None:
+            return []
+        sender = str(payload.get("sender") or "")
+        method = i18n.method_name(str(payload.get("method", "other")), lang)
+        return [(i18n.tr("msel.from", lang), f"{sender} ({method})" if sender else method)]
+    lines: list[tuple[str, str]] = []
+    method = i18n.method_name(inject.method.value, lang)
+    lines.append(
+        (i18n.tr("msel.from", lang), f"{inject.sender} ({method})" if inject.sender else method)
+    )
+    if inject.when is not None:
+        holds = inject.when.tree.evaluate(state)
+        lines.append(
+            (
+                i18n.tr("msel.conditional", lang),
+                i18n.tr(
+                    "msel.when",
+                    lang,
+                    condition=inject.when.text,
+                    holds=i18n.tr("msel.holds" if holds else "msel.not_holds", lang),
+                    after=format_duration(inject.after or 0),
+                ),
+            )
+        )
+    sources = scenario.released_by.get(inject.id)
+    if sources:
+        text = ", ".join(f"{i}/{o}" for i, o in sources)
+        lines.append(
+            (i18n.tr("msel.waiting", lang), i18n.tr("msel.released_by", lang, sources=text))
+        )
+    for expected in inject.expected:
+        what = expected.option or expected.measure or localize(expected.action, lang)
+        who = expected.role or inject.decider or ""
+        within = (
+            " " + i18n.tr("msel.within", lang, within=format_duration(expected.within))
+            if expected.within is not None
+            else ""
+        )
+        lines.append((i18n.tr("msel.expected", lang), f"{who}: {what}{within}"))
+    if inject.notes is not None:
+        lines.append((i18n.tr("msel.notes", lang), localize(inject.notes, lang)))
+    if inject.contingency:
+        lines.append((i18n.tr("msel.contingency", lang), "✓"))
+    return lines
+
+
+# -- decisions (facilitator) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRow:
+    inject: str
+    role: str
+    title: str
+    deadline: float | None
+    status: str  # open | missed | taken
+    option: str = ""  # chosen option, or the default applied
+
+
+def decision_rows(state: SessionState, scenario: Scenario, lang: str) -> list[DecisionRow]:
+    """Open decisions by deadline, then missed ones, then those taken (latest first)."""
+    open_, missed, taken = [], [], []
+    for decision in state.decisions.values():
+        inject = scenario.inject_map.get(decision.inject)
+        title = localize(inject.title, lang) if inject else decision.inject
+        if decision.open:
+            open_.append(
+                DecisionRow(decision.inject, decision.role, title, decision.deadline, "open")
+            )
+        elif decision.missed:
+            missed.append(
+                DecisionRow(
+                    decision.inject,
+                    decision.role,
+                    title,
+                    decision.deadline,
+                    "missed",
+                    _option_label(scenario, decision.inject, decision.default_applied, lang),
+                )
+            )
+        else:
+            taken.append(
+                (
+                    decision.decided_at or 0.0,
+                    DecisionRow(
+                        decision.inject,
+                        decision.role,
+                        title,
+                        decision.deadline,
+                        "taken",
+                        _option_label(scenario, decision.inject, decision.option, lang),
+                    ),
+                )
+            )
+    open_.sort(key=lambda r: (r.deadline is None, r.deadline or 0.0, r.role))
+    taken.sort(key=lambda item: -item[0])
+    return open_ + missed + [row for _t, row in taken]
+
+
+def _option_label(scenario: Scenario, inject_id: str, option: str | None, lang: str) -> str:
+    if option is None:
+        return ""
+    inject = scenario.inject_map.get(inject_id)
+    found = inject.decision.option(option) if inject and inject.decision else None
+    return localize(found.label, lang) if found else option
+
+
+# -- indicators ----------------------------------------------------------------------------
+
+
+def resample(history: list[tuple[float, float]], until: float, points: int) -> list[float]:
+    """A step function's values at `points` evenly spaced times from 0 to `until`."""
+    if not history:
+        return []
+    end = max(until, history[-1][0], 1e-9)
+    values, index, current = [], 0, history[0][1]
+    for n in range(points):
+        t = end * n / max(1, points - 1)
+        while index < len(history) and history[index][0] <= t:
+            current = history[index][1]
+            index += 1
+        values.append(current)
+    values[-1] = history[-1][1]
+    return values
+
+
+# -- the player's view ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerDecision:
+    prompt: str
+    options: tuple[tuple[str, str], ...]  # (id, label)
+    opened: float
+    deadline: float | None
+    status: str  # open | taken | missed
+    chosen: str = ""  # label of the option chosen, or of the default applied
+    decided_at: float | None = None
+    rationale: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerInject:
+    """An inject as its recipients see it: no MSEL field is here."""
+
+    inject: str
+    received: float
+    method: str
+    sender: str
+    title: str
+    text: str
+    decider: str | None  # the role that decides, if the inject asks for a decision
+    decision: PlayerDecision | None  # only for the role that decides
+
+
+def role_inbox(state: SessionState, scenario: Scenario, role: str, lang: str) -> list[PlayerInject]:
+    """The injects delivered to `role`, newest first."""
+    found: list[PlayerInject] = []
+    for inject_id, t in state.delivered_at.items():
+        if role not in state.recipients.get(inject_id, ()):
+            continue
+        inject = scenario.inject_map.get(inject_id)
+        if inject is None:
+            payload = state.adhoc.get(inject_id, {})
+            found.append(
+                PlayerInject(
+                    inject_id,
+                    t,
+                    str(payload.get("method", "other")),
+                    str(payload.get("sender") or ""),
+                    str(payload.get("title", "")),
+                    str(payload.get("text", "")),
+                    None,
+                    None,
+                )
+            )
+            continue
+        decision = None
+        decider = inject.decider
+        state_decision = state.decisions.get(inject_id)
+        if inject.decision is not None and state_decision is not None:
+            decider = state_decision.role
+            if state_decision.role == role:
+                decision = _player_decision(scenario, inject_id, state_decision, lang)
+        found.append(
+            PlayerInject(
+                inject_id,
+                t,
+                inject.method.value,
+                inject.sender or "",
+                localize(inject.title, lang),
+                localize(inject.text, lang),
+                decider,
+                decision,
+            )
+        )
+    found.sort(key=lambda p: -p.received)
+    return found
+
+
+def _player_decision(scenario: Scenario, inject_id: str, decision, lang: str) -> PlayerDecision:
+    spec = scenario.inject_map[inject_id].decision
+    assert spec is not None
+    options = tuple((o.id, localize(o.label, lang)) for o in spec.options)
+    if decision.decided_at is not None:
+        status, chosen = "taken", _option_label(scenario, inject_id, decision.option, lang)
+    elif decision.missed:
+        status, chosen = (
+            "missed",
+            _option_label(scenario, inject_id, decision.default_applied, lang),
+        )
+    else:
+        status, chosen = "open", ""
+    return PlayerDecision(
+        localize(spec.prompt, lang),
+        options,
+        decision.opened,
+        decision.deadline,
+        status,
+        chosen,
+        decision.decided_at,
+        decision.rationale,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRow:
+    measure: str
+    title: str
+    from_level: str
+    status: str  # available | locked | taken
+    taken_at: float | None = None
+
+
+def role_measures(
+    state: SessionState, scenario: Scenario, role: str, lang: str
+) -> list[MeasureRow]:
+    rows = []
+    for measure in scenario.measures:
+        if measure.role != role:
+            continue
+        taken = state.measures.get(measure.id)
+        if taken is not None:
+            status, at = "taken", taken[1]
+        elif state.level.rank >= measure.from_level.rank:
+            status, at = "available", None
+        else:
+            status, at = "locked", None
+        rows.append(
+            MeasureRow(
+                measure.id, localize(measure.title, lang), measure.from_level.value, status, at
+            )
+        )
+    return rows
+
+
+def role_history(
+    state: SessionState, scenario: Scenario, role: str, lang: str
+) -> list[tuple[float, str]]:
+    """What `role` decided (and missed), on its own initiative too, oldest first."""
+    items: list[tuple[float, str]] = []
+    for decision in state.decisions.values():
+        if decision.role != role:
+            continue
+        inject = scenario.inject_map.get(decision.inject)
+        title = localize(inject.title, lang) if inject else decision.inject
+        if decision.decided_at is not None:
+            option = _option_label(scenario, decision.inject, decision.option, lang)
+            text = i18n.tr("hist.decided", lang, title=title, option=option)
+            if decision.rationale:
+                text += f" ({decision.rationale})"
+            items.append((decision.decided_at, text))
+        elif decision.missed:
+            at = decision.deadline if decision.deadline is not None else decision.opened
+            if decision.default_applied:
+                option = _option_label(scenario, decision.inject, decision.default_applied, lang)
+                items.append((at, i18n.tr("hist.missed_default", lang, title=title, option=option)))
+            else:
+                items.append((at, i18n.tr("hist.missed", lang, title=title)))
+    for entry in state.self_decisions:
+        if entry.get("role") == role:
+            items.append((entry["t"], i18n.tr("hist.self", lang, text=entry.get("text", ""))))
+    for measure_id, (who, t) in state.measures.items():
+        if who == role:
+            spec = scenario.measure_map.get(measure_id)
+            title = localize(spec.title, lang) if spec else measure_id
+            items.append((t, i18n.tr("hist.measure", lang, title=title)))
+    items.sort(key=lambda item: item[0])
+    return items
+
+
+def player_roles(scenario: Scenario) -> list[str]:
+    from ..model import RoleKind
+
+    return [r.id for r in scenario.roles if r.kind == RoleKind.PLAYER]

@@ -1,0 +1,1 @@
+"""The widgets of the session UI, one job each."""

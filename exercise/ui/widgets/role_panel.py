@@ -1,0 +1,369 @@
+"""A role player's panel: the role's own injects, its decisions, own-initiative decisions,
+the measures it may take at the current escalation level, and its decision history.
+
+Everything here comes from the player's view in `exercise.ui.view`: a panel never shows
+MSEL fields, and never another role's injects.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import (
+    Button,
+    DataTable,
+    OptionList,
+    RadioSet,
+    SelectionList,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from ...model import CommsElement, Pillar, Scenario, format_clock
+from ...safetext import clean, literal
+from ...sim import commands as c
+from ...sim.state import SessionState
+from .. import i18n
+from ..messages import CommandDone
+from ..view import MeasureRow, PlayerInject, role_history, role_inbox, role_measures
+from .decision_form import DecisionForm
+
+
+class RolePanel(Vertical):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("d", "decide", "key.decide")]
+
+    def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs) -> None:
+        super().__init__(classes="role-panel", **kwargs)
+        i18n.localize_bindings(self, lang)
+        self.scenario = scenario
+        self.role = role
+        self.lang = lang
+        self.prefix = f"r{index}"
+        self.inbox: list[PlayerInject] = []
+        self.measures: list[MeasureRow] = []
+        self.history: list[tuple[float, str]] = []
+        self._listed: list[tuple] = []
+        self._seen: set[str] = set()
+        self._form: DecisionForm | None = None
+        self._shown_inject: str | None = None
+        self._heading: tuple | None = None
+        self.dirty = True
+        self._could_decide = False
+
+    def t(self, key: str, **values: object) -> str:
+        return i18n.tr(key, self.lang, **values)
+
+    def compose(self) -> ComposeResult:
+        p, lang = self.prefix, self.lang
+        yield Static("", classes="role-heading")
+        with TabbedContent(id=f"{p}-tabs", classes="role-tabs"):
+            with (
+                TabPane(self.t("role.inbox"), id=f"{p}-inbox"),
+                Horizontal(classes="inbox"),
+            ):
+                yield OptionList(classes="inbox-list")
+                with VerticalScroll(classes="inbox-detail"):
+                    yield Static(
+                        Text(self.t("role.no_injects"), style="dim"), classes="inject-view"
+                    )
+                    yield Vertical(classes="form-slot")
+            with (
+                TabPane(self.t("role.initiative"), id=f"{p}-initiative"),
+                VerticalScroll(classes="initiative"),
+            ):
+                yield TextArea(soft_wrap=True, placeholder=self.t("init.text"), classes="init-text")
+                with Horizontal(classes="form-row"):
+                    pillars = SelectionList[str](
+                        *[
+                            Selection(literal(i18n.pillar_name(x.value, lang)), x.value)
+                            for x in Pillar
+                        ],
+                        classes="init-pillars",
+                    )
+                    pillars.border_title = self.t("init.pillars")
+                    yield pillars
+                    comms = SelectionList[str](
+                        *[
+                            Selection(literal(i18n.comms_name(x.value, lang)), x.value)
+                            for x in CommsElement
+                        ],
+                        classes="init-comms",
+                    )
+                    comms.border_title = self.t("init.comms")
+                    yield comms
+                yield Button(self.t("init.submit"), variant="primary", classes="init-submit")
+                yield Static("", classes="init-result")
+            with (
+                TabPane(self.t("role.measures"), id=f"{p}-measures"),
+                Vertical(classes="measures"),
+            ):
+                yield DataTable(cursor_type="row", classes="measure-table")
+                yield Static(Text(self.t("meas.hint"), style="dim"), classes="measure-result")
+            with TabPane(self.t("role.history"), id=f"{p}-history"):
+                yield DataTable(cursor_type="row", classes="history-table")
+
+    def on_mount(self) -> None:
+        measures = self.query_one(".measure-table", DataTable)
+        measures.add_column(self.t("meas.col.measure"), key="title")
+        measures.add_column(self.t("meas.col.from"), key="from", width=6)
+        measures.add_column(self.t("meas.col.status"), key="status")
+        history = self.query_one(".history-table", DataTable)
+        history.add_column(self.t("hist.col.time"), key="time", width=10)
+        history.add_column(self.t("hist.col.what"), key="what")
+
+    # -- rendering --
+
+    def refresh_view(self, state: SessionState, now: float) -> None:
+        scenario, lang = self.scenario, self.lang
+        heading = (state.level.value, state.phase)
+        if heading != self._heading:
+            self._heading = heading
+            text = Text(
+                clean(self.t("role.heading", title=i18n.role_title(scenario, self.role, lang))),
+                style="bold",
+            )
+            text.append("   " + self.t("role.level", level=state.level.value), style="dim")
+            self.query_one(".role-heading", Static).update(text)
+        self.inbox = role_inbox(state, scenario, self.role, lang)
+        self._refresh_list()
+        seen = len(self._seen)
+        self._refresh_detail(now)
+        if len(self._seen) != seen:  # the message on screen is read now: drop its mark
+            self._refresh_list()
+        self._refresh_measures(state)
+        self._refresh_history(state)
+
+    def _refresh_list(self) -> None:
+        listing = self.query_one(".inbox-list", OptionList)
+        rows = [
+            (p.inject, p.decision.status if p.decision else "", p.inject in self._seen)
+            for p in self.inbox
+        ]
+        if rows == self._listed:
+            return
+        self._listed = rows
+        highlighted = self._shown_inject
+        listing.clear_options()
+        for item in self.inbox:
+            prompt = Text(format_clock(item.received), style="dim")
+            if item.decision is not None and item.decision.status == "open":
+                prompt.append(" ● ", style="bold yellow")
+            elif item.inject not in self._seen:
+                prompt.append(" • ", style="bold cyan")
+            else:
+                prompt.append("   ")
+            prompt.append(clean(item.title, single_line=True))
+            listing.add_option(Option(prompt, id=f"i{self.inbox.index(item)}"))
+        ids = [p.inject for p in self.inbox]
+        if highlighted in ids:
+            listing.highlighted = ids.index(highlighted)
+        elif ids:
+            listing.highlighted = 0
+
+    def _selected(self) -> PlayerInject | None:
+        listing = self.query_one(".inbox-list", OptionList)
+        index = listing.highlighted
+        if index is None or index >= len(self.inbox):
+            return None
+        return self.inbox[index]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        seen = len(self._seen)
+        self._refresh_detail(self.app.now())
+        if len(self._seen) != seen:
+            self._refresh_list()
+
+    def _refresh_detail(self, now: float) -> None:
+        item = self._selected()
+        view = self.query_one(".inject-view", Static)
+        slot = self.query_one(".form-slot", Vertical)
+        if item is None:
+            view.update(Text(self.t("role.no_injects"), style="dim"))
+            self._drop_form()
+            self._shown_inject = None
+            return
+        if item.inject not in self._seen:
+            self._seen.add(item.inject)
+        if item.inject != self._shown_inject:
+            self._shown_inject = item.inject
+            view.update(self._inject_text(item))
+            self._drop_form()
+            if item.decision is not None:
+                self._form = DecisionForm(
+                    item.inject, self.role, item.title, item.decision, self.lang
+                )
+                slot.mount(self._form)
+            elif item.decider and item.decider != self.role:
+                note = self.t(
+                    "form.decided_by", role=i18n.role_title(self.scenario, item.decider, self.lang)
+                )
+                slot.mount(Static(literal(note, style="dim italic"), classes="decided-by"))
+        elif self._form is not None and item.decision is not None:
+            self._form.show(item.decision, now)
+        can_decide = self._form is not None and self._form.decision.status == "open"
+        if can_decide != self._could_decide:
+            self._could_decide = can_decide
+            self.refresh_bindings()
+
+    def _drop_form(self) -> None:
+        self._form = None
+        self.query_one(".form-slot", Vertical).remove_children()
+
+    def _inject_text(self, item: PlayerInject) -> Text:
+        lang = self.lang
+        text = Text()
+        text.append(f" {i18n.method_name(item.method, lang)} ", style="bold reverse")
+        if item.sender:
+            text.append("  " + clean(item.sender, single_line=True), style="bold")
+        text.append("  " + self.t("inbox.received", time=format_clock(item.received)), style="dim")
+        calendar = i18n.calendar(self.scenario, item.received, lang)
+        if calendar:
+            text.append(f" ({calendar})", style="dim")
+        text.append("\n\n")
+        text.append(clean(item.title, single_line=True), style="bold underline")
+        text.append("\n\n")
+        text.append(clean(item.text))
+        return text
+
+    def _refresh_measures(self, state: SessionState) -> None:
+        rows = role_measures(state, self.scenario, self.role, self.lang)
+        if rows == self.measures:
+            return
+        table = self.query_one(".measure-table", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for row in rows:
+            if row.status == "taken":
+                status = Text(
+                    self.t("meas.taken", time=format_clock(row.taken_at or 0)), style="dim"
+                )
+            elif row.status == "available":
+                status = Text(self.t("meas.available"), style="bold green")
+            else:
+                status = Text(self.t("meas.locked", level=row.from_level), style="yellow")
+            table.add_row(literal(row.title, single_line=True), Text(row.from_level), status)
+        if rows:
+            table.move_cursor(row=min(max(cursor, 0), len(rows) - 1), animate=False)
+        if not rows:
+            self.query_one(".measure-result", Static).update(Text(self.t("meas.none"), style="dim"))
+        self.measures = rows
+
+    def _refresh_history(self, state: SessionState) -> None:
+        items = role_history(state, self.scenario, self.role, self.lang)
+        if items == self.history:
+            return
+        table = self.query_one(".history-table", DataTable)
+        table.clear()
+        for t, what in items:
+            table.add_row(Text(format_clock(t)), literal(what, single_line=True))
+        self.history = items
+
+    def tick(self, state: SessionState, now: float) -> None:
+        if self._form is not None:
+            self._form.tick(now)
+
+    def focus_inbox(self) -> None:
+        self.query_one(".inbox-list", OptionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "decide":
+            return self._form is not None and self._form.decision.status == "open"
+        return True
+
+    def action_decide(self) -> None:
+        """Show this role's inject's decision form and put the cursor on its options."""
+        if self._form is None:
+            return
+        self.query_one(TabbedContent).active = f"{self.prefix}-inbox"
+        self._form.query_one(RadioSet).focus()
+        self._form.scroll_visible(animate=False)
+
+    # -- commands --
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.has_class("init-submit"):
+            event.stop()
+            self._submit_initiative()
+
+    def _submit_initiative(self) -> None:
+        text = clean(self.query_one(".init-text", TextArea).text).strip()
+        result = self.query_one(".init-result", Static)
+        if not text:
+            result.update(Text(self.t("init.empty"), style="bold red"))
+            return
+        command = c.SelfDecision(
+            actor=self.role,
+            text=text,
+            pillars=tuple(self.query_one(".init-pillars", SelectionList).selected),
+            comms=tuple(self.query_one(".init-comms", SelectionList).selected),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                result.update(Text(self.t("form.submitting"), style="italic"))
+                self.query_one(".init-submit", Button).disabled = True
+                self.app.send_command(command, reply_to=self, tag="initiative")
+
+        from ..screens.modals import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(self.t("init.confirm", text=text), self.lang), answered)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if not event.data_table.has_class("measure-table"):
+            return
+        event.stop()
+        self.take_selected_measure()
+
+    def take_selected_measure(self) -> None:
+        table = self.query_one(".measure-table", DataTable)
+        if not self.measures or not 0 <= table.cursor_row < len(self.measures):
+            return
+        row = self.measures[table.cursor_row]
+        result = self.query_one(".measure-result", Static)
+        if row.status == "taken":
+            return
+        if row.status != "available":
+            result.update(Text(self.t("meas.not_available"), style="bold yellow"))
+            return
+        command = c.TakeMeasure(actor=self.role, measure=row.measure)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                result.update(Text(self.t("form.submitting"), style="italic"))
+                self.app.send_command(command, reply_to=self, tag="measure")
+
+        from ..screens.modals import ConfirmScreen
+
+        question = self.t("meas.confirm", title=row.title)
+        self.app.push_screen(ConfirmScreen(question, self.lang), answered)
+
+    def on_command_done(self, message: CommandDone) -> None:
+        message.stop()
+        outcome = message.outcome
+        if message.tag == "initiative":
+            result = self.query_one(".init-result", Static)
+            self.query_one(".init-submit", Button).disabled = False
+            if outcome.accepted:
+                self.query_one(".init-text", TextArea).text = ""
+                self.query_one(".init-pillars", SelectionList).deselect_all()
+                self.query_one(".init-comms", SelectionList).deselect_all()
+                result.update(Text(self.t("notice.recorded"), style="bold green"))
+            else:
+                reason = self.t("form.rejected", reason=outcome.reason)
+                result.update(literal(reason, style="bold red"))
+        elif message.tag == "measure":
+            result = self.query_one(".measure-result", Static)
+            if outcome.accepted:
+                result.update(Text(self.t("notice.recorded"), style="bold green"))
+            else:
+                reason = self.t("form.rejected", reason=outcome.reason)
+                result.update(literal(reason, style="bold red"))

@@ -1,0 +1,232 @@
+"""The review screen (Pilot): every entry lands in the journal as an event, and the debrief
+made afterwards shows it. The journal comes from headless play of the demo scenario."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import shutil
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable, Input, RadioButton, Select, Static, TabbedContent
+
+from exercise.cli import main
+from exercise.debrief import build_report, render
+from exercise.journal import Journal, verify
+from exercise.model.events import Kind
+from exercise.review.app import ReviewApp
+
+SIZE = (140, 44)
+
+
+def run(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test on a fresh event loop (no pytest plugin needed)."""
+
+    @functools.wraps(test)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return wrapper
+
+
+@pytest.fixture(scope="module")
+def played(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("played") / "demo.db"
+    assert main(["play", "demo", "--auto", "expected", "--journal", str(path)]) == 0
+    return path
+
+
+@pytest.fixture
+def journal(played: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "review.db"
+    shutil.copy(played, path)
+    return path
+
+
+def _events(path: Path, kind: str) -> list:
+    with Journal.open(path, readonly=True) as j:
+        return [e for e in j.events() if e.kind == kind]
+
+
+def _report(path: Path):
+    with Journal.open(path, readonly=True) as j:
+        return build_report(j)
+
+
+@run
+async def test_observation_is_journaled_and_shown(journal: Path) -> None:
+    app = ReviewApp(journal, evaluator="J. de Vries")
+    text = "[bold]queues[/bold] at **petrol** stations <script>"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")  # 3.2 A prepared and resilient society
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#text", Input).value = text
+        app.screen.query_one("#root_cause", Input).value = "No pre-agreed core message"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        table = app.query_one("#observations", DataTable)
+        assert table.row_count == 1
+        assert table.get_row_at(0)[-1].plain == text  # shown literally
+    [event] = _events(journal, Kind.OBSERVATION)
+    assert event.actor == "J. de Vries"
+    assert event.payload["pillar"] == "resilient-society"
+    assert event.payload["kind"] == "improvement"
+    assert event.payload["text"] == text
+    section = _report(journal).pillar("resilient-society")
+    assert section.observations[0].text == text
+    assert section.observations[0].root_cause == "No pre-agreed core message"
+    assert "\\[bold\\]queues\\[/bold\\] at \\*\\*petrol\\*\\*" in render(_report(journal), "md")
+    assert verify(journal).ok
+
+
+@run
+async def test_pillar_and_objective_ratings(journal: Path) -> None:
+    app = ReviewApp(journal, evaluator="eval")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#rating-S", RadioButton).value = True
+        app.screen.query_one("#note", Input).value = "Slow storage picture"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.query_one("#tabs", TabbedContent).active = "tab-objectives"
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one("#rating-M", RadioButton).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        objectives = app.query_one("#objectives", DataTable)
+        assert objectives.get_row_at(0)[2].plain == "M"
+    ratings = [e.payload for e in _events(journal, Kind.RATING)]
+    note = "Slow storage picture"
+    assert ratings == [
+        {"scope": "pillar", "target": "vital-processes", "rating": "S", "note": note},
+        {"scope": "objective", "target": "obj-supply", "rating": "M", "note": ""},
+    ]
+    report = _report(journal)
+    mark = report.pillar("vital-processes").rating
+    assert (mark.rating, mark.computed, mark.by) == ("S", False, "eval")
+    md = render(report, "md")
+    assert "S (Performed with some challenges, by eval)" in md
+    assert "M (Performed with major challenges, by eval)" in md
+
+
+@run
+async def test_improvement_item_and_a_refused_one(journal: Path) -> None:
+    app = ReviewApp(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#issue", Input).value = "No joint storage picture"
+        form.query_one("#action", Input).value = "Daily storage sitrep from the operators"
+        form.query_one("#element", Select).value = "organisation"
+        form.query_one("#organisation", Input).value = "Ministry of KGG"
+        form.query_one("#contact", Input).value = "Director Energy Markets"
+        form.query_one("#start", Input).value = "2027-07-01"
+        form.query_one("#due", Input).value = "2027-03-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # the due date is before the start: the form stays open
+        assert "before the start" in str(form.query_one("#error", Static).render())
+        form.query_one("#due", Input).value = "2027-12-31"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+        assert app.query_one("#plan", DataTable).row_count == 1
+    [event] = _events(journal, Kind.IP_ROW)
+    assert event.payload["element"] == "organisation"
+    assert event.payload["due"] == "2027-12-31"
+    row = _report(journal).improvement_plan[0]
+    assert (row.ref, row.pillar, row.organisation) == ("IP-1", "vital-processes", "Ministry of KGG")
+    assert "Daily storage sitrep from the operators" in render(_report(journal), "html")
+
+
+@run
+async def test_judging_a_free_text_expected_action(journal: Path) -> None:
+    app = ReviewApp(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):
+            await pilot.press("down")  # 3.3 democracy: journalist-questions, mccb-briefing
+        app.query_one("#tabs", TabbedContent).active = "tab-expected"
+        await pilot.pause()
+        table = app.query_one("#expected", DataTable)
+        keys = [row.key.value for row in table.ordered_rows]
+        table.move_cursor(row=keys.index("mccb-briefing|0"))
+        await pilot.press("j")
+        await pilot.pause()
+        app.screen.query_one("#status-missed", RadioButton).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [event] = _events(journal, Kind.EXPECTED_JUDGED)
+    assert event.payload == {"inject": "mccb-briefing", "index": 0, "status": "missed", "note": ""}
+    rows = [x for s in _report(journal).pillars for x in s.expected if x.inject == "mccb-briefing"]
+    assert {x.status for x in rows} == {"missed"}
+
+
+@run
+async def test_participant_and_final_mark(journal: Path) -> None:
+    app = ReviewApp(journal, evaluator="A. Jansen")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#role", Select).value = "nkc"
+        app.screen.query_one("#name", Input).value = "M. Bakker"
+        app.screen.query_one("#organisation", Input).value = "NKC"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.screen.query_one("#by", Input).value == "A. Jansen"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "FINAL" in str(app.query_one("#banner", Static).render())
+    assert _events(journal, Kind.REPORT_FINAL)[0].payload == {"by": "A. Jansen"}
+    report = _report(journal)
+    assert report.overview.status == "final"
+    assert report.participants.people[0].name == "M. Bakker"
+    assert "M. Bakker" in render(report, "md")
+    # anything added after the final mark makes the report a draft again
+    app = ReviewApp(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#text", Input).value = "Late note"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "DRAFT" in str(app.query_one("#banner", Static).render())
+    assert _report(journal).overview.status == "draft"
+    assert verify(journal).ok
+
+
+@run
+async def test_cancel_writes_nothing_and_dutch_labels(journal: Path) -> None:
+    with Journal.open(journal, readonly=True) as j:
+        before = j.count()
+    app = ReviewApp(journal, lang="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#text", Input).value = "not saved"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "CONCEPT" in str(app.query_one("#banner", Static).render())
+        tabs = app.query_one("#tabs", TabbedContent)
+        assert tabs.get_tab("tab-decisions").label.plain == "Besluiten"
+        await pilot.press("a")  # the whole timeline
+        await pilot.pause()
+        assert app.query_one("#timeline", DataTable).row_count == len(_report(journal).timeline)
+    with Journal.open(journal, readonly=True) as j:
+        assert j.count() == before
+
+
+def test_review_refuses_a_missing_journal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["review", str(tmp_path / "missing.db")]) == 2
+    assert "no such journal file" in capsys.readouterr().err
