@@ -17,6 +17,8 @@ import pytest
 from exercise.content.decisions import load_decisions
 from exercise.content.lint import lint
 from exercise.content.loader import load_catalogue, load_scenario, validate_paths, yaml_files
+from exercise.debrief.build import build_report
+from exercise.journal import Journal
 from exercise.model import Level, NatoRequirement, Pillar, Scenario
 from exercise.model.events import Kind
 from exercise.sim.headless import run_headless
@@ -177,6 +179,10 @@ def test_decisions_file_plays_the_full_scenario_to_the_end(full: Scenario, tmp_p
         events = list(session.journal.events())
     finally:
         session.close()
+    with Journal.open(tmp_path / "j.db", readonly=True) as journal:
+        report = build_report(journal)
+    not_exercised = [section.pillar for section in report.pillars if not section.exercised]
+    assert len(report.pillars) == 6 and not_exercised == [], "the debrief has every pillar"
     assert state.ended
     assert state.rejected == 0
     assert not any(d.open for d in state.decisions.values())

@@ -175,12 +175,19 @@ class Engine:
         for n, phase in enumerate(s.phases):
             if phase.at is not None and n > state.phase_index:
                 self._at(phase.at, _PHASE, n, lambda n=n: self._timed_phase(n))
-        for inject in s.injects:
-            if inject.id in state.delivered_at:
-                continue
-            due = inject.at if inject.at is not None else state.scheduled.get(inject.id)
-            if due is not None:
-                self._at(due, _DELIVERY, self._index[inject.id], partial(self._due, inject))
+        # The timeline is walked by one timer at a time (see _timeline_step), not one timer
+        # per inject: a long scenario then costs nothing up front and keeps SimPy's queue short.
+        self._timeline = sorted(
+            (inject.at, self._index[inject.id], inject)
+            for inject in s.injects
+            if inject.at is not None and inject.id not in state.delivered_at
+        )
+        self._timeline_next = 0
+        self._schedule_timeline_step()
+        for inject_id, due in state.scheduled.items():
+            if inject_id not in state.delivered_at:
+                inject = s.inject_map[inject_id]
+                self._at(due, _DELIVERY, self._index[inject_id], partial(self._due, inject))
         for decision in state.decisions.values():
             if decision.open and decision.deadline is not None:
                 position = self._index.get(decision.inject, 0)
@@ -188,6 +195,19 @@ class Engine:
                     decision.deadline, _DEADLINE, position, self._deadline_action(decision.inject)
                 )
         self._at(s.duration, _END, 0, lambda: self._end("scenario time is up"))
+
+    def _schedule_timeline_step(self) -> None:
+        if self._timeline_next < len(self._timeline):
+            at, position, _inject = self._timeline[self._timeline_next]
+            self._at(at, _DELIVERY, position, self._timeline_step)
+
+    def _timeline_step(self) -> None:
+        """Deliver the next inject on the timeline (unless held or already delivered), then
+        set the timer for the one after it; same-instant order is kept by the priorities."""
+        _at, _position, inject = self._timeline[self._timeline_next]
+        self._timeline_next += 1
+        self._due(inject)
+        self._schedule_timeline_step()
 
     def _timed_phase(self, n: int) -> None:
         if self.state.ended or n <= self.state.phase_index:
