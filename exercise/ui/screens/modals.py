@@ -103,7 +103,9 @@ class _FormScreen(ModalScreen[c.Command | None]):
             self.dismiss(command)
 
     def build(self) -> c.Command | None:
-        raise NotImplementedError
+        """The command the form describes, or None while it is incomplete (each form
+        screen below builds its own)."""
+        return None
 
     def pillar_selections(self) -> list[Selection[str]]:
         return [Selection(_plain(i18n.pillar_name(p.value, self.lang)), p.value) for p in Pillar]
