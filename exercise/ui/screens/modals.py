@@ -55,8 +55,10 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog confirm"):
             yield Static(literal(self.message), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(i18n.tr("key.yes", self.lang), variant="primary", id="yes")
-                yield Button(i18n.tr("key.no", self.lang), id="no")
+                # the keys are shown on the buttons: a modal has no footer of its own
+                yes, no = i18n.tr("key.yes", self.lang), i18n.tr("key.no", self.lang)
+                yield Button(f"{yes} (y)", variant="primary", id="yes")
+                yield Button(f"{no} (n)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
