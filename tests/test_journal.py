@@ -491,3 +491,13 @@ def test_journal_imports_neither_textual_nor_the_simulation() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_records_are_the_events_without_wall_time_and_hashes(tmp_path: Path) -> None:
+    with new_journal(tmp_path / "j.db") as journal:
+        journal.append(batch(0, 3))
+        journal.append([NewEvent(t=9.5, kind="observation", actor="x", payload={"n": 2**70})])
+        events = list(journal.events())
+        records = list(journal.records())
+    assert records == [(e.t, e.kind, e.actor, e.payload) for e in events]
+    assert records[-1][3] == {"n": 2**70}  # integers past 64 bits survive the fast decoder

@@ -80,6 +80,7 @@ _INSERT_EVENT = (
     "INSERT INTO events (seq, t, wall, kind, actor, payload, prev_hash, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_SELECT_RECORDS = "SELECT t, kind, actor, payload FROM events ORDER BY seq"
 _SELECT_EVENTS = (
     "SELECT seq, t, wall, kind, actor, payload, prev_hash, hash FROM events "
     "WHERE seq > ? ORDER BY seq LIMIT ?"
@@ -570,6 +571,17 @@ class Journal:
             if len(rows) < _READ_CHUNK:
                 return
             after = rows[-1][0]
+
+    def records(self) -> Iterator[tuple[float, str, str | None, Any]]:
+        """Every event as (t, kind, actor, payload), in order: what a replay needs, without
+        the wall times and hashes that `events()` also reads (a third less to fetch)."""
+        with self._lock:
+            try:
+                rows = self._conn.execute(_SELECT_RECORDS).fetchall()
+            except sqlite3.Error as err:
+                self._raise(err)
+        loads = _decoder_for("\n".join(row[3] for row in rows))
+        return iter([(t, kind, actor, loads(payload)) for t, kind, actor, payload in rows])
 
     def count(self) -> int:
         with self._lock:
