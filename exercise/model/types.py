@@ -9,7 +9,6 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     PlainSerializer,
-    PlainValidator,
     StringConstraints,
     WithJsonSchema,
 )
@@ -43,9 +42,20 @@ def _text(value: object) -> str | dict[str, str]:
     raise ValueError("expected text, or a mapping of language to text such as {en: ..., nl: ...}")
 
 
+class _TextValidation:
+    """Validates with `_text`, and leaves serialisation to pydantic's own (Rust) inference:
+    `PlainValidator` would add a Python call per text field to every dump."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, _source: Any, _handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(_text)
+
+
 Text = Annotated[
     str | dict[str, str],
-    PlainValidator(_text),
+    _TextValidation,
     WithJsonSchema(
         {
             "anyOf": [
