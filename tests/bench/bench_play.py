@@ -105,7 +105,7 @@ def baseline(timers: int, batches: list[int], path: Path) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--injects", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
     scenario = Scenario.model_validate(generate(args.injects))
     ours = loop = base = float("inf")
