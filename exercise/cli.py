@@ -106,6 +106,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     result = verify(args.journal)
     if result.ok:
         print(f"ok: {result.count} event{'s' if result.count != 1 else ''}, chain intact")
+        if result.last_hash:  # note it down at the end of a session: a later rewrite shows
+            print(f"last hash: {result.last_hash}")
         return EXIT_OK
     where = "session row" if result.first_bad_seq is None else f"event {result.first_bad_seq}"
     print(f"{args.journal}: FAILED at {where}: {result.reason}")

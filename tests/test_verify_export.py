@@ -216,6 +216,9 @@ def test_cli_verify_ok(journal_path: Path) -> None:
     done = exercise_cli("verify", str(journal_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "ok: 10 events, chain intact"
+    with Journal.open(journal_path, readonly=True) as journal:
+        last = journal.last()
+    assert last is not None and done.stdout.splitlines()[1] == f"last hash: {last.hash}"
 
 
 def test_cli_verify_tampered(journal_path: Path) -> None:
