@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from .cli import UsageError
+from .language import default_language
 
 DEFAULT_FILES = ("md", "html", "json")
 
@@ -107,21 +107,13 @@ def _debrief_many(
     return 0
 
 
-def _default_lang() -> str:
-    for name in ("EXERCISE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
-
-
 def cmd_review(args: argparse.Namespace) -> int:
     from .journal import Journal
     from .review.app import ReviewApp
 
     path = Path(args.journal)
     Journal.open(path, readonly=True).close()  # a clear message before the screen opens
-    app = ReviewApp(path, lang=args.lang or _default_lang(), evaluator=args.by or "")
+    app = ReviewApp(path, lang=args.lang or default_language(), evaluator=args.by or "")
     app.run()
     return 0
 

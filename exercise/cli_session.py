@@ -53,25 +53,28 @@ def make_player(
     return None
 
 
-def cmd_play(args: argparse.Namespace, scenario_path: Path) -> int:
+def prepare_session(
+    args: argparse.Namespace, scenario_path: Path
+) -> tuple[Scenario, dict[str, InjectTemplate], Path]:
+    """The scenario, its catalogue's templates, and a journal path that is still free."""
     catalogue = load_catalogue(args.catalogue or default_catalogue_dirs(scenario_path))
     scenario = load_scenario(scenario_path, catalogue)
+    path = Path(args.journal) if args.journal else default_journal_path(scenario.id)
+    if path.exists():
+        raise UsageError(f"{path}: a journal already exists there; choose another --journal")
+    return scenario, templates_of(catalogue), path
+
+
+def cmd_play(args: argparse.Namespace, scenario_path: Path) -> int:
+    scenario, templates, path = prepare_session(args, scenario_path)
     meta: dict[str, Any] = {"source": str(scenario_path), "seed": args.seed, "mode": "play"}
     if args.decisions:
         meta["decisions"] = str(Path(args.decisions).resolve())
     else:
         meta["auto"] = args.auto
     player = make_player(args, scenario, meta)  # checked before any journal is written
-    path = Path(args.journal) if args.journal else default_journal_path(scenario.id)
-    if path.exists():
-        raise UsageError(f"{path}: a journal already exists there; choose another --journal")
     session = Session.start(
-        scenario,
-        path,
-        seed=args.seed,
-        durable=args.realtime,
-        meta=meta,
-        templates=templates_of(catalogue),
+        scenario, path, seed=args.seed, durable=args.realtime, meta=meta, templates=templates
     )
     return _drive(session, player, args)
 

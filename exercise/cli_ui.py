@@ -31,20 +31,14 @@ def cmd_run(args: argparse.Namespace, scenario_path: Path) -> int:
     # Starting builds a great many objects and no garbage cycles: the collector is held
     # until the first screen is painted (the app turns it back on; see exercise.gcpause).
     gc.disable()
-    from .cli_session import default_journal_path, templates_of
-    from .content.loader import load_catalogue, load_scenario
-    from .content.resources import default_catalogue_dirs
+    from .cli_session import prepare_session
 
     try:
         _check_terminal()
     except UsageError:
         gc.enable()
         raise
-    catalogue = load_catalogue(args.catalogue or default_catalogue_dirs(scenario_path))
-    scenario = load_scenario(scenario_path, catalogue)
-    path = Path(args.journal) if args.journal else default_journal_path(scenario.id)
-    if path.exists():
-        raise UsageError(f"{path}: a journal already exists there; choose another --journal")
+    scenario, templates, path = prepare_session(args, scenario_path)
     from .ui.app import start_session
 
     session = start_session(
@@ -53,7 +47,7 @@ def cmd_run(args: argparse.Namespace, scenario_path: Path) -> int:
         source=str(scenario_path),
         speed=args.speed,
         paused=args.paused,
-        templates=templates_of(catalogue),
+        templates=templates,
     )
     return run_ui(session, lang=args.lang)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -10,6 +9,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
+from ..language import default_language
 from ..model import RoleKind, Scenario, format_duration, localize
 from ..safetext import literal
 from .loader import load_catalogue, load_scenario, yaml_files
@@ -34,12 +34,6 @@ def list_scenarios(folder: Path | None = None) -> list[Listed]:
         except ContentError as err:
             listed.append(Listed(path, None, str(err.problems[0])))
     return listed
-
-
-def default_language() -> str:
-    """Dutch when the environment asks for it (LANG=nl_NL.UTF-8), else English."""
-    lang = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    return "nl" if lang.lower().startswith("nl") else "en"
 
 
 def render_listing(listed: list[Listed], out: TextIO, lang: str | None = None) -> None:

@@ -16,6 +16,7 @@ and the first event's `prev_hash` is the session hash (see `SessionInfo.session_
 
 from __future__ import annotations
 
+import contextlib
 import json
 import operator
 import os
@@ -515,12 +516,15 @@ class Journal:
             )
         ]
 
-    def _write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """`BEGIN IMMEDIATE` ... `COMMIT`, rolled back on any error; SQLite errors become
+        JournalErrors. The caller holds `self._lock`."""
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.executemany(statement, rows)
+                yield conn
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -534,6 +538,10 @@ class Journal:
             ) from None
         except sqlite3.Error as err:
             self._raise(err)
+
+    def _write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        with self._transaction() as conn:
+            conn.executemany(statement, rows)
 
     def _raise(self, err: sqlite3.Error) -> NoReturn:
         mapped = _error(self._path, err, self._busy_timeout_ms)
@@ -605,23 +613,11 @@ class Journal:
         self._writable()
         text = _dumps(payload)
         submitted = _finite(time.time() if wall is None else wall, "wall")
-        with self._lock:
-            conn = self._conn
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    cursor = conn.execute(
-                        "INSERT INTO commands (submitted_wall, payload) VALUES (?, ?)",
-                        (submitted, text),
-                    )
-                    command_id = cursor.lastrowid
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
-            except sqlite3.Error as err:
-                self._raise(err)
+        with self._lock, self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO commands (submitted_wall, payload) VALUES (?, ?)", (submitted, text)
+            )
+            command_id = cursor.lastrowid
         assert command_id is not None
         return command_id
 
@@ -629,24 +625,12 @@ class Journal:
         """The commands not taken yet, oldest first; they are marked taken in the same
         transaction, so each command is taken exactly once."""
         self._writable()
-        with self._lock:
-            conn = self._conn
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    rows = conn.execute(
-                        "SELECT id, payload FROM commands WHERE taken = 0 ORDER BY id"
-                    ).fetchall()
-                    if rows:
-                        conn.execute(
-                            "UPDATE commands SET taken = 1 WHERE taken = 0 AND id <= ?",
-                            (rows[-1][0],),
-                        )
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
-            except sqlite3.Error as err:
-                self._raise(err)
+        with self._lock, self._transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, payload FROM commands WHERE taken = 0 ORDER BY id"
+            ).fetchall()
+            if rows:
+                conn.execute(
+                    "UPDATE commands SET taken = 1 WHERE taken = 0 AND id <= ?", (rows[-1][0],)
+                )
         return [(command_id, _loads(text)) for command_id, text in rows]

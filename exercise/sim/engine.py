@@ -26,7 +26,15 @@ from ..model import Inject, InjectTemplate, Option, RoleKind, Scenario, localize
 from ..model.events import Kind, NewEvent
 from ..model.timing import format_clock, round_ms
 from . import commands as c
-from .state import PHASE_KEY, Keys, SessionState, indicator_key, inject_key, measure_key
+from .state import (
+    PHASE_KEY,
+    ExpectedState,
+    Keys,
+    SessionState,
+    indicator_key,
+    inject_key,
+    measure_key,
+)
 
 # Same-instant order of timers: rank * _SLOT + position in the scenario.
 _PHASE, _DELIVERY, _DEADLINE, _END = range(4)
@@ -237,7 +245,7 @@ class Engine:
             if expected.measure and expected.measure in self.state.measures:
                 role, _t = self.state.measures[expected.measure]
                 if role == self.state.expected[(inject.id, index)].role:
-                    self._emit(Kind.EXPECTED_MET, role, inject=inject.id, index=index, status="met")
+                    self._met(self.state.expected[(inject.id, index)])
 
     def _deadline_action(self, inject_id: str) -> Callable[[], None]:
         return lambda: self._deadline(inject_id)
@@ -325,6 +333,17 @@ class Engine:
                     cause=cause,
                 )
 
+    def _met(self, expected: ExpectedState) -> None:
+        """An expected action was done: in time, or late when past its `within`."""
+        late = expected.due is not None and self.now > expected.due
+        self._emit(
+            Kind.EXPECTED_MET,
+            expected.role,
+            inject=expected.inject,
+            index=expected.index,
+            status="late" if late else "met",
+        )
+
     def _settle_option_expectations(
         self, inject: Inject, option: str | None, role: str = ""
     ) -> None:
@@ -334,14 +353,7 @@ class Engine:
             if spec.option is None or expected is None or expected.status != "pending":
                 continue
             if option == spec.option and role == expected.role:
-                late = expected.due is not None and self.now > expected.due
-                self._emit(
-                    Kind.EXPECTED_MET,
-                    role,
-                    inject=inject.id,
-                    index=index,
-                    status="late" if late else "met",
-                )
+                self._met(expected)
             else:
                 reason = "the deadline passed" if option is None else f"{option} was chosen"
                 self._emit(
@@ -444,11 +456,7 @@ class Engine:
                 and expected.status == "pending"
                 and expected.role == cmd.actor
             ):
-                late = expected.due is not None and self.now > expected.due
-                status = "late" if late else "met"
-                self._emit(
-                    Kind.EXPECTED_MET, cmd.actor, inject=inject_id, index=index, status=status
-                )
+                self._met(expected)
         return None
 
     def _cmd_pause(self, cmd: c.Pause) -> str | None:

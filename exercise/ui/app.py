@@ -25,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker
 
+from ..language import default_language
 from ..model import InjectTemplate, Scenario
 from ..model.events import Event, Kind
 from ..safetext import clean
@@ -78,7 +79,7 @@ class ExerciseApp(App[None]):
         tick_seconds: float = TICK_SECONDS,
     ) -> None:
         super().__init__()
-        self.lang = lang or i18n.default_language()
+        self.lang = lang or default_language()
         i18n.localize_bindings(self, self.lang)
         self.session = session
         self.scenario: Scenario = session.scenario

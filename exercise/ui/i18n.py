@@ -9,8 +9,6 @@ own labels, or the short forms below where a screen has no room for the full nam
 from __future__ import annotations
 
 import dataclasses
-import os
-from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from ..model import Method, Scenario, localize
@@ -367,16 +365,6 @@ def tr(key: str, lang: str, /, **values: object) -> str:
     """The UI string `key` in `lang`, with `values` filled in."""
     text = _pick(STRINGS[key], lang)
     return text.format(**values) if values else text
-
-
-def default_language(environ: Mapping[str, str] | None = None) -> str:
-    """`nl` when the locale says Dutch (LC_ALL, LC_MESSAGES, LANG), else `en`."""
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
 
 
 def pillar_name(pillar: str, lang: str) -> str:

@@ -9,8 +9,9 @@ import pytest
 from textual.widgets import OptionList, RadioButton
 
 from exercise.content.loader import load_scenario
+from exercise.language import default_language
 from exercise.ui import i18n
-from exercise.ui.i18n import STRINGS, default_language
+from exercise.ui.i18n import STRINGS
 
 from .conftest import advance, plain, settle
 
