@@ -16,7 +16,6 @@ and the first event's `prev_hash` is the session hash (see `SessionInfo.session_
 
 from __future__ import annotations
 
-import contextlib
 import json
 import operator
 import os
@@ -31,13 +30,15 @@ from json.encoder import c_make_encoder, encode_basestring
 from math import isfinite
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NoReturn, Self
+from typing import Any, NoReturn, Self, TypeVar
 
 import orjson
 
 from exercise.model.events import Event, NewEvent
 
 from .errors import JournalError
+
+T = TypeVar("T")
 
 APPLICATION_ID = 0x45584A4C  # "EXJL" in the SQLite header: this file is an exercise journal
 FORMAT_VERSION = 1  # PRAGMA user_version of the files this code writes
@@ -114,6 +115,11 @@ else:  # pragma: no cover - CPython always has the C encoder
 
 
 _LONG_DIGITS = re.compile(r"\d{19}")
+
+
+def _companions(path: Path) -> tuple[Path, ...]:
+    """The files SQLite keeps beside a database: its WAL, shared memory and rollback journal."""
+    return tuple(Path(f"{path}-{suffix}") for suffix in ("wal", "shm", "journal"))
 
 
 def _loads(text: str) -> Any:
@@ -270,7 +276,7 @@ class Journal:
         path = Path(path)
         if path.exists():
             raise FileExistsError(f"{path}: already exists; a journal is never overwritten")
-        for orphan in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        for orphan in _companions(path):
             # Left by a reader of a journal that has since been deleted: without their
             # database they hold nothing, and SQLite would wrongly apply them to a new one.
             orphan.unlink(missing_ok=True)
@@ -293,7 +299,10 @@ class Journal:
         conn: sqlite3.Connection | None = None
         try:
             conn = cls._connect(path, readonly=False, busy_timeout_ms=busy_timeout_ms)
-            cls._configure(conn, durable)
+            # The large scenario text goes in before WAL mode is on: written once to the
+            # file rather than to the WAL and then checkpointed into it (half the time).
+            # A process killed here leaves an empty file, which `open` calls no journal.
+            conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
             conn.execute("BEGIN IMMEDIATE")
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
@@ -317,10 +326,11 @@ class Journal:
                 ),
             )
             conn.execute("COMMIT")
+            cls._configure(conn, durable)
         except BaseException:
             if conn is not None:
                 conn.close()
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            for leftover in (path, *_companions(path)):
                 leftover.unlink(missing_ok=True)
             raise
         return cls(conn, path, info, readonly=False, busy_timeout_ms=busy_timeout_ms)
@@ -516,15 +526,16 @@ class Journal:
             )
         ]
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """`BEGIN IMMEDIATE` ... `COMMIT`, rolled back on any error; SQLite errors become
-        JournalErrors. The caller holds `self._lock`."""
+    def _transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` between `BEGIN IMMEDIATE` and `COMMIT`, rolled back on any error;
+        SQLite errors become JournalErrors. The caller holds `self._lock`. (A plain call,
+        not a context manager: it runs once a tick, and a generator-based one costs more
+        than the Python side of committing a tick's events.)"""
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                yield conn
+                result = work(conn)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -538,10 +549,10 @@ class Journal:
             ) from None
         except sqlite3.Error as err:
             self._raise(err)
+        return result
 
     def _write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
-        with self._transaction() as conn:
-            conn.executemany(statement, rows)
+        self._transaction(lambda conn: conn.executemany(statement, rows))
 
     def _raise(self, err: sqlite3.Error) -> NoReturn:
         mapped = _error(self._path, err, self._busy_timeout_ms)
@@ -613,11 +624,15 @@ class Journal:
         self._writable()
         text = _dumps(payload)
         submitted = _finite(time.time() if wall is None else wall, "wall")
-        with self._lock, self._transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO commands (submitted_wall, payload) VALUES (?, ?)", (submitted, text)
+        with self._lock:
+            command_id = self._transaction(
+                lambda conn: (
+                    conn.execute(
+                        "INSERT INTO commands (submitted_wall, payload) VALUES (?, ?)",
+                        (submitted, text),
+                    ).lastrowid
+                )
             )
-            command_id = cursor.lastrowid
         assert command_id is not None
         return command_id
 
@@ -625,7 +640,8 @@ class Journal:
         """The commands not taken yet, oldest first; they are marked taken in the same
         transaction, so each command is taken exactly once."""
         self._writable()
-        with self._lock, self._transaction() as conn:
+
+        def take(conn: sqlite3.Connection) -> list[tuple[int, str]]:
             rows = conn.execute(
                 "SELECT id, payload FROM commands WHERE taken = 0 ORDER BY id"
             ).fetchall()
@@ -633,4 +649,8 @@ class Journal:
                 conn.execute(
                     "UPDATE commands SET taken = 1 WHERE taken = 0 AND id <= ?", (rows[-1][0],)
                 )
+            return rows
+
+        with self._lock:
+            rows = self._transaction(take)
         return [(command_id, _loads(text)) for command_id, text in rows]

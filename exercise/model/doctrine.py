@@ -9,6 +9,10 @@ baseline requirements, the EU JRC / Hybrid CoE model and HSEEP 2020.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import CoreSchema, core_schema
 
 Language = str  # "en" or "nl"; kept as a plain string so mappings stay cheap to validate
 LANGUAGES: tuple[str, ...] = ("en", "nl")
@@ -20,6 +24,12 @@ class _Labelled(StrEnum):
     @classmethod
     def _labels(cls) -> dict[str, tuple[str, str]]:
         return {}  # every subclass supplies its own labels
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema = handler(source)
+        schema["serialization"] = core_schema.to_string_ser_schema()
+        return schema
 
     def label(self, lang: str = "en") -> str:
         en, nl = self._labels()[self.value]
