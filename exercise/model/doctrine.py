@@ -27,6 +27,8 @@ class _Labelled(StrEnum):
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        # In JSON a member is its value, written by str() in Rust rather than by a Python
+        # `.value` lookup per member (a 10,000-inject scenario has 70,000 of them).
         schema = handler(source)
         schema["serialization"] = core_schema.to_string_ser_schema()
         return schema
