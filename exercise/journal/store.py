@@ -491,9 +491,11 @@ class Journal:
         self._writable()
         wall_time = _finite(time.time() if wall is None else wall, "wall")
         wall_text = repr(wall_time)
+        make = Event
         with self._lock:
             seq, prev = self._last_seq, self._last_hash
             rows = []
+            committed = []
             for event in events:
                 seq += 1
                 t = event.t
@@ -515,16 +517,11 @@ class Journal:
                 record = f"[{seq},{t!r},{wall_text},{encode_basestring(kind)},{actor_text},"
                 digest = sha256(f"{prev}{record}{payload_text}]".encode()).hexdigest()
                 rows.append((seq, t, wall_time, kind, actor, payload_text, prev, digest))
+                committed.append(make(seq, t, wall_time, kind, actor, event.payload, prev, digest))
                 prev = digest
             self._write(_INSERT_EVENT, rows)
             self._last_seq, self._last_hash = seq, prev
-        make = Event
-        return [
-            make(seq, t, wall, kind, actor, event.payload, prev_hash, digest)
-            for event, (seq, t, wall, kind, actor, _text, prev_hash, digest) in zip(
-                events, rows, strict=True
-            )
-        ]
+        return committed
 
     def _transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run `work` between `BEGIN IMMEDIATE` and `COMMIT`, rolled back on any error;

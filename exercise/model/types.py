@@ -84,6 +84,8 @@ def localize(text: str | dict[str, str] | None, lang: str, fallback: str = "en")
 
 def _duration_text(seconds: float) -> str:
     """Durations serialise as text (`5400s`) so a dumped scenario loads again."""
+    if seconds.is_integer():  # most are; the general case below is three times slower
+        return f"{int(seconds)}s"
     return f"{seconds:.3f}".rstrip("0").rstrip(".") + "s"
 
 
