@@ -285,6 +285,42 @@ def test_not_a_journal(tmp_path: Path, kind: str) -> None:
         assert path.read_bytes() == before
 
 
+def test_creation_interrupted_before_commit(tmp_path: Path) -> None:
+    # A journal is created in SQLite's rollback mode (see Journal.create): a process killed
+    # inside that first transaction leaves a partly written file beside a hot rollback
+    # journal. Reproduce that state with the creation steps and an exit before COMMIT.
+    path = tmp_path / "j.db"
+    code = textwrap.dedent(
+        f"""
+        import os, sqlite3
+        from exercise.journal.store import _SCHEMA, APPLICATION_ID
+        conn = sqlite3.connect({str(path)!r}, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute(f"PRAGMA application_id = {{APPLICATION_ID}}")
+        conn.execute(
+            "INSERT INTO session VALUES (1, 'x', 'x', ?, 'h', 0, 1.0, 0.0, 1, '{{}}')",
+            ("s" * 5_000_000,),
+        )
+        os._exit(0)
+        """
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert Path(f"{path}-journal").stat().st_size > 0  # the hot rollback journal
+    for readonly in (True, False):
+        with pytest.raises(JournalError) as info:
+            Journal.open(path, readonly=readonly)
+        assert info.value.reason == "not-a-journal", info.value
+        assert "creation was interrupted" in info.value.message
+    result = subprocess.run(
+        [sys.executable, "-m", "exercise", "verify", str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 2, result.stderr
+    assert "creation was interrupted" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_newer_format(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
     new_journal(path).close()

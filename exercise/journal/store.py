@@ -201,6 +201,14 @@ def _finite(value: Any, what: str) -> float:
     return number
 
 
+# A process stopped while creating a journal leaves an empty database, or a rollback
+# journal that a read-only open cannot apply.
+_UNFINISHED = (
+    "not an exercise journal: it holds nothing (a journal whose creation was interrupted, "
+    "before its session started, is left like this)"
+)
+
+
 def _error(path: Path, err: sqlite3.Error, busy_timeout_ms: int) -> JournalError | None:
     """The JournalError for a SQLite failure people can act on; None for other failures."""
     code = getattr(err, "sqlite_errorcode", None)
@@ -217,6 +225,8 @@ def _error(path: Path, err: sqlite3.Error, busy_timeout_ms: int) -> JournalError
         return JournalError(
             path, "not an exercise journal (not an SQLite database)", "not-a-journal"
         )
+    if code == sqlite3.SQLITE_READONLY_ROLLBACK:  # read-only, so SQLite cannot roll it back
+        return JournalError(path, _UNFINISHED, "not-a-journal")
     if primary == sqlite3.SQLITE_CORRUPT or "malformed" in text:
         return JournalError(path, f"the journal file is damaged ({err})", "corrupt")
     if primary == sqlite3.SQLITE_CANTOPEN:
@@ -397,6 +407,8 @@ class Journal:
     def _check(conn: sqlite3.Connection, path: Path) -> SessionInfo:
         """Make sure the file is a journal this code can read; return its session row."""
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if application_id == 0 and conn.execute("SELECT 1 FROM sqlite_master").fetchone() is None:
+            raise JournalError(path, _UNFINISHED, "not-a-journal")
         if application_id != APPLICATION_ID:
             raise JournalError(
                 path, "not an exercise journal (an SQLite file of another kind)", "not-a-journal"
