@@ -1,5 +1,6 @@
 """`exercise debrief` on the command line: the default files, formats, comparisons, the
-refusal of journals of different scenarios, and evaluator events that keep the chain."""
+refusal of journals of different scenarios, and evaluator events that keep the chain
+(withdrawals included)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,13 @@ from exercise.debrief.evaluation import (
     JudgementInput,
     ObservationInput,
     RatingInput,
+    WithdrawalInput,
     append,
     parse,
 )
 from exercise.journal import Journal, verify
+from exercise.model import Scenario
+from exercise.model.events import Kind
 from exercise.sim.replay import replay_journal
 
 
@@ -176,3 +180,64 @@ def test_hand_scenario_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["debrief", str(path), "--format", "md"]) == 0
     capsys.readouterr()
     assert HAND_SCENARIO["title"] in (tmp_path / "hand.md").read_text(encoding="utf-8")
+
+
+def _withdraw(path: Path, ref: str, reason: str = "entered by mistake") -> None:
+    item = parse(WithdrawalInput, ref=ref, reason=reason)
+    with Journal.open(path) as j:
+        append(j, Scenario.model_validate(HAND_SCENARIO), [item], "A. Jansen")
+
+
+def test_withdrawal_refusals_journal_nothing(tmp_path: Path) -> None:
+    path = write_journal(tmp_path / "hand.db")  # it holds OBS-1, from the facilitator
+    item = parse(
+        ImprovementInput,
+        pillar="vital-processes",
+        issue="Wrong pillar",
+        action="y",
+        element="training",
+        organisation="z",
+    )
+    with Journal.open(path) as j:
+        append(j, Scenario.model_validate(HAND_SCENARIO), [item], "A. Jansen")
+    _withdraw(path, "ip-1 ")  # written as the report shows it: IP-1
+    with Journal.open(path, readonly=True) as j:
+        count = j.count()
+        [event] = [e for e in j.events() if e.kind == Kind.WITHDRAWN]
+    assert event.payload == {"ref": "IP-1", "reason": "entered by mistake"}
+    assert event.actor == "A. Jansen"
+    refused = {
+        "IP-1": "IP-1 is already withdrawn",
+        "IP-2": "there is no IP-2 in this session",
+        "OBS-2": "there is no OBS-2 in this session",
+        "IP-01": "'IP-01' is not a reference to withdraw",
+        "D-1": "'D-1' is not a reference to withdraw",
+    }
+    for ref, message in refused.items():
+        with pytest.raises(InputError, match=message):
+            _withdraw(path, ref)
+    with pytest.raises(InputError, match="reason"):
+        parse(WithdrawalInput, ref="OBS-1", reason="  ")
+    twice = [parse(WithdrawalInput, ref="OBS-1", reason="x")] * 2
+    with pytest.raises(InputError, match="OBS-1 is already withdrawn"), Journal.open(path) as j:
+        append(j, Scenario.model_validate(HAND_SCENARIO), twice, "e")  # not even the first
+    with Journal.open(path, readonly=True) as j:
+        assert j.count() == count
+        assert [r.ref for r in build_report(j).improvement_plan] == []
+    assert verify(path).ok
+
+
+def test_a_withdrawal_makes_a_final_report_a_draft(tmp_path: Path) -> None:
+    path = write_journal(tmp_path / "hand.db")
+    with Journal.open(path) as j:
+        append(j, Scenario.model_validate(HAND_SCENARIO), [parse(FinalInput, by="A")], "A")
+        assert build_report(j).overview.status == "final"
+    _withdraw(path, "OBS-1")  # the facilitator's observation during play
+    with Journal.open(path, readonly=True) as j:
+        report = build_report(j)
+        last = j.last()
+    assert report.overview.status == "draft" and report.overview.final_by == ""
+    assert report.summary.totals.observations == 0
+    assert last is not None and last.kind == Kind.WITHDRAWN and last.t == 3600  # last t
+    assert verify(path).ok
+    assert main(["verify", str(path)]) == 0

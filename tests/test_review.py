@@ -15,9 +15,11 @@ from textual.widgets import DataTable, Input, RadioButton, Select, Static, Tabbe
 
 from exercise.cli import main
 from exercise.debrief import build_report, render
+from exercise.debrief.evaluation import ImprovementInput, ObservationInput, append, parse
 from exercise.journal import Journal, verify
 from exercise.model.events import Kind
 from exercise.review.app import ReviewApp
+from exercise.sim.replay import load_frozen
 
 SIZE = (140, 44)
 
@@ -223,6 +225,90 @@ async def test_cancel_writes_nothing_and_dutch_labels(journal: Path) -> None:
         assert app.query_one("#timeline", DataTable).row_count == len(_report(journal).timeline)
     with Journal.open(journal, readonly=True) as j:
         assert j.count() == before
+
+
+def _add(path: Path, *items: Any) -> None:
+    """Evaluator input entered before the screen opens (as an earlier review would)."""
+    with Journal.open(path) as j:
+        append(j, load_frozen(j), list(items), "earlier evaluator")
+
+
+def _issue(issue: str) -> Any:
+    return parse(
+        ImprovementInput,
+        pillar="vital-processes",
+        issue=issue,
+        action="Daily storage sitrep",
+        element="planning",
+        organisation="Ministry of KGG",
+    )
+
+
+@run
+async def test_withdrawing_an_improvement_item(journal: Path) -> None:
+    typo = "[bold]Storgae[/bold] picture"
+    _add(journal, _issue(typo), _issue("No joint storage picture"))
+    app = ReviewApp(journal, evaluator="J. de Vries")
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one("#tabs", TabbedContent).active = "tab-plan"
+        await pilot.pause()
+        plan = app.query_one("#plan", DataTable)
+        assert [row.key.value for row in plan.ordered_rows] == ["IP-1", "IP-2"]
+        plan.move_cursor(row=0)
+        await pilot.press("w")
+        await pilot.pause()
+        form = app.screen
+        title = str(form.query_one(".form-title", Static).render())
+        assert title == f"Withdraw IP-1: {typo}"  # the journal's text, literally
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # a reason is required
+        assert "reason" in str(form.query_one("#error", Static).render())
+        form.query_one("#reason", Input).value = "Typo: entered again as IP-2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+        assert [row.key.value for row in plan.ordered_rows] == ["IP-2"]  # IP-2 keeps its ref
+    [event] = _events(journal, Kind.WITHDRAWN)
+    assert event.actor == "J. de Vries"
+    assert event.payload == {"ref": "IP-1", "reason": "Typo: entered again as IP-2"}
+    report = _report(journal)
+    assert [row.ref for row in report.improvement_plan] == ["IP-2"]
+    assert report.summary.totals.improvement_items == 1
+    assert "Storgae" not in render(report, "md")
+    assert verify(journal).ok
+
+
+@run
+async def test_withdrawing_an_observation_only_from_its_tab(journal: Path) -> None:
+    note = parse(ObservationInput, pillar="vital-processes", text="Meant for pillar 3.2")
+    _add(journal, note)
+    app = ReviewApp(journal, lang="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        main_screen = app.screen
+        assert "w" not in main_screen.active_bindings  # not offered on the Decisions tab
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.screen is main_screen  # no form
+        app.query_one("#tabs", TabbedContent).active = "tab-observations"
+        await pilot.pause()
+        assert app.screen.active_bindings["w"].binding.description == "Intrekken"
+        table = app.query_one("#observations", DataTable)
+        assert [row.key.value for row in table.ordered_rows] == ["OBS-1"]
+        await pilot.press("w")
+        await pilot.pause()
+        app.screen.query_one("#reason", Input).value = "not saved"
+        await pilot.press("escape")  # cancelled: still there
+        await pilot.pause()
+        assert table.row_count == 1 and not _events(journal, Kind.WITHDRAWN)
+        await pilot.press("w")
+        await pilot.pause()
+        app.screen.query_one("#reason", Input).value = "Verkeerde pijler"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert table.row_count == 0
+    assert _events(journal, Kind.WITHDRAWN)[0].payload["ref"] == "OBS-1"
+    assert not _report(journal).pillar("vital-processes").observations
 
 
 def test_review_refuses_a_missing_journal(

@@ -1,15 +1,19 @@
 """Evaluator input: ratings, observations, improvement-plan rows, judgements of free-text
-expected actions, participants and the final mark.
+expected actions, participants, withdrawals and the final mark.
 
 Each is one journal event, appended after play at the session's last scenario time (so
 the hash chain covers it and nothing is ever edited in place). A later rating of the same
 pillar or objective supersedes an earlier one; the report is final when a `report-final`
 event comes after the last evaluator change, and a draft again when anything is added
-after it.
+after it. An improvement item or observation entered by mistake is withdrawn by a later
+`withdrawn` event naming its reference (IP-n, OBS-n): it keeps its number, so the others
+keep theirs, and the report leaves it out.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -91,6 +95,13 @@ class FinalInput(_Input):
     by: Required
 
 
+class WithdrawalInput(_Input):
+    ref: Annotated[
+        str, StringConstraints(strip_whitespace=True, to_upper=True, min_length=1, max_length=50)
+    ]  # IP-n or OBS-n, as the report shows it
+    reason: LongRequired
+
+
 EvaluatorInput = (
     RatingInput
     | ObservationInput
@@ -98,6 +109,7 @@ EvaluatorInput = (
     | JudgementInput
     | ParticipantInput
     | FinalInput
+    | WithdrawalInput
 )
 
 _KINDS: dict[type[_Input], str] = {
@@ -107,6 +119,7 @@ _KINDS: dict[type[_Input], str] = {
     JudgementInput: Kind.EXPECTED_JUDGED,
     ParticipantInput: Kind.PARTICIPANT,
     FinalInput: Kind.REPORT_FINAL,
+    WithdrawalInput: Kind.WITHDRAWN,
 }
 REVIEW_KINDS = frozenset(_KINDS.values()) - {Kind.OBSERVATION}
 
@@ -166,10 +179,34 @@ def append(journal: Journal, scenario: Scenario, items: list[_Input], actor: str
         check(scenario, item)
     last = journal.last()
     t = last.t if last is not None else 0.0
-    return journal.append([to_event(item, actor, t) for item in items])
+    events = [to_event(item, actor, t) for item in items]
+    if any(e.kind == Kind.WITHDRAWN for e in events):
+        _check_withdrawals(fold(journal.events()), events)
+    return journal.append(events)
+
+
+def _check_withdrawals(evaluation: Evaluation, events: list[NewEvent]) -> None:
+    """Raise InputError for a withdrawal of something absent or withdrawn already. The batch
+    counts in order, so it may withdraw an item it adds, but not the same item twice."""
+    for event in events:
+        if event.kind == Kind.WITHDRAWN:
+            problem = evaluation.refusal(event.payload["ref"])
+            if problem:
+                raise InputError(problem)
+        evaluation.take(-1, event.t, 0.0, event.kind, event.actor, event.payload)
+
+
+def fold(events: Iterable[Event]) -> Evaluation:
+    """The evaluation alone, without the rest of the report."""
+    evaluation = Evaluation()
+    for e in events:
+        evaluation.take(e.seq, e.t, e.wall, e.kind, e.actor, e.payload)
+    return evaluation
 
 
 # -- folding the evaluator's events into the report ----------------------------------------
+
+_REF = re.compile(r"(IP|OBS)-([1-9][0-9]*)")
 
 
 @dataclass(slots=True)
@@ -184,6 +221,8 @@ class Evaluation:
         default_factory=dict
     )
     participants: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    observations: int = 0  # how many there were: OBS-1 .. OBS-n, withdrawn ones included
+    withdrawn: dict[str, tuple[float, str, dict[str, Any]]] = field(default_factory=dict)
     final: tuple[float, str] | None = None  # (wall, by) of the final mark in force
     _last_change: int = 0
     _final_seq: int = -1
@@ -198,15 +237,46 @@ class Evaluation:
             self.judgements[(p.get("inject", ""), p.get("index", -1))] = (t, by, p)
         elif kind == Kind.PARTICIPANT:
             self.participants.append((by, p))
+        elif kind == Kind.WITHDRAWN:
+            ref = p.get("ref", "")
+            if self.refusal(ref):  # names nothing that was there (a hand-made journal)
+                return
+            self.withdrawn[ref] = (t, by, p)
         elif kind == Kind.REPORT_FINAL:
             self._final_seq = seq
             self.final = (wall, p.get("by", by))
             return
         self._last_change = seq
 
-    def note_change(self, seq: int) -> None:
-        """An observation counts as a change to the report too."""
+    def observed(self, seq: int) -> str:
+        """Number an observation (OBS-n, in journal order); it counts as a change to the
+        report too."""
+        self.observations += 1
         self._last_change = seq
+        return f"OBS-{self.observations}"
+
+    def take(self, seq: int, t: float, wall: float, kind: str, actor: str | None, p: dict) -> None:
+        """Apply any event: observations and evaluator input count, the rest is ignored."""
+        if kind == Kind.OBSERVATION:
+            self.observed(seq)
+        elif kind in REVIEW_KINDS:
+            self.apply(seq, t, wall, kind, actor, p)
+
+    def refusal(self, ref: str) -> str | None:
+        """Why `ref` cannot be withdrawn now, or None when it can. IP-n is the n-th
+        improvement item, OBS-n the n-th observation, in journal order."""
+        match = _REF.fullmatch(ref)
+        if match is None:
+            return (
+                f"{ref!r} is not a reference to withdraw: use IP-n for an improvement item "
+                "or OBS-n for an observation"
+            )
+        made = len(self.improvements) if match[1] == "IP" else self.observations
+        if int(match[2]) > made:
+            return f"there is no {ref} in this session"
+        if ref in self.withdrawn:
+            return f"{ref} is already withdrawn"
+        return None
 
     @property
     def is_final(self) -> bool:

@@ -44,6 +44,7 @@ class Kind:
     EXPECTED_JUDGED = "expected-judged"  # {inject, index, status: met|late|missed, note}
     PARTICIPANT = "participant"  # {role, name, organisation}
     REPORT_FINAL = "report-final"  # {by}
+    WITHDRAWN = "withdrawn"  # {ref: IP-n|OBS-n, reason}  the item stays out of the report
 
 
 @dataclass(slots=True)

@@ -2,9 +2,10 @@
 
 Browse the timeline and the decisions per pillar, add observations, rate pillars and
 objectives P/S/M/U, judge free-text expected actions, add improvement-plan items and
-participants, and mark the report final. Every entry is appended to the journal as an
-event (see `exercise.debrief.evaluation`); the screen then reads the journal again, so
-what it shows is exactly what `exercise debrief` will write.
+participants, withdraw an item or observation entered by mistake, and mark the report
+final. Every entry is appended to the journal as an event (see
+`exercise.debrief.evaluation`); the screen then reads the journal again, so what it shows
+is exactly what `exercise debrief` will write.
 
 The report is built by `exercise.debrief`; this module only shows it and asks for input.
 Every text from the scenario, the players or earlier evaluators is shown literally.
@@ -18,6 +19,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
@@ -30,6 +32,7 @@ from ..debrief.evaluation import (
     ObservationInput,
     ParticipantInput,
     RatingInput,
+    WithdrawalInput,
     append,
     check,
     parse,
@@ -46,6 +49,7 @@ from .forms import (
     ObservationForm,
     ParticipantForm,
     RatingForm,
+    WithdrawForm,
 )
 from .i18n import tr
 
@@ -56,12 +60,14 @@ KEYS = (
     ("r", "rate_pillar", "key.rate_pillar"),
     ("t", "rate_objective", "key.rate_objective"),
     ("i", "improve", "key.improve"),
+    ("w", "withdraw", "key.withdraw"),
     ("j", "judge", "key.judge"),
     ("p", "participant", "key.participant"),
     ("f", "final", "key.final"),
     ("a", "toggle_all", "key.all"),
     ("q", "quit", "key.quit"),
 )
+WITHDRAWABLE = {"tab-plan": "plan", "tab-observations": "observations"}  # tab -> its table
 
 
 class ReviewApp(App[None]):
@@ -332,6 +338,20 @@ class ReviewApp(App[None]):
         self.show_all = not self.show_all
         self._show_pillar()
 
+    def on_tabbed_content_tab_activated(self, _event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()  # withdrawing is offered on some tabs only
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "withdraw":
+            return self._withdrawable_table() is not None
+        return True
+
+    def _withdrawable_table(self) -> str | None:
+        try:
+            return WITHDRAWABLE.get(self.query_one("#tabs", TabbedContent).active)
+        except NoMatches:  # asked before the tabs are there
+            return None
+
     # -- input ----------------------------------------------------------------------------
 
     def _builder(self, model: type, **fixed: Any):
@@ -449,3 +469,25 @@ class ReviewApp(App[None]):
             return
         form = FinalForm(self.t("form.final"), self.lang, self._builder(FinalInput), self.evaluator)
         self.push_screen(form, self._save)
+
+    def action_withdraw(self) -> None:
+        table_id = self._withdrawable_table()
+        ref = self._cursor_key(table_id) if table_id else None
+        if ref is None:
+            self.notify(self.t("msg.pick_withdraw"), severity="warning")
+            return
+        form = WithdrawForm(
+            self.t("form.withdraw", ref=ref, what=self._item_text(ref)),
+            self.lang,
+            self._builder(WithdrawalInput, ref=ref),
+            ref,
+        )
+        self.push_screen(form, self._save)
+
+    def _item_text(self, ref: str) -> str:
+        """The issue of an improvement item, or the text of an observation, by its ref."""
+        assert self.report is not None
+        for row in self.report.improvement_plan:
+            if row.ref == ref:
+                return row.issue
+        return next((o.text for o in self._section().observations if o.ref == ref), "")

@@ -228,3 +228,19 @@ class FinalForm(Form):
 
     def values(self) -> dict[str, Any]:
         return {"by": self.text("by")}
+
+
+class WithdrawForm(Form):
+    """Asks why an improvement item or observation is withdrawn (the reason is required)."""
+
+    def __init__(self, title: str, lang: str, build: Build, ref: str) -> None:
+        super().__init__(title, lang, build)
+        self.ref = ref
+
+    def fields(self) -> ComposeResult:
+        yield Static(literal(self.t("form.withdraw_help", ref=self.ref)), classes="form-help")
+        yield self.field("form.reason")
+        yield Input(id="reason")
+
+    def values(self) -> dict[str, Any]:
+        return {"reason": self.text("reason")}

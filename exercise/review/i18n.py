@@ -48,6 +48,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.rate_pillar": ("Rate pillar", "Pijler beoordelen"),
     "key.rate_objective": ("Rate objective", "Doel beoordelen"),
     "key.improve": ("Improvement item", "Verbeterpunt"),
+    "key.withdraw": ("Withdraw", "Intrekken"),
     "key.judge": ("Judge action", "Actie beoordelen"),
     "key.participant": ("Participant", "Deelnemer"),
     "key.final": ("Mark final", "Definitief maken"),
@@ -84,6 +85,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "een concept.",
     ),
     "form.by": ("Evaluator", "Evaluator"),
+    "form.withdraw": ("Withdraw {ref}: {what}", "{ref} intrekken: {what}"),
+    "form.withdraw_help": (
+        "{ref} is left out of the report; the journal keeps it, and this withdrawal with its "
+        "reason. The other items keep their numbers.",
+        "{ref} komt niet meer in het rapport; het logboek bewaart het, en deze intrekking met "
+        "de reden. De andere punten houden hun nummer.",
+    ),
+    "form.reason": ("Reason", "Reden"),
     "element.planning": ("Planning", "Planvorming"),
     "element.organisation": ("Organisation", "Organisatie"),
     "element.equipment": ("Equipment", "Middelen"),
@@ -112,6 +121,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "beoordeeld.",
     ),
     "msg.already_final": ("The report is already final.", "Het rapport is al definitief."),
+    "msg.pick_withdraw": (
+        "Pick a row on the Observations or Improvement plan tab first.",
+        "Kies eerst een regel op het tabblad Waarnemingen of Verbeterplan.",
+    ),
     "msg.none": ("None.", "Geen."),
     "dk.decision": ("decision", "besluit"),
     "dk.missed": ("deadline missed", "termijn verstreken"),
