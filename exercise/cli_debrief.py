@@ -137,7 +137,9 @@ def add_parsers(sub: Any) -> None:
         "--out", metavar="DIR", help="folder for the files (default: beside the journal)"
     )
     debrief.add_argument(
-        "--lang", choices=("en", "nl"), help="language of scenario texts (default: the scenario's)"
+        "--lang",
+        choices=("en", "nl"),
+        help="language of the report and its scenario texts (default: the scenario's)",
     )
     debrief.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the JSON report"

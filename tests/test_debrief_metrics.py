@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from debrief_journals import HAND_EVENTS, HAND_SCENARIO, write_journal
 
-from exercise.debrief import build_report
+from exercise.debrief import build_report, render
 from exercise.debrief.metrics import collect, is_contingency, suggest
 from exercise.debrief.report import Counts, Report
 from exercise.journal import Journal
@@ -174,6 +174,75 @@ def test_an_unknown_event_kind_is_ignored(tmp_path: Path) -> None:
     report = _report(write_journal(tmp_path / "a.db", events))
     assert report.overview.events == len(HAND_EVENTS) + 1
     assert report.summary.totals.decisions_taken == 3
+
+
+def _item(issue: str) -> NewEvent:
+    payload = {"pillar": "vital-processes", "issue": issue, "action": "Fix it"}
+    return NewEvent(3600, Kind.IP_ROW, "eval", {**payload, "element": "planning"})
+
+
+def _note(text: str, pillar: str) -> NewEvent:
+    return NewEvent(
+        3600, Kind.OBSERVATION, "eval", {"pillar": pillar, "kind": "note", "text": text}
+    )
+
+
+def _withdrawn(ref: str) -> NewEvent:
+    return NewEvent(3600, Kind.WITHDRAWN, "eval", {"ref": ref, "reason": "entered by mistake"})
+
+
+def test_a_withdrawn_item_leaves_the_report_and_the_others_keep_their_refs(
+    tmp_path: Path,
+) -> None:
+    events = [
+        *HAND_EVENTS,
+        _item("Storage picture"),
+        _item("Typo in the issue"),
+        _item("Fuel priorities"),
+        _withdrawn("IP-2"),
+        _item("Added after the withdrawal"),
+    ]
+    report = _report(write_journal(tmp_path / "a.db", events))
+    plan = {row.ref: row.issue for row in report.improvement_plan}
+    assert plan == {
+        "IP-1": "Storage picture",
+        "IP-3": "Fuel priorities",  # not renumbered
+        "IP-4": "Added after the withdrawal",  # the withdrawn number is not reused
+    }
+    assert report.summary.totals.improvement_items == 3
+    assert report.summary.points[-1].endswith("3 items in the improvement plan.")
+    assert not any("Typo in the issue" in row.text for row in report.timeline)
+    assert Kind.WITHDRAWN not in {row.kind for row in report.timeline}
+    for fmt in ("md", "html", "json"):
+        text = render(report, fmt)
+        assert "Fuel priorities" in text and "Typo in the issue" not in text, fmt
+
+
+def test_withdrawn_observations_live_or_in_review(tmp_path: Path) -> None:
+    # OBS-1 is the facilitator's, during play; OBS-2 went to the wrong pillar in review
+    events = [
+        *HAND_EVENTS,
+        _note("Meant for another pillar", "resilient-economy"),
+        _note("Mayors briefed early", "resilient-society"),
+        _withdrawn("OBS-1"),
+        _withdrawn("OBS-2"),
+    ]
+    report = _report(write_journal(tmp_path / "a.db", events))
+    [kept] = [o for s in report.pillars for o in s.observations]
+    assert (kept.ref, kept.text) == ("OBS-3", "Mayors briefed early")
+    assert report.summary.totals.observations == 1
+    assert not report.pillar("resilient-economy").exercised  # only the withdrawn one was there
+    texts = " ".join(row.text for row in report.timeline)
+    assert "Clear public line" not in texts and "Meant for another pillar" not in texts
+    assert "Mayors briefed early" in texts
+
+
+def test_a_withdrawal_names_only_what_came_before_it(tmp_path: Path) -> None:
+    # hand-made journals only (`append` refuses these): they change nothing
+    events = [*HAND_EVENTS, _withdrawn("IP-1"), _withdrawn("OBS-7"), _item("Still here")]
+    report = _report(write_journal(tmp_path / "a.db", events))
+    assert [row.ref for row in report.improvement_plan] == ["IP-1"]
+    assert report.summary.totals.observations == 1
 
 
 def test_collect_reads_each_event_once(tmp_path: Path) -> None:

@@ -50,7 +50,8 @@ from .report import (
     Summary,
     Totals,
 )
-from .text import plural, span
+from .text import span
+from .words import Words
 
 # NATO baseline requirements and the pillars they mostly serve (DOMAIN reference table).
 NATO_PILLARS: dict[str, tuple[str, ...]] = {
@@ -108,28 +109,33 @@ def _wall_text(wall: float | None) -> str:
     return datetime.fromtimestamp(wall, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _rating(evaluation: Evaluation, scope: str, target: str) -> RatingMark | None:
+def _rating(evaluation: Evaluation, scope: str, target: str, w: Words) -> RatingMark | None:
     found = evaluation.ratings.get((scope, target))
     if found is None:
         return None
     t, by, payload = found
     value = payload.get("rating", "")
-    label = Rating(value).label() if value in {r.value for r in Rating} else value
+    label = w.label(Rating(value)) if value in {r.value for r in Rating} else value
     return RatingMark(value, label, computed=False, note=payload.get("note", ""), by=by, t=t)
 
 
-def _mode(session: SessionInfo) -> str:
+def _mode(session: SessionInfo, w: Words) -> str:
     meta = session.meta or {}
     if meta.get("mode") == "play":
         if meta.get("decisions"):
-            return f"headless play, decisions file {Path(str(meta['decisions'])).name}"
-        return f"headless play, automatic players ({meta.get('auto', '')})"
-    return str(meta.get("mode") or "live session")
+            name = Path(str(meta["decisions"])).name
+            return w("headless play, decisions file {name}", name=name)
+        return w("headless play, automatic players ({policy})", policy=meta.get("auto", ""))
+    mode = meta.get("mode")
+    if not mode:
+        return w("live session")
+    return w("live") if mode == "live" else str(mode)
 
 
 def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
     scenario = facts.scenario
     text = facts.text
+    w = Words(facts.lang)
     evaluation = facts.evaluation
     objectives = scenario.objectives
 
@@ -160,8 +166,8 @@ def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
             text(o.capability),
             text(o.target),
             count(by_objective.get(o.id, ())),
-            _rating(evaluation, "objective", o.id),
-            suggest(count(by_objective.get(o.id, ()))),
+            _rating(evaluation, "objective", o.id, w),
+            suggest(count(by_objective.get(o.id, ())), w),
         )
         for o in objectives
     }
@@ -178,7 +184,7 @@ def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
                 pillar=slug,
                 title=pillar.label("en"),
                 title_nl=pillar.label("nl"),
-                track=pillar.track.label("en"),
+                track=w.label(pillar.track),
                 exercised=bool(touched.get(slug)),
                 metrics=pillar_metrics(injects, decisions),
                 objectives=[r for r in objective_results.values() if r.pillar == slug],
@@ -191,8 +197,8 @@ def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
                     _series(facts, i.id) for i in scenario.indicators if i.pillar == pillar
                 ],
                 observations=[o for o in facts.observations if o.pillar == slug],
-                rating=_rating(evaluation, "pillar", slug),
-                suggested=suggest(counts),
+                rating=_rating(evaluation, "pillar", slug, w),
+                suggested=suggest(counts, w),
             )
         )
 
@@ -244,7 +250,7 @@ def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
         played=facts.last_t,
         ended=facts.ended,
         end_reason=facts.end_reason,
-        mode=_mode(session),
+        mode=_mode(session, w),
         seed=session.seed,
         journal=journal_name,
         events=facts.events,
@@ -256,7 +262,14 @@ def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
         roles=roles,
     )
     glances = [
-        PillarGlance(s.pillar, s.title, s.exercised, s.expected_counts, s.rating, s.suggested)
+        PillarGlance(
+            s.pillar,
+            s.title_nl if w.lang == "nl" else s.title,
+            s.exercised,
+            s.expected_counts,
+            s.rating,
+            s.suggested,
+        )
         for s in sections
     ]
     summary = Summary(
@@ -303,7 +316,7 @@ def _communication(facts: Facts, decisions: list[DecisionRow]) -> Communication:
         elements.append(
             CommsElementRow(
                 element.value,
-                element.label(),
+                element.label(facts.lang),
                 len(items),
                 items[0].t if items else None,
                 items,
@@ -331,7 +344,7 @@ def _roles(facts: Facts, decisions: list[DecisionRow]) -> list[RoleActivity]:
                 role.id,
                 facts.text(role.title),
                 role.kind.value,
-                RoleKind(role.kind).label(),
+                RoleKind(role.kind).label(facts.lang),
                 decisions=sum(1 for r in mine if r.kind == "decision"),
                 missed=sum(1 for r in mine if r.kind == "missed"),
                 self_decisions=sum(1 for r in mine if r.kind == "self-decision"),
@@ -347,6 +360,8 @@ def _improvements(facts: Facts) -> list[ImprovementRow]:
     objectives = facts.scenario.objective_map
     out = []
     for n, (_t, by, p) in enumerate(facts.evaluation.improvements, 1):
+        if f"IP-{n}" in facts.evaluation.withdrawn:
+            continue  # left out, and its number is not reused: IP-n is the n-th item
         objective = objectives.get(p.get("objective") or "")
         capability = p.get("capability") or (facts.text(objective.capability) if objective else "")
         element = p.get("element", "")
@@ -401,7 +416,7 @@ def _nato(facts: Facts, by_pillar_expected: dict[str, list[ExpectedRow]]) -> lis
         rows.append(
             NatoRow(
                 slug,
-                requirement.label(),
+                requirement.label(facts.lang),
                 list(NATO_PILLARS.get(slug, ())),
                 bool(tagged or measures or moved),
                 len(tagged),
@@ -423,82 +438,111 @@ def _points(
     escalation: Escalation,
 ) -> list[str]:
     """The executive summary, as plain sentences."""
+    w = Words(facts.lang)
     points = []
     state = (
-        f"the session ended ({overview.end_reason})"
+        w("the session ended ({reason})", reason=w.known(overview.end_reason))
         if overview.ended
-        else "the session did not reach its end"
+        else w("the session did not reach its end")
     )
     points.append(
-        f"{plural(totals.injects_delivered, 'inject')} delivered in "
-        f"{span(overview.played)} "
-        f"of scenario time (planned {span(overview.duration)}); {state}."
+        w(
+            "{injects} delivered in {played} of scenario time (planned {planned}); {state}.",
+            injects=w.plural(totals.injects_delivered, "inject"),
+            played=span(overview.played),
+            planned=span(overview.duration),
+            state=state,
+        )
     )
     latency = (
-        f" (median latency {span(totals.latency_median)})"
+        w(" (median latency {latency})", latency=span(totals.latency_median))
         if totals.latency_median is not None
         else ""
     )
     points.append(
-        f"{plural(totals.decisions_taken, 'decision')} taken{latency}, "
-        f"{plural(totals.decisions_missed, 'deadline')} missed, "
-        f"{plural(totals.decisions_open, 'decision')} left open; "
-        f"{plural(totals.measures, 'measure')} and "
-        f"{plural(totals.self_decisions, 'self-initiated decision')}."
+        w(
+            "{taken} taken{latency}, {missed} missed, {open} left open; {measures} and {own}.",
+            taken=w.plural(totals.decisions_taken, "decision"),
+            latency=latency,
+            missed=w.plural(totals.decisions_missed, "deadline"),
+            open=w.plural(totals.decisions_open, "decision"),
+            measures=w.plural(totals.measures, "measure"),
+            own=w.plural(totals.self_decisions, "self-initiated decision"),
+        )
     )
     e = totals.expected
     points.append(
-        f"Expected actions: {e.met} met, {e.late} late, {e.missed} missed, {e.pending} "
-        "pending the evaluator's judgement."
+        w(
+            "Expected actions: {met} met, {late} late, {missed} missed, {pending} pending the "
+            "evaluator's judgement.",
+            met=e.met,
+            late=e.late,
+            missed=e.missed,
+            pending=e.pending,
+        )
     )
     if totals.contingencies:
         names = ", ".join(i.id for i in facts.delivered.values() if i.contingency)
         points.append(
-            f"{plural(totals.contingencies, 'contingency inject')} had to be released ({names})."
+            w(
+                "{n} had to be released ({names}).",
+                n=w.plural(totals.contingencies, "contingency inject"),
+                names=names,
+            )
         )
     else:
-        points.append("No contingency inject had to be released.")
+        points.append(w("No contingency inject had to be released."))
     start = (
-        f"the first severe inject ({communication.reference_inject}, "
-        f"{format_clock(communication.reference)})"
+        w(
+            "the first severe inject ({inject}, {time})",
+            inject=communication.reference_inject,
+            time=format_clock(communication.reference),
+        )
         if communication.reference_inject
-        else "the start of the session"
+        else w("the start of the session")
     )
     first = communication.first_action_perspective
     if first is not None and communication.lag is not None:
         points.append(
-            f"First public message with an action perspective {span(communication.lag)}"
-            f" after {start}, by {first.role} ({first.ref})."
+            w(
+                "First public message with an action perspective {lag} after {start}, by "
+                "{role} ({ref}).",
+                lag=span(communication.lag),
+                start=start,
+                role=first.role,
+                ref=first.ref,
+            )
         )
     else:
-        points.append(f"No public message with an action perspective after {start}.")
+        points.append(w("No public message with an action perspective after {start}.", start=start))
     for change in escalation.phases:
         if change.cause == "start":
             continue
+        move = w(
+            "Move to {phase} ({level}) at {time}",
+            phase=change.title,
+            level=change.level,
+            time=format_clock(change.t),
+        )
         if change.lag == 0 and change.action is not None and change.action.kind == "decision":
-            points.append(
-                f"Move to {change.title} ({change.level}) at {format_clock(change.t)}: "
-                f"entered by the team's own decision ({change.action.ref})."
-            )
+            how = w("entered by the team's own decision ({ref})", ref=change.action.ref)
         elif change.lag is not None and change.action is not None:
-            points.append(
-                f"Move to {change.title} ({change.level}) at {format_clock(change.t)}: "
-                f"recognised after {span(change.lag)} ({change.action.ref})."
-            )
+            how = w("recognised after {lag} ({ref})", lag=span(change.lag), ref=change.action.ref)
         else:
-            points.append(
-                f"Move to {change.title} ({change.level}) at {format_clock(change.t)}: "
-                f"{change.note}."
-            )
+            how = change.note
+        points.append(f"{move}: {how}.")
     idle = [s.pillar for s in sections if not s.exercised]
     if idle:
-        points.append(f"Not exercised: {', '.join(idle)}.")
+        points.append(w("Not exercised: {pillars}.", pillars=", ".join(idle)))
     rated = sum(1 for s in sections if s.rating is not None)
+    items = w.plural(totals.improvement_items, "item")
     points.append(
-        f"{rated} of 6 pillars rated by an evaluator; "
-        f"{plural(totals.improvement_items, 'item')} in the improvement plan."
+        w(
+            "{rated} of 6 pillars rated by an evaluator; {items} in the improvement plan.",
+            rated=rated,
+            items=items,
+        )
         if rated
-        else "No pillar rated by an evaluator yet; "
-        f"{plural(totals.improvement_items, 'item')} in the improvement plan."
+        else w("No pillar rated by an evaluator yet; {items} in the improvement plan.", items=items)
     )
     return points

@@ -1,6 +1,7 @@
 """Inline SVG charts for the HTML report, drawn by hand (no library, nothing loaded).
 
-Every text placed in a chart passes through `html.escape`. Long series are reduced to
+Every text placed in a chart passes through `html.escape`; the charts' own words (titles,
+legends, labels) are in the report's language (`w`). Long series are reduced to
 what a pixel column can show (the lowest, highest and last value per column), so a
 chart of a session with thousands of changes stays small and exact to the pixel.
 """
@@ -10,7 +11,8 @@ from __future__ import annotations
 from html import escape
 
 from .report import Counts, IndicatorSeries, PhaseChange, PillarGlance
-from .text import STATUS_COLOURS
+from .text import STATUS_COLOURS, STATUS_LABELS
+from .words import Words
 
 _TICK_STEPS = (30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400)
 _LEVEL_COLOURS = {
@@ -88,7 +90,7 @@ def _step_path(
 
 
 def indicator_chart(
-    series: IndicatorSeries, end: float, phases: list[PhaseChange], width: int = 640
+    series: IndicatorSeries, end: float, phases: list[PhaseChange], w: Words, width: int = 640
 ) -> str:
     """A line chart of one indicator over scenario time, with the phase changes marked."""
     height, left, right, top, bottom = 190, 46, 14, 14, 30
@@ -104,7 +106,14 @@ def indicator_chart(
     def y(v: float) -> float:
         return top + plot_h * (1 - (min(max(v, low), high) - low) / (high - low))
 
-    title = escape(f"{series.title}: {series.start:g} at T+0, {series.end:g} at the end")
+    title = escape(
+        w(
+            "{indicator}: {start} at T+0, {end} at the end",
+            indicator=series.title,
+            start=f"{series.start:g}",
+            end=f"{series.end:g}",
+        )
+    )
     out = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
         f'aria-label="{title}" {FONT} font-size="11">',
@@ -151,16 +160,18 @@ def indicator_chart(
     return "".join(out)
 
 
-def expected_bars(glances: list[PillarGlance], width: int = 640) -> str:
+def expected_bars(glances: list[PillarGlance], w: Words, width: int = 640) -> str:
     """Stacked horizontal bars: expected actions per pillar by outcome."""
     row_h, label_w, top = 26, 250, 8
     height = top + row_h * len(glances) + 34
     plot_w = width - label_w - 50
     most = max((g.expected.total for g in glances), default=0) or 1
+    statuses = {status: escape(w(label)) for status, label in STATUS_LABELS.items()}
+    title = w("Expected actions per pillar: met, late, missed, pending")
     out = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="Expected actions per pillar" {FONT} font-size="11">',
-        "<title>Expected actions per pillar: met, late, missed, pending</title>",
+        f'aria-label="{escape(w("Expected actions per pillar"))}" {FONT} font-size="11">',
+        f"<title>{escape(title)}</title>",
     ]
     for n, g in enumerate(glances):
         y0 = top + n * row_h
@@ -172,15 +183,17 @@ def expected_bars(glances: list[PillarGlance], width: int = 640) -> str:
         for status in ("met", "late", "missed", "pending"):
             value = getattr(g.expected, status)
             if value:
-                w = plot_w * value / most
+                bar = plot_w * value / most
                 out.append(
-                    f'<rect x="{x0:.1f}" y="{y0 + 4}" width="{w:.1f}" height="{row_h - 10}" '
-                    f'fill="{STATUS_COLOURS[status]}"><title>{status}: {value}</title></rect>'
+                    f'<rect x="{x0:.1f}" y="{y0 + 4}" width="{bar:.1f}" height="{row_h - 10}" '
+                    f'fill="{STATUS_COLOURS[status]}"><title>{statuses[status]}: {value}</title>'
+                    "</rect>"
                 )
-                x0 += w
+                x0 += bar
         total = g.expected.total
         out.append(
-            f'<text x="{x0 + 6:.1f}" y="{y0 + 15}" fill="#555">{total if total else "none"}</text>'
+            f'<text x="{x0 + 6:.1f}" y="{y0 + 15}" fill="#555">'
+            f"{total if total else escape(w('none'))}</text>"
         )
     legend_y = top + row_h * len(glances) + 14
     x0 = float(label_w)
@@ -188,7 +201,7 @@ def expected_bars(glances: list[PillarGlance], width: int = 640) -> str:
         out.append(
             f'<rect x="{x0:.1f}" y="{legend_y - 9}" width="10" height="10" '
             f'fill="{STATUS_COLOURS[status]}"/>'
-            f'<text x="{x0 + 14:.1f}" y="{legend_y}" fill="#333">{status}</text>'
+            f'<text x="{x0 + 14:.1f}" y="{legend_y}" fill="#333">{statuses[status]}</text>'
         )
         x0 += 80
     out.append("</svg>")
@@ -204,6 +217,7 @@ def escalation_strip(
     deliveries: list[float],
     actions: list[tuple[float, str]],
     end: float,
+    w: Words,
     width: int = 640,
 ) -> str:
     """The phases as bands over scenario time, injects as ticks, measures as markers."""
@@ -216,8 +230,10 @@ def escalation_strip(
 
     out = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="Escalation over scenario time" {FONT} font-size="11">',
-        "<title>Phases over scenario time, with inject deliveries and measures</title>",
+        f'aria-label="{escape(w("Escalation over scenario time"))}" {FONT} font-size="11">',
+        "<title>"
+        + escape(w("Phases over scenario time, with inject deliveries and measures"))
+        + "</title>",
     ]
     for n, change in enumerate(phases):
         stop = phases[n + 1].t if n + 1 < len(phases) else end
@@ -238,12 +254,18 @@ def escalation_strip(
     ticks = "".join(f"M{px},56V66" for px in columns)
     if ticks:
         out.append(f'<path d="{ticks}" stroke="#154273" stroke-width="1"/>')
-        out.append(f'<text x="{left - 6}" y="65" text-anchor="end" fill="#555">injects</text>')
+        out.append(
+            f'<text x="{left - 6}" y="65" text-anchor="end" fill="#555">'
+            f"{escape(w('injects'))}</text>"
+        )
     marks = sorted({round(x(t)) for t, _label in actions})
     for px in marks:
         out.append(f'<path d="M{px},70l5,9h-10z" fill="#39870c"/>')
     if marks:
-        out.append(f'<text x="{left - 6}" y="79" text-anchor="end" fill="#555">measures</text>')
+        out.append(
+            f'<text x="{left - 6}" y="79" text-anchor="end" fill="#555">'
+            f"{escape(w('measures'))}</text>"
+        )
     for tick in time_ticks(end):
         out.append(
             f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="86" y2="90" stroke="#888"/>'
@@ -254,25 +276,31 @@ def escalation_strip(
     return "".join(out)
 
 
-def counts_bar(counts: Counts, width: int = 160) -> str:
+def counts_bar(counts: Counts, w: Words, width: int = 160) -> str:
     """A small inline bar of expected-action outcomes."""
     total = counts.total
     if not total:
         return ""
+    label = w(
+        "met {met}, late {late}, missed {missed}, pending {pending}",
+        met=counts.met,
+        late=counts.late,
+        missed=counts.missed,
+        pending=counts.pending,
+    )
     out = [
         f'<svg class="mini" viewBox="0 0 {width} 10" width="{width}" height="10" '
-        f'role="img" aria-label="met {counts.met}, late {counts.late}, missed '
-        f'{counts.missed}, pending {counts.pending}">'
+        f'role="img" aria-label="{escape(label)}">'
     ]
     x0 = 0.0
     for status in ("met", "late", "missed", "pending"):
         value = getattr(counts, status)
         if value:
-            w = width * value / total
+            bar = width * value / total
             out.append(
-                f'<rect x="{x0:.1f}" y="0" width="{w:.1f}" height="10" '
+                f'<rect x="{x0:.1f}" y="0" width="{bar:.1f}" height="10" '
                 f'fill="{STATUS_COLOURS[status]}"/>'
             )
-            x0 += w
+            x0 += bar
     out.append("</svg>")
     return "".join(out)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .report import Counts, RatingMark, Report
+from .words import Words
 
 
 class NotComparable(ValueError):
@@ -84,6 +85,7 @@ class Comparison:
     agreed: int  # decision points every session decided the same way
     notes: list[str] = field(default_factory=list)
     schema_version: int = 1
+    language: str = "en"  # of the comparison's own words: the first report's
 
 
 def check_same_scenario(names: list[str], scenario_ids: list[str]) -> None:
@@ -119,13 +121,16 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
         raise ValueError("a comparison needs at least two sessions")
     names = [r.overview.journal for r in reports]
     check_same_scenario(names, [r.overview.scenario_id for r in reports])
+    first = reports[0].overview
+    w = Words(first.language)
     notes = []
     if scenario_hashes and len(set(scenario_hashes)) > 1:
         notes.append(
-            "The sessions played different versions of the scenario (its frozen text differs): "
-            "injects or options may have changed between them."
+            w(
+                "The sessions played different versions of the scenario (its frozen text "
+                "differs): injects or options may have changed between them."
+            )
         )
-    first = reports[0].overview
     sessions = [
         SessionColumn(
             r.overview.journal,
@@ -177,7 +182,8 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
                     s.suggested,
                 )
             )
-        pillars.append(PillarComparison(section.pillar, section.title, figures))
+        title = section.title_nl if first.language == "nl" else section.title
+        pillars.append(PillarComparison(section.pillar, title, figures))
 
     outcomes = [_outcomes(r) for r in reports]
     titles: dict[str, str] = {}
@@ -214,6 +220,7 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
         divergences,
         agreed,
         notes,
+        language=first.language,
     )
 
 
@@ -235,66 +242,73 @@ def _letter(n: int) -> str:
     return chr(ord("A") + n) if n < 26 else f"S{n + 1}"
 
 
-def _figure_rows(figures: list[Figures], pillar: bool) -> list[list[str]]:
+def _figure_rows(figures: list[Figures], pillar: bool, w: Words) -> list[list[str]]:
     from .text import counts_text, rating_text, span
 
     rows = [
-        ["Injects delivered", *[str(f.injects) for f in figures]],
-        ["Decisions taken", *[str(f.decisions_taken) for f in figures]],
-        ["Deadlines missed", *[str(f.decisions_missed) for f in figures]],
-        ["Median decision latency", *[span(f.latency_median) for f in figures]],
-        ["Measures", *[str(f.measures) for f in figures]],
-        ["Self-initiated decisions", *[str(f.self_decisions) for f in figures]],
-        ["Contingency injects released", *[str(f.contingencies) for f in figures]],
-        ["Expected actions", *[counts_text(f.expected) for f in figures]],
+        [w("Injects delivered"), *[str(f.injects) for f in figures]],
+        [w("Decisions taken"), *[str(f.decisions_taken) for f in figures]],
+        [w("Deadlines missed"), *[str(f.decisions_missed) for f in figures]],
+        [w("Median decision latency"), *[span(f.latency_median) for f in figures]],
+        [w("Measures"), *[str(f.measures) for f in figures]],
+        [w("Self-initiated decisions"), *[str(f.self_decisions) for f in figures]],
+        [w("Contingency injects released"), *[str(f.contingencies) for f in figures]],
+        [w("Expected actions"), *[counts_text(f.expected, w) for f in figures]],
     ]
     if pillar:
-        rows.append(["Evaluator rating", *[rating_text(f.rating) for f in figures]])
+        rows.append([w("Evaluator rating"), *[rating_text(f.rating, w) for f in figures]])
         rows.append(
             [
-                "Computed suggestion",
+                w("Computed suggestion"),
                 *[f.suggested.rating if f.suggested else "—" for f in figures],
             ]
         )
     return rows
 
 
-def _outcome_text(o: Outcome) -> str:
+def _outcome_text(o: Outcome, w: Words) -> str:
     from .text import span
 
     if o.status == "decided":
-        return f"{o.text} ({o.role}, after {span(o.latency)})"
+        return w(
+            "{text} ({role}, after {latency})", text=o.text, role=o.role, latency=span(o.latency)
+        )
     if o.status == "missed":
         return o.text
-    return "left open" if o.status == "open" else "not delivered"
+    return w("left open") if o.status == "open" else w("not delivered")
 
 
 def blocks(c: Comparison) -> list[Block]:
+    """The comparison laid out once, in its language, for every format to draw."""
     from .text import pillar_number, span
 
+    w = Words(c.language)
     letters = [_letter(n) for n in range(len(c.sessions))]
     out = [
         Block(
-            "Sessions",
+            w("Sessions"),
             2,
-            "Sessions of the same scenario, side by side.",
-            ["", "Journal", "Date", "Session", "Played", "Status"],
+            w("Sessions of the same scenario, side by side."),
+            ["", w("Journal"), w("Date"), w("Session"), w("Played"), w("Status")],
             [
                 [
                     letters[n],
                     s.journal,
                     s.session_date,
                     s.mode,
-                    span(s.played) + ("" if s.ended else " (not ended)"),
-                    s.status.upper(),
+                    span(s.played) + ("" if s.ended else w(" (not ended)")),
+                    w("FINAL") if s.status == "final" else w("DRAFT"),
                 ]
                 for n, s in enumerate(c.sessions)
             ],
         )
     ]
-    overall = _figure_rows(c.overall, pillar=False)
+    overall = _figure_rows(c.overall, pillar=False, w=w)
     overall.append(
-        ["First action-perspective message", *[span(m.first_action_perspective) for m in c.metrics]]
+        [
+            w("First action-perspective message"),
+            *[span(m.first_action_perspective) for m in c.metrics],
+        ]
     )
     phases = [phase for phase, _lag in c.metrics[0].phase_lags]
     for m in c.metrics[1:]:
@@ -304,31 +318,31 @@ def blocks(c: Comparison) -> list[Block]:
         for m in c.metrics:
             lags = [lag for p, lag in m.phase_lags if p == phase]
             if not lags:
-                cells.append("phase not reached")
+                cells.append(w("phase not reached"))
             else:
-                cells.append(span(lags[0]) if lags[0] is not None else "not recognised")
-        overall.append([f"Phase-recognition lag: {phase}", *cells])
-    out.append(Block("Whole session", 2, "", ["Metric", *letters], overall))
-    out.append(Block("Per pillar", 2))
+                cells.append(span(lags[0]) if lags[0] is not None else w("not recognised"))
+        overall.append([w("Phase-recognition lag: {phase}", phase=phase), *cells])
+    out.append(Block(w("Whole session"), 2, "", [w("Metric"), *letters], overall))
+    out.append(Block(w("Per pillar"), 2))
     for p in c.pillars:
         out.append(
             Block(
                 f"{pillar_number(p.pillar)} {p.title}",
                 3,
                 "",
-                ["Metric", *letters],
-                _figure_rows(p.sessions, pillar=True),
+                [w("Metric"), *letters],
+                _figure_rows(p.sessions, pillar=True, w=w),
             )
         )
-    agreed = f"{c.agreed} decision points went the same way in every session."
+    agreed = w("{n} decision points went the same way in every session.", n=c.agreed)
     out.append(
         Block(
-            "Where the decisions diverged",
+            w("Where the decisions diverged"),
             2,
-            agreed if c.divergences else f"None: {agreed}",
-            ["Inject", *letters],
+            agreed if c.divergences else w("None: {agreed}", agreed=agreed),
+            [w("Inject"), *letters],
             [
-                [f"{d.inject}: {d.title}", *[_outcome_text(o) for o in d.outcomes]]
+                [f"{d.inject}: {d.title}", *[_outcome_text(o, w) for o in d.outcomes]]
                 for d in c.divergences
             ],
         )

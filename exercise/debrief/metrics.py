@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..model import CommsElement, Level, Pillar, Rating, Scenario, localize
 from ..model.condition import Compare
 from ..model.events import Event, Kind
-from .evaluation import Evaluation
+from .evaluation import REVIEW_KINDS, Evaluation
 from .report import (
     ActionRef,
     CommsItem,
@@ -31,6 +31,7 @@ from .report import (
     RatingMark,
     TimelineRow,
 )
+from .words import ENGLISH, Words
 
 ACTION_PERSPECTIVE = CommsElement.ACTION_PERSPECTIVE.value
 _LEVELS = frozenset(level.value for level in Level)
@@ -60,8 +61,13 @@ class Facts:
     indicators: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
     observations: list[ObservationRow] = field(default_factory=list)
     timeline: list[TimelineRow] = field(default_factory=list)
+    item_rows: dict[str, TimelineRow] = field(default_factory=dict)  # IP-n, OBS-n
     evaluation: Evaluation = field(default_factory=Evaluation)
     conditional_contingencies: frozenset[str] = frozenset()
+    w: Words = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.w = Words(self.lang)  # the report's own words, in the report's language
 
     def text(self, value: str | dict[str, str] | None) -> str:
         return localize(value, self.lang, self.scenario.language)
@@ -100,13 +106,17 @@ def collect(scenario: Scenario, events: Iterable[Event], lang: str | None = None
             handler(facts, event)
         elif event.kind in _REVIEW:
             evaluation.apply(event.seq, event.t, event.wall, event.kind, event.actor, event.payload)
-            if event.kind == Kind.PARTICIPANT:
+            if event.kind in (Kind.PARTICIPANT, Kind.WITHDRAWN):
                 continue
             _timeline(facts, event, _review_text(facts, event), ())
+            if event.kind == Kind.IP_ROW:
+                facts.item_rows[f"IP-{len(evaluation.improvements)}"] = facts.timeline[-1]
     if event is not None:
         facts.last_t = max(facts.last_t, event.t)
         facts.last_hash = event.hash
     facts.events = count
+    if evaluation.withdrawn:
+        _leave_out_withdrawn(facts)
     for key, (_t, by, payload) in evaluation.judgements.items():
         row = facts.expected.get(key)
         if row is not None and row.status == "pending":
@@ -116,9 +126,17 @@ def collect(scenario: Scenario, events: Iterable[Event], lang: str | None = None
     return facts
 
 
-_REVIEW = frozenset(
-    {Kind.RATING, Kind.IP_ROW, Kind.EXPECTED_JUDGED, Kind.PARTICIPANT, Kind.REPORT_FINAL}
-)
+_REVIEW = REVIEW_KINDS
+
+
+def _leave_out_withdrawn(facts: Facts) -> None:
+    """Drop withdrawn observations and the timeline rows of withdrawn items (the
+    improvement plan is built from the evaluation and skips them there). The others
+    keep their refs: those were given in journal order, before anything was dropped."""
+    gone = facts.evaluation.withdrawn
+    facts.observations = [o for o in facts.observations if o.ref not in gone]
+    rows = {id(facts.item_rows[ref]) for ref in gone if ref in facts.item_rows}
+    facts.timeline = [row for row in facts.timeline if id(row) not in rows]
 
 
 def _timeline(facts: Facts, event: Event, text: str, pillars: Tags, role: str = "") -> None:
@@ -128,17 +146,17 @@ def _timeline(facts: Facts, event: Event, text: str, pillars: Tags, role: str = 
 
 
 def _started(f: Facts, e: Event) -> None:
-    _timeline(f, e, f"Session started: {f.text(f.scenario.title)}", ())
+    _timeline(f, e, f.w("Session started: {title}", title=f.text(f.scenario.title)), ())
 
 
 def _resumed(f: Facts, e: Event) -> None:
-    _timeline(f, e, "Session resumed from the journal", ())
+    _timeline(f, e, f.w("Session resumed from the journal"), ())
 
 
 def _ended(f: Facts, e: Event) -> None:
     f.ended = True
     f.end_reason = e.payload.get("reason", "")
-    _timeline(f, e, f"Session ended: {f.end_reason}", ())
+    _timeline(f, e, f.w("Session ended: {reason}", reason=f.end_reason), ())
 
 
 def _phase(f: Facts, e: Event) -> None:
@@ -146,7 +164,13 @@ def _phase(f: Facts, e: Event) -> None:
     phase = f.scenario.phase_map.get(p.get("phase", ""))
     title = f.text(phase.title) if phase else p.get("phase", "")
     f.phases.append((e.t, p.get("phase", ""), p.get("level", ""), p.get("cause", "")))
-    _timeline(f, e, f"Phase {title} ({p.get('level', '')}) entered ({p.get('cause', '')})", ())
+    text = f.w(
+        "Phase {title} ({level}) entered ({cause})",
+        title=title,
+        level=p.get("level", ""),
+        cause=f.w.known(p.get("cause", "")),
+    )
+    _timeline(f, e, text, ())
 
 
 def _delivered(f: Facts, e: Event) -> None:
@@ -172,10 +196,13 @@ def _delivered(f: Facts, e: Event) -> None:
         for index, spec in enumerate(inject.expected):
             if spec.option and inject.decision is not None:
                 option = inject.decision.option(spec.option)
-                what = f"Choose: {f.text(option.label) if option else spec.option}"
+                what = f.w(
+                    "Choose: {option}", option=f.text(option.label) if option else spec.option
+                )
             elif spec.measure:
                 measure = f.scenario.measure_map.get(spec.measure)
-                what = f"Take measure: {f.text(measure.title) if measure else spec.measure}"
+                title = f.text(measure.title) if measure else spec.measure
+                what = f.w("Take measure: {measure}", measure=title)
             else:
                 what = f.text(spec.action)
             f.expected[(inject_id, index)] = ExpectedRow(
@@ -208,7 +235,13 @@ def _delivered(f: Facts, e: Event) -> None:
         )
     f.delivered[inject_id] = row
     f.inject_pillars[inject_id] = pillars
-    _timeline(f, e, f"Inject {inject_id} delivered to {', '.join(to)}: {row.title}", pillars)
+    text = f.w(
+        "Inject {inject} delivered to {to}: {title}",
+        inject=inject_id,
+        to=", ".join(to),
+        title=row.title,
+    )
+    _timeline(f, e, text, pillars)
 
 
 def _adhoc(f: Facts, e: Event) -> None:
@@ -250,7 +283,13 @@ def _taken(f: Facts, e: Event) -> None:
     )
     pillars = f.inject_pillars.get(inject_id, ())
     f.decisions.append((row, pillars))
-    _timeline(f, e, f"Decision on {inject_id}: {label}", pillars, row.role)
+    _timeline(
+        f,
+        e,
+        f.w("Decision on {inject}: {option}", inject=inject_id, option=label),
+        pillars,
+        row.role,
+    )
 
 
 def _missed(f: Facts, e: Event) -> None:
@@ -260,10 +299,11 @@ def _missed(f: Facts, e: Event) -> None:
     delivered = f.delivered.get(inject_id)
     inject = f.scenario.inject_map.get(inject_id)
     default = p.get("default")
-    text = "Deadline passed"
+    text = f.w("Deadline passed")
     if default and inject is not None and inject.decision is not None:
         option = inject.decision.option(default)
-        text += f"; default applied: {f.text(option.label) if option else default}"
+        label = f.text(option.label) if option else default
+        text += f.w("; default applied: {option}", option=label)
     row = DecisionRow(
         e.t,
         "missed",
@@ -278,7 +318,13 @@ def _missed(f: Facts, e: Event) -> None:
     )
     pillars = f.inject_pillars.get(inject_id, ())
     f.decisions.append((row, pillars))
-    _timeline(f, e, f"Deadline of {inject_id} missed: {text}", pillars, row.role)
+    _timeline(
+        f,
+        e,
+        f.w("Deadline of {inject} missed: {text}", inject=inject_id, text=text),
+        pillars,
+        row.role,
+    )
 
 
 def _measure(f: Facts, e: Event) -> None:
@@ -299,7 +345,7 @@ def _measure(f: Facts, e: Event) -> None:
         [c.value for c in measure.comms] if measure else [],
     )
     f.decisions.append((row, pillars))
-    _timeline(f, e, f"Measure taken: {title}", pillars, row.role)
+    _timeline(f, e, f.w("Measure taken: {measure}", measure=title), pillars, row.role)
 
 
 def _self_decision(f: Facts, e: Event) -> None:
@@ -318,7 +364,7 @@ def _self_decision(f: Facts, e: Event) -> None:
         list(p.get("comms", ())),
     )
     f.decisions.append((row, pillars))
-    _timeline(f, e, f"Decision on own initiative: {row.text}", pillars, row.role)
+    _timeline(f, e, f.w("Decision on own initiative: {text}", text=row.text), pillars, row.role)
 
 
 def _expected(f: Facts, e: Event) -> None:
@@ -342,9 +388,10 @@ def _indicator(f: Facts, e: Event) -> None:
 
 def _observation(f: Facts, e: Event) -> None:
     p = e.payload
+    ref = f.evaluation.observed(e.seq)
     f.observations.append(
         ObservationRow(
-            f"OBS-{len(f.observations) + 1}",
+            ref,
             e.t,
             p.get("kind", "note"),
             p.get("pillar", ""),
@@ -354,19 +401,26 @@ def _observation(f: Facts, e: Event) -> None:
             e.actor or "",
         )
     )
-    f.evaluation.note_change(e.seq)
-    _timeline(f, e, f"Observation ({p.get('kind', 'note')}): {p.get('text', '')}", (p["pillar"],))
+    text = f.w(
+        "Observation ({kind}): {text}",
+        kind=f.w.known(p.get("kind", "note")),
+        text=p.get("text", ""),
+    )
+    _timeline(f, e, text, (p["pillar"],))
+    f.item_rows[ref] = f.timeline[-1]  # the row just added, dropped if withdrawn
 
 
 def _facilitator(f: Facts, e: Event) -> None:
-    p = e.payload
+    p, w = e.payload, f.w
     text = {
-        Kind.PAUSED: lambda: "Clock paused",
-        Kind.RESUMED: lambda: "Clock running again",
-        Kind.SPEED_SET: lambda: f"Speed set to x{p.get('speed', 0):g}",
-        Kind.JUMPED: lambda: "Clock moved to the next inject",
-        Kind.INJECT_HELD: lambda: f"Inject {p.get('inject', '')} held",
-        Kind.INJECT_UNHELD: lambda: f"Inject {p.get('inject', '')} released from hold",
+        Kind.PAUSED: lambda: w("Clock paused"),
+        Kind.RESUMED: lambda: w("Clock running again"),
+        Kind.SPEED_SET: lambda: w("Speed set to x{speed}", speed=f"{p.get('speed', 0):g}"),
+        Kind.JUMPED: lambda: w("Clock moved to the next inject"),
+        Kind.INJECT_HELD: lambda: w("Inject {inject} held", inject=p.get("inject", "")),
+        Kind.INJECT_UNHELD: lambda: w(
+            "Inject {inject} released from hold", inject=p.get("inject", "")
+        ),
     }[e.kind]()
     _timeline(f, e, text, ())
 
@@ -375,7 +429,14 @@ def _rejected(f: Facts, e: Event) -> None:
     f.rejected += 1
     command = e.payload.get("command") or {}
     _timeline(
-        f, e, f"Command {command.get('type', '')} rejected: {e.payload.get('reason', '')}", ()
+        f,
+        e,
+        f.w(
+            "Command {command} rejected: {reason}",
+            command=command.get("type", ""),
+            reason=e.payload.get("reason", ""),
+        ),
+        (),
     )
 
 
@@ -406,17 +467,24 @@ _HANDLERS = {
 
 
 def _review_text(f: Facts, e: Event) -> str:
-    p = e.payload
+    p, w = e.payload, f.w
     if e.kind == Kind.RATING:
-        return f"Rated {p.get('scope', '')} {p.get('target', '')}: {p.get('rating', '')}"
-    if e.kind == Kind.IP_ROW:
-        return f"Improvement item added: {p.get('issue', '')}"
-    if e.kind == Kind.EXPECTED_JUDGED:
-        return (
-            f"Expected action {p.get('index', 0) + 1} of {p.get('inject', '')} judged "
-            f"{p.get('status', '')}"
+        return w(
+            "Rated {scope} {target}: {rating}",
+            scope=w.known(p.get("scope", "")),
+            target=p.get("target", ""),
+            rating=p.get("rating", ""),
         )
-    return f"Report marked final by {p.get('by', '')}"
+    if e.kind == Kind.IP_ROW:
+        return w("Improvement item added: {issue}", issue=p.get("issue", ""))
+    if e.kind == Kind.EXPECTED_JUDGED:
+        return w(
+            "Expected action {n} of {inject} judged {status}",
+            n=p.get("index", 0) + 1,
+            inject=p.get("inject", ""),
+            status=w.known(p.get("status", "")),
+        )
+    return w("Report marked final by {by}", by=p.get("by", ""))
 
 
 # -- the numbers ---------------------------------------------------------------------------
@@ -463,7 +531,7 @@ def count(rows: Iterable[ExpectedRow]) -> Counts:
     return counts
 
 
-def suggest(counts: Counts) -> RatingMark | None:
+def suggest(counts: Counts, w: Words = ENGLISH) -> RatingMark | None:
     """A computed P/S/M/U from expected actions: score = (met + late/2) / settled."""
     if counts.settled == 0:
         return None
@@ -476,11 +544,16 @@ def suggest(counts: Counts) -> RatingMark | None:
         rating = Rating.M
     else:
         rating = Rating.U
-    basis = (
-        f"{counts.met} met, {counts.late} late, {counts.missed} missed of "
-        f"{counts.settled} settled expected actions (score {score:.2f})"
+    basis = w(
+        "{met} met, {late} late, {missed} missed of {settled} settled expected actions "
+        "(score {score})",
+        met=counts.met,
+        late=counts.late,
+        missed=counts.missed,
+        settled=counts.settled,
+        score=f"{score:.2f}",
     )
-    return RatingMark(rating.value, rating.label(), computed=True, basis=basis)
+    return RatingMark(rating.value, w.label(rating), computed=True, basis=basis)
 
 
 def first_action_perspective(
@@ -514,11 +587,11 @@ def phase_changes(facts: Facts) -> list[PhaseChange]:
     for t, phase_id, level, cause in facts.phases:
         phase = scenario.phase_map.get(phase_id)
         title = facts.text(phase.title) if phase else phase_id
-        level_label = Level(level).label() if level in _LEVELS else level
+        level_label = Level(level).label(facts.lang) if level in _LEVELS else level
         change = PhaseChange(t, phase_id, title, level, level_label, cause, None, None, "")
         out.append(change)
         if cause == "start":
-            change.note = "starting phase"
+            change.note = facts.w("starting phase")
             continue
         if "/" in cause and not cause.startswith("default of"):  # a choice: inject/option
             change.lag = 0.0
@@ -527,10 +600,12 @@ def phase_changes(facts: Facts) -> list[PhaseChange]:
             for row, _p in facts.decisions:
                 if row.inject == inject_id and row.choice == option and row.t == t:
                     change.action.role = row.role
-            change.note = "entered by the team's own decision"
+            change.note = facts.w("entered by the team's own decision")
             continue
         if level not in levels:
-            change.note = f"not measurable: the scenario has no measure available from {level}"
+            change.note = facts.w(
+                "not measurable: the scenario has no measure available from {level}", level=level
+            )
             continue
         for row in measures:
             measure = scenario.measure_map.get(row.choice)
@@ -539,9 +614,10 @@ def phase_changes(facts: Facts) -> list[PhaseChange]:
                 change.action = ActionRef(row.t, "measure", row.choice, row.text, row.role)
                 break
         else:
-            change.note = (
-                f"not recognised: no {level} measure taken in the "
-                f"{_duration(facts.last_t - t)} that followed"
+            change.note = facts.w(
+                "not recognised: no {level} measure taken in the {duration} that followed",
+                level=level,
+                duration=_duration(facts.last_t - t),
             )
     return out
 

@@ -1,7 +1,8 @@
 """The report on the terminal (rich): the same sections, with long tables cut short.
 
 Text from the scenario, players and evaluators is wrapped in `safetext.literal`, so Rich
-never reads markup in it and terminal escape sequences are dropped.
+never reads markup in it and terminal escape sequences are dropped. The report's own words
+are in its language (`words.Words`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rich.text import Text
 
 from ..safetext import literal
 from .compare import Comparison, blocks
+from .evaluation import ELEMENTS
 from .report import Counts, RatingMark, Report
 from .text import (
     DRAFT_NOTE,
@@ -25,24 +27,24 @@ from .text import (
     NOT_RATED,
     OBSERVATION_LABELS,
     OBSERVATION_SINGULAR,
-    PILLAR_LABELS,
     REPORT_TITLE,
     clock,
+    pillar_label,
     pillar_number,
-    plural,
     span,
 )
+from .words import Words
 
 ROWS = 12  # rows shown per table; the files have them all
 RATING_STYLES = {"P": "bold green", "S": "bold yellow", "M": "bold dark_orange", "U": "bold red"}
 
 
-def _rating(mark: RatingMark | None) -> Text:
+def _rating(mark: RatingMark | None, w: Words) -> Text:
     if mark is None:
-        return Text(NOT_RATED, style="dim")
+        return Text(w(NOT_RATED), style="dim")
     style = RATING_STYLES.get(mark.rating, "bold")
     if mark.computed:
-        return Text.assemble((mark.rating, style), (" computed suggestion", "dim italic"))
+        return Text.assemble((mark.rating, style), (f" {w('computed suggestion')}", "dim italic"))
     by = f" · {mark.by}" if mark.by else ""
     return Text.assemble((mark.rating, style), " ", literal(f"{mark.label}{by}"))
 
@@ -67,108 +69,134 @@ def _table(*headers: str, title: str | None = None) -> Table:
     return table
 
 
-def _cut(table: Table, items: list, row, more: str = "") -> RenderableType:
-    """The first ROWS items as table rows (`row` makes one), and how many more there are."""
+def _headed(w: Words, *headers: str) -> Table:
+    """A table whose headers are the report's own words (English keys, shown in `w`)."""
+    return _table(*(w(h) for h in headers))
+
+
+def _cut(table: Table, items: list, row, more: str, w: Words) -> RenderableType:
+    """The first ROWS items as table rows (`row` makes one), and how many more there are
+    (`more`: the English of that note, with {n})."""
     for item in items[:ROWS]:
         table.add_row(*row(item))
     if not items:
-        return Text("  none", style="dim italic")
+        return Text(f"  {w('none')}", style="dim italic")
     if len(items) > ROWS:
-        note = Text(f"  … {len(items) - ROWS} more{more} in the Markdown and HTML report", "dim")
-        return Group(table, note)
+        return Group(table, Text(f"  {w(more, n=len(items) - ROWS)}", "dim"))
     return table
+
+
+def _element(value: str, w: Words) -> str:
+    """An improvement item's capability element (POETE), as recorded (lower case)."""
+    return w(value.capitalize()).lower() if value in ELEMENTS else value
+
+
+def _count(w: Words, n: int, one: str, many: str) -> str:
+    """`one` or `many` (English keys with {n}) by the number."""
+    return w(one if n == 1 else many, n=n)
 
 
 def renderables(report: Report) -> list[RenderableType]:
     o = report.overview
+    w = Words(o.language)
     out: list[RenderableType] = []
     status = (
-        Text(f"FINAL · {o.final_by} · {o.final_at}", style="bold green")
+        Text(f"{w('FINAL')} · {o.final_by} · {o.final_at}", style="bold green")
         if o.status == "final"
-        else Text(DRAFT_NOTE, style="bold red")
+        else Text(w(DRAFT_NOTE), style="bold red")
     )
     head = Group(
-        Text(REPORT_TITLE, style="bold"),
+        Text(w(REPORT_TITLE), style="bold"),
         literal(o.scenario_title, style="bold cyan"),
         Text.assemble(
-            ("Date ", "dim"),
+            (f"{w('Date')} ", "dim"),
             literal(o.session_date),
-            ("  ·  played ", "dim"),
-            f"{span(o.played)} of {span(o.duration)}",
+            (f"  ·  {w('played')} ", "dim"),
+            w("{played} of {planned}", played=span(o.played), planned=span(o.duration)),
             ("  ·  ", "dim"),
             literal(o.mode),
         ),
         status,
     )
-    out.append(Rule(HEADING["overview"], align="left"))
+    out.append(Rule(w(HEADING["overview"]), align="left"))
     out.append(
         Panel(
             head, title=literal(o.classification, style="bold"), subtitle=literal(o.classification)
         )
     )
 
+    objective = f"{w('Objective')} "
     for section in report.pillars:
         for obj in section.objectives:
             out.append(
                 Text.assemble(
-                    ("Objective ", "dim"),
+                    (objective, "dim"),
                     literal(obj.id),
                     ": ",
                     literal(obj.text, single_line=True),
                 )
             )
-    out.append(Rule(HEADING["summary"], align="left"))
+    out.append(Rule(w(HEADING["summary"]), align="left"))
     for point in report.summary.points:
         out.append(Text.assemble("• ", literal(point)))
-    glance = _table("Pillar", "Exercised", "Expected met/late/missed/pending", "Rating")
+    yes, no = w("yes"), w("not exercised")
+    glance = _headed(w, "Pillar", "Exercised", "Expected met/late/missed/pending", "Rating")
     for g in report.summary.pillars:
         glance.add_row(
             Text.assemble(f"{pillar_number(g.pillar)} ", literal(g.title)),
-            Text("yes") if g.exercised else Text("not exercised", style="yellow"),
+            Text(yes) if g.exercised else Text(no, style="yellow"),
             _counts(g.expected),
-            _rating(g.rating)
+            _rating(g.rating, w)
             if g.rating
-            else _rating(g.suggested)
+            else _rating(g.suggested, w)
             if g.suggested
-            else _rating(None),
+            else _rating(None, w),
         )
     out.append(glance)
 
-    out.append(Rule(HEADING["pillars"], align="left"))
+    out.append(Rule(w(HEADING["pillars"]), align="left"))
+    kinds = {kind: w(label) for kind, label in KIND_LABELS.items()}
+    singular = {kind: w(label) for kind, label in OBSERVATION_SINGULAR.items()}
+    rating, suggestion = f"  {w('Rating')}: ", f"  {w('Suggestion')}: "
     for s in report.pillars:
-        out.append(Text.assemble((f"{pillar_number(s.pillar)} ", "bold"), literal(s.title, "bold")))
+        title = s.title_nl if w.lang == "nl" else s.title
+        out.append(Text.assemble((f"{pillar_number(s.pillar)} ", "bold"), literal(title, "bold")))
         if not s.exercised:
-            out.append(Text(NOT_EXERCISED, style="yellow"))
+            out.append(Text(w(NOT_EXERCISED), style="yellow"))
         m = s.metrics
-        out.append(
-            Text(
-                f"  {plural(m.injects, 'inject')} · {plural(m.decisions_taken, 'decision')} "
-                f"(median {span(m.latency_median)}) · {m.decisions_missed} missed · "
-                f"{plural(m.measures, 'measure')} · {m.self_decisions} own initiative · "
-                f"{plural(m.contingencies, 'contingency', 'contingencies')}",
-                style="dim",
-            )
+        line = w(
+            "{injects} · {decisions} (median {median}) · {missed} missed · {measures} · "
+            "{own} own initiative · {contingencies}",
+            injects=w.plural(m.injects, "inject"),
+            decisions=w.plural(m.decisions_taken, "decision"),
+            median=span(m.latency_median),
+            missed=m.decisions_missed,
+            measures=w.plural(m.measures, "measure"),
+            own=m.self_decisions,
+            contingencies=_count(w, m.contingencies, "{n} contingency", "{n} contingencies"),
         )
-        decisions = _table("Time", "Kind", "Role", "Option or text", "Latency")
+        out.append(Text(f"  {line}", style="dim"))
+        decisions = _headed(w, "Time", "Kind", "Role", "Option or text", "Latency")
         out.append(
             _cut(
                 decisions,
                 s.decisions,
                 lambda d: [
                     clock(d.t),
-                    KIND_LABELS[d.kind],
+                    kinds[d.kind],
                     literal(d.role),
                     literal(d.text, single_line=True),
                     span(d.latency),
                 ],
-                " decisions",
+                "… {n} more decisions in the Markdown and HTML report",
+                w,
             )
         )
         for kind in OBSERVATION_LABELS:
             for x in (x for x in s.observations if x.kind == kind):
                 out.append(
                     Text.assemble(
-                        f"  {OBSERVATION_SINGULAR[kind]}: ",
+                        f"  {singular[kind]}: ",
                         literal(x.text, single_line=True),
                     )
                 )
@@ -177,21 +205,27 @@ def renderables(report: Report) -> list[RenderableType]:
                 Text.assemble(
                     "  ",
                     literal(series.title),
-                    f": {series.start:g} → {series.end:g} (lowest {series.lowest:g})",
+                    ": ",
+                    w(
+                        "{start} → {end} (lowest {lowest})",
+                        start=f"{series.start:g}",
+                        end=f"{series.end:g}",
+                        lowest=f"{series.lowest:g}",
+                    ),
                 )
             )
-        out.append(Text.assemble("  Rating: ", _rating(s.rating)))
+        out.append(Text.assemble(rating, _rating(s.rating, w)))
         if s.suggested and not s.rating:
             out.append(
-                Text.assemble("  Suggestion: ", _rating(s.suggested), f" ({s.suggested.basis})")
+                Text.assemble(suggestion, _rating(s.suggested, w), f" ({s.suggested.basis})")
             )
 
-    out.append(Rule(HEADING["nato"], align="left"))
-    nato = _table("Requirement", "Exercised", "Injects", "Decisions", "Measures", "Expected")
+    out.append(Rule(w(HEADING["nato"]), align="left"))
+    nato = _headed(w, "Requirement", "Exercised", "Injects", "Decisions", "Measures", "Expected")
     for n in report.nato:
         nato.add_row(
             literal(n.label),
-            "yes" if n.exercised else Text("not exercised", style="yellow"),
+            yes if n.exercised else Text(no, style="yellow"),
             str(n.injects),
             str(n.decisions),
             str(n.measures),
@@ -200,25 +234,36 @@ def renderables(report: Report) -> list[RenderableType]:
     out.append(nato)
 
     c = report.communication
-    out.append(Rule(HEADING["communication"], align="left"))
+    out.append(Rule(w(HEADING["communication"]), align="left"))
     if c.first_action_perspective is not None:
+        start = (
+            w("inject {inject}", inject=c.reference_inject)
+            if c.reference_inject
+            else w("the start")
+        )
         out.append(
-            Text.assemble(
-                f"First message with an action perspective: {span(c.lag)} after "
-                f"{'the start' if not c.reference_inject else 'inject '}",
-                literal(c.reference_inject),
-                " (",
-                literal(c.first_action_perspective.ref),
-                ")",
+            literal(
+                w(
+                    "First message with an action perspective: {lag} after {start} ({ref})",
+                    lag=span(c.lag),
+                    start=start,
+                    ref=c.first_action_perspective.ref,
+                )
             )
         )
     else:
-        out.append(Text("No message with an action perspective.", style="red"))
+        out.append(Text(w("No message with an action perspective."), style="red"))
     for e in c.elements:
-        out.append(Text.assemble(f"  {e.count} × ", literal(e.label), f"  first {clock(e.first)}"))
+        out.append(
+            Text.assemble(
+                f"  {e.count} × ",
+                literal(e.label),
+                f"  {w('first {time}', time=clock(e.first))}",
+            )
+        )
 
-    out.append(Rule(HEADING["escalation"], align="left"))
-    phases = _table("Time", "Phase", "Level", "Recognition lag", "First fitting action")
+    out.append(Rule(w(HEADING["escalation"]), align="left"))
+    phases = _headed(w, "Time", "Phase", "Level", "Recognition lag", "First fitting action")
     for p in report.escalation.phases:
         phases.add_row(
             clock(p.t),
@@ -229,38 +274,43 @@ def renderables(report: Report) -> list[RenderableType]:
         )
     out.append(phases)
 
-    out.append(Rule(HEADING["improvement-plan"], align="left"))
-    plan = _table("Ref", "Pillar", "Issue", "Corrective action", "Element", "Organisation", "Due")
+    out.append(Rule(w(HEADING["improvement-plan"]), align="left"))
+    plan = _headed(
+        w, "Ref", "Pillar", "Issue", "Corrective action", "Element", "Organisation", "Due"
+    )
     out.append(
         _cut(
             plan,
             report.improvement_plan,
             lambda r: [
                 literal(r.ref),
-                literal(PILLAR_LABELS.get(r.pillar, r.pillar)),
+                literal(pillar_label(r.pillar, w)),
                 literal(r.issue, single_line=True),
                 literal(r.action, single_line=True),
-                literal(r.element),
+                literal(_element(r.element, w)),
                 literal(r.organisation),
                 literal(r.due) or "—",
             ],
-            " items",
+            "… {n} more items in the Markdown and HTML report",
+            w,
         )
     )
 
-    out.append(Rule(HEADING["timeline"], align="left"))
-    timeline = _table("Time", "Role", "Event")
+    out.append(Rule(w(HEADING["timeline"]), align="left"))
+    timeline = _headed(w, "Time", "Role", "Event")
     out.append(
         _cut(
             timeline,
             report.timeline,
             lambda t: [clock(t.t), literal(t.role) or "—", literal(t.text, single_line=True)],
-            " events",
+            "… {n} more events in the Markdown and HTML report",
+            w,
         )
     )
 
-    out.append(Rule(HEADING["participants"], align="left"))
-    roles = _table(
+    out.append(Rule(w(HEADING["participants"]), align="left"))
+    roles = _headed(
+        w,
         "Role",
         "Kind",
         "Decisions",
@@ -283,7 +333,15 @@ def renderables(report: Report) -> list[RenderableType]:
         )
     out.append(roles)
     out.append(
-        Text(f"Journal {o.journal}: {o.events} events, last hash {o.last_hash[:16]}", style="dim")
+        literal(
+            w(
+                "Journal {journal}: {events} events, last hash {hash}",
+                journal=o.journal,
+                events=o.events,
+                hash=o.last_hash[:16],
+            ),
+            style="dim",
+        )
     )
     return out
 
@@ -302,11 +360,13 @@ def render_console(report: Report, width: int = 100) -> str:
 
 
 def print_comparison(comparison: Comparison, console: Console) -> None:
+    """The comparison; its blocks come in its language already (the first report's)."""
+    w = Words(comparison.language)
     console.print(
         Panel(
             literal(comparison.scenario_title, style="bold cyan"),
             title=literal(comparison.classification, style="bold"),
-            subtitle="session comparison",
+            subtitle=w("session comparison"),
         )
     )
     for note in comparison.notes:

@@ -4,7 +4,8 @@ Inline CSS and inline SVG only: nothing is fetched from a network, and a Content
 Policy in the file forbids it (and any script) should a browser be asked to. Every text
 from the scenario, a player or an evaluator passes through `esc()` (html.escape, control
 characters dropped). Printing gives A4 pages with the handling marking on each page and a
-page break before every pillar and annex.
+page break before every pillar and annex. The report's own words (headings, headers,
+labels, the page margins) are in its language (`words.Words`), and so is `<html lang>`.
 """
 
 from __future__ import annotations
@@ -15,35 +16,38 @@ from html import escape
 from ..safetext import clean
 from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
 from .compare import Comparison, blocks
+from .evaluation import ELEMENTS
 from .report import (
-    Counts,
     DecisionRow,
     ExpectedRow,
     InjectRow,
     NatoRow,
+    Overview,
     PillarSection,
     RatingMark,
     Report,
 )
 from .text import (
     DRAFT_NOTE,
-    ELEMENT_LABELS,
     HEADING,
     KIND_LABELS,
     NOT_EXERCISED,
     NOT_RATED,
     OBSERVATION_LABELS,
-    PILLAR_LABELS,
     RATING_COLOURS,
     REPORT_TITLE,
     SECTIONS,
     STATUS_COLOURS,
+    STATUS_LABELS,
     clock,
+    counts_text,
+    element_label,
     number,
+    pillar_label,
     pillar_number,
-    plural,
     span,
 )
+from .words import Words
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PLAIN = re.compile(r"[^&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f]*").fullmatch
@@ -163,11 +167,16 @@ def _css_string(value: str) -> str:
     )
 
 
-def _page_css(report: Report) -> str:
+def _page_counter(w: Words) -> str:
+    """The CSS content of the page number: "Page " counter(page) " of " counter(pages)."""
+    return '"' + w("Page {page} of {pages}", page='" counter(page) "', pages='" counter(pages)')
+
+
+def _page_css(report: Report, w: Words) -> str:
     """Print pages: A4, the handling marking above and below every page, page numbers."""
     marking = _css_string(report.overview.classification)
     final = report.overview.status == "final"
-    status = '"FINAL"' if final else '"DRAFT"'
+    status = _css_string(w("FINAL") if final else w("DRAFT"))
     status_colour = "#2e6b0a" if final else "#b3261e"
     title = _css_string(report.overview.scenario_title)
     box = "font: 700 8pt Arial, sans-serif; color: #154273; letter-spacing: .08em;"
@@ -177,21 +186,22 @@ def _page_css(report: Report) -> str:
         f" @top-right {{ content: {status}; {box} color: {status_colour}; }}"
         f" @bottom-center {{ content: {marking}; {box} }}"
         f" @bottom-left {{ content: {title}; font: 8pt Arial, sans-serif; color: #5b6570; }}"
-        ' @bottom-right { content: "Page " counter(page) " of " counter(pages);'
+        f" @bottom-right {{ content: {_page_counter(w)};"
         " font: 8pt Arial, sans-serif; color: #5b6570; } }"
         " @page :first { @top-right { content: none; } }"
     )
 
 
-def _badge(mark: RatingMark | None) -> str:
+def _badge(mark: RatingMark | None, w: Words) -> str:
     if mark is None:
-        return f'<span class="muted">{NOT_RATED}</span>'
+        return f'<span class="muted">{esc(w(NOT_RATED))}</span>'
     colour = RATING_COLOURS.get(mark.rating, "#555")
     if mark.computed:
+        computed = esc(w("computed suggestion"))
         return (
             f'<span class="badge computed" style="color:{colour};border-color:{colour}" '
-            f'title="computed suggestion">{esc(mark.rating)}</span> '
-            f'<span class="muted">computed suggestion</span>'
+            f'title="{computed}">{esc(mark.rating)}</span> '
+            f'<span class="muted">{computed}</span>'
         )
     by = f" · {esc(mark.by)}" if mark.by else ""
     return (
@@ -200,10 +210,12 @@ def _badge(mark: RatingMark | None) -> str:
     )
 
 
-def _table(headers: list[str], rows: list[str], numeric: set[int] | None = None) -> str:
-    """A table; `rows` are ready-made `<tr>` strings (escaped)."""
+def _plain_table(
+    headers: list[str], rows: list[str], none: str, numeric: set[int] | None = None
+) -> str:
+    """A table; `headers` and `rows` (ready-made `<tr>` strings) are escaped already."""
     if not rows:
-        return '<p class="none">None.</p>'
+        return f'<p class="none">{none}</p>'
     numeric = numeric or set()
     head = "".join(
         f'<th class="num">{h}</th>' if n in numeric else f"<th>{h}</th>"
@@ -212,140 +224,180 @@ def _table(headers: list[str], rows: list[str], numeric: set[int] | None = None)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _counts(c: Counts) -> str:
-    return f"{c.met} met, {c.late} late, {c.missed} missed, {c.pending} pending"
+def _table(w: Words, headers: list[str], rows: list[str], numeric: set[int] | None = None) -> str:
+    """A table whose headers are the report's own words (English keys, shown in `w`)."""
+    return _plain_table([esc(w(h)) for h in headers], rows, esc(w("None.")), numeric)
 
 
-def _status(status: str) -> str:
+def _none(w: Words) -> str:
+    return f'<p class="none">{esc(w("None."))}</p>'
+
+
+def _status(status: str, statuses: dict[str, str]) -> str:
     return (
         f'<span class="status-dot" style="background:{STATUS_COLOURS.get(status, "#999")}">'
-        f"</span>{esc(status)}"
+        f"</span>{esc(statuses.get(status, status))}"
     )
 
 
 def _figure(value: str, label: str) -> str:
-    return f'<div class="figure"><b>{value}</b><span>{label}</span></div>'
+    return f'<div class="figure"><b>{value}</b><span>{esc(label)}</span></div>'
+
+
+def _element(value: str, w: Words) -> str:
+    """An improvement item's capability element (POETE), capitalised; any other value as is."""
+    text = value.capitalize()
+    return w(text) if value in ELEMENTS else text
+
+
+def _pillar_title(s: PillarSection, w: Words) -> tuple[str, str, str]:
+    """The pillar's name in the report's language, its name in the other, that one's code."""
+    if w.lang == "nl":
+        return s.title_nl, s.title, "en"
+    return s.title, s.title_nl, "nl"
 
 
 def render_html(report: Report) -> str:
     o = report.overview
+    w = Words(o.language)
     out: list[str] = []
     add = out.append
-    title = f"{REPORT_TITLE}: {o.scenario_title}"
+    title = f"{w(REPORT_TITLE)}: {o.scenario_title}"
     add(
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{w.lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">"
-        f"<title>{esc(title)}</title><style>{CSS}{_page_css(report)}</style></head><body>"
+        f"<title>{esc(title)}</title><style>{CSS}{_page_css(report, w)}</style></head><body>"
     )
     marking = esc(o.classification)
     add(f'<div class="marking top">{marking}</div>')
     if o.status != "final":
-        add('<div class="watermark" aria-hidden="true">DRAFT</div>')
+        add(f'<div class="watermark" aria-hidden="true">{esc(w("DRAFT"))}</div>')
     add("<main>")
-    _cover(add, report)
-    add('<nav class="toc"><h2>Contents</h2><ul>')
+    _cover(add, report, w)
+    add(f'<nav class="toc"><h2>{esc(w("Contents"))}</h2><ul>')
     for anchor, heading in SECTIONS:
-        add(f'<li><a href="#{anchor}">{esc(heading)}</a></li>')
+        add(f'<li><a href="#{anchor}">{esc(w(heading))}</a></li>')
     add("</ul></nav>")
-    _overview(add, report)
-    _summary(add, report)
-    add(f'<section id="pillars" class="major"><h2>{esc(HEADING["pillars"])}</h2>')
+    _overview(add, report, w)
+    _summary(add, report, w)
+    add(f'<section id="pillars" class="major"><h2>{esc(w(HEADING["pillars"]))}</h2>')
     add(
-        '<p class="muted">One section per pillar of the cabinet letter. Injects, decisions '
-        "and expected actions count for every pillar their inject is tagged with, measures "
-        "and self-initiated decisions for the pillars they name.</p>"
+        '<p class="muted">'
+        + esc(
+            w(
+                "One section per pillar of the cabinet letter. Injects, decisions and expected "
+                "actions count for every pillar their inject is tagged with, measures and "
+                "self-initiated decisions for the pillars they name."
+            )
+        )
+        + "</p>"
     )
-    rows: dict[int, str] = {}
+    writer = _PillarWriter(add, report, w)
     for n, section in enumerate(report.pillars):
-        _pillar(add, section, report, rows, first=n == 0)
+        writer.write(section, first=n == 0)
     add("</section>")
-    _nato(add, report)
-    _communication(add, report)
-    _escalation(add, report)
-    _improvement_plan(add, report)
-    _timeline(add, report)
-    _participants(add, report)
-    add(
-        f"<footer>Generated by exercise from journal {esc(o.journal)} ({o.events} events, last "
-        f"hash <code>{esc(o.last_hash[:16])}</code>; check it with <code>exercise verify</code>)."
-        " Ratings are the evaluators' call; a rating the tool suggests is marked "
-        "<i>computed suggestion</i>.</footer>"
+    _nato(add, report, w)
+    _communication(add, report, w)
+    _escalation(add, report, w)
+    _improvement_plan(add, report, w)
+    _timeline(add, report, w)
+    _participants(add, report, w)
+    footer = w(
+        "Generated by exercise from journal {journal} ({events} events, last hash {hash}; "
+        "check it with {verify}). Ratings are the evaluators' call; a rating the tool suggests "
+        "is marked {computed}.",
+        journal=esc(o.journal),
+        events=o.events,
+        hash=f"<code>{esc(o.last_hash[:16])}</code>",
+        verify="<code>exercise verify</code>",
+        computed=f"<i>{esc(w('computed suggestion'))}</i>",
     )
+    add(f"<footer>{footer}</footer>")
     add("</main>")
     add(f'<div class="marking bottom">{marking}</div>')
     add("</body></html>\n")
     return "".join(out)
 
 
-def _cover(add, report: Report) -> None:
+def _played(o: Overview, w: Words) -> str:
+    return w("{played} of {planned}", played=span(o.played), planned=span(o.duration))
+
+
+def _cover(add, report: Report, w: Words) -> None:
     o = report.overview
     status = (
-        f'<div class="status final">FINAL · validated by {esc(o.final_by)} · '
-        f"{esc(o.final_at)}</div>"
+        f'<div class="status final">{esc(w("FINAL"))} · '
+        f"{esc(w('validated by {by}', by=o.final_by))} · {esc(o.final_at)}</div>"
         if o.status == "final"
-        else f'<div class="status draft">{esc(DRAFT_NOTE)}</div>'
+        else f'<div class="status draft">{esc(w(DRAFT_NOTE))}</div>'
     )
+    subtitle = w("Tabletop exercise · resilience against military and hybrid threats")
     add(
         '<section class="cover"><div>'
-        f'<p class="kicker">{esc(REPORT_TITLE)}</p>'
+        f'<p class="kicker">{esc(w(REPORT_TITLE))}</p>'
         f"<h1>{esc(o.scenario_title)}</h1>"
-        '<p class="subtitle">Tabletop exercise · resilience against military and hybrid '
-        "threats</p>"
+        f'<p class="subtitle">{esc(subtitle)}</p>'
         "<dl>"
-        f"<dt>Date of the session</dt><dd>{esc(o.session_date)}</dd>"
-        f"<dt>Scenario time played</dt><dd>{span(o.played)} of {span(o.duration)}</dd>"
-        f"<dt>Objectives</dt><dd>{o.objectives}</dd>"
-        f"<dt>Roles</dt><dd>{len(o.roles)}</dd>"
-        f"<dt>Handling</dt><dd>{esc(o.classification)}</dd>"
+        f"<dt>{esc(w('Date of the session'))}</dt><dd>{esc(o.session_date)}</dd>"
+        f"<dt>{esc(w('Scenario time played'))}</dt><dd>{esc(_played(o, w))}</dd>"
+        f"<dt>{esc(w('Objectives'))}</dt><dd>{o.objectives}</dd>"
+        f"<dt>{esc(w('Roles'))}</dt><dd>{len(o.roles)}</dd>"
+        f"<dt>{esc(w('Handling'))}</dt><dd>{esc(o.classification)}</dd>"
         "</dl></div>"
         f"<div>{status}</div></section>"
     )
 
 
-def _overview(add, report: Report) -> None:
+def _overview(add, report: Report, w: Words) -> None:
     o = report.overview
+    journal = w(
+        "{journal}, {events} events, last hash {hash}",
+        journal=esc(o.journal),
+        events=o.events,
+        hash=f"<code>{esc(o.last_hash[:16])}</code>",
+    )
     rows = [
         ("Exercise", esc(o.scenario_title)),
         ("Scenario id", f"<code>{esc(o.scenario_id)}</code>"),
         ("Date of the session", esc(o.session_date)),
-        ("Scenario time played", f"{span(o.played)} of {span(o.duration)}"),
-        ("Calendar time of T+0", esc(o.scenario_start or "not set")),
-        ("Session", esc(o.mode) + ("" if o.ended else " (did not reach its end)")),
+        ("Scenario time played", esc(_played(o, w))),
+        ("Calendar time of T+0", esc(o.scenario_start or w("not set"))),
+        ("Session", esc(o.mode) + ("" if o.ended else esc(w(" (did not reach its end)")))),
         ("Handling", esc(o.classification)),
-        ("Status", "FINAL" if o.status == "final" else "DRAFT"),
-        (
-            "Journal",
-            f"{esc(o.journal)}, {o.events} events, last hash <code>{esc(o.last_hash[:16])}</code>",
-        ),
+        ("Status", esc(w("FINAL") if o.status == "final" else w("DRAFT"))),
+        ("Journal", journal),
     ]
-    add(f'<section id="overview" class="major"><h2>{esc(HEADING["overview"])}</h2>')
+    add(f'<section id="overview" class="major"><h2>{esc(w(HEADING["overview"]))}</h2>')
     add(
         '<table class="kv"><tbody>'
-        + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+        + "".join(f"<tr><th>{esc(w(k))}</th><td>{v}</td></tr>" for k, v in rows)
         + "</tbody></table>"
     )
+    # The Markdown's run-in headings "Scope." and "Threat.", as headings here.
     if o.description:
-        add(f"<h4>Scope</h4><p>{esc(o.description)}</p>")
+        add(f"<h4>{esc(w('Scope.').rstrip('.'))}</h4><p>{esc(o.description)}</p>")
     if o.threat:
-        add(f"<h4>Threat</h4><p>{esc(o.threat)}</p>")
-    add("<h4>Objectives</h4>")
+        add(f"<h4>{esc(w('Threat.').rstrip('.'))}</h4><p>{esc(o.threat)}</p>")
+    add(f"<h4>{esc(w('Objectives'))}</h4>")
     add(
         _table(
+            w,
             ["Id", "Pillar", "Objective", "Capability target"],
             [
                 f'<tr><td class="id">{esc(obj.id)}</td>'
-                f"<td>{esc(PILLAR_LABELS.get(obj.pillar, obj.pillar))}</td>"
+                f"<td>{esc(pillar_label(obj.pillar, w))}</td>"
                 f"<td>{esc(obj.text)}</td><td>{esc(obj.target) or '—'}</td></tr>"
                 for section in report.pillars
                 for obj in section.objectives
             ],
         )
     )
-    add("<h4>Roles and participants</h4>")
+    add(f"<h4>{esc(w('Roles and participants'))}</h4>")
     add(
         _table(
+            w,
             ["Role", "Title", "Kind", "Participants"],
             [
                 f"<tr><td>{esc(r.id)}</td><td>{esc(r.title)}</td><td>{esc(r.kind_label)}</td>"
@@ -357,31 +409,33 @@ def _overview(add, report: Report) -> None:
     add("</section>")
 
 
-def _summary(add, report: Report) -> None:
+def _summary(add, report: Report, w: Words) -> None:
     s, t = report.summary, report.summary.totals
-    add(f'<section id="summary" class="major"><h2>{esc(HEADING["summary"])}</h2>')
+    add(f'<section id="summary" class="major"><h2>{esc(w(HEADING["summary"]))}</h2>')
     c = report.communication
+    yes, no = esc(w("yes")), esc(w("not exercised"))
     add('<div class="figures">')
-    add(_figure(str(t.injects_delivered), "injects delivered"))
-    add(_figure(str(t.decisions_taken), f"decisions taken · {t.decisions_missed} missed"))
-    add(_figure(span(t.latency_median), "median decision latency"))
-    add(_figure(span(c.lag), "to the first action-perspective message"))
-    add(_figure(str(t.expected.met), "expected actions met"))
-    add(_figure(str(t.expected.late), "late"))
-    add(_figure(str(t.expected.missed), "missed"))
-    add(_figure(str(t.contingencies), "contingency injects released"))
+    add(_figure(str(t.injects_delivered), w("injects delivered")))
+    add(_figure(str(t.decisions_taken), w("decisions taken · {n} missed", n=t.decisions_missed)))
+    add(_figure(span(t.latency_median), w("median decision latency")))
+    add(_figure(span(c.lag), w("to the first action-perspective message")))
+    add(_figure(str(t.expected.met), w("expected actions met")))
+    add(_figure(str(t.expected.late), w("late")))
+    add(_figure(str(t.expected.missed), w("missed")))
+    add(_figure(str(t.contingencies), w("contingency injects released")))
     add("</div>")
     add("<ul>" + "".join(f"<li>{esc(p)}</li>" for p in s.points) + "</ul>")
-    add('<p class="chart-title">Expected actions per pillar</p>')
-    add(expected_bars(s.pillars))
+    add(f'<p class="chart-title">{esc(w("Expected actions per pillar"))}</p>')
+    add(expected_bars(s.pillars, w))
     add(
         _table(
+            w,
             ["Pillar", "Exercised", "Expected actions", "Rating"],
             [
-                f"<tr><td>{esc(g.title)}</td><td>{'yes' if g.exercised else 'not exercised'}"
-                f"</td><td>{_counts(g.expected)}</td><td>"
-                f"{_badge(g.rating) if g.rating else _badge(None)}"
-                + (f"<br>{_badge(g.suggested)}" if g.suggested and not g.rating else "")
+                f"<tr><td>{esc(g.title)}</td><td>{yes if g.exercised else no}"
+                f"</td><td>{esc(counts_text(g.expected, w))}</td><td>"
+                f"{_badge(g.rating, w) if g.rating else _badge(None, w)}"
+                + (f"<br>{_badge(g.suggested, w)}" if g.suggested and not g.rating else "")
                 + "</td></tr>"
                 for g in s.pillars
             ],
@@ -407,137 +461,176 @@ def _inject_row(i: InjectRow) -> str:
     )
 
 
-def _decision_row(d: DecisionRow) -> str:
+def _decision_row(d: DecisionRow, kinds: dict[str, str]) -> str:
     return (
-        f'<tr><td class="time">{clock(d.t)}</td><td>{KIND_LABELS[d.kind]}</td>'
+        f'<tr><td class="time">{clock(d.t)}</td><td>{kinds[d.kind]}</td>'
         f"<td>{esc(d.role)}</td><td>{esc(d.inject) or '—'}</td><td>{esc(d.text)}</td>"
         f'<td>{esc(d.rationale) or "—"}</td><td class="num">{span(d.latency)}</td></tr>'
     )
 
 
-def _expected_row(x: ExpectedRow) -> str:
+def _expected_row(x: ExpectedRow, statuses: dict[str, str]) -> str:
     reason = f'<br><span class="muted">{esc(x.reason)}</span>' if x.reason else ""
     return (
         f"<tr><td>{esc(x.inject)}</td><td>{esc(x.role)}</td><td>{esc(x.what)}</td>"
         f'<td>{esc(x.objective) or "—"}</td><td class="time">{clock(x.due)}</td>'
-        f'<td>{_status(x.status)}{reason}</td><td class="num">{span(x.delay)}</td></tr>'
+        f'<td>{_status(x.status, statuses)}{reason}</td><td class="num">{span(x.delay)}</td></tr>'
     )
 
 
-def _pillar(
-    add, s: PillarSection, report: Report, rows: dict[int, str], first: bool = False
-) -> None:
-    number_ = pillar_number(s.pillar)
-    classes = "pillar first" if first else "pillar"
-    add(f'<section class="{classes}" id="pillar-{esc(s.pillar)}">')
-    add(
-        f'<div class="pillar-head"><h3>{number_} {esc(s.title)}</h3>'
-        f'<span class="track">{esc(s.track)}</span></div>'
-        f'<p class="muted"><i lang="nl">{esc(s.title_nl)}</i></p>'
-    )
-    if not s.exercised:
-        add(f'<div class="callout">{esc(NOT_EXERCISED)}</div>')
-    m = s.metrics
-    add('<div class="figures">')
-    add(_figure(str(m.injects), "injects delivered"))
-    add(_figure(str(m.decisions_taken), f"decisions taken · {m.decisions_missed} missed"))
-    add(_figure(span(m.latency_median), f"median latency · longest {span(m.latency_max)}"))
-    add(_figure(f"{s.expected_counts.met}/{s.expected_counts.total}", "expected actions met"))
-    add("</div>")
+class _PillarWriter:
+    """Writes the pillar sections; a row shared by several pillars is rendered once."""
 
-    add("<h4>Objectives</h4>")
-    add(
-        _table(
-            ["Id", "Objective", "Capability target", "Expected actions", "Rating"],
-            [
-                f'<tr><td class="id">{esc(o.id)}</td><td>{esc(o.text)}</td>'
-                f"<td>{esc(o.target) or '—'}</td>"
-                f"<td>{_counts(o.expected)} {counts_bar(o.expected, 90)}</td>"
-                f"<td>{_badge(o.rating)}"
-                + (f"<br>{_badge(o.suggested)}" if o.suggested and not o.rating else "")
-                + "</td></tr>"
-                for o in s.objectives
-            ],
-        )
-    )
-    add("<h4>Injects delivered</h4>")
-    add(
-        _table(
-            ["Time", "Inject", "Title", "To", "Severity"],
-            [_once(rows, i, _inject_row) for i in s.injects],
-            {4},
-        )
-    )
-    add("<h4>Decisions</h4>")
-    add(
-        _table(
-            ["Time", "Kind", "Role", "Inject", "Option or text", "Rationale", "Latency"],
-            [_once(rows, d, _decision_row) for d in s.decisions],
-            {6},
-        )
-    )
-    add("<h4>Expected actions</h4>")
-    add(
-        _table(
-            ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", "After delivery"],
-            [_once(rows, x, _expected_row) for x in s.expected],
-            {6},
-        )
-    )
-    add("<h4>Contingency injects released</h4>")
-    add(
-        _table(
-            ["Time", "Inject", "Title", "Cause"],
-            [
-                f'<tr><td class="time">{clock(i.t)}</td><td>{esc(i.id)}</td>'
-                f"<td>{esc(i.title)}</td><td>{esc(i.cause)}</td></tr>"
-                for i in s.contingencies
-            ],
-        )
-    )
-    add("<h4>Indicators</h4>")
-    if not s.indicators:
-        add('<p class="none">None.</p>')
-    for series in s.indicators:
-        unit = f" ({esc(series.unit)})" if series.unit else ""
+    def __init__(self, add, report: Report, w: Words) -> None:
+        self.add, self.report, self.w = add, report, w
+        self.rows: dict[int, str] = {}
+        kinds = {kind: esc(w(label)) for kind, label in KIND_LABELS.items()}
+        statuses = {status: w(label) for status, label in STATUS_LABELS.items()}
+        self.decision_row = lambda d: _decision_row(d, kinds)
+        self.expected_row = lambda x: _expected_row(x, statuses)
+        self.observations = [(kind, esc(w(label))) for kind, label in OBSERVATION_LABELS.items()]
+
+    def write(self, s: PillarSection, first: bool = False) -> None:
+        add, w, rows, report = self.add, self.w, self.rows, self.report
+        number_ = pillar_number(s.pillar)
+        classes = "pillar first" if first else "pillar"
+        title, other, other_lang = _pillar_title(s, w)
+        add(f'<section class="{classes}" id="pillar-{esc(s.pillar)}">')
         add(
-            f'<p class="chart-title">{esc(series.title)}{unit}: start {series.start:g}, '
-            f"lowest {series.lowest:g}, end {series.end:g}</p>"
+            f'<div class="pillar-head"><h3>{number_} {esc(title)}</h3>'
+            f'<span class="track">{esc(s.track)}</span></div>'
+            f'<p class="muted"><i lang="{other_lang}">{esc(other)}</i></p>'
         )
-        add(indicator_chart(series, report.overview.played, report.escalation.phases))
-    add("<h4>Observations</h4>")
-    if not s.observations:
-        add('<p class="none">None.</p>')
-    for kind, label in OBSERVATION_LABELS.items():
-        rows = [x for x in s.observations if x.kind == kind]
-        if rows:
-            add(f'<p><b>{label}</b></p><ul class="obs">')
-            for x in rows:
-                objective = f" [{esc(x.objective)}]" if x.objective else ""
-                cause = (
-                    f'<br><span class="muted">Root cause: {esc(x.root_cause)}</span>'
-                    if x.root_cause
-                    else ""
-                )
-                add(
-                    f'<li><span class="ref">{esc(x.ref)}</span>{objective} '
-                    f'<span class="muted">{clock(x.t)}</span> {esc(x.text)}{cause}</li>'
-                )
-            add("</ul>")
-    add("<h4>Rating</h4>")
-    note = f"<br>{esc(s.rating.note)}" if s.rating and s.rating.note else ""
-    add(f"<p>Evaluator: {_badge(s.rating)}{note}</p>")
-    if s.suggested is not None:
-        add(f'<p>{_badge(s.suggested)} <span class="muted">{esc(s.suggested.basis)}</span></p>')
-    else:
-        add('<p class="muted">No computed suggestion: no expected action was settled.</p>')
-    add("</section>")
+        if not s.exercised:
+            add(f'<div class="callout">{esc(w(NOT_EXERCISED))}</div>')
+        m = s.metrics
+        add('<div class="figures">')
+        add(_figure(str(m.injects), w("injects delivered")))
+        add(
+            _figure(str(m.decisions_taken), w("decisions taken · {n} missed", n=m.decisions_missed))
+        )
+        add(
+            _figure(
+                span(m.latency_median),
+                w("median latency · longest {longest}", longest=span(m.latency_max)),
+            )
+        )
+        add(
+            _figure(f"{s.expected_counts.met}/{s.expected_counts.total}", w("expected actions met"))
+        )
+        add("</div>")
+
+        add(f"<h4>{esc(w('Objectives'))}</h4>")
+        add(
+            _table(
+                w,
+                ["Id", "Objective", "Capability target", "Expected actions", "Rating"],
+                [
+                    f'<tr><td class="id">{esc(o.id)}</td><td>{esc(o.text)}</td>'
+                    f"<td>{esc(o.target) or '—'}</td>"
+                    f"<td>{esc(counts_text(o.expected, w))} {counts_bar(o.expected, w, 90)}</td>"
+                    f"<td>{_badge(o.rating, w)}"
+                    + (f"<br>{_badge(o.suggested, w)}" if o.suggested and not o.rating else "")
+                    + "</td></tr>"
+                    for o in s.objectives
+                ],
+            )
+        )
+        add(f"<h4>{esc(w('Injects delivered'))}</h4>")
+        add(
+            _table(
+                w,
+                ["Time", "Inject", "Title", "To", "Severity"],
+                [_once(rows, i, _inject_row) for i in s.injects],
+                {4},
+            )
+        )
+        add(f"<h4>{esc(w('Decisions'))}</h4>")
+        add(
+            _table(
+                w,
+                ["Time", "Kind", "Role", "Inject", "Option or text", "Rationale", "Latency"],
+                [_once(rows, d, self.decision_row) for d in s.decisions],
+                {6},
+            )
+        )
+        add(f"<h4>{esc(w('Expected actions'))}</h4>")
+        add(
+            _table(
+                w,
+                ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", "After delivery"],
+                [_once(rows, x, self.expected_row) for x in s.expected],
+                {6},
+            )
+        )
+        add(f"<h4>{esc(w('Contingency injects released'))}</h4>")
+        add(
+            _table(
+                w,
+                ["Time", "Inject", "Title", "Cause"],
+                [
+                    f'<tr><td class="time">{clock(i.t)}</td><td>{esc(i.id)}</td>'
+                    f"<td>{esc(i.title)}</td><td>{esc(w.known(i.cause))}</td></tr>"
+                    for i in s.contingencies
+                ],
+            )
+        )
+        add(f"<h4>{esc(w('Indicators'))}</h4>")
+        if not s.indicators:
+            add(_none(w))
+        for series in s.indicators:
+            unit = f" ({esc(series.unit)})" if series.unit else ""
+            line = w(
+                "{indicator}: start {start}, lowest {lowest}, end {end}",
+                indicator=f"{esc(series.title)}{unit}",
+                start=f"{series.start:g}",
+                lowest=f"{series.lowest:g}",
+                end=f"{series.end:g}",
+            )
+            add(f'<p class="chart-title">{line}</p>')
+            add(indicator_chart(series, report.overview.played, report.escalation.phases, w))
+        add(f"<h4>{esc(w('Observations'))}</h4>")
+        if not s.observations:
+            add(_none(w))
+        for kind, label in self.observations:
+            found = [x for x in s.observations if x.kind == kind]
+            if found:
+                add(f'<p><b>{label}</b></p><ul class="obs">')
+                for x in found:
+                    objective = f" [{esc(x.objective)}]" if x.objective else ""
+                    cause = (
+                        # the Markdown's key, which runs on after the text
+                        '<br><span class="muted">'
+                        + esc(w(" Root cause: {cause}", cause=x.root_cause).lstrip())
+                        + "</span>"
+                        if x.root_cause
+                        else ""
+                    )
+                    add(
+                        f'<li><span class="ref">{esc(x.ref)}</span>{objective} '
+                        f'<span class="muted">{clock(x.t)}</span> {esc(x.text)}{cause}</li>'
+                    )
+                add("</ul>")
+        add(f"<h4>{esc(w('Rating'))}</h4>")
+        note = f"<br>{esc(s.rating.note)}" if s.rating and s.rating.note else ""
+        add(f"<p>{esc(w('Evaluator'))}: {_badge(s.rating, w)}{note}</p>")
+        if s.suggested is not None:
+            add(
+                f'<p>{_badge(s.suggested, w)} <span class="muted">{esc(s.suggested.basis)}'
+                "</span></p>"
+            )
+        else:
+            text = w("No computed suggestion: no expected action was settled.")
+            add(f'<p class="muted">{esc(text)}</p>')
+        add("</section>")
 
 
-def _nato(add, report: Report) -> None:
-    add(f'<section id="nato" class="major"><h2>{esc(HEADING["nato"])}</h2>')
+def _nato(add, report: Report, w: Words) -> None:
+    add(f'<section id="nato" class="major"><h2>{esc(w(HEADING["nato"]))}</h2>')
+    exercised = {True: esc(w("yes")), False: esc(w("not exercised"))}
     add(
         _table(
+            w,
             [
                 "Requirement",
                 "Pillars it mostly serves",
@@ -548,48 +641,54 @@ def _nato(add, report: Report) -> None:
                 "Expected actions",
                 "Indicators (start → end)",
             ],
-            [_nato_row(n) for n in report.nato],
+            [_nato_row(n, w, exercised) for n in report.nato],
             {3, 4, 5},
         )
     )
     add("</section>")
 
 
-def _nato_row(n: NatoRow) -> str:
-    pillars = ", ".join(PILLAR_LABELS.get(p, p) for p in n.pillars)
+def _nato_row(n: NatoRow, w: Words, exercised: dict[bool, str]) -> str:
+    pillars = ", ".join(pillar_label(p, w) for p in n.pillars)
     indicators = "; ".join(f"{i.title} {i.start:g} → {i.end:g}" for i in n.indicators)
     return (
         f"<tr><td>{esc(n.label)}</td><td>{esc(pillars)}</td>"
-        f"<td>{'yes' if n.exercised else 'not exercised'}</td>"
+        f"<td>{exercised[bool(n.exercised)]}</td>"
         f'<td class="num">{n.injects}</td><td class="num">{n.decisions}</td>'
-        f'<td class="num">{n.measures}</td><td>{_counts(n.expected)}</td>'
+        f'<td class="num">{n.measures}</td><td>{esc(counts_text(n.expected, w))}</td>'
         f"<td>{esc(indicators) or '—'}</td></tr>"
     )
 
 
-def _communication(add, report: Report) -> None:
+def _communication(add, report: Report, w: Words) -> None:
     c = report.communication
-    add(f'<section id="communication" class="major"><h2>{esc(HEADING["communication"])}</h2>')
+    add(f'<section id="communication" class="major"><h2>{esc(w(HEADING["communication"]))}</h2>')
     start = (
-        f"the first inject with severity 4 or more ({esc(c.reference_inject)}, "
-        f"{clock(c.reference)})"
+        w(
+            "the first inject with severity 4 or more ({inject}, {time})",
+            inject=esc(c.reference_inject),
+            time=clock(c.reference),
+        )
         if c.reference_inject
-        else "the start of the session"
+        else esc(w("the start of the session"))
     )
     if c.first_action_perspective is not None:
         first = c.first_action_perspective
-        add(
-            f'<div class="callout info"><b>Time to the first message with an action perspective:'
-            f" {span(c.lag)}</b> from {start}; at {clock(first.t)} by {esc(first.role)}: "
-            f"{esc(first.text)}</div>"
+        lead = w("Time to the first message with an action perspective: {lag}", lag=span(c.lag))
+        rest = w(
+            "from {start}; at {time} by {role}: {text}",
+            start=start,
+            time=clock(first.t),
+            role=esc(first.role),
+            text=esc(first.text),
         )
+        add(f'<div class="callout info"><b>{esc(lead)}</b> {rest}</div>')
     else:
-        add(
-            '<div class="callout"><b>No message with an action perspective</b> after '
-            f"{start}.</div>"
-        )
+        lead = w("No message with an action perspective")
+        add(f'<div class="callout"><b>{esc(lead)}</b> {w("after {start}.", start=start)}</div>')
     add(
         _table(
+            w,
             ["Element of the communication approach", "Messages", "First"],
             [
                 f'<tr><td>{esc(e.label)}</td><td class="num">{e.count}</td>'
@@ -600,12 +699,14 @@ def _communication(add, report: Report) -> None:
         )
     )
     items = sorted(((e.element, i) for e in c.elements for i in e.items), key=lambda x: x[1].t)
-    add("<h4>Messages</h4>")
+    elements = {e.element: esc(element_label(e.element, w)) for e in c.elements}
+    add(f"<h4>{esc(w('Messages'))}</h4>")
     add(
         _table(
+            w,
             ["Time", "Element", "Role", "What"],
             [
-                f'<tr><td class="time">{clock(i.t)}</td><td>{esc(ELEMENT_LABELS.get(el, el))}'
+                f'<tr><td class="time">{clock(i.t)}</td><td>{elements[el]}'
                 f"</td><td>{esc(i.role)}</td><td>{esc(i.text)}</td></tr>"
                 for el, i in items
             ],
@@ -614,30 +715,36 @@ def _communication(add, report: Report) -> None:
     add("</section>")
 
 
-def _escalation(add, report: Report) -> None:
+def _escalation(add, report: Report, w: Words) -> None:
     e = report.escalation
-    add(f'<section id="escalation" class="major"><h2>{esc(HEADING["escalation"])}</h2>')
+    add(f'<section id="escalation" class="major"><h2>{esc(w(HEADING["escalation"]))}</h2>')
     deliveries = [row.t for row in report.timeline if row.kind == "inject-delivered"]
     add(
         escalation_strip(
-            e.phases, deliveries, [(m.t, m.measure) for m in e.measures], report.overview.played
+            e.phases,
+            deliveries,
+            [(m.t, m.measure) for m in e.measures],
+            report.overview.played,
+            w,
         )
     )
     add(
         _table(
+            w,
             ["Time", "Phase", "Level", "Cause", "Recognition lag", "First fitting action"],
             [
                 f'<tr><td class="time">{clock(p.t)}</td><td>{esc(p.title)}</td>'
-                f"<td>{esc(p.level)}</td><td>{esc(p.cause)}</td>"
+                f"<td>{esc(p.level)}</td><td>{esc(w.known(p.cause))}</td>"
                 f"<td>{span(p.lag) if p.lag is not None else esc(p.note)}</td>"
                 f"<td>{esc(f'{p.action.text} ({p.action.role})') if p.action else '—'}</td></tr>"
                 for p in e.phases
             ],
         )
     )
-    add("<h4>Measures taken</h4>")
+    add(f"<h4>{esc(w('Measures taken'))}</h4>")
     add(
         _table(
+            w,
             ["Time", "Measure", "Role", "From level", "Available since", "Delay"],
             [
                 f'<tr><td class="time">{clock(m.t)}</td><td>{esc(m.title)}</td>'
@@ -652,10 +759,12 @@ def _escalation(add, report: Report) -> None:
     add("</section>")
 
 
-def _improvement_plan(add, report: Report) -> None:
-    add(f'<section id="improvement-plan" class="annex"><h2>{esc(HEADING["improvement-plan"])}</h2>')
+def _improvement_plan(add, report: Report, w: Words) -> None:
+    heading = esc(w(HEADING["improvement-plan"]))
+    add(f'<section id="improvement-plan" class="annex"><h2>{heading}</h2>')
     add(
         _table(
+            w,
             [
                 "Ref",
                 "Pillar / capability",
@@ -669,10 +778,10 @@ def _improvement_plan(add, report: Report) -> None:
             ],
             [
                 f'<tr><td class="ref">{esc(r.ref)}</td>'
-                f"<td>{esc(PILLAR_LABELS.get(r.pillar, r.pillar))}"
+                f"<td>{esc(pillar_label(r.pillar, w))}"
                 + (f'<br><span class="muted">{esc(r.capability)}</span>' if r.capability else "")
                 + f"</td><td>{esc(r.issue)}</td><td>{esc(r.action)}</td>"
-                f"<td>{esc(r.element.capitalize())}</td><td>{esc(r.organisation)}</td>"
+                f"<td>{esc(_element(r.element, w))}</td><td>{esc(r.organisation)}</td>"
                 f'<td>{esc(r.contact) or "—"}</td><td class="time">{esc(r.start) or "—"}</td>'
                 f'<td class="time">{esc(r.due) or "—"}</td></tr>'
                 for r in report.improvement_plan
@@ -682,10 +791,11 @@ def _improvement_plan(add, report: Report) -> None:
     add("</section>")
 
 
-def _timeline(add, report: Report) -> None:
-    add(f'<section id="timeline" class="annex"><h2>{esc(HEADING["timeline"])}</h2>')
+def _timeline(add, report: Report, w: Words) -> None:
+    add(f'<section id="timeline" class="annex"><h2>{esc(w(HEADING["timeline"]))}</h2>')
     add(
         _table(
+            w,
             ["Time", "Role", "Pillars", "Event"],
             [
                 f'<tr><td class="time">{clock(t.t)}</td><td>{esc(t.role) or "—"}</td>'
@@ -697,11 +807,12 @@ def _timeline(add, report: Report) -> None:
     add("</section>")
 
 
-def _participants(add, report: Report) -> None:
+def _participants(add, report: Report, w: Words) -> None:
     p = report.participants
-    add(f'<section id="participants" class="annex"><h2>{esc(HEADING["participants"])}</h2>')
+    add(f'<section id="participants" class="annex"><h2>{esc(w(HEADING["participants"]))}</h2>')
     add(
         _table(
+            w,
             [
                 "Role",
                 "Kind",
@@ -721,9 +832,10 @@ def _participants(add, report: Report) -> None:
             {2, 3, 4, 5, 6},
         )
     )
-    add("<h4>People</h4>")
+    add(f"<h4>{esc(w('People'))}</h4>")
     add(
         _table(
+            w,
             ["Name", "Organisation", "Role"],
             [
                 f"<tr><td>{esc(x.name)}</td><td>{esc(x.organisation) or '—'}</td>"
@@ -732,30 +844,36 @@ def _participants(add, report: Report) -> None:
             ],
         )
     )
-    add(f'<p class="muted">{plural(len(p.people), "person", "people")} recorded.</p>')
+    n = len(p.people)
+    recorded = w("1 person recorded.") if n == 1 else w("{n} people recorded.", n=n)
+    add(f'<p class="muted">{esc(recorded)}</p>')
     add("</section>")
 
 
 def render_comparison_html(comparison: Comparison) -> str:
-    title = f"Session comparison: {comparison.scenario_title}"
+    """The comparison; its blocks come in its language already (the first report's)."""
+    w = Words(comparison.language)
+    title = w("Session comparison: {title}", title=comparison.scenario_title)
     marking = esc(comparison.classification)
     css_marking = _css_string(comparison.classification)
     box = "font: 700 8pt Arial, sans-serif; color: #154273; letter-spacing: .08em;"
     page = (
         f"@page {{ size: A4 landscape; margin: 18mm 14mm; @top-center {{ content: {css_marking};"
         f" {box} }} @bottom-center {{ content: {css_marking}; {box} }}"
-        ' @bottom-right { content: "Page " counter(page) " of " counter(pages);'
+        f" @bottom-right {{ content: {_page_counter(w)};"
         " font: 8pt Arial, sans-serif; color: #5b6570; } }"
     )
     out = [
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{w.lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">"
         f"<title>{esc(title)}</title><style>{CSS}{page}</style></head><body>"
         f'<div class="marking top">{marking}</div><main>'
-        f'<p class="kicker muted">SESSION COMPARISON</p><h1>{esc(comparison.scenario_title)}</h1>'
+        f'<p class="kicker muted">{esc(w("session comparison").upper())}</p>'
+        f"<h1>{esc(comparison.scenario_title)}</h1>"
     ]
+    none = esc(w("None."))
     for note in comparison.notes:
         out.append(f'<div class="callout">{esc(note)}</div>')
     for block in blocks(comparison):
@@ -765,12 +883,13 @@ def render_comparison_html(comparison: Comparison) -> str:
             out.append(f"<p>{esc(block.text)}</p>")
         if block.headers:
             out.append(
-                _table(
+                _plain_table(
                     [esc(h) for h in block.headers],
                     [
                         "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>"
                         for row in block.rows
                     ],
+                    none,
                 )
             )
     out.append(f'</main><div class="marking bottom">{marking}</div></body></html>\n')

@@ -25,22 +25,23 @@ from .report import (
 )
 from .text import (
     DRAFT_NOTE,
-    ELEMENT_LABELS,
     HEADING,
     KIND_LABELS,
     NOT_EXERCISED,
     OBSERVATION_LABELS,
-    PILLAR_LABELS,
     REPORT_TITLE,
     SECTIONS,
+    STATUS_LABELS,
     clock,
     counts_text,
+    element_label,
     number,
+    pillar_label,
     pillar_number,
-    plural,
     rating_text,
     span,
 )
+from .words import Words
 
 _INLINE = re.compile(r"([\\`*_\[\]|~$])")
 _LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+[.)])")
@@ -66,13 +67,18 @@ def _escape(value: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def table(headers: list[str], rows: list[list[str] | str]) -> str:
+def table(headers: list[str], rows: list[list[str] | str], none: str = "None.") -> str:
     """A GitHub table; cells are already escaped (a row is its cells, or its line)."""
     if not rows:
-        return "_None._\n"
+        return f"_{none}_\n"
     out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     out += [row if isinstance(row, str) else "| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(out) + "\n"
+
+
+def _table_in(w: Words, headers: list[str], rows: list[list[str] | str]) -> str:
+    """A table whose headers are the report's own words (English keys)."""
+    return table([w(h) if h else h for h in headers], rows, w("None."))
 
 
 def _line(cells: list[str]) -> str:
@@ -92,11 +98,11 @@ def _inject_row(i: InjectRow) -> str:
     return _line([clock(i.t), md(i.id), md(i.title), md(", ".join(i.to)), number(i.severity)])
 
 
-def _decision_row(d: DecisionRow) -> str:
+def _decision_row(d: DecisionRow, kinds: dict[str, str]) -> str:
     return _line(
         [
             clock(d.t),
-            KIND_LABELS[d.kind],
+            kinds[d.kind],
             md(d.role),
             md(d.inject) or "—",
             md(d.text),
@@ -106,7 +112,7 @@ def _decision_row(d: DecisionRow) -> str:
     )
 
 
-def _expected_row(x: ExpectedRow) -> str:
+def _expected_row(x: ExpectedRow, statuses: dict[str, str]) -> str:
     return _line(
         [
             md(x.inject),
@@ -114,7 +120,7 @@ def _expected_row(x: ExpectedRow) -> str:
             md(x.what),
             md(x.objective) or "—",
             clock(x.due),
-            x.status + (f" ({md(x.reason)})" if x.reason else ""),
+            statuses.get(x.status, x.status) + (f" ({md(x.reason)})" if x.reason else ""),
             span(x.delay),
         ]
     )
@@ -135,60 +141,75 @@ def sparkline(series: IndicatorSeries, end: float, width: int = 32) -> str:
     return "".join(out)
 
 
-def _rating(mark: RatingMark | None) -> str:
-    return md(rating_text(mark))
-
-
-def _counts(counts: Counts) -> str:
-    return counts_text(counts)
-
-
 def render_markdown(report: Report) -> str:
     o = report.overview
+    w = Words(o.language)
     out: list[str] = []
     add = out.append
+
+    def table_(headers: list[str], rows: list[list[str] | str]) -> str:
+        return _table_in(w, headers, rows)
+
+    def rating(mark: RatingMark | None) -> str:
+        return md(rating_text(mark, w))
+
+    def counts(c: Counts) -> str:
+        return counts_text(c, w)
+
     marking = f"**{md(o.classification)}**"
     add(marking + "\n")
-    add(f"# {REPORT_TITLE}: {md(o.scenario_title)}\n")
+    add(f"# {w(REPORT_TITLE)}: {md(o.scenario_title)}\n")
     if o.status == "final":
-        add(f"> **FINAL**: validated by {md(o.final_by)} on {md(o.final_at)}.\n")
+        validated = w("validated by {by} on {at}.", by=md(o.final_by), at=md(o.final_at))
+        add(f"> **{w('FINAL')}**: {validated}\n")
     else:
-        add(f"> **{DRAFT_NOTE}**\n")
-    add("Contents: " + " · ".join(heading for _anchor, heading in SECTIONS) + "\n")
+        add(f"> **{w(DRAFT_NOTE)}**\n")
+    add(w("Contents") + ": " + " · ".join(w(heading) for _anchor, heading in SECTIONS) + "\n")
 
     # 1. Overview
-    add(f"## {HEADING['overview']}\n")
+    add(f"## {w(HEADING['overview'])}\n")
     rows = [
-        ["Exercise", md(o.scenario_title)],
-        ["Scenario id", md(o.scenario_id)],
-        ["Date", md(o.session_date)],
-        ["Scenario time played", f"{span(o.played)} of {span(o.duration)}"],
-        ["Calendar time of T+0", md(o.scenario_start or "not set")],
-        ["Session", md(o.mode) + ("" if o.ended else " (did not reach its end)")],
-        ["Handling", md(o.classification)],
-        ["Status", "FINAL" if o.status == "final" else "DRAFT"],
-        ["Journal", f"{md(o.journal)}, {o.events} events, last hash {md(o.last_hash[:16])}"],
+        [w("Exercise"), md(o.scenario_title)],
+        [w("Scenario id"), md(o.scenario_id)],
+        [w("Date"), md(o.session_date)],
+        [
+            w("Scenario time played"),
+            w("{played} of {planned}", played=span(o.played), planned=span(o.duration)),
+        ],
+        [w("Calendar time of T+0"), md(o.scenario_start or w("not set"))],
+        [w("Session"), md(o.mode) + ("" if o.ended else w(" (did not reach its end)"))],
+        [w("Handling"), md(o.classification)],
+        [w("Status"), w("FINAL") if o.status == "final" else w("DRAFT")],
+        [
+            w("Journal"),
+            w(
+                "{journal}, {events} events, last hash {hash}",
+                journal=md(o.journal),
+                events=o.events,
+                hash=md(o.last_hash[:16]),
+            ),
+        ],
     ]
-    add(table(["", ""], rows))
+    add(table_(["", ""], rows))
     if o.description:
-        add(f"**Scope.** {md(o.description)}\n")
+        add(f"**{w('Scope.')}** {md(o.description)}\n")
     if o.threat:
-        add(f"**Threat.** {md(o.threat)}\n")
+        add(f"**{w('Threat.')}** {md(o.threat)}\n")
     objective_rows = [
         [
             md(obj.id),
-            md(PILLAR_LABELS.get(obj.pillar, obj.pillar)),
+            md(pillar_label(obj.pillar, w)),
             md(obj.text),
             md(obj.target) or "—",
         ]
         for section in report.pillars
         for obj in section.objectives
     ]
-    add("**Objectives**\n")
-    add(table(["Id", "Pillar", "Objective", "Capability target"], objective_rows))
-    add("**Roles and participants**\n")
+    add(f"**{w('Objectives')}**\n")
+    add(table_(["Id", "Pillar", "Objective", "Capability target"], objective_rows))
+    add(f"**{w('Roles and participants')}**\n")
     add(
-        table(
+        table_(
             ["Role", "Title", "Kind", "Participants"],
             [
                 [md(r.id), md(r.title), md(r.kind_label), md(", ".join(r.people)) or "—"]
@@ -199,17 +220,17 @@ def render_markdown(report: Report) -> str:
 
     # 2. Executive summary
     s = report.summary
-    add(f"## {HEADING['summary']}\n")
+    add(f"## {w(HEADING['summary'])}\n")
     add("\n".join(f"- {md(point)}" for point in s.points) + "\n")
     add(
-        table(
+        table_(
             ["Pillar", "Exercised", "Expected actions", "Evaluator rating", "Computed suggestion"],
             [
                 [
                     md(g.title),
-                    "yes" if g.exercised else "not exercised",
-                    _counts(g.expected),
-                    _rating(g.rating),
+                    w("yes") if g.exercised else w("not exercised"),
+                    counts(g.expected),
+                    rating(g.rating),
                     md(g.suggested.rating) if g.suggested else "—",
                 ]
                 for g in s.pillars
@@ -218,15 +239,15 @@ def render_markdown(report: Report) -> str:
     )
 
     # 3. Pillars
-    add(f"## {HEADING['pillars']}\n")
-    rows: dict[int, str] = {}
+    add(f"## {w(HEADING['pillars'])}\n")
+    pillar = _PillarWriter(out, w, o.played)
     for section in report.pillars:
-        _pillar(out, section, o.played, rows)
+        pillar.write(section)
 
     # 4. NATO
-    add(f"## {HEADING['nato']}\n")
+    add(f"## {w(HEADING['nato'])}\n")
     add(
-        table(
+        table_(
             [
                 "Requirement",
                 "Exercised",
@@ -239,11 +260,11 @@ def render_markdown(report: Report) -> str:
             [
                 [
                     md(n.label),
-                    "yes" if n.exercised else "not exercised",
+                    w("yes") if n.exercised else w("not exercised"),
                     str(n.injects),
                     str(n.decisions),
                     str(n.measures),
-                    _counts(n.expected),
+                    counts(n.expected),
                     md("; ".join(f"{i.title} {i.start:g} → {i.end:g}" for i in n.indicators))
                     or "—",
                 ]
@@ -254,25 +275,33 @@ def render_markdown(report: Report) -> str:
 
     # 5. Communication
     c = report.communication
-    add(f"## {HEADING['communication']}\n")
+    add(f"## {w(HEADING['communication'])}\n")
     start = (
-        f"the first inject with severity 4 or more ({md(c.reference_inject)}, {clock(c.reference)})"
+        w(
+            "the first inject with severity 4 or more ({inject}, {time})",
+            inject=md(c.reference_inject),
+            time=clock(c.reference),
+        )
         if c.reference_inject
-        else "the start of the session"
+        else w("the start of the session")
     )
     if c.first_action_perspective is not None:
         first = c.first_action_perspective
-        add(
-            f"**Time to the first message with an action perspective: {span(c.lag)}** from "
-            f"{start}, at {clock(first.t)} by {md(first.role)}: {md(first.text)}.\n"
+        lead = w("Time to the first message with an action perspective: {lag}", lag=span(c.lag))
+        rest = w(
+            "from {start}, at {time} by {role}: {text}.",
+            start=start,
+            time=clock(first.t),
+            role=md(first.role),
+            text=md(first.text),
         )
+        add(f"**{lead}** {rest}\n")
     else:
-        add(
-            f"**Time to the first message with an action perspective: none** (no decision, "
-            f"measure or own initiative carried one after {start}).\n"
-        )
+        lead = w("Time to the first message with an action perspective: none")
+        rest = w("(no decision, measure or own initiative carried one after {start}).", start=start)
+        add(f"**{lead}** {rest}\n")
     add(
-        table(
+        table_(
             ["Element", "Messages", "First"],
             [[md(e.label), str(e.count), clock(e.first)] for e in c.elements],
         )
@@ -280,27 +309,24 @@ def render_markdown(report: Report) -> str:
     items = [(e.element, i) for e in c.elements for i in e.items]
     items.sort(key=lambda x: x[1].t)
     add(
-        table(
+        table_(
             ["Time", "Element", "Role", "What"],
-            [
-                [clock(i.t), md(ELEMENT_LABELS.get(el, el)), md(i.role), md(i.text)]
-                for el, i in items
-            ],
+            [[clock(i.t), md(element_label(el, w)), md(i.role), md(i.text)] for el, i in items],
         )
     )
 
     # 6. Escalation
     e = report.escalation
-    add(f"## {HEADING['escalation']}\n")
+    add(f"## {w(HEADING['escalation'])}\n")
     add(
-        table(
+        table_(
             ["Time", "Phase", "Level", "Cause", "Recognition lag", "First fitting action"],
             [
                 [
                     clock(p.t),
                     md(p.title),
                     md(p.level),
-                    md(p.cause),
+                    md(w.known(p.cause)),
                     span(p.lag) if p.lag is not None else md(p.note),
                     md(f"{p.action.text} ({p.action.role})") if p.action else "—",
                 ]
@@ -308,9 +334,9 @@ def render_markdown(report: Report) -> str:
             ],
         )
     )
-    add("**Measures taken**\n")
+    add(f"**{w('Measures taken')}**\n")
     add(
-        table(
+        table_(
             ["Time", "Measure", "Role", "From level", "Available since", "Delay"],
             [
                 [
@@ -327,9 +353,9 @@ def render_markdown(report: Report) -> str:
     )
 
     # 7. Improvement plan
-    add(f"## {HEADING['improvement-plan']}\n")
+    add(f"## {w(HEADING['improvement-plan'])}\n")
     add(
-        table(
+        table_(
             [
                 "Ref",
                 "Pillar",
@@ -345,11 +371,11 @@ def render_markdown(report: Report) -> str:
             [
                 [
                     md(r.ref),
-                    md(PILLAR_LABELS.get(r.pillar, r.pillar)),
+                    md(pillar_label(r.pillar, w)),
                     md(r.capability) or "—",
                     md(r.issue),
                     md(r.action),
-                    md(r.element.capitalize()),
+                    md(w.known(r.element.capitalize())),
                     md(r.organisation),
                     md(r.contact) or "—",
                     md(r.start) or "—",
@@ -361,9 +387,9 @@ def render_markdown(report: Report) -> str:
     )
 
     # Annexes
-    add(f"## {HEADING['timeline']}\n")
+    add(f"## {w(HEADING['timeline'])}\n")
     add(
-        table(
+        table_(
             ["Time", "Role", "Pillars", "Event"],
             [
                 [clock(t.t), md(t.role) or "—", md(", ".join(t.pillars)) or "—", md(t.text)]
@@ -371,10 +397,10 @@ def render_markdown(report: Report) -> str:
             ],
         )
     )
-    add(f"## {HEADING['participants']}\n")
+    add(f"## {w(HEADING['participants'])}\n")
     p = report.participants
     add(
-        table(
+        table_(
             [
                 "Role",
                 "Kind",
@@ -399,120 +425,168 @@ def render_markdown(report: Report) -> str:
         )
     )
     add(
-        table(
+        table_(
             ["Name", "Organisation", "Role"],
             [[md(x.name), md(x.organisation) or "—", md(x.role_title or x.role)] for x in p.people],
         )
     )
-    add(
-        f"_Generated from journal {md(o.journal)} ({o.events} events). Computed suggestions are "
-        "labelled as such; ratings are the evaluators' call._\n"
+    generated = w(
+        "Generated from journal {journal} ({events} events). Computed suggestions are "
+        "labelled as such; ratings are the evaluators' call.",
+        journal=md(o.journal),
+        events=o.events,
     )
+    add(f"_{generated}_\n")
     add(marking + "\n")
     return "\n".join(out)
 
 
-def _pillar(out: list[str], s: PillarSection, played: float, rows: dict[int, str]) -> None:
-    add = out.append
-    add(f"### {pillar_number(s.pillar)} {md(s.title)}\n")
-    add(f"_{md(s.title_nl)}_ · {md(s.track)} · rating: **{_rating(s.rating)}**\n")
-    if not s.exercised:
-        add(f"**{NOT_EXERCISED}**\n")
-    m = s.metrics
-    add(
-        f"{plural(m.injects, 'inject')} delivered, {plural(m.decisions_taken, 'decision')} taken "
-        f"(median latency {span(m.latency_median)}, longest {span(m.latency_max)}), "
-        f"{plural(m.decisions_missed, 'deadline')} missed, {plural(m.measures, 'measure')}, "
-        f"{plural(m.self_decisions, 'self-initiated decision')}; expected actions: "
-        f"{_counts(s.expected_counts)}.\n"
-    )
-    add("#### Objectives\n")
-    add(
-        table(
-            ["Id", "Objective", "Capability target", "Expected actions", "Rating", "Suggestion"],
-            [
+class _PillarWriter:
+    """Writes the pillar sections; a row shared by several pillars is rendered once."""
+
+    def __init__(self, out: list[str], w: Words, played: float) -> None:
+        self.out, self.w, self.played = out, w, played
+        self.rows: dict[int, str] = {}
+        kinds = {kind: w(label) for kind, label in KIND_LABELS.items()}
+        statuses = {status: w(label) for status, label in STATUS_LABELS.items()}
+        self.decision_row = lambda d: _decision_row(d, kinds)
+        self.expected_row = lambda x: _expected_row(x, statuses)
+
+    def table(self, headers: list[str], rows: list[list[str] | str]) -> str:
+        return _table_in(self.w, headers, rows)
+
+    def rating(self, mark: RatingMark | None) -> str:
+        return md(rating_text(mark, self.w))
+
+    def write(self, s: PillarSection) -> None:
+        add, w, rows = self.out.append, self.w, self.rows
+        title, other = (s.title_nl, s.title) if w.lang == "nl" else (s.title, s.title_nl)
+        add(f"### {pillar_number(s.pillar)} {md(title)}\n")
+        add(f"_{md(other)}_ · {md(s.track)} · {w('rating')}: **{self.rating(s.rating)}**\n")
+        if not s.exercised:
+            add(f"**{w(NOT_EXERCISED)}**\n")
+        m = s.metrics
+        add(
+            w(
+                "{injects} delivered, {decisions} taken (median latency {median}, longest "
+                "{longest}), {deadlines} missed, {measures}, {own}; expected actions: {counts}.",
+                injects=w.plural(m.injects, "inject"),
+                decisions=w.plural(m.decisions_taken, "decision"),
+                median=span(m.latency_median),
+                longest=span(m.latency_max),
+                deadlines=w.plural(m.decisions_missed, "deadline"),
+                measures=w.plural(m.measures, "measure"),
+                own=w.plural(m.self_decisions, "self-initiated decision"),
+                counts=counts_text(s.expected_counts, w),
+            )
+            + "\n"
+        )
+        add(f"#### {w('Objectives')}\n")
+        add(
+            self.table(
                 [
-                    md(o.id),
-                    md(o.text),
-                    md(o.target) or "—",
-                    _counts(o.expected),
-                    _rating(o.rating),
-                    md(o.suggested.rating) if o.suggested else "—",
-                ]
-                for o in s.objectives
-            ],
-        )
-    )
-    add("#### Injects delivered\n")
-    add(
-        table(
-            ["Time", "Inject", "Title", "To", "Severity"],
-            [_once(rows, i, _inject_row) for i in s.injects],
-        )
-    )
-    add("#### Decisions\n")
-    add(
-        table(
-            ["Time", "Kind", "Role", "Inject", "Option or text", "Rationale", "Latency"],
-            [_once(rows, d, _decision_row) for d in s.decisions],
-        )
-    )
-    add("#### Expected actions\n")
-    add(
-        table(
-            ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", "After delivery"],
-            [_once(rows, x, _expected_row) for x in s.expected],
-        )
-    )
-    add("#### Contingency injects released\n")
-    add(
-        table(
-            ["Time", "Inject", "Title", "Cause"],
-            [[clock(i.t), md(i.id), md(i.title), md(i.cause)] for i in s.contingencies],
-        )
-    )
-    add("#### Indicators\n")
-    add(
-        table(
-            ["Indicator", "Start", "Lowest", "Highest", "End", "Over time (T+0 → end)"],
-            [
+                    "Id",
+                    "Objective",
+                    "Capability target",
+                    "Expected actions",
+                    "Rating",
+                    "Suggestion",
+                ],
                 [
-                    md(i.title) + (f" ({md(i.unit)})" if i.unit else ""),
-                    f"{i.start:g}",
-                    f"{i.lowest:g}",
-                    f"{i.highest:g}",
-                    f"{i.end:g}",
-                    f"`{sparkline(i, played)}`",
-                ]
-                for i in s.indicators
-            ],
+                    [
+                        md(o.id),
+                        md(o.text),
+                        md(o.target) or "—",
+                        counts_text(o.expected, w),
+                        self.rating(o.rating),
+                        md(o.suggested.rating) if o.suggested else "—",
+                    ]
+                    for o in s.objectives
+                ],
+            )
         )
-    )
-    add("#### Observations\n")
-    if not s.observations:
-        add("_None._\n")
-    for kind, label in OBSERVATION_LABELS.items():
-        rows = [x for x in s.observations if x.kind == kind]
-        if rows:
-            add(f"**{label}**\n")
-            lines = []
-            for x in rows:
-                cause = f" Root cause: {md(x.root_cause)}" if x.root_cause else ""
-                objective = f" [{md(x.objective)}]" if x.objective else ""
-                lines.append(f"- {md(x.ref)}{objective} ({clock(x.t)}): {md(x.text)}{cause}")
-            add("\n".join(lines) + "\n")
-    add("#### Rating\n")
-    note = f". {md(s.rating.note)}" if s.rating and s.rating.note else ""
-    add(f"Evaluator: **{_rating(s.rating)}**{note}\n")
-    if s.suggested is not None:
-        add(f"Computed suggestion: {md(s.suggested.rating)} ({md(s.suggested.basis)}).\n")
-    else:
-        add("Computed suggestion: none (no expected action was settled).\n")
+        add(f"#### {w('Injects delivered')}\n")
+        add(
+            self.table(
+                ["Time", "Inject", "Title", "To", "Severity"],
+                [_once(rows, i, _inject_row) for i in s.injects],
+            )
+        )
+        add(f"#### {w('Decisions')}\n")
+        add(
+            self.table(
+                ["Time", "Kind", "Role", "Inject", "Option or text", "Rationale", "Latency"],
+                [_once(rows, d, self.decision_row) for d in s.decisions],
+            )
+        )
+        add(f"#### {w('Expected actions')}\n")
+        add(
+            self.table(
+                ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", "After delivery"],
+                [_once(rows, x, self.expected_row) for x in s.expected],
+            )
+        )
+        add(f"#### {w('Contingency injects released')}\n")
+        add(
+            self.table(
+                ["Time", "Inject", "Title", "Cause"],
+                [
+                    [clock(i.t), md(i.id), md(i.title), md(w.known(i.cause))]
+                    for i in s.contingencies
+                ],
+            )
+        )
+        add(f"#### {w('Indicators')}\n")
+        add(
+            self.table(
+                ["Indicator", "Start", "Lowest", "Highest", "End", "Over time (T+0 → end)"],
+                [
+                    [
+                        md(i.title) + (f" ({md(i.unit)})" if i.unit else ""),
+                        f"{i.start:g}",
+                        f"{i.lowest:g}",
+                        f"{i.highest:g}",
+                        f"{i.end:g}",
+                        f"`{sparkline(i, self.played)}`",
+                    ]
+                    for i in s.indicators
+                ],
+            )
+        )
+        add(f"#### {w('Observations')}\n")
+        if not s.observations:
+            add(f"_{w('None.')}_\n")
+        for kind, label in OBSERVATION_LABELS.items():
+            found = [x for x in s.observations if x.kind == kind]
+            if found:
+                add(f"**{w(label)}**\n")
+                lines = []
+                for x in found:
+                    cause = (
+                        w(" Root cause: {cause}", cause=md(x.root_cause)) if x.root_cause else ""
+                    )
+                    objective = f" [{md(x.objective)}]" if x.objective else ""
+                    lines.append(f"- {md(x.ref)}{objective} ({clock(x.t)}): {md(x.text)}{cause}")
+                add("\n".join(lines) + "\n")
+        add(f"#### {w('Rating')}\n")
+        note = f". {md(s.rating.note)}" if s.rating and s.rating.note else ""
+        add(f"{w('Evaluator')}: **{self.rating(s.rating)}**{note}\n")
+        if s.suggested is not None:
+            suggestion = w(
+                "Computed suggestion: {rating} ({basis}).",
+                rating=md(s.suggested.rating),
+                basis=md(s.suggested.basis),
+            )
+            add(suggestion + "\n")
+        else:
+            add(w("Computed suggestion: none (no expected action was settled).") + "\n")
 
 
 def render_comparison_markdown(comparison: Comparison) -> str:
+    w = Words(comparison.language)
     marking = f"**{md(comparison.classification)}**"
-    out = [marking + "\n", f"# Session comparison: {md(comparison.scenario_title)}\n"]
+    title = w("Session comparison: {title}", title=md(comparison.scenario_title))
+    out = [marking + "\n", f"# {title}\n"]
     for note in comparison.notes:
         out.append(f"> {md(note)}\n")
     for block in blocks(comparison):
@@ -524,6 +598,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
                 table(
                     [md(h) for h in block.headers],
                     [[md(cell) for cell in row] for row in block.rows],
+                    w("None."),
                 )
             )
     out.append(marking + "\n")

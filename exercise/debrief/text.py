@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import CommsElement, Pillar, format_clock, format_duration
+from .words import Words
 
 REPORT_TITLE = "After-Action Report / Improvement Plan"
 
@@ -55,8 +56,21 @@ OBSERVATION_SINGULAR = {
 }
 RATING_COLOURS = {"P": "#39870c", "S": "#8fae1b", "M": "#e17000", "U": "#d52b1e"}
 STATUS_COLOURS = {"met": "#39870c", "late": "#ffb612", "missed": "#d52b1e", "pending": "#b4b4b4"}
-ELEMENT_LABELS = {e.value: e.label() for e in CommsElement}
-PILLAR_LABELS = {p.value: p.label() for p in Pillar}
+
+
+def element_label(value: str, w: Words) -> str:
+    """A communication element's name (an unknown value as it is)."""
+    try:
+        return w.label(CommsElement(value))
+    except ValueError:
+        return value
+
+
+def pillar_label(value: str, w: Words) -> str:
+    try:
+        return w.label(Pillar(value))
+    except ValueError:
+        return value
 
 
 def pillar_number(slug: str) -> str:
@@ -97,18 +111,21 @@ def number(value: float | None) -> str:
     return "—" if value is None else f"{value:g}"
 
 
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
-def rating_text(mark) -> str:  # mark: report.RatingMark | None
+def rating_text(mark, w: Words) -> str:  # mark: report.RatingMark | None
     if mark is None:
-        return NOT_RATED
+        return w(NOT_RATED)
     if mark.computed:
-        return f"{mark.rating} (computed suggestion: {mark.label})"
-    by = f", by {mark.by}" if mark.by else ""
-    return f"{mark.rating} ({mark.label}{by})"
+        return w("{rating} (computed suggestion: {label})", rating=mark.rating, label=mark.label)
+    if mark.by:
+        return w("{rating} ({label}, by {by})", rating=mark.rating, label=mark.label, by=mark.by)
+    return w("{rating} ({label})", rating=mark.rating, label=mark.label)
 
 
-def counts_text(counts) -> str:  # counts: report.Counts
-    return f"{counts.met} met, {counts.late} late, {counts.missed} missed, {counts.pending} pending"
+def counts_text(counts, w: Words) -> str:  # counts: report.Counts
+    return w(
+        "{met} met, {late} late, {missed} missed, {pending} pending",
+        met=counts.met,
+        late=counts.late,
+        missed=counts.missed,
+        pending=counts.pending,
+    )
