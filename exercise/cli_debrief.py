@@ -150,8 +150,8 @@ def add_parsers(sub: Any) -> None:
         "review",
         help="the trainers' screen: observations, ratings, improvement plan, final mark",
         description="Browse a session's timeline and decisions per pillar, add observations, "
-        "rate pillars and objectives P/S/M/U, add improvement-plan items and mark the report "
-        "final. Everything is appended to the journal.",
+        "rate pillars and objectives P/S/M/U, add improvement-plan items (and withdraw one "
+        "entered by mistake) and mark the report final. Everything is appended to the journal.",
     )
     review.add_argument("journal", metavar="JOURNAL", help="journal file (.db)")
     review.add_argument("--lang", choices=("en", "nl"), help="screen language (default: $LANG)")
