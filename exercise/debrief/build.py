@@ -50,7 +50,7 @@ from .report import (
     Summary,
     Totals,
 )
-from .text import span
+from .text import pillar_number, span
 from .words import Words
 
 # NATO baseline requirements and the pillars they mostly serve (DOMAIN reference table).
@@ -531,7 +531,12 @@ def _points(
         else:
             how = change.note
         points.append(f"{move}: {how}.")
-    idle = [s.pillar for s in sections if not s.exercised]
+    # By number and name, as the pillar sections are headed (a reader knows no slugs).
+    idle = [
+        f"{pillar_number(s.pillar)} {s.title_nl if w.lang == 'nl' else s.title}"
+        for s in sections
+        if not s.exercised
+    ]
     if idle:
         points.append(w("Not exercised: {pillars}.", pillars=", ".join(idle)))
     rated = sum(1 for s in sections if s.rating is not None)
