@@ -135,7 +135,7 @@ def _mode(session: SessionInfo, w: Words) -> str:
 def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
     scenario = facts.scenario
     text = facts.text
-    w = Words(facts.lang)
+    w = facts.w
     evaluation = facts.evaluation
     objectives = scenario.objectives
 
@@ -438,7 +438,7 @@ def _points(
     escalation: Escalation,
 ) -> list[str]:
     """The executive summary, as plain sentences."""
-    w = Words(facts.lang)
+    w = facts.w
     points = []
     state = (
         w("the session ended ({reason})", reason=w.known(overview.end_reason))

@@ -45,6 +45,7 @@ from .text import (
     number,
     pillar_label,
     pillar_number,
+    reference_text,
     span,
 )
 from .words import Words
@@ -663,15 +664,7 @@ def _nato_row(n: NatoRow, w: Words, exercised: dict[bool, str]) -> str:
 def _communication(add, report: Report, w: Words) -> None:
     c = report.communication
     add(f'<section id="communication" class="major"><h2>{esc(w(HEADING["communication"]))}</h2>')
-    start = (
-        w(
-            "the first inject with severity 4 or more ({inject}, {time})",
-            inject=esc(c.reference_inject),
-            time=clock(c.reference),
-        )
-        if c.reference_inject
-        else esc(w("the start of the session"))
-    )
+    start = reference_text(c, w, esc)
     if c.first_action_perspective is not None:
         first = c.first_action_perspective
         lead = w("Time to the first message with an action perspective: {lag}", lag=span(c.lag))

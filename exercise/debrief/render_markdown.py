@@ -39,6 +39,7 @@ from .text import (
     pillar_label,
     pillar_number,
     rating_text,
+    reference_text,
     span,
 )
 from .words import Words
@@ -276,15 +277,7 @@ def render_markdown(report: Report) -> str:
     # 5. Communication
     c = report.communication
     add(f"## {w(HEADING['communication'])}\n")
-    start = (
-        w(
-            "the first inject with severity 4 or more ({inject}, {time})",
-            inject=md(c.reference_inject),
-            time=clock(c.reference),
-        )
-        if c.reference_inject
-        else w("the start of the session")
-    )
+    start = reference_text(c, w, md)
     if c.first_action_perspective is not None:
         first = c.first_action_perspective
         lead = w("Time to the first message with an action perspective: {lag}", lag=span(c.lag))

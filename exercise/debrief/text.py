@@ -121,6 +121,19 @@ def rating_text(mark, w: Words) -> str:  # mark: report.RatingMark | None
     return w("{rating} ({label})", rating=mark.rating, label=mark.label)
 
 
+def reference_text(communication, w: Words, escape) -> str:  # report.Communication
+    """What the time to the first action-perspective message is counted from, with the
+    inject's id passed through the format's `escape`."""
+    c = communication
+    if not c.reference_inject:
+        return escape(w("the start of the session"))
+    return w(
+        "the first inject with severity 4 or more ({inject}, {time})",
+        inject=escape(c.reference_inject),
+        time=clock(c.reference),
+    )
+
+
 def counts_text(counts, w: Words) -> str:  # counts: report.Counts
     return w(
         "{met} met, {late} late, {missed} missed, {pending} pending",
