@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from exercise.safetext import clean, literal
+from exercise.safetext import clean, html_escape, literal
 
 
 def rendered(renderable: object) -> str:
@@ -62,35 +62,78 @@ def test_style_is_applied_to_the_whole_text() -> None:
 @pytest.mark.parametrize(
     ("raw", "shown"),
     [
-        ("\x1b[31mred\x1b[0m", "red"),
-        ("\x1b[2J\x1b[Hcleared", "cleared"),
-        ("\x1b]0;title\x07after", "after"),  # OSC: set the window title
-        ("\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\", "link"),  # OSC 8 hyperlink
-        ("bell\x07", "bell"),
-        ("back\x08space", "backspace"),
-        ("carriage\rreturn", "carriagereturn"),
-        ("null\x00byte", "nullbyte"),
-        ("del\x7fete", "delete"),
-        ("c1\x9bcontrol", "c1control"),
+        ("\x1b[31mred\x1b[0m", r"\x1b[31mred\x1b[0m"),
+        ("\x1b[2J\x1b[Hcleared", r"\x1b[2J\x1b[Hcleared"),
+        ("\x1b]0;title\x07after", r"\x1b]0;title\x07after"),  # OSC: set the window title
+        ("\x1b]8;;http://evil\x1b\\link", r"\x1b]8;;http://evil\x1b\link"),  # OSC 8 link
+        ("bell\x07", r"bell\x07"),
+        ("back\x08space", r"back\x08space"),
+        ("carriage\rreturn", r"carriage\x0dreturn"),
+        ("null\x00byte", r"null\x00byte"),
+        ("del\x7fete", r"del\x7fete"),
+        ("c1\x9bcontrol", r"c1\x9bcontrol"),  # a raw 8-bit CSI
+        ("next\x85line", r"next\x85line"),  # C1 NEL, which str.split() would take as a space
+        ("form\x0cfeed\x0bvt", r"form\x0cfeed\x0bvt"),
         ("tab\tkept", "tab\tkept"),
+        ("windows\r\nline end", "windows\nline end"),
         ("Crisis – überall ✓", "Crisis – überall ✓"),
     ],
 )
-def test_escape_sequences_and_controls_removed(raw: str, shown: str) -> None:
+def test_controls_shown_by_their_code(raw: str, shown: str) -> None:
     assert clean(raw) == shown
     assert literal(raw).plain == shown
 
 
-@pytest.mark.parametrize("raw", ["\x1bcreset", "\x1b7saved\x1b8", "\x1b=keypad", "\x1b\x1b[31m"])
-def test_no_escape_character_survives(raw: str) -> None:
-    assert "\x1b" not in clean(raw)
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("admin\u202etxt.exe", r"admin\u202etxt.exe"),  # right-to-left override
+        ("\u202a\u202b\u202c\u202d", r"\u202a\u202b\u202c\u202d"),
+        ("\u2066a\u2067b\u2068c\u2069", r"\u2066a\u2067b\u2068c\u2069"),  # isolates
+        ("\u200e\u200f\u061c", r"\u200e\u200f\u061c"),  # marks
+        ("עברית and العربية", "עברית and العربية"),  # right-to-left text itself is kept
+    ],
+)
+def test_bidirectional_controls_shown_by_their_code(raw: str, shown: str) -> None:
+    assert clean(raw) == shown
+    assert clean(raw, single_line=True) == shown
+
+
+@pytest.mark.parametrize(
+    "raw", ["\x1bcreset", "\x1b7saved\x1b8", "\x1b=keypad", "\x1b\x1b[31m", "\x9b31m", "\x07"]
+)
+def test_no_control_character_survives(raw: str) -> None:
+    for shown in (clean(raw), clean(raw, single_line=True), clean(raw, layout=False)):
+        assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in shown)
+
+
+def test_nothing_is_removed() -> None:
+    # every character is still there, visibly: a hostile text cannot hide part of itself
+    raw = "a\x1b[8mhidden\x1b[0m"
+    assert "hidden" in clean(raw)
+    assert clean(raw).count("\\x1b") == 2
+
+
+def test_layout_false_shows_tab_and_newline_too() -> None:
+    assert clean("a\tb\nc", layout=False) == r"a\x09b\x0ac"
+    assert clean("two  spaces", layout=False) == "two  spaces"
 
 
 def test_rendered_output_carries_no_escape_from_the_text() -> None:
     console = Console(record=True, width=100, force_terminal=True, color_system="truecolor")
-    console.print(literal("\x1b]0;pwned\x07\x1b[31mhello"))
-    assert "pwned" not in console.export_text()
-    assert "\x1b]0;" not in console.export_text(styles=True)
+    console.print(literal("\x1b]0;pwned\x07\x1b[31mhello\u202e"))
+    assert r"\x1b]0;pwned\x07" in console.export_text()
+    styled = console.export_text(styles=True)
+    assert "\x1b]0;" not in styled
+    assert "\x07" not in styled
+    assert "\u202e" not in styled
+
+
+def test_html_escape_shows_controls_and_escapes_markup() -> None:
+    assert html_escape("plain text") == "plain text"
+    assert html_escape('<b a="1">&') == "&lt;b a=&quot;1&quot;&gt;&amp;"
+    assert html_escape("\x1b]0;t\x07 \u202eabc") == r"\x1b]0;t\x07 \u202eabc"
+    assert html_escape("line\nnext\ttab") == "line\nnext\ttab"
 
 
 def test_newlines_kept_unless_single_line() -> None:

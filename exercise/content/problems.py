@@ -27,8 +27,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line for a terminal: control characters in the file name or the message
+        (tab and newline too) are shown by their code (`safetext.clean`)."""
+        from ..safetext import clean
+
         where = f"{self.file}:{self.line}:{self.column}" if self.line else f"{self.file}:1:1"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return clean(text, layout=False)
 
 
 class ContentError(Exception):

@@ -1,15 +1,15 @@
 """Inline SVG charts for the HTML report, drawn by hand (no library, nothing loaded).
 
-Every text placed in a chart passes through `html.escape`; the charts' own words (titles,
-legends, labels) are in the report's language (`w`). Long series are reduced to
+Every text placed in a chart passes through `safetext.html_escape` (control characters
+shown by their code); the charts' own words (titles, legends, labels) are in the report's
+language (`w`). Long series are reduced to
 what a pixel column can show (the lowest, highest and last value per column), so a
 chart of a session with thousands of changes stays small and exact to the pixel.
 """
 
 from __future__ import annotations
 
-from html import escape
-
+from ..safetext import html_escape as escape
 from .report import Counts, IndicatorSeries, PhaseChange, PillarGlance
 from .text import STATUS_COLOURS, STATUS_LABELS
 from .words import Words

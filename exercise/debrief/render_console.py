@@ -1,7 +1,8 @@
 """The report on the terminal (rich): the same sections, with long tables cut short.
 
 Text from the scenario, players and evaluators is wrapped in `safetext.literal`, so Rich
-never reads markup in it and terminal escape sequences are dropped. The report's own words
+never reads markup in it and control characters (terminal escape sequences, bidirectional
+overrides) are shown by their code, never interpreted. The report's own words
 are in its language (`words.Words`).
 """
 
@@ -101,7 +102,7 @@ def renderables(report: Report) -> list[RenderableType]:
     w = Words(o.language)
     out: list[RenderableType] = []
     status = (
-        Text(f"{w('FINAL')} · {o.final_by} · {o.final_at}", style="bold green")
+        literal(f"{w('FINAL')} · {o.final_by} · {o.final_at}", style="bold green")
         if o.status == "final"
         else Text(w(DRAFT_NOTE), style="bold red")
     )

@@ -3,17 +3,15 @@
 Inline CSS and inline SVG only: nothing is fetched from a network, and a Content Security
 Policy in the file forbids it (and any script) should a browser be asked to. Every text
 from the scenario, a player or an evaluator passes through `esc()` (html.escape, control
-characters dropped). Printing gives A4 pages with the handling marking on each page and a
-page break before every pillar and annex. The report's own words (headings, headers,
+and bidirectional characters shown by their code, as `safetext.clean` does). Printing
+gives A4 pages with the handling marking on each page and a page break before every
+pillar and annex. The report's own words (headings, headers,
 labels, the page margins) are in its language (`words.Words`), and so is `<html lang>`.
 """
 
 from __future__ import annotations
 
-import re
-from html import escape
-
-from ..safetext import clean
+from ..safetext import clean, html_escape
 from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
@@ -50,18 +48,10 @@ from .text import (
 )
 from .words import Words
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_PLAIN = re.compile(r"[^&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f]*").fullmatch
-
 
 def esc(value: object) -> str:
-    """Text shown literally in HTML (control characters and escape sequences dropped)."""
-    text = value if type(value) is str else str(value)
-    if _PLAIN(text):
-        return text  # nothing to escape (the common case)
-    if _CONTROLS.search(text):
-        text = clean(text)
-    return escape(text, quote=True)
+    """Text shown literally in HTML (control characters and escape sequences by code)."""
+    return html_escape(value if type(value) is str else str(value))
 
 
 CSS = """

@@ -41,7 +41,7 @@ from ..debrief.report import Report
 from ..debrief.text import clock, pillar_number, span
 from ..journal import Journal, JournalError
 from ..model import Pillar, Scenario
-from ..safetext import literal
+from ..safetext import clean, literal
 from .forms import (
     FinalForm,
     ImprovementForm,
@@ -149,7 +149,8 @@ class ReviewApp(App[None]):
         assert self.report is not None
         o = self.report.overview
         if o.status == "final":
-            status = Text(self.t("status.final", by=o.final_by, at=o.final_at), "bold green")
+            by, at = clean(o.final_by, single_line=True), clean(o.final_at, single_line=True)
+            status = Text(self.t("status.final", by=by, at=at), "bold green")
         else:
             status = Text(self.t("status.draft"), "bold red")
         self.query_one("#banner", Static).update(
@@ -371,7 +372,7 @@ class ReviewApp(App[None]):
             with Journal.open(self.path) as journal:
                 append(journal, self.scenario, [item], self.evaluator or "evaluator")
         except (JournalError, InputError) as err:
-            self.notify(str(err), severity="error")
+            self.notify(clean(str(err)), severity="error", markup=False)
             return
         self.notify(self.t("msg.saved"))
         self.reload()
@@ -467,7 +468,8 @@ class ReviewApp(App[None]):
         if self.report.overview.status == "final":
             self.notify(self.t("msg.already_final"))
             return
-        form = FinalForm(self.t("form.final"), self.lang, self._builder(FinalInput), self.evaluator)
+        by = clean(self.evaluator, single_line=True)  # the --by given, shown in an input
+        form = FinalForm(self.t("form.final"), self.lang, self._builder(FinalInput), by)
         self.push_screen(form, self._save)
 
     def action_withdraw(self) -> None:
