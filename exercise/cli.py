@@ -12,16 +12,36 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .content.problems import ContentError
 from .journal.errors import JournalError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+_ANOTHER_FILE = "choose another -o FILE"
+FORCE_HELP = "replace FILE even when it is not this program's unchanged earlier output"
 
 
 class UsageError(Exception):
     """A command used wrongly: printed as one line, exit status 2."""
+
+
+def _error(text: str) -> None:
+    """An error for people on stderr. File names and values in it come from the command
+    line or from files: their control characters are shown by code, never interpreted."""
+    from .safetext import clean
+
+    print(f"exercise: {clean(text)}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the values it quotes in an error (a bad choice) shown safely."""
+
+    def error(self, message: str) -> NoReturn:
+        from .safetext import clean
+
+        super().error(clean(message))
 
 
 def _scenario_path(name: str) -> Path:
@@ -87,7 +107,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     schema = catalogue_schema() if args.catalogue_schema else scenario_schema()
     text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        from .outputs import OutputRefused, write_texts
+
+        try:
+            write_texts({Path(args.output): text}, force=args.force, hint=_ANOTHER_FILE)
+        except OutputRefused as err:
+            raise UsageError(str(err)) from None
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -116,23 +141,27 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .journal import Journal, export_events
+    from .outputs import OutputRefused, journal_files, open_text
 
-    if args.output and Path(args.output).resolve() == Path(args.journal).resolve():
-        raise UsageError(f"{args.output}: the output would overwrite the journal itself")
     with Journal.open(args.journal, readonly=True) as journal:
         if not args.output:
             export_events(journal, args.format, sys.stdout)
             return EXIT_OK
+        inputs = journal_files(args.journal)
         try:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
+            with open_text(
+                Path(args.output), inputs, force=args.force, hint=_ANOTHER_FILE, newline=""
+            ) as out:
                 export_events(journal, args.format, out)
+        except OutputRefused as err:
+            raise UsageError(str(err)) from None
         except OSError as err:
             raise UsageError(f"{args.output}: cannot write: {err.strerror or err}") from None
     return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="exercise",
         description="Tabletop crisis exercise simulator: resilience against military and "
         "hybrid threats.",
@@ -175,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the schema of catalogue files instead",
     )
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
+    schema.add_argument("--force", action="store_true", help=FORCE_HELP)
 
     from .cli_debrief import add_parsers as add_trainer_parsers
     from .cli_session import add_parsers
@@ -194,6 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("journal", metavar="JOURNAL", help="journal file (.db)")
     export.add_argument("--format", choices=("jsonl", "csv"), required=True)
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument("--force", action="store_true", help=FORCE_HELP)
     return parser
 
 
@@ -204,13 +235,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except ContentError as err:
         for problem in err.problems:
-            print(problem, file=sys.stderr)
+            print(problem, file=sys.stderr)  # str(Problem) shows control characters by code
         return EXIT_BAD_INPUT
     except JournalError as err:
-        print(f"exercise: {err.path}: {err.message}", file=sys.stderr)
+        _error(f"{err.path}: {err.message}")
         return EXIT_BAD_INPUT
     except UsageError as err:
-        print(f"exercise: {err}", file=sys.stderr)
+        _error(str(err))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -218,19 +249,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()  # the reader went away (| head); nothing more to say
         return EXIT_OK
     except FileExistsError as err:
-        print(f"exercise: {err}", file=sys.stderr)
+        _error(str(err))
         return EXIT_BAD_INPUT
     except OSError as err:  # a folder that cannot be written, a full disk
         where = f"{err.filename}: " if err.filename else ""
-        print(f"exercise: {where}{err.strerror or err}", file=sys.stderr)
+        _error(f"{where}{err.strerror or err}")
         return EXIT_BAD_INPUT
     except Exception as err:  # never a raw traceback for the people in the room
         if os.environ.get("EXERCISE_DEBUG"):
             raise
-        print(
-            f"exercise: internal error: {type(err).__name__}: {err}\n"
-            "Please report this with the command you ran; set EXERCISE_DEBUG=1 for details.",
-            file=sys.stderr,
+        _error(
+            f"internal error: {type(err).__name__}: {err}\n"
+            "Please report this with the command you ran; set EXERCISE_DEBUG=1 for details."
         )
         return 70
 

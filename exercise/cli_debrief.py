@@ -11,6 +11,7 @@ from .cli import UsageError
 from .language import default_language
 
 DEFAULT_FILES = ("md", "html", "json")
+_ELSEWHERE = "write the reports elsewhere with --out DIR"
 
 
 def _formats(text: str | None) -> tuple[list[str], bool]:
@@ -38,14 +39,26 @@ def _print_console(item: Any, comparison: bool) -> None:
         print_report(item, console)
 
 
-def _write(folder: Path, stem: str, files: dict[str, str]) -> None:
+def _write(
+    folder: Path, stem: str, files: dict[str, str], journals: list[Path], force: bool
+) -> None:
+    """Write every report file, or none: never over a journal read (or its SQLite
+    companions), never through a link, over an existing file only if it is our unchanged
+    earlier output or with --force (`exercise.outputs`)."""
     from .debrief import FILE_SUFFIXES
+    from .outputs import OutputRefused, journal_files, write_texts
+    from .safetext import clean
 
-    folder.mkdir(parents=True, exist_ok=True)
-    for fmt, text in files.items():
-        path = folder / f"{stem}{FILE_SUFFIXES[fmt]}"
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path}", file=sys.stderr)
+    if not files:
+        return
+    targets = {folder / f"{stem}{FILE_SUFFIXES[fmt]}": text for fmt, text in files.items()}
+    inputs = [name for journal in journals for name in journal_files(journal)]
+    try:
+        write_texts(targets, inputs, force=force, hint=_ELSEWHERE, make_folders=True)
+    except OutputRefused as err:
+        raise UsageError(str(err)) from None
+    for path in targets:
+        print(f"wrote {clean(str(path), layout=False)}", file=sys.stderr)
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
@@ -69,7 +82,7 @@ def _debrief_one(path: Path, files: list[str], console: bool, args: argparse.Nam
     with Journal.open(path, readonly=True) as journal:
         report = build_report(journal, lang=args.lang)
     folder = Path(args.out) if args.out else path.parent
-    _write(folder, path.stem, {fmt: render(report, fmt) for fmt in files})
+    _write(folder, path.stem, {fmt: render(report, fmt) for fmt in files}, [path], args.force)
     if console:
         _print_console(report, comparison=False)
     return 0
@@ -101,7 +114,9 @@ def _debrief_many(
     stems = [p.stem for p in paths]
     stem = "-vs-".join(stems) if len(stems) <= 3 else f"{stems[0]}-compared-{len(stems)}"
     folder = Path(args.out) if args.out else paths[0].parent
-    _write(folder, stem, {fmt: render_comparison(comparison, fmt) for fmt in files})
+    _write(
+        folder, stem, {fmt: render_comparison(comparison, fmt) for fmt in files}, paths, args.force
+    )
     if console:
         _print_console(comparison, comparison=True)
     return 0
@@ -143,6 +158,12 @@ def add_parsers(sub: Any) -> None:
     )
     debrief.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the JSON report"
+    )
+    debrief.add_argument(
+        "--force",
+        action="store_true",
+        help="replace report files even when they are not this program's unchanged earlier "
+        "output (a report edited by hand); a journal is never overwritten",
     )
     debrief.set_defaults(func=cmd_debrief)
 
