@@ -13,7 +13,8 @@ from ..journal import Journal, SessionInfo
 from ..model import CommsElement, NatoRequirement, Pillar, Rating, RoleKind, Scenario
 from ..model.events import Event
 from ..model.timing import format_clock
-from .evaluation import ELEMENTS, Evaluation
+from .errors import UnreadableJournal
+from .evaluation import Evaluation
 from .metrics import (
     Facts,
     collect,
@@ -50,7 +51,7 @@ from .report import (
     Summary,
     Totals,
 )
-from .text import pillar_number, span
+from .text import bounded_time, pillar_number, span
 from .words import Words
 
 # NATO baseline requirements and the pillars they mostly serve (DOMAIN reference table).
@@ -65,12 +66,23 @@ NATO_PILLARS: dict[str, tuple[str, ...]] = {
 }
 
 
-def build_report(journal: Journal, lang: str | None = None) -> Report:
-    """The report of one journal (read once, from its first event to its last)."""
+def build_report(journal: Journal, lang: str | None = None, damage: str | None = None) -> Report:
+    """The report of one journal (read once, from its first event to its last).
+
+    `damage` says what is wrong with a damaged journal (a broken hash chain) whose report
+    was asked for anyway; every format then shows it. Events that cannot be read are left
+    out and counted; a journal whose frozen scenario cannot be read raises
+    UnreadableJournal."""
     from ..sim.replay import load_frozen
 
-    scenario = load_frozen(journal)
-    return report_from(scenario, journal.session, journal.events(), journal.path.name, lang)
+    try:
+        scenario = load_frozen(journal)
+    except (ValueError, TypeError, ArithmeticError, RecursionError) as err:
+        first = str(err).strip().splitlines()[:1] or [type(err).__name__]
+        raise UnreadableJournal(
+            journal.path, f"the scenario frozen in it cannot be read ({first[0][:200]})"
+        ) from None
+    return report_from(scenario, journal.session, journal.events(), journal.path.name, lang, damage)
 
 
 def _paused(func):
@@ -98,9 +110,10 @@ def report_from(
     events: Iterable[Event],
     journal_name: str,
     lang: str | None = None,
+    damage: str | None = None,
 ) -> Report:
     facts = collect(scenario, events, lang)
-    return assemble(facts, session, journal_name)
+    return assemble(facts, session, journal_name, damage)
 
 
 def _wall_text(wall: float | None) -> str:
@@ -114,9 +127,9 @@ def _rating(evaluation: Evaluation, scope: str, target: str, w: Words) -> Rating
     if found is None:
         return None
     t, by, payload = found
-    value = payload.get("rating", "")
+    value = payload.get("rating") or ""
     label = w.label(Rating(value)) if value in {r.value for r in Rating} else value
-    return RatingMark(value, label, computed=False, note=payload.get("note", ""), by=by, t=t)
+    return RatingMark(value, label, computed=False, note=payload.get("note") or "", by=by, t=t)
 
 
 def _mode(session: SessionInfo, w: Words) -> str:
@@ -132,7 +145,9 @@ def _mode(session: SessionInfo, w: Words) -> str:
     return w("live") if mode == "live" else str(mode)
 
 
-def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
+def assemble(
+    facts: Facts, session: SessionInfo, journal_name: str, damage: str | None = None
+) -> Report:
     scenario = facts.scenario
     text = facts.text
     w = facts.w
@@ -225,9 +240,9 @@ def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
     roles = _roles(facts, all_decisions)
     people = [
         Person(
-            p.get("name", ""),
-            p.get("organisation", ""),
-            p.get("role", ""),
+            p.get("name") or "",
+            p.get("organisation") or "",
+            p.get("role") or "",
             text(scenario.role_map[p["role"]].title) if p.get("role") in scenario.role_map else "",
         )
         for _by, p in evaluation.participants
@@ -246,7 +261,7 @@ def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
         language=facts.lang,
         session_date=_wall_text(session.started_wall),
         scenario_start=scenario.start.isoformat() if scenario.start else None,
-        duration=scenario.duration,
+        duration=bounded_time(scenario.duration),
         played=facts.last_t,
         ended=facts.ended,
         end_reason=facts.end_reason,
@@ -256,10 +271,13 @@ def assemble(facts: Facts, session: SessionInfo, journal_name: str) -> Report:
         events=facts.events,
         last_hash=facts.last_hash,
         status="final" if final else "draft",
-        final_by=final[1] if final else "",
+        final_by=(final[1] or "") if final else "",
         final_at=_wall_text(final[0]) if final else "",
         objectives=len(objectives),
         roles=roles,
+        damage=damage,
+        unreadable_events=facts.unreadable,
+        unreadable=facts.skipped,
     )
     glances = [
         PillarGlance(
@@ -364,18 +382,18 @@ def _improvements(facts: Facts) -> list[ImprovementRow]:
             continue  # left out, and its number is not reused: IP-n is the n-th item
         objective = objectives.get(p.get("objective") or "")
         capability = p.get("capability") or (facts.text(objective.capability) if objective else "")
-        element = p.get("element", "")
+        element = p.get("element") or ""
         out.append(
             ImprovementRow(
                 f"IP-{n}",
-                p.get("pillar", ""),
+                p.get("pillar") or "",
                 p.get("objective") or "",
                 capability,
-                p.get("issue", ""),
-                p.get("action", ""),
-                element if element in ELEMENTS else str(element),
-                p.get("organisation", ""),
-                p.get("contact", ""),
+                p.get("issue") or "",
+                p.get("action") or "",
+                element,
+                p.get("organisation") or "",
+                p.get("contact") or "",
                 p.get("start") or "",
                 p.get("due") or "",
                 by,

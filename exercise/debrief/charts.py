@@ -9,12 +9,21 @@ chart of a session with thousands of changes stays small and exact to the pixel.
 
 from __future__ import annotations
 
+import math
+
 from ..safetext import html_escape as escape
 from .report import Counts, IndicatorSeries, PhaseChange, PillarGlance
-from .text import STATUS_COLOURS, STATUS_LABELS
+from .text import MAX_TIME, STATUS_COLOURS, STATUS_LABELS, between, bounded_time, fraction
 from .words import Words
 
 _TICK_STEPS = (30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400)
+_DAY = 86400
+# Time ticks on an axis, at most (more would not be readable at 640 px anyway); a long
+# session gets a coarser step (1, 2 or 5 times a power of ten days) instead of more ticks.
+MAX_TICKS = 12
+# Phase changes labelled in an indicator chart; more are drawn as lines only (one path,
+# at most one stroke per pixel column), so a journal of many phase changes stays small.
+MAX_PHASE_LABELS = 12
 _LEVEL_COLOURS = {
     "L0": "#e6eef5",
     "L1": "#cfe0ee",
@@ -25,21 +34,42 @@ _LEVEL_COLOURS = {
 FONT = 'font-family="Segoe UI, Helvetica Neue, Arial, Liberation Sans, DejaVu Sans, sans-serif"'
 
 
-def _tick_label(t: float) -> str:
+def _tick_label(t: float, step: float = 0.0) -> str:
+    """T+HH:MM, or T+Nd when the ticks are whole days apart."""
+    if step > _DAY:
+        return f"T+{t / _DAY:.0f}d"
     whole = int(t)
     hours, rest = divmod(whole, 3600)
     minutes = rest // 60
     return f"T+{hours:02d}:{minutes:02d}"
 
 
+def _end(end: float) -> float:
+    """The scenario time a chart runs to: at least a second, at most MAX_TIME."""
+    return max(bounded_time(end), 1.0)
+
+
+def tick_step(end: float, most: int = 8) -> float:
+    """The step between time ticks, so that 0..end has at most `most` + 1 of them."""
+    end = _end(end)
+    most = max(1, min(most, MAX_TICKS - 1))
+    for step in _TICK_STEPS:
+        if end / step <= most:
+            return float(step)
+    days = end / _DAY / most
+    power = 10.0 ** math.floor(math.log10(days))
+    for factor in (1, 2, 5, 10):
+        if factor * power >= days:
+            return factor * power * _DAY
+    return 10 * power * _DAY  # pragma: no cover - the loop always returns
+
+
 def time_ticks(end: float, most: int = 8) -> list[float]:
-    end = max(end, 1.0)
-    step = next((s for s in _TICK_STEPS if end / s <= most), _TICK_STEPS[-1])
-    ticks, t = [], 0.0
-    while t <= end + 1e-9:
-        ticks.append(t)
-        t += step
-    return ticks
+    """Tick times from T+0 to `end` (clamped to MAX_TIME), never more than MAX_TICKS."""
+    end = _end(end)
+    step = tick_step(end, most)
+    count = min(int(end / step + 1e-9) + 1, MAX_TICKS)
+    return [n * step for n in range(count)]
 
 
 def _step_path(
@@ -48,20 +78,19 @@ def _step_path(
     x_scale: float,
     end: float,
     y0: float,
-    y_scale: float,
+    height: float,
     low: float,
     high: float,
 ) -> str:
     """An SVG path of a step function, at most a few commands per pixel column.
 
-    x = x0 + t * x_scale (t clamped to 0..end), y = y0 - (v - low) * y_scale (v clamped).
+    x = x0 + t * x_scale (t clamped to 0..end), y = y0 - height * fraction(v, low, high).
     """
     if not points:
         return ""
 
     def y(v: float) -> str:
-        v = low if v < low else high if v > high else v
-        return f"{y0 - (v - low) * y_scale:.1f}"
+        return f"{y0 - height * fraction(v, low, high):.1f}"
 
     def column(start: float, low_v: float, high_v: float, last: float) -> str:
         """The vertical strokes of one pixel column that began at value `start`."""
@@ -89,22 +118,35 @@ def _step_path(
     return "".join(parts)
 
 
+def _phase_columns(phases: list[PhaseChange], x) -> list[tuple[float, PhaseChange]]:
+    """The phase changes after the start, one per pixel column (the last in it)."""
+    found: dict[int, tuple[float, PhaseChange]] = {}
+    for change in phases:
+        if change.cause != "start":
+            px = x(change.t)
+            found[round(px)] = (px, change)
+    return [found[key] for key in sorted(found)]
+
+
 def indicator_chart(
     series: IndicatorSeries, end: float, phases: list[PhaseChange], w: Words, width: int = 640
 ) -> str:
-    """A line chart of one indicator over scenario time, with the phase changes marked."""
+    """A line chart of one indicator over scenario time, with the phase changes marked.
+
+    Its size is bounded whatever the series: at most MAX_TICKS ticks, a path of a few
+    strokes per pixel column, and MAX_PHASE_LABELS phase labels."""
     height, left, right, top, bottom = 190, 46, 14, 14, 30
     plot_w, plot_h = width - left - right, height - top - bottom
-    end = max(end, 1.0)
+    end = _end(end)
     low, high = series.min, series.max
-    if high <= low:
-        high = low + 1
+    if not high > low and abs(low) < MAX_TIME:  # no range: draw against low .. low + 1
+        high = low + 1  # (beyond that, +1 is lost to rounding; `fraction` copes with none)
 
     def x(t: float) -> float:
-        return left + plot_w * min(max(t, 0.0), end) / end
+        return left + plot_w * (min(max(t, 0.0), end) / end)
 
     def y(v: float) -> float:
-        return top + plot_h * (1 - (min(max(v, low), high) - low) / (high - low))
+        return top + plot_h * (1 - fraction(v, low, high))
 
     title = escape(
         w(
@@ -120,36 +162,38 @@ def indicator_chart(
         f"<title>{title}</title>",
     ]
     for n in range(5):
-        v = low + (high - low) * n / 4
+        v = between(low, high, n / 4)
         out.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
             f'stroke="#e3e6ea" stroke-width="1"/>'
             f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" fill="#555">'
             f"{v:g}</text>"
         )
+    step = tick_step(end)
     for tick in time_ticks(end):
         out.append(
             f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top + plot_h}" '
             f'y2="{top + plot_h + 4}" stroke="#888"/>'
             f'<text x="{x(tick):.1f}" y="{height - 10}" text-anchor="middle" fill="#555">'
-            f"{_tick_label(tick)}</text>"
+            f"{_tick_label(tick, step)}</text>"
         )
-    for change in phases:
-        if change.cause == "start":
-            continue
+    marks = _phase_columns(phases, x)
+    if len(marks) > MAX_PHASE_LABELS:
+        lines = "".join(f"M{px:.1f},{top}V{top + plot_h}" for px, _change in marks)
+        out.append(f'<path d="{lines}" stroke="#a15c00" stroke-dasharray="4 3"/>')
+        marks = []
+    for px, change in marks:
         out.append(
-            f'<line x1="{x(change.t):.1f}" x2="{x(change.t):.1f}" y1="{top}" '
+            f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{top}" '
             f'y2="{top + plot_h}" stroke="#a15c00" stroke-dasharray="4 3"/>'
-            f'<text x="{x(change.t) + 4:.1f}" y="{top + 10}" fill="#a15c00">'
-            f"{escape(change.level)}</text>"
+            f'<text x="{px + 4:.1f}" y="{top + 10}" fill="#a15c00">'
+            f"{escape(_short(change.level, 8))}</text>"
         )
     out.append(
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" '
         f'stroke="#9aa3ad"/>'
     )
-    path = _step_path(
-        series.points, left, plot_w / end, end, top + plot_h, plot_h / (high - low), low, high
-    )
+    path = _step_path(series.points, left, plot_w / end, end, top + plot_h, plot_h, low, high)
     out.append(f'<path d="{path}" fill="none" stroke="#154273" stroke-width="2"/>')
     out.append(
         f'<circle cx="{x(end):.1f}" cy="{y(series.end):.1f}" r="3.5" fill="#154273"/>'
@@ -209,7 +253,9 @@ def expected_bars(glances: list[PillarGlance], w: Words, width: int = 640) -> st
 
 
 def _short(title: str, most: int = 42) -> str:
-    return title if len(title) <= most else title[: most - 1] + "…"
+    if len(title) <= most:
+        return title
+    return title[: most - 1] + "…" if most > 1 else ""
 
 
 def escalation_strip(
@@ -220,13 +266,16 @@ def escalation_strip(
     w: Words,
     width: int = 640,
 ) -> str:
-    """The phases as bands over scenario time, injects as ticks, measures as markers."""
+    """The phases as bands over scenario time, injects as ticks, measures as markers.
+
+    Bounded whatever the journal holds: one band, one tick and one marker per pixel column
+    at most, and at most MAX_TICKS time ticks."""
     height, left, right = 120, 46, 14
     plot_w = width - left - right
-    end = max(end, 1.0)
+    end = _end(end)
 
     def x(t: float) -> float:
-        return left + plot_w * min(max(t, 0.0), end) / end
+        return left + plot_w * (min(max(t, 0.0), end) / end)
 
     out = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
@@ -235,9 +284,14 @@ def escalation_strip(
         + escape(w("Phases over scenario time, with inject deliveries and measures"))
         + "</title>",
     ]
-    for n, change in enumerate(phases):
-        stop = phases[n + 1].t if n + 1 < len(phases) else end
-        x0, x1 = x(change.t), x(stop)
+    # the phase in force at the end of each pixel column where one begins
+    bands: dict[int, tuple[float, PhaseChange]] = {}
+    for change in phases:
+        px = x(change.t)
+        bands[round(px)] = (px, change)
+    starts = [bands[key] for key in sorted(bands)]
+    for n, (x0, change) in enumerate(starts):
+        x1 = starts[n + 1][0] if n + 1 < len(starts) else x(end)
         colour = _LEVEL_COLOURS.get(change.level, "#eee")
         out.append(
             f'<rect x="{x0:.1f}" y="16" width="{max(x1 - x0, 0.5):.1f}" height="34" '
@@ -246,7 +300,7 @@ def escalation_strip(
         if x1 - x0 > 40:
             out.append(
                 f'<text x="{x0 + 5:.1f}" y="30" fill="#222" font-weight="bold">'
-                f"{escape(change.level)}</text>"
+                f"{escape(_short(change.level, int((x1 - x0) / 7)))}</text>"
                 f'<text x="{x0 + 5:.1f}" y="44" fill="#333">'
                 f"{escape(_short(change.title, int((x1 - x0) / 6)))}</text>"
             )
@@ -266,11 +320,12 @@ def escalation_strip(
             f'<text x="{left - 6}" y="79" text-anchor="end" fill="#555">'
             f"{escape(w('measures'))}</text>"
         )
+    step = tick_step(end)
     for tick in time_ticks(end):
         out.append(
             f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="86" y2="90" stroke="#888"/>'
             f'<text x="{x(tick):.1f}" y="104" text-anchor="middle" fill="#555">'
-            f"{_tick_label(tick)}</text>"
+            f"{_tick_label(tick, step)}</text>"
         )
     out.append("</svg>")
     return "".join(out)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .report import Counts, RatingMark, Report
+from .text import unreadable_text
 from .words import Words
 
 
@@ -22,6 +23,8 @@ class SessionColumn:
     status: str
     played: float
     ended: bool
+    damage: str | None = None  # what is wrong with a damaged journal (None: sound)
+    unreadable_events: int = 0  # events its report left out
 
 
 @dataclass(slots=True)
@@ -86,6 +89,9 @@ class Comparison:
     notes: list[str] = field(default_factory=list)
     schema_version: int = 1
     language: str = "en"  # of the comparison's own words: the first report's
+    # Set when any session's journal is damaged: which, and what is wrong (every format
+    # shows it on every page, as a report of a damaged journal does).
+    damage: str | None = None
 
 
 def check_same_scenario(names: list[str], scenario_ids: list[str]) -> None:
@@ -139,9 +145,26 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
             r.overview.status,
             r.overview.played,
             r.overview.ended,
+            r.overview.damage,
+            r.overview.unreadable_events,
         )
         for r in reports
     ]
+    damaged = [
+        f"{_letter(n)} ({s.journal}): {s.damage}"
+        for n, s in enumerate(sessions)
+        if s.damage is not None
+    ]
+    for n, s in enumerate(sessions):
+        if s.unreadable_events:
+            notes.append(
+                w(
+                    "Session {letter} ({journal}): {note}",
+                    letter=_letter(n),
+                    journal=s.journal,
+                    note=unreadable_text(s.unreadable_events, w),
+                )
+            )
     overall = [
         Figures(
             r.summary.totals.injects_delivered,
@@ -221,6 +244,7 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
         agreed,
         notes,
         language=first.language,
+        damage="; ".join(damaged) if damaged else None,
     )
 
 
@@ -297,7 +321,8 @@ def blocks(c: Comparison) -> list[Block]:
                     s.session_date,
                     s.mode,
                     span(s.played) + ("" if s.ended else w(" (not ended)")),
-                    w("FINAL") if s.status == "final" else w("DRAFT"),
+                    (w("FINAL") if s.status == "final" else w("DRAFT"))
+                    + (w(", damaged journal") if s.damage is not None else ""),
                 ]
                 for n, s in enumerate(c.sessions)
             ],

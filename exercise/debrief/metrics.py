@@ -10,6 +10,7 @@ each function's docstring says the same in one line.
 from __future__ import annotations
 
 import statistics
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -29,13 +30,19 @@ from .report import (
     PhaseChange,
     PillarMetrics,
     RatingMark,
+    SkippedEvent,
     TimelineRow,
 )
+from .text import MAX_TIME, bounded_time
 from .words import ENGLISH, Words
 
 ACTION_PERSPECTIVE = CommsElement.ACTION_PERSPECTIVE.value
 _LEVELS = frozenset(level.value for level in Level)
 MAJOR_SEVERITY = 4  # the action-perspective clock starts at the first inject this severe
+# Unreadable events listed by seq in the report (all are counted): enough to find the
+# pattern in a damaged journal without the list becoming the report.
+MAX_UNREADABLE_LISTED = 20
+_LARGEST = sys.float_info.max
 
 Tags = tuple[str, ...]
 
@@ -64,6 +71,8 @@ class Facts:
     item_rows: dict[str, TimelineRow] = field(default_factory=dict)  # IP-n, OBS-n
     evaluation: Evaluation = field(default_factory=Evaluation)
     conditional_contingencies: frozenset[str] = frozenset()
+    unreadable: int = 0  # events left out: their payload has the wrong shape
+    skipped: list[SkippedEvent] = field(default_factory=list)  # the first of them
     w: Words = field(init=False)
 
     def __post_init__(self) -> None:
@@ -88,7 +97,8 @@ def is_contingency(scenario: Scenario, inject_id: str) -> bool:
 
 
 def collect(scenario: Scenario, events: Iterable[Event], lang: str | None = None) -> Facts:
-    """One pass over the events."""
+    """One pass over the events. An event whose payload has the wrong shape (a journal
+    made or edited by hand) is left out and counted, with what is wrong, in `unreadable`."""
     facts = Facts(scenario, lang or scenario.language)
     facts.conditional_contingencies = frozenset(
         i.id for i in scenario.injects if i.when is not None and is_contingency(scenario, i.id)
@@ -98,21 +108,32 @@ def collect(scenario: Scenario, events: Iterable[Event], lang: str | None = None
     handlers = _HANDLERS
     evaluation = facts.evaluation
     count = 0
-    event = None
+    event = last = None
     for event in events:
         count += 1
-        handler = handlers.get(event.kind)
-        if handler is not None:
-            handler(facts, event)
-        elif event.kind in _REVIEW:
-            evaluation.apply(event.seq, event.t, event.wall, event.kind, event.actor, event.payload)
-            if event.kind in (Kind.PARTICIPANT, Kind.WITHDRAWN):
-                continue
-            _timeline(facts, event, _review_text(facts, event), ())
-            if event.kind == Kind.IP_ROW:
-                facts.item_rows[f"IP-{len(evaluation.improvements)}"] = facts.timeline[-1]
+        try:
+            if not 0.0 <= event.t <= MAX_TIME:
+                raise _Unreadable(
+                    "its scenario time ({t} s) is before T+0 or after {most} s",
+                    t=f"{event.t:g}",
+                    most=f"{MAX_TIME:g}",
+                )
+            last = event  # its time counts, even if its payload does not read
+            if type(event.payload) is not dict:
+                raise _Unreadable("its payload is not an object")
+            handler = handlers.get(event.kind)
+            if handler is not None:
+                handler(facts, event)
+            elif event.kind in _REVIEW:
+                _review(facts, event)
+        except _Unreadable as err:
+            _skip(facts, event, facts.w(err.text, **err.values))
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as err:
+            # a shape the checks below do not foresee: still one event left out, not a crash
+            _skip(facts, event, facts.w("cannot be read ({error})", error=type(err).__name__))
+    if last is not None:
+        facts.last_t = max(facts.last_t, last.t)
     if event is not None:
-        facts.last_t = max(facts.last_t, event.t)
         facts.last_hash = event.hash
     facts.events = count
     if evaluation.withdrawn:
@@ -127,6 +148,144 @@ def collect(scenario: Scenario, events: Iterable[Event], lang: str | None = None
 
 
 _REVIEW = REVIEW_KINDS
+
+
+# -- reading a payload: its shape is checked before anything is taken from it ----------------
+
+
+class _Unreadable(Exception):
+    """An event the debrief leaves out: `text` (an English key of `words`) says why."""
+
+    def __init__(self, text: str, **values: object) -> None:
+        super().__init__(text)
+        self.text = text
+        self.values = values
+
+
+def _skip(facts: Facts, event: Event, problem: str) -> None:
+    facts.unreadable += 1
+    if len(facts.skipped) < MAX_UNREADABLE_LISTED:
+        facts.skipped.append(SkippedEvent(event.seq, str(event.kind), problem))
+
+
+def _text(p: dict, key: str, default: str = "") -> str:
+    """An optional text field."""
+    value = p.get(key, default)
+    if type(value) is str:
+        return value
+    if value is None:
+        return default
+    raise _Unreadable("{field} is not text", field=key)
+
+
+def _needed(p: dict, key: str) -> str:
+    """A required text field."""
+    value = p.get(key)
+    if type(value) is str:
+        return value
+    if value is None:
+        raise _Unreadable("no {field}", field=key)
+    raise _Unreadable("{field} is not text", field=key)
+
+
+def _maybe_text(p: dict, key: str) -> str | None:
+    value = p.get(key)
+    if value is None or type(value) is str:
+        return value
+    raise _Unreadable("{field} is not text", field=key)
+
+
+def _texts(p: dict, key: str) -> list[str]:
+    """An optional list of texts."""
+    value = p.get(key)
+    if value is None:
+        return []
+    if type(value) is list and all(type(x) is str for x in value):
+        return value
+    raise _Unreadable("{field} is not a list of texts", field=key)
+
+
+def _number(value: object, key: str) -> float:
+    """A finite number (not true or false)."""
+    if type(value) is float:
+        if -_LARGEST <= value <= _LARGEST:  # not infinite, not NaN
+            return value
+    elif type(value) is int and -_LARGEST <= value <= _LARGEST:
+        return float(value)
+    if value is None:
+        raise _Unreadable("no {field}", field=key)
+    raise _Unreadable("{field} is not a finite number", field=key)
+
+
+def _seconds(value: object, key: str) -> float | None:
+    """An optional duration in seconds, within ±MAX_TIME (so sums of them stay finite)."""
+    if value is None:
+        return None
+    seconds = _number(value, key)
+    if -MAX_TIME <= seconds <= MAX_TIME:
+        return seconds
+    raise _Unreadable("{field} is not a time of at most {most} s", field=key, most=f"{MAX_TIME:g}")
+
+
+def _review(f: Facts, e: Event) -> None:
+    """Evaluator input: checked against `_REVIEW_FIELDS`, then folded into the evaluation."""
+    p = e.payload
+    for key, kind, required in _REVIEW_FIELDS[e.kind]:
+        value = p.get(key)
+        if value is None:
+            if required:
+                raise _Unreadable("no {field}", field=key)
+        elif kind == "text":
+            _text(p, key)
+        elif kind == "index":
+            if type(value) is not int or value < 0:
+                raise _Unreadable("{field} is not a whole number", field=key)
+        elif value not in kind:  # a tuple of the values allowed
+            raise _Unreadable("{field} is not one of {allowed}", field=key, allowed=", ".join(kind))
+    f.evaluation.apply(e.seq, e.t, e.wall, e.kind, e.actor, p)
+    if e.kind in (Kind.PARTICIPANT, Kind.WITHDRAWN):
+        return
+    _timeline(f, e, _review_text(f, e), ())
+    if e.kind == Kind.IP_ROW:
+        f.item_rows[f"IP-{len(f.evaluation.improvements)}"] = f.timeline[-1]
+
+
+_SETTLED = ("met", "late", "missed")
+_IP_FIELDS = (
+    "pillar",
+    "objective",
+    "capability",
+    "issue",
+    "action",
+    "element",
+    "organisation",
+    "contact",
+    "start",
+    "due",
+)
+# kind -> (field, "text" | "index" | the values allowed, required)
+_REVIEW_FIELDS: dict[str, tuple[tuple[str, str | tuple[str, ...], bool], ...]] = {
+    Kind.RATING: (
+        ("scope", ("pillar", "objective"), True),
+        ("target", "text", True),
+        ("rating", "text", True),
+        ("note", "text", False),
+    ),
+    Kind.IP_ROW: tuple((key, "text", False) for key in _IP_FIELDS),
+    Kind.EXPECTED_JUDGED: (
+        ("inject", "text", True),
+        ("index", "index", True),
+        ("status", _SETTLED, True),
+        ("note", "text", False),
+    ),
+    Kind.PARTICIPANT: (
+        ("role", "text", True),
+        ("name", "text", True),
+        ("organisation", "text", False),
+    ),
+    Kind.REPORT_FINAL: (("by", "text", False),),
+    Kind.WITHDRAWN: (("ref", "text", True), ("reason", "text", False)),
+}
 
 
 def _leave_out_withdrawn(facts: Facts) -> None:
@@ -145,6 +304,10 @@ def _timeline(facts: Facts, event: Event, text: str, pillars: Tags, role: str = 
     )
 
 
+# Each handler reads and checks every field it uses before it changes anything, so an
+# event it refuses (raising _Unreadable) leaves the facts as they were.
+
+
 def _started(f: Facts, e: Event) -> None:
     _timeline(f, e, f.w("Session started: {title}", title=f.text(f.scenario.title)), ())
 
@@ -154,30 +317,33 @@ def _resumed(f: Facts, e: Event) -> None:
 
 
 def _ended(f: Facts, e: Event) -> None:
+    reason = _text(e.payload, "reason")
     f.ended = True
-    f.end_reason = e.payload.get("reason", "")
-    _timeline(f, e, f.w("Session ended: {reason}", reason=f.end_reason), ())
+    f.end_reason = reason
+    _timeline(f, e, f.w("Session ended: {reason}", reason=reason), ())
 
 
 def _phase(f: Facts, e: Event) -> None:
     p = e.payload
-    phase = f.scenario.phase_map.get(p.get("phase", ""))
-    title = f.text(phase.title) if phase else p.get("phase", "")
-    f.phases.append((e.t, p.get("phase", ""), p.get("level", ""), p.get("cause", "")))
+    phase_id, level, cause = _text(p, "phase"), _text(p, "level"), _text(p, "cause")
+    phase = f.scenario.phase_map.get(phase_id)
+    title = f.text(phase.title) if phase else phase_id
+    f.phases.append((e.t, phase_id, level, cause))
     text = f.w(
         "Phase {title} ({level}) entered ({cause})",
         title=title,
-        level=p.get("level", ""),
-        cause=f.w.known(p.get("cause", "")),
+        level=level,
+        cause=f.w.known(cause),
     )
     _timeline(f, e, text, ())
 
 
 def _delivered(f: Facts, e: Event) -> None:
     p = e.payload
-    inject_id = p["inject"]
+    inject_id = _needed(p, "inject")
+    to = list(_texts(p, "to"))
+    cause = _text(p, "cause")
     inject = f.scenario.inject_map.get(inject_id)
-    to = list(p.get("to", ()))
     if inject is not None:
         pillars = tuple(pillar.value for pillar in inject.pillars)
         row = InjectRow(
@@ -188,7 +354,7 @@ def _delivered(f: Facts, e: Event) -> None:
             inject.method.value,
             inject.severity,
             inject.attribution.value if inject.attribution else "",
-            p.get("cause", ""),
+            cause,
             inject.contingency or inject_id in f.conditional_contingencies,
             inject.source or "",
         )
@@ -213,7 +379,7 @@ def _delivered(f: Facts, e: Event) -> None:
                 what,
                 spec.objective or "",
                 e.t,
-                e.t + spec.within if spec.within is not None else None,
+                bounded_time(e.t + spec.within) if spec.within is not None else None,
                 "pending",
                 None,
                 None,
@@ -230,7 +396,7 @@ def _delivered(f: Facts, e: Event) -> None:
             adhoc.method if adhoc else "other",
             None,
             "",
-            p.get("cause", ""),
+            cause,
             False,
         )
     f.delivered[inject_id] = row
@@ -246,38 +412,41 @@ def _delivered(f: Facts, e: Event) -> None:
 
 def _adhoc(f: Facts, e: Event) -> None:
     p = e.payload
-    inject_id = p["inject"]
-    f.inject_pillars[inject_id] = tuple(p.get("pillars", ()))
+    inject_id = _needed(p, "inject")
+    pillars = tuple(_texts(p, "pillars"))
+    title, method = _text(p, "title"), _text(p, "method", "other")
+    f.inject_pillars[inject_id] = pillars
     # kept aside until its delivery event, which follows at once
-    f.delivered[inject_id] = InjectRow(
-        inject_id, p.get("title", ""), e.t, [], p.get("method", "other"), None, "", "", False
-    )
+    f.delivered[inject_id] = InjectRow(inject_id, title, e.t, [], method, None, "", "", False)
 
 
 def _opened(f: Facts, e: Event) -> None:
-    f.opened[e.payload["inject"]] = e.t
+    f.opened[_needed(e.payload, "inject")] = e.t
 
 
 def _taken(f: Facts, e: Event) -> None:
     p = e.payload
-    inject_id = p["inject"]
+    inject_id = _needed(p, "inject")
+    choice = _needed(p, "option")
+    role = _text(p, "role", e.actor or "")
+    rationale = _text(p, "rationale")
+    latency = _seconds(p.get("latency"), "latency")
     f.opened.pop(inject_id, None)
     inject = f.scenario.inject_map.get(inject_id)
-    option = inject.decision.option(p["option"]) if inject and inject.decision else None
+    option = inject.decision.option(choice) if inject and inject.decision else None
     delivered = f.delivered.get(inject_id)
-    latency = p.get("latency")
     if latency is None and delivered is not None:
         latency = round(e.t - delivered.t, 3)
-    label = f.text(option.label) if option else p["option"]
+    label = f.text(option.label) if option else choice
     row = DecisionRow(
         e.t,
         "decision",
-        p.get("role", e.actor or ""),
+        role,
         inject_id,
         delivered.title if delivered else inject_id,
-        p["option"],
+        choice,
         label,
-        p.get("rationale", ""),
+        rationale,
         latency,
         [c.value for c in option.comms] if option else [],
     )
@@ -294,11 +463,12 @@ def _taken(f: Facts, e: Event) -> None:
 
 def _missed(f: Facts, e: Event) -> None:
     p = e.payload
-    inject_id = p["inject"]
+    inject_id = _needed(p, "inject")
+    default = _maybe_text(p, "default")
+    role = _text(p, "role", e.actor or "")
     f.opened.pop(inject_id, None)
     delivered = f.delivered.get(inject_id)
     inject = f.scenario.inject_map.get(inject_id)
-    default = p.get("default")
     text = f.w("Deadline passed")
     if default and inject is not None and inject.decision is not None:
         option = inject.decision.option(default)
@@ -307,7 +477,7 @@ def _missed(f: Facts, e: Event) -> None:
     row = DecisionRow(
         e.t,
         "missed",
-        p.get("role", e.actor or ""),
+        role,
         inject_id,
         delivered.title if delivered else inject_id,
         default or "",
@@ -329,18 +499,21 @@ def _missed(f: Facts, e: Event) -> None:
 
 def _measure(f: Facts, e: Event) -> None:
     p = e.payload
-    measure = f.scenario.measure_map.get(p["measure"])
-    title = f.text(measure.title) if measure else p["measure"]
+    measure_id = _needed(p, "measure")
+    role = _text(p, "role", e.actor or "")
+    rationale = _text(p, "rationale")
+    measure = f.scenario.measure_map.get(measure_id)
+    title = f.text(measure.title) if measure else measure_id
     pillars = tuple(x.value for x in measure.pillars) if measure else ()
     row = DecisionRow(
         e.t,
         "measure",
-        p.get("role", e.actor or ""),
+        role,
         "",
         "",
-        p["measure"],
+        measure_id,
         title,
-        p.get("rationale", ""),
+        rationale,
         None,
         [c.value for c in measure.comms] if measure else [],
     )
@@ -350,18 +523,19 @@ def _measure(f: Facts, e: Event) -> None:
 
 def _self_decision(f: Facts, e: Event) -> None:
     p = e.payload
-    pillars = tuple(p.get("pillars", ()))
+    pillars = tuple(_texts(p, "pillars"))
+    comms = list(_texts(p, "comms"))
     row = DecisionRow(
         e.t,
         "self-decision",
-        p.get("role", e.actor or ""),
+        _text(p, "role", e.actor or ""),
         "",
         "",
         "",
-        p.get("text", ""),
+        _text(p, "text"),
         "",
         None,
-        list(p.get("comms", ())),
+        comms,
     )
     f.decisions.append((row, pillars))
     _timeline(f, e, f.w("Decision on own initiative: {text}", text=row.text), pillars, row.role)
@@ -369,11 +543,21 @@ def _self_decision(f: Facts, e: Event) -> None:
 
 def _expected(f: Facts, e: Event) -> None:
     p = e.payload
-    row = f.expected.get((p.get("inject", ""), p.get("index", -1)))
+    inject_id = _text(p, "inject")
+    index = p.get("index", -1)
+    if type(index) is not int:
+        raise _Unreadable("{field} is not a whole number", field="index")
+    status = p.get("status") or ("missed" if e.kind == Kind.EXPECTED_MISSED else "met")
+    if status not in _SETTLED:
+        raise _Unreadable(
+            "{field} is not one of {allowed}", field="status", allowed=", ".join(_SETTLED)
+        )
+    reason = _text(p, "reason")
+    row = f.expected.get((inject_id, index))
     if row is None:
         return
-    row.status = p.get("status") or ("missed" if e.kind == Kind.EXPECTED_MISSED else "met")
-    row.reason = p.get("reason", "")
+    row.status = status
+    row.reason = reason
     if row.status != "missed":
         row.at = e.t
         row.delay = round(e.t - row.delivered, 3)
@@ -381,63 +565,62 @@ def _expected(f: Facts, e: Event) -> None:
 
 def _indicator(f: Facts, e: Event) -> None:
     p = e.payload
-    series = f.indicators.get(p["indicator"])
+    indicator = _needed(p, "indicator")
+    value = _number(p.get("value"), "value")
+    series = f.indicators.get(indicator)
     if series is not None:
-        series.append((e.t, p["value"]))
+        series.append((e.t, value))
 
 
 def _observation(f: Facts, e: Event) -> None:
     p = e.payload
+    pillar = _needed(p, "pillar")
+    kind = _text(p, "kind", "note")
+    objective = _text(p, "objective")
+    text_ = _text(p, "text")
+    root_cause = _text(p, "root_cause")
     ref = f.evaluation.observed(e.seq)
     f.observations.append(
-        ObservationRow(
-            ref,
-            e.t,
-            p.get("kind", "note"),
-            p.get("pillar", ""),
-            p.get("objective") or "",
-            p.get("text", ""),
-            p.get("root_cause", ""),
-            e.actor or "",
-        )
+        ObservationRow(ref, e.t, kind, pillar, objective, text_, root_cause, e.actor or "")
     )
-    text = f.w(
-        "Observation ({kind}): {text}",
-        kind=f.w.known(p.get("kind", "note")),
-        text=p.get("text", ""),
-    )
-    _timeline(f, e, text, (p["pillar"],))
+    text = f.w("Observation ({kind}): {text}", kind=f.w.known(kind), text=text_)
+    _timeline(f, e, text, (pillar,))
     f.item_rows[ref] = f.timeline[-1]  # the row just added, dropped if withdrawn
 
 
 def _facilitator(f: Facts, e: Event) -> None:
     p, w = e.payload, f.w
-    text = {
-        Kind.PAUSED: lambda: w("Clock paused"),
-        Kind.RESUMED: lambda: w("Clock running again"),
-        Kind.SPEED_SET: lambda: w("Speed set to x{speed}", speed=f"{p.get('speed', 0):g}"),
-        Kind.JUMPED: lambda: w("Clock moved to the next inject"),
-        Kind.INJECT_HELD: lambda: w("Inject {inject} held", inject=p.get("inject", "")),
-        Kind.INJECT_UNHELD: lambda: w(
-            "Inject {inject} released from hold", inject=p.get("inject", "")
-        ),
-    }[e.kind]()
+    if e.kind == Kind.SPEED_SET:
+        speed = p.get("speed", 0)
+        text = w("Speed set to x{speed}", speed=f"{_number(speed, 'speed'):g}")
+    elif e.kind in (Kind.INJECT_HELD, Kind.INJECT_UNHELD):
+        inject = _text(p, "inject")
+        held = e.kind == Kind.INJECT_HELD
+        text = (
+            w("Inject {inject} held", inject=inject)
+            if held
+            else w("Inject {inject} released from hold", inject=inject)
+        )
+    else:
+        text = {
+            Kind.PAUSED: w("Clock paused"),
+            Kind.RESUMED: w("Clock running again"),
+            Kind.JUMPED: w("Clock moved to the next inject"),
+        }[e.kind]
     _timeline(f, e, text, ())
 
 
 def _rejected(f: Facts, e: Event) -> None:
-    f.rejected += 1
     command = e.payload.get("command") or {}
-    _timeline(
-        f,
-        e,
-        f.w(
-            "Command {command} rejected: {reason}",
-            command=command.get("type", ""),
-            reason=e.payload.get("reason", ""),
-        ),
-        (),
+    if type(command) is not dict:
+        raise _Unreadable("{field} is not an object", field="command")
+    text = f.w(
+        "Command {command} rejected: {reason}",
+        command=_text(command, "type"),
+        reason=_text(e.payload, "reason"),
     )
+    f.rejected += 1
+    _timeline(f, e, text, ())
 
 
 _HANDLERS = {

@@ -30,9 +30,12 @@ from .text import (
     OBSERVATION_SINGULAR,
     REPORT_TITLE,
     clock,
+    damage_text,
+    for_display,
     pillar_label,
     pillar_number,
     span,
+    unreadable_text,
 )
 from .words import Words
 
@@ -97,10 +100,22 @@ def _count(w: Words, n: int, one: str, many: str) -> str:
     return w(one if n == 1 else many, n=n)
 
 
+def _notices(damage: str | None, unreadable: int, w: Words) -> list[RenderableType]:
+    """A damaged journal and unreadable events, said before anything else."""
+    out: list[RenderableType] = []
+    if damage is not None:
+        out.append(literal(damage_text(damage, w), style="bold white on red"))
+        out.append(Text(w("What this report says may not be what happened."), style="bold red"))
+    if unreadable:
+        out.append(Text(unreadable_text(unreadable, w), style="bold yellow"))
+    return out
+
+
 def renderables(report: Report) -> list[RenderableType]:
+    report = for_display(report)  # long texts cut (the JSON keeps them whole)
     o = report.overview
     w = Words(o.language)
-    out: list[RenderableType] = []
+    out: list[RenderableType] = _notices(o.damage, o.unreadable_events, w)
     status = (
         literal(f"{w('FINAL')} · {o.final_by} · {o.final_at}", style="bold green")
         if o.status == "final"
@@ -362,7 +377,10 @@ def render_console(report: Report, width: int = 100) -> str:
 
 def print_comparison(comparison: Comparison, console: Console) -> None:
     """The comparison; its blocks come in its language already (the first report's)."""
+    comparison = for_display(comparison)
     w = Words(comparison.language)
+    for notice in _notices(comparison.damage, 0, w):
+        console.print(notice)
     console.print(
         Panel(
             literal(comparison.scenario_title, style="bold cyan"),

@@ -29,6 +29,7 @@ from .text import (
     DRAFT_NOTE,
     HEADING,
     KIND_LABELS,
+    MAX_TIMELINE_ROWS,
     NOT_EXERCISED,
     NOT_RATED,
     OBSERVATION_LABELS,
@@ -39,12 +40,17 @@ from .text import (
     STATUS_LABELS,
     clock,
     counts_text,
+    damage_text,
     element_label,
+    for_display,
     number,
     pillar_label,
     pillar_number,
     reference_text,
+    shorten,
     span,
+    timeline_more,
+    unreadable_text,
 )
 from .words import Words
 
@@ -183,6 +189,65 @@ def _page_css(report: Report, w: Words) -> str:
     )
 
 
+# A report of a damaged journal says so at the top, and on every printed page twice: in
+# the page's top-left margin box, and in a strip down the left edge of every page (a
+# position: fixed element, which Chromium repeats on each page; the content keeps clear
+# of it). The strip is there for browsers that do not print @page margin boxes.
+_DAMAGE_CSS = """
+.damaged { background: #b3261e; color: #fff; padding: 8px 14px; font-size: 10pt; }
+.damaged b { letter-spacing: .06em; }
+.damaged-print { display: none; }
+@media print {
+  .damaged { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .damaged-print { display: block; position: fixed; top: 0; bottom: 0; left: 0; width: 7mm;
+    writing-mode: vertical-rl; transform: rotate(180deg); text-align: center;
+    font: 700 8pt Arial, sans-serif; letter-spacing: .08em; color: #b3261e;
+    border-right: 1.5pt solid #b3261e; overflow: hidden; white-space: nowrap; z-index: 3; }
+  body.damaged-journal main { padding-left: 10mm; }
+}
+"""
+
+
+def _damage_parts(damage: str | None, w: Words) -> tuple[str, str]:
+    """(CSS, the banner and print strip) of a damaged journal's report; empty when sound."""
+    if damage is None:
+        return "", ""
+    marking = damage_text(shorten(damage, 120), w)
+    box = "font: 700 8pt Arial, sans-serif; color: #b3261e; letter-spacing: .08em;"
+    css = (
+        _DAMAGE_CSS
+        + f"@page {{ @top-left {{ content: {_css_string(w('DAMAGED JOURNAL'))}; {box} }} }}"
+    )
+    what = w(
+        "This report was made from a damaged journal, on request: {damage}. What it "
+        "says may not be what happened.",
+        damage=damage,
+    )
+    html = (
+        f'<div class="damaged" role="alert"><b>{esc(w("DAMAGED JOURNAL"))}</b> · {esc(what)}'
+        f'</div><div class="damaged-print" aria-hidden="true">{esc(marking)}</div>'
+    )
+    return css, html
+
+
+def _unreadable(o: Overview, w: Words) -> str:
+    """The callout listing the events left out because they could not be read."""
+    if not o.unreadable_events:
+        return ""
+    items = [
+        esc(w("event {seq} ({kind}): {problem}", seq=x.seq, kind=x.kind, problem=x.problem))
+        for x in o.unreadable
+    ]
+    if o.unreadable_events > len(o.unreadable):
+        items.append(esc(w("and {n} more", n=o.unreadable_events - len(o.unreadable))))
+    return (
+        f'<div class="callout"><p>{esc(unreadable_text(o.unreadable_events, w))}</p>'
+        + "<ul>"
+        + "".join(f"<li>{item}</li>" for item in items)
+        + "</ul></div>"
+    )
+
+
 def _badge(mark: RatingMark | None, w: Words) -> str:
     if mark is None:
         return f'<span class="muted">{esc(w(NOT_RATED))}</span>'
@@ -249,20 +314,25 @@ def _pillar_title(s: PillarSection, w: Words) -> tuple[str, str, str]:
 
 
 def render_html(report: Report) -> str:
+    report = for_display(report)  # long texts cut (the JSON keeps them whole)
     o = report.overview
     w = Words(o.language)
     out: list[str] = []
     add = out.append
     title = f"{w(REPORT_TITLE)}: {o.scenario_title}"
+    damage_css, damage_html = _damage_parts(o.damage, w)
+    body = '<body class="damaged-journal">' if damage_html else "<body>"
     add(
         f'<!DOCTYPE html>\n<html lang="{w.lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">"
-        f"<title>{esc(title)}</title><style>{CSS}{_page_css(report, w)}</style></head><body>"
+        f"<title>{esc(title)}</title><style>{CSS}{_page_css(report, w)}{damage_css}</style>"
+        f"</head>{body}"
     )
     marking = esc(o.classification)
     add(f'<div class="marking top">{marking}</div>')
+    add(damage_html)
     if o.status != "final":
         add(f'<div class="watermark" aria-hidden="true">{esc(w("DRAFT"))}</div>')
     add("<main>")
@@ -325,6 +395,11 @@ def _cover(add, report: Report, w: Words) -> None:
         else f'<div class="status draft">{esc(w(DRAFT_NOTE))}</div>'
     )
     subtitle = w("Tabletop exercise · resilience against military and hybrid threats")
+    cover_note = (
+        f'<p class="muted">{esc(unreadable_text(o.unreadable_events, w))}</p>'
+        if o.unreadable_events
+        else ""
+    )
     add(
         '<section class="cover"><div>'
         f'<p class="kicker">{esc(w(REPORT_TITLE))}</p>'
@@ -337,7 +412,7 @@ def _cover(add, report: Report, w: Words) -> None:
         f"<dt>{esc(w('Roles'))}</dt><dd>{len(o.roles)}</dd>"
         f"<dt>{esc(w('Handling'))}</dt><dd>{esc(o.classification)}</dd>"
         "</dl></div>"
-        f"<div>{status}</div></section>"
+        f"<div>{status}{cover_note}</div></section>"
     )
 
 
@@ -366,6 +441,7 @@ def _overview(add, report: Report, w: Words) -> None:
         + "".join(f"<tr><th>{esc(w(k))}</th><td>{v}</td></tr>" for k, v in rows)
         + "</tbody></table>"
     )
+    add(_unreadable(o, w))
     # The Markdown's run-in headings "Scope." and "Threat.", as headings here.
     if o.description:
         add(f"<h4>{esc(w('Scope.').rstrip('.'))}</h4><p>{esc(o.description)}</p>")
@@ -783,10 +859,13 @@ def _timeline(add, report: Report, w: Words) -> None:
             [
                 f'<tr><td class="time">{clock(t.t)}</td><td>{esc(t.role) or "—"}</td>'
                 f"<td>{esc(', '.join(t.pillars)) or '—'}</td><td>{esc(t.text)}</td></tr>"
-                for t in report.timeline
+                for t in report.timeline[:MAX_TIMELINE_ROWS]
             ],
         )
     )
+    if len(report.timeline) > MAX_TIMELINE_ROWS:
+        more = timeline_more(len(report.timeline) - MAX_TIMELINE_ROWS, w)
+        add(f'<p class="muted">{esc(more)}</p>')
     add("</section>")
 
 
@@ -835,7 +914,10 @@ def _participants(add, report: Report, w: Words) -> None:
 
 def render_comparison_html(comparison: Comparison) -> str:
     """The comparison; its blocks come in its language already (the first report's)."""
+    comparison = for_display(comparison)
     w = Words(comparison.language)
+    damage_css, damage_html = _damage_parts(comparison.damage, w)
+    body = '<body class="damaged-journal">' if damage_html else "<body>"
     title = w("Session comparison: {title}", title=comparison.scenario_title)
     marking = esc(comparison.classification)
     css_marking = _css_string(comparison.classification)
@@ -851,8 +933,8 @@ def render_comparison_html(comparison: Comparison) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">"
-        f"<title>{esc(title)}</title><style>{CSS}{page}</style></head><body>"
-        f'<div class="marking top">{marking}</div><main>'
+        f"<title>{esc(title)}</title><style>{CSS}{page}{damage_css}</style></head>{body}"
+        f'<div class="marking top">{marking}</div>{damage_html}<main>'
         f'<p class="kicker muted">{esc(w("session comparison").upper())}</p>'
         f"<h1>{esc(comparison.scenario_title)}</h1>"
     ]

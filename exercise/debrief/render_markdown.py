@@ -19,6 +19,7 @@ from .report import (
     ExpectedRow,
     IndicatorSeries,
     InjectRow,
+    Overview,
     PillarSection,
     RatingMark,
     Report,
@@ -27,26 +28,33 @@ from .text import (
     DRAFT_NOTE,
     HEADING,
     KIND_LABELS,
+    MAX_TIMELINE_ROWS,
     NOT_EXERCISED,
     OBSERVATION_LABELS,
     REPORT_TITLE,
     SECTIONS,
     STATUS_LABELS,
+    bounded_time,
     clock,
     counts_text,
     element_label,
+    for_display,
+    fraction,
     number,
     pillar_label,
     pillar_number,
     rating_text,
     reference_text,
     span,
+    timeline_more,
+    unreadable_text,
 )
 from .words import Words
 
 _INLINE = re.compile(r"([\\`*_\[\]|~$])")
 _LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+[.)])")
 _BLOCKS = " ▁▂▃▄▅▆▇█"
+MAX_SPARK = 64  # characters in a sparkline at most: a table column, not a chart
 
 
 _PLAIN = re.compile(r"(?![#+=>-]|\s|\d+[.)])[^\\`*_\[\]|~$&<>\x00-\x1f\x7f-\x9f]*(?<! )").fullmatch
@@ -128,21 +136,54 @@ def _expected_row(x: ExpectedRow, statuses: dict[str, str]) -> str:
 
 
 def sparkline(series: IndicatorSeries, end: float, width: int = 32) -> str:
-    """The indicator's value at `width` even steps from T+0 to `end`, as block characters."""
-    span_ = series.max - series.min or 1.0
+    """The indicator's value at `width` even steps from T+0 to `end`, as block characters
+    (at most MAX_SPARK characters, and never a NaN whatever the indicator's bounds)."""
+    width = max(1, min(width, MAX_SPARK))
+    end = bounded_time(end)
     points = series.points
-    out, index, value = [], 0, points[0][1]
+    top = len(_BLOCKS) - 1
+    out, index, value = [], 0, points[0][1] if points else series.start
     for step in range(width):
         t = end * step / (width - 1) if width > 1 else end
         while index < len(points) and points[index][0] <= t:
             value = points[index][1]
             index += 1
-        level = round((value - series.min) / span_ * (len(_BLOCKS) - 1))
-        out.append(_BLOCKS[max(0, min(len(_BLOCKS) - 1, level))])
+        out.append(_BLOCKS[round(fraction(value, series.min, series.max) * top)])
     return "".join(out)
 
 
+def _notices(o: Overview, w: Words) -> list[str]:
+    """What the reader must know before trusting the report: a damaged journal, events
+    that could not be read (each a block quote)."""
+    out = []
+    if o.damage is not None:
+        what = w(
+            "This report was made from a damaged journal, on request: {damage}. What it "
+            "says may not be what happened.",
+            damage=md(o.damage),
+        )
+        out.append(f"> **{w('DAMAGED JOURNAL')}**: {what}\n")
+    if o.unreadable_events:
+        out.append(f"> **{unreadable_text(o.unreadable_events, w)}**\n")
+        lines = [
+            "> - "
+            + w(
+                "event {seq} ({kind}): {problem}",
+                seq=x.seq,
+                kind=md(x.kind),
+                problem=md(x.problem),
+            )
+            for x in o.unreadable
+        ]
+        if o.unreadable_events > len(o.unreadable):
+            more = o.unreadable_events - len(o.unreadable)
+            lines.append("> - " + w("and {n} more", n=more))
+        out.append("\n".join(lines) + "\n")
+    return out
+
+
 def render_markdown(report: Report) -> str:
+    report = for_display(report)
     o = report.overview
     w = Words(o.language)
     out: list[str] = []
@@ -158,6 +199,8 @@ def render_markdown(report: Report) -> str:
         return counts_text(c, w)
 
     marking = f"**{md(o.classification)}**"
+    if o.damage is not None:  # the first and the last line of the file say so
+        marking += f" · **{w('DAMAGED JOURNAL')}**: {md(o.damage)}"
     add(marking + "\n")
     add(f"# {w(REPORT_TITLE)}: {md(o.scenario_title)}\n")
     if o.status == "final":
@@ -165,6 +208,7 @@ def render_markdown(report: Report) -> str:
         add(f"> **{w('FINAL')}**: {validated}\n")
     else:
         add(f"> **{w(DRAFT_NOTE)}**\n")
+    out.extend(_notices(o, w))
     add(w("Contents") + ": " + " · ".join(w(heading) for _anchor, heading in SECTIONS) + "\n")
 
     # 1. Overview
@@ -386,10 +430,12 @@ def render_markdown(report: Report) -> str:
             ["Time", "Role", "Pillars", "Event"],
             [
                 [clock(t.t), md(t.role) or "—", md(", ".join(t.pillars)) or "—", md(t.text)]
-                for t in report.timeline
+                for t in report.timeline[:MAX_TIMELINE_ROWS]
             ],
         )
     )
+    if len(report.timeline) > MAX_TIMELINE_ROWS:
+        add(f"_{timeline_more(len(report.timeline) - MAX_TIMELINE_ROWS, w)}_\n")
     add(f"## {w(HEADING['participants'])}\n")
     p = report.participants
     add(
@@ -576,8 +622,11 @@ class _PillarWriter:
 
 
 def render_comparison_markdown(comparison: Comparison) -> str:
+    comparison = for_display(comparison)
     w = Words(comparison.language)
     marking = f"**{md(comparison.classification)}**"
+    if comparison.damage is not None:
+        marking += f" · **{w('DAMAGED JOURNAL')}**: {md(comparison.damage)}"
     title = w("Session comparison: {title}", title=md(comparison.scenario_title))
     out = [marking + "\n", f"# {title}\n"]
     for note in comparison.notes:

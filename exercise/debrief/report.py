@@ -79,6 +79,16 @@ class Person:
 
 
 @dataclass(slots=True)
+class SkippedEvent:
+    """A journal event the debrief could not read (its payload has the wrong shape), so
+    left out of the report."""
+
+    seq: int
+    kind: str
+    problem: str
+
+
+@dataclass(slots=True)
 class Overview:
     scenario_id: str
     scenario_title: str
@@ -102,6 +112,11 @@ class Overview:
     final_at: str = ""  # ISO 8601 in UTC
     objectives: int = 0
     roles: list[RoleActivity] = field(default_factory=list)
+    # Why the journal is damaged (its hash chain or contents broken), when a report was
+    # asked for anyway; None for a sound journal. Every format shows it.
+    damage: str | None = None
+    unreadable_events: int = 0  # events left out because they could not be read
+    unreadable: list[SkippedEvent] = field(default_factory=list)  # the first few of them
 
 
 @dataclass(slots=True)

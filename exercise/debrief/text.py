@@ -2,8 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
+import math
+import typing
+from functools import cache
+from itertools import chain
+from operator import attrgetter
+from typing import Any, TypeVar
+
 from ..model import CommsElement, Pillar, format_clock, format_duration
 from .words import Words
+
+# -- limits: whatever a journal holds, every rendering stays this small --------------------
+
+# Scenario times beyond this (about 31.7 million years) are not drawn or computed with:
+# far past any exercise, and small enough that no sum of a journal's times overflows.
+MAX_TIME = 1e15
+# A text longer than this is cut, with TRUNCATED, in Markdown, HTML and console tables:
+# more than half a printed page in one cell; the JSON report keeps the whole text.
+MAX_SHOWN_TEXT = 1_000
+TRUNCATED = " […]"
+# Annex A lists at most this many rows (a three-hour exercise has a few hundred); the
+# rest is counted ("N more events not shown") and is in the JSON report.
+MAX_TIMELINE_ROWS = 5_000
 
 REPORT_TITLE = "After-Action Report / Improvement Plan"
 
@@ -78,6 +99,132 @@ def pillar_number(slug: str) -> str:
     return f"3.{[p.value for p in Pillar].index(slug) + 1}"
 
 
+def shorten(text: str, most: int = MAX_SHOWN_TEXT) -> str:
+    """`text`, or its first `most` characters (at most) ending in the TRUNCATED marker."""
+    if len(text) <= most:
+        return text
+    return text[: max(most - len(TRUNCATED), 1)].rstrip() + TRUNCATED
+
+
+T = TypeVar("T")
+
+
+def for_display(report: T, most: int = MAX_SHOWN_TEXT) -> T:
+    """`report` (or a comparison) with every text longer than `most` cut by `shorten`, for
+    the Markdown, HTML and console renderers (the JSON renders the report itself, whole).
+
+    Returns `report` itself when nothing is that long (the usual case: the check runs over
+    each list of rows a field at a time, in C). Rows shared by several lists stay shared."""
+    if not _has_long(report, most):
+        return report
+    return _shortened(report, most, {})
+
+
+@cache
+def _text_fields(cls: type) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A dataclass's fields by kind: text (never None), lists of text, and the others that
+    may hold text (optional text, nested rows); numbers, flags and times are left out."""
+    hints = typing.get_type_hints(cls)
+    texts, lists, others = [], [], []
+    for f in dataclasses.fields(cls):
+        hint = hints[f.name]
+        if hint is str or typing.get_origin(hint) is typing.Literal:
+            texts.append(f.name)
+        elif typing.get_origin(hint) is list and typing.get_args(hint) == (str,):
+            lists.append(f.name)
+        elif _may_hold_text(hint):
+            others.append(f.name)
+    return tuple(texts), tuple(lists), tuple(others)
+
+
+def _may_hold_text(hint: Any) -> bool:
+    if hint is str or typing.get_origin(hint) is typing.Literal:
+        return True
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return True
+    return any(_may_hold_text(arg) for arg in typing.get_args(hint))
+
+
+def _has_long(value: Any, most: int) -> bool:
+    kind = type(value)
+    if kind is str:
+        return len(value) > most
+    if kind is list or kind is tuple:
+        if not value:
+            return False
+        first = value[0]
+        if dataclasses.is_dataclass(first) and all(type(v) is type(first) for v in value):
+            texts, lists, others = _text_fields(type(first))
+            for name in texts:
+                if max(map(len, map(attrgetter(name), value))) > most:
+                    return True
+            for name in lists:
+                if (
+                    max(map(len, chain.from_iterable(map(attrgetter(name), value))), default=0)
+                    > most
+                ):
+                    return True
+            return any(_has_long(getattr(v, name), most) for name in others for v in value)
+        return any(_has_long(v, most) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        texts, lists, others = _text_fields(kind)
+        return any(_has_long(getattr(value, name), most) for name in (*texts, *lists, *others))
+    return False
+
+
+def _shortened(value: Any, most: int, memo: dict[int, Any]) -> Any:
+    kind = type(value)
+    if kind is str:
+        return shorten(value, most)
+    if kind is list:
+        return [_shortened(v, most, memo) for v in value]
+    if kind is tuple:
+        return tuple(_shortened(v, most, memo) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        key = id(value)
+        done = memo.get(key)
+        if done is None:
+            if _has_long(value, most):
+                done = dataclasses.replace(
+                    value,
+                    **{
+                        f.name: _shortened(getattr(value, f.name), most, memo)
+                        for f in dataclasses.fields(value)
+                        if f.init
+                    },
+                )
+            else:
+                done = value
+            memo[key] = done
+        return done
+    return value
+
+
+def bounded_time(seconds: float) -> float:
+    """A time or duration clamped to 0..MAX_TIME (not a number: 0)."""
+    if seconds >= MAX_TIME:
+        return MAX_TIME
+    return seconds if seconds > 0 else 0.0
+
+
+def fraction(value: float, low: float, high: float) -> float:
+    """Where `value` lies from `low` (0) to `high` (1), clamped; never NaN or infinite,
+    however far apart the bounds are (their difference may overflow a float)."""
+    if not value > low:  # at or below the bottom, or not a number
+        return 0.0
+    if not value < high:
+        return 1.0
+    span_ = high - low
+    if not math.isfinite(span_):  # e.g. -1e308 .. 1e308: work in halves
+        return (value / 2 - low / 2) / (high / 2 - low / 2)
+    return (value - low) / span_
+
+
+def between(low: float, high: float, share: float) -> float:
+    """The value `share` (0..1) of the way from `low` to `high`, without overflow."""
+    return low * (1 - share) + high * share
+
+
 _CLOCKS: dict[float, str] = {}
 _SPANS: dict[int, str] = {}
 
@@ -88,6 +235,8 @@ def clock(t: float | None) -> str:
         return "—"
     text = _CLOCKS.get(t)
     if text is None:
+        if not math.isfinite(t):
+            return "—"
         if len(_CLOCKS) > 200_000:
             _CLOCKS.clear()
         text = _CLOCKS[t] = format_clock(t)
@@ -96,7 +245,7 @@ def clock(t: float | None) -> str:
 
 def span(seconds: float | None) -> str:
     """A duration to the second (the JSON keeps milliseconds)."""
-    if seconds is None:
+    if seconds is None or not math.isfinite(seconds):
         return "—"
     whole = round(seconds)
     text = _SPANS.get(whole)
@@ -142,3 +291,24 @@ def counts_text(counts, w: Words) -> str:  # counts: report.Counts
         missed=counts.missed,
         pending=counts.pending,
     )
+
+
+def unreadable_text(n: int, w: Words) -> str:
+    """The note of events left out because they could not be read."""
+    if n == 1:
+        return w("1 event could not be read and is left out of this report.")
+    return w("{n} events could not be read and are left out of this report.", n=n)
+
+
+def timeline_more(n: int, w: Words) -> str:
+    """The note under a timeline cut at MAX_TIMELINE_ROWS."""
+    return w(
+        "{n} more events not shown (at most {most} are listed); the JSON report has them all.",
+        n=n,
+        most=MAX_TIMELINE_ROWS,
+    )
+
+
+def damage_text(damage: str, w: Words) -> str:
+    """The one-line marking of a report made from a damaged journal."""
+    return w("DAMAGED JOURNAL: {damage}", damage=damage)

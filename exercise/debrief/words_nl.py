@@ -398,6 +398,45 @@ NL: dict[str, str] = {
     ),
     "injects": "injects",
     "measures": "maatregelen",
+    # a damaged journal, events that could not be read, a timeline cut short
+    "DAMAGED JOURNAL": "BESCHADIGD JOURNAAL",
+    "DAMAGED JOURNAL: {damage}": "BESCHADIGD JOURNAAL: {damage}",
+    "This report was made from a damaged journal, on request: {damage}. What it "
+    "says may not be what happened.": (
+        "Dit rapport is op verzoek gemaakt van een beschadigd journaal: {damage}. Wat het "
+        "zegt, hoeft niet te zijn wat er gebeurde."
+    ),
+    "What this report says may not be what happened.": (
+        "Wat dit rapport zegt, hoeft niet te zijn wat er gebeurde."
+    ),
+    ", damaged journal": ", beschadigd journaal",
+    "1 event could not be read and is left out of this report.": (
+        "1 gebeurtenis kon niet worden gelezen en is weggelaten uit dit rapport."
+    ),
+    "{n} events could not be read and are left out of this report.": (
+        "{n} gebeurtenissen konden niet worden gelezen en zijn weggelaten uit dit rapport."
+    ),
+    "event {seq} ({kind}): {problem}": "gebeurtenis {seq} ({kind}): {problem}",
+    "and {n} more": "en nog {n}",
+    "Session {letter} ({journal}): {note}": "Sessie {letter} ({journal}): {note}",
+    "{n} more events not shown (at most {most} are listed); the JSON report has them all.": (
+        "Nog {n} gebeurtenissen niet getoond (hooguit {most} staan in de lijst); het "
+        "JSON-rapport bevat ze allemaal."
+    ),
+    # why an event could not be read ({field} is the journal's own name of a field)
+    "its scenario time ({t} s) is before T+0 or after {most} s": (
+        "de scenariotijd ({t} s) ligt voor T+0 of na {most} s"
+    ),
+    "its payload is not an object": "de inhoud is geen object",
+    "cannot be read ({error})": "onleesbaar ({error})",
+    "no {field}": "geen {field}",
+    "{field} is not text": "{field} is geen tekst",
+    "{field} is not a list of texts": "{field} is geen lijst van teksten",
+    "{field} is not a finite number": "{field} is geen eindig getal",
+    "{field} is not a time of at most {most} s": "{field} is geen tijd van hooguit {most} s",
+    "{field} is not a whole number": "{field} is geen geheel getal",
+    "{field} is not one of {allowed}": "{field} is niet een van {allowed}",
+    "{field} is not an object": "{field} is geen object",
 }
 
 # English singular: (Dutch singular, Dutch plural)
