@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .cli import UsageError
+from .safetext import clean
 from .sim.session import Session
 
 
@@ -69,6 +70,20 @@ def run_ui(session: Session, *, lang: str | None = None, speed: float | None = N
     finally:
         gc.enable()
     path = session.journal.path
+    if app.not_recorded:
+        from .ui import i18n
+
+        line = i18n.tr(
+            "exit.not_recorded",
+            app.lang,
+            count=len(app.not_recorded),
+            commands=", ".join(app.not_recorded),
+        )
+        print(line, file=sys.stderr)
+    if session.failure is not None:
+        print(f"exercise: {clean(session.failure.message)}", file=sys.stderr)
+        print(f"journal: {path}\ncontinue with: exercise resume {path}")
+        return 1
     if session.engine.ended:
         print(f"journal: {path}\nthe session has ended")
     else:

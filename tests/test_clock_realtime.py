@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from conftest import scenario_text
 
+from exercise.journal import Journal, JournalError, verify
 from exercise.model import Scenario
 from exercise.model.events import Event, Kind
 from exercise.sim import commands as c
@@ -409,22 +410,59 @@ def test_stop_leaves_a_journal_that_resumes_to_the_same_end(
     whole.close()
 
 
-def test_commands_waiting_when_the_driver_stops_are_answered(
+def test_commands_submitted_before_the_driver_stops_are_recorded(
     scenario: Scenario, tmp_path: Path
 ) -> None:
+    """A decision and ctrl+q in one keystroke batch: the decision still counts."""
     session = Session.start(scenario, tmp_path / "rt.db", durable=False)
 
-    async def main() -> Outcome:
+    async def main() -> tuple[Outcome, Outcome]:
         driver = RealtimeDriver(session, clock=VirtualClock(speed=1, paused=True))
         task = asyncio.create_task(driver.run())
         await asyncio.sleep(0)  # the driver is asleep: nothing is due on a paused clock
         driver.stop()
-        late = driver.submit(c.Pause())
+        in_flight = driver.submit(c.Pause())
         await task
-        return await late
+        too_late = driver.submit(c.Resume())  # after run() returned
+        return await in_flight, await too_late
 
-    outcome = run(main())
-    assert not outcome.accepted
-    assert "stopped" in outcome.reason
+    in_flight, too_late = run(main())
+    assert in_flight.accepted
+    assert not too_late.accepted and too_late.reason.startswith("not recorded")
+    session.close()
+    with Journal.open(tmp_path / "rt.db", readonly=True) as journal:
+        kinds = [event.kind for event in journal.events()]
+    assert kinds.count(Kind.PAUSED) == 1 and Kind.RESUMED not in kinds
+
+
+def test_a_full_disk_stops_the_session_and_shows_only_what_was_recorded(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    path = tmp_path / "full.db"
+    Session.start(scenario, path, durable=False).close()
+    # The same journal again, with room for a few small events but not a long text: the
+    # commit fails as on a full disk (SQLite's own size limit, a real SQLITE_FULL).
+    session = Session.resume(path, durable=False, max_bytes=path.stat().st_size + 4096)
+    recorded = session.journal.count()
+
+    async def main() -> list[Outcome]:
+        driver = RealtimeDriver(session, clock=VirtualClock(speed=1, paused=True))
+        task = asyncio.create_task(driver.run())
+        await asyncio.sleep(0)
+        big = c.AdhocInject(title="x" * 200, text="y" * 10_000, to=[scenario.roles[0].id])
+        first = driver.submit(big)
+        second = driver.submit(c.Pause())
+        with pytest.raises(JournalError):
+            await task
+        return [await first, await second]
+
+    outcomes = run(main())
+    assert [o.accepted for o in outcomes] == [False, False]
+    assert all(o.reason.startswith("not recorded: the disk is full") for o in outcomes)
+    assert session.failure is not None and session.failure.reason == "full"
+    assert session.engine.state.adhoc == {}  # applied in memory, not recorded: not shown
     assert not session.engine.state.paused
     session.close()
+    with Journal.open(path, readonly=True) as journal:
+        assert journal.count() == recorded
+    assert verify(path).ok

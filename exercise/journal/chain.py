@@ -1,86 +1,217 @@
-"""Check a journal's hash chain: was any event changed, removed or inserted?
+"""Check a journal's hash chain and contents: was any event changed, removed or inserted?
 
 The chain proves the events are the ones written, in order, since the session row was
 written, unless someone recomputed every hash after the changed event. Compare the head
 hash (`VerifyResult.last_hash`) with one noted down at the end of the session to rule out
 that, and a removed tail, as well.
+
+Every reader that trusts a journal's contents (replay, debrief, export, resume, review)
+opens it with `open_verified`, which walks the chain first and refuses a broken one
+unless the caller asks to read a damaged journal anyway.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import sqlite3
 from dataclasses import dataclass
 from hashlib import sha256
+from json.encoder import encode_basestring
+from math import isfinite
+from pathlib import Path
 
-from .store import Journal, chain_hash, record_text
+import orjson
+
+from exercise.model.events import Event
+
+from .errors import DamagedJournal, JournalError
+from .store import Journal
+
+_SELECT_ALL = "SELECT seq, t, wall, kind, actor, payload, prev_hash, hash FROM events ORDER BY seq"
 
 
 @dataclass(frozen=True, slots=True)
 class VerifyResult:
     ok: bool
-    count: int  # events in the journal
+    count: int  # events read (up to the damage, when a damaged file stops the reading)
     first_bad_seq: int | None  # the first event that fails; None when ok or the session row
     reason: str  # why it fails ("" when ok)
     last_hash: str | None = None  # the head of the chain (when ok)
 
+    def where(self) -> str:
+        return "the session row" if self.first_bad_seq is None else f"event {self.first_bad_seq}"
+
+    def describe(self) -> str:
+        """One line for people: where the damage is and what it is."""
+        return f"damaged at {self.where()}: {self.reason}"
+
 
 def verify(path: str | os.PathLike[str]) -> VerifyResult:
-    """Walk the hash chain of the journal at `path`; raises JournalError when the file is
-    not a journal this code can read."""
-    with Journal.open(path, readonly=True) as journal:
-        session = journal.session
-        if sha256(session.scenario_text.encode("utf-8")).hexdigest() != session.scenario_hash:
-            return VerifyResult(
-                ok=False,
-                count=journal.count(),
-                first_bad_seq=None,
-                reason="the session row's scenario text does not match its recorded hash "
-                "(the session row was changed)",
-            )
-        conn = journal._conn
-        conn.execute("BEGIN")  # one snapshot, even while the session is still writing
-        try:
-            return _walk(conn, session.session_hash)
-        finally:
-            conn.execute("ROLLBACK")
+    """Check the journal at `path`: schema, session row, hash chain and the form of every
+    event. Damage of any kind is a result, not an exception; JournalError is raised only
+    for a file that is no journal at all (missing, another kind of file, newer format)."""
+    try:
+        journal = Journal.open(path, readonly=True, tolerate_damage=True)
+    except DamagedJournal as err:
+        return VerifyResult(ok=False, count=0, first_bad_seq=err.where, reason=err.message)
+    except JournalError as err:
+        if err.reason in ("corrupt", "damaged"):
+            return VerifyResult(ok=False, count=0, first_bad_seq=None, reason=err.message)
+        raise
+    with journal:
+        journal.snapshot()
+        return check(journal)
 
 
-def _walk(conn: sqlite3.Connection, root: str) -> VerifyResult:
+def check(journal: Journal, keep: bool = False) -> VerifyResult:
+    """Walk the chain of an open journal (see `verify`). With `keep`, the events decoded
+    on the way are handed to the journal, whose next reads use them instead of reading
+    the file again: checking then costs one pass, not two."""
+    if journal.schema_damage is not None:
+        return VerifyResult(ok=False, count=0, first_bad_seq=None, reason=journal.schema_damage)
+    session = journal.session
+    if sha256(session.scenario_text.encode("utf-8")).hexdigest() != session.scenario_hash:
+        return VerifyResult(
+            ok=False,
+            count=journal.count(),
+            first_bad_seq=None,
+            reason="the session row's scenario text does not match its recorded hash "
+            "(the session row was changed)",
+        )
+    kept: list[Event] | None = [] if keep else None
+    result = journal.read_with(lambda conn: _walk(conn, session.session_hash, kept))
+    if result.ok and kept is not None:
+        journal.keep_verified(kept)
+    return result
+
+
+def open_verified(
+    path: str | os.PathLike[str],
+    *,
+    readonly: bool = True,
+    allow_damage: bool = False,
+    durable: bool = True,
+    max_bytes: int | None = None,
+) -> tuple[Journal, VerifyResult]:
+    """Open a journal and check it before anything reads it. A damaged one raises
+    DamagedJournal (saying where), unless `allow_damage` (read-only only): then it is
+    returned with the failed result, for a report that says it is damaged."""
+    path = Path(path)
+    if readonly:
+        journal = Journal.open(path, readonly=True, tolerate_damage=allow_damage)
+        journal.snapshot()
+    else:
+        journal = Journal.open(path, durable=durable, max_bytes=max_bytes)
+    try:
+        result = check(journal, keep=True)
+    except BaseException:
+        journal.close()
+        raise
+    if not result.ok and not allow_damage:
+        journal.close()
+        raise DamagedJournal(path, _refusal(result), result.first_bad_seq)
+    return journal, result
+
+
+def _refusal(result: VerifyResult) -> str:
+    return (
+        f"the journal is {result.describe()}; it is not used. "
+        "`exercise verify` says more; a report of a damaged journal can be asked for with "
+        "--damaged"
+    )
+
+
+def _walk(conn: sqlite3.Connection, root: str, kept: list[Event] | None) -> VerifyResult:
+    rows = conn.execute(_SELECT_ALL)
+    bad, prev = _first_bad(rows, root, kept)
+    if bad is None:
+        count = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        return VerifyResult(ok=True, count=count, first_bad_seq=None, reason="", last_hash=prev)
+    read, seq, why = bad
+    with contextlib.suppress(sqlite3.Error, UnicodeError):
+        read += sum(1 for _ in rows)  # the rest are counted, not checked
+    return VerifyResult(ok=False, count=read, first_bad_seq=seq, reason=why)
+
+
+Bad = tuple[int, int, str]  # rows read, the first bad event's seq, why
+
+
+def _first_bad(rows: sqlite3.Cursor, root: str, kept: list[Event] | None) -> tuple[Bad | None, str]:
+    """Walk rows until the first that fails; (None, head hash) when all pass. Each event
+    that passes is appended to `kept`, when given."""
     count = 0
     expected, prev = 1, root
-    bad: tuple[int, str] | None = None
-    rows = conn.execute(
-        "SELECT seq, t, wall, kind, actor, payload, prev_hash, hash FROM events ORDER BY seq"
-    )
-    for seq, t, wall, kind, actor, payload, prev_hash, digest in rows:
-        count += 1
-        if bad is not None:
-            continue  # keep counting
-        if seq != expected:
-            if isinstance(seq, int) and seq > expected:
-                bad = (expected, f"the event is missing (the next one is {seq}): removed")
-            else:
-                bad = (seq, f"unexpected sequence number (expected {expected})")
-            continue
-        if prev_hash != prev:
-            if seq == 1:
-                why = "it does not follow from the session row: the session row was changed"
-            else:
-                why = (
-                    f"it does not follow event {seq - 1}: an event before it was removed, "
-                    "inserted or replaced"
-                )
-            bad = (seq, why)
-            continue
-        try:
-            actual = chain_hash(prev_hash, record_text(seq, t, wall, kind, actor, payload))
-        except (TypeError, ValueError):
-            actual = None
-        if actual != digest:
-            bad = (seq, "its content does not match its hash: the event was changed")
-            continue
-        expected, prev = seq + 1, digest
-    if bad is not None:
-        return VerifyResult(ok=False, count=count, first_bad_seq=bad[0], reason=bad[1])
-    return VerifyResult(ok=True, count=count, first_bad_seq=None, reason="", last_hash=prev)
+    loads, encode = orjson.loads, encode_basestring
+    keep = kept.append if kept is not None else None
+    try:
+        for seq, t, wall, kind, actor, payload, prev_hash, digest in rows:
+            count += 1
+            if seq != expected:
+                if type(seq) is int and seq > expected:
+                    why = f"the event is missing (the next one is {seq}): removed"
+                    return (count, expected, why), prev
+                return (count, expected, "unexpected sequence number: rows were moved"), prev
+            if prev_hash != prev:
+                if seq == 1:
+                    why = "it does not follow from the session row: the session row was changed"
+                else:
+                    why = (
+                        f"it does not follow event {seq - 1}: an event before it was removed, "
+                        "inserted or replaced"
+                    )
+                return (count, seq, why), prev
+            if not (
+                type(t) is float
+                and type(wall) is float
+                and type(kind) is str
+                and (actor is None or type(actor) is str)
+                and type(payload) is str
+                and type(digest) is str
+            ):
+                return (
+                    count,
+                    seq,
+                    "it holds values of the wrong type: the event was changed",
+                ), prev
+            # record_text(), spelled out for the types just checked: one pass, no encoder
+            who = "null" if actor is None else encode(actor)
+            record = f"{prev}[{seq},{t!r},{wall!r},{encode(kind)},{who},{payload}]"
+            if sha256(record.encode()).hexdigest() != digest:
+                why = "its content does not match its hash: the event was changed"
+                return (count, seq, why), prev
+            if not isfinite(t) or not isfinite(wall) or t < 0:
+                return (count, seq, "its time is not a finite scenario time"), prev
+            try:
+                decoded = loads(payload)
+            except orjson.JSONDecodeError:
+                decoded = _strict_loads(payload)  # integers past 64 bits, or not JSON
+                if decoded is None:
+                    return (count, seq, "its payload is not JSON"), prev
+            if type(decoded) is not dict:
+                return (count, seq, "its payload is not a JSON object"), prev
+            if keep is not None:
+                keep(Event(seq, t, wall, kind, actor, decoded, prev_hash, digest))
+            expected, prev = seq + 1, digest
+    except sqlite3.Error as err:
+        return (count, expected, f"the file cannot be read from here on ({err})"), prev
+    except UnicodeError:
+        return (count, expected, "the file cannot be read from here on (not UTF-8)"), prev
+    return None, prev
+
+
+def _no_constants(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _strict_loads(text: str) -> object:
+    """The standard decoder, without NaN and Infinity; None when `text` is not JSON."""
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _bad(count: int, seq: int, reason: str) -> VerifyResult:
+    return VerifyResult(ok=False, count=count, first_bad_seq=seq, reason=reason)

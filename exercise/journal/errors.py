@@ -1,17 +1,25 @@
-"""The one error the journal raises for a file it cannot use."""
+"""The errors the journal raises for a file it cannot use or trust."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
 
-Reason = Literal["missing", "not-a-journal", "newer-format", "locked", "corrupt"]
+Reason = Literal[
+    "missing",  # no such file
+    "not-a-journal",  # some other file, or a journal whose creation was interrupted
+    "newer-format",  # written by a newer version of exercise
+    "locked",  # another process is writing to it
+    "corrupt",  # the file cannot be read as a journal
+    "damaged",  # it reads, but its hash chain or its contents are broken
+    "full",  # the disk (or the journal's size limit) is full
+    "io",  # the disk failed, or the file cannot be written
+]
 
 
 class JournalError(Exception):
-    """A journal file that cannot be opened or written, with a message for people.
+    """A journal file that cannot be opened, written or trusted, with a message for people.
 
-    `reason` is one of "missing", "not-a-journal", "newer-format", "locked", "corrupt";
     `str(err)` is "<path>: <message>", ready for one line on the console.
     """
 
@@ -20,3 +28,13 @@ class JournalError(Exception):
         self.path = str(path)
         self.message = message
         self.reason: Reason = reason
+
+
+class DamagedJournal(JournalError):
+    """A journal whose hash chain or contents are broken: it is not used unless the user
+    asks for a report of a damaged journal. `where` is the first bad event (None: the
+    session row or the file as a whole)."""
+
+    def __init__(self, path: str | Path, message: str, where: int | None) -> None:
+        super().__init__(path, message, "damaged")
+        self.where = where

@@ -1,17 +1,21 @@
 """The session journal: one SQLite file per session, an append-only hash-chained event log.
 
 The file holds three tables: `session` (one row: the frozen scenario source and how the
-session was started), `events` (the log) and `commands` (an inbox other processes write
-to). Every write is one short `BEGIN IMMEDIATE` transaction; `append` returns the events
-only after they are committed, so whatever a caller acknowledges survives a killed process
-(and, with `durable=True`, a power cut).
+session was started), `events` (the log) and `commands` (kept empty: it was meant as an
+inbox for other processes, but the process running a session is its journal's only writer,
+and other seats send their commands through it; the table stays so that the format, and
+the schema every journal is checked against, do not change).
+
+Every write is one short `BEGIN IMMEDIATE` transaction; `append` returns the events only
+after they are committed, so whatever a caller acknowledges survives a killed process (and,
+with `durable=True`, a power cut).
 
 Each event carries `prev_hash` and `hash`, where
 
     hash = sha256_hex(prev_hash + canonical_json([seq, t, wall, kind, actor, payload]))
 
 and the first event's `prev_hash` is the session hash (see `SessionInfo.session_hash`).
-`exercise.journal.verify` walks that chain.
+`exercise.journal.chain` walks that chain.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from hashlib import sha256
 from json.encoder import c_make_encoder, encode_basestring
 from math import isfinite
@@ -36,7 +41,8 @@ import orjson
 
 from exercise.model.events import Event, NewEvent
 
-from .errors import JournalError
+from .errors import DamagedJournal, JournalError
+from .lock import WriterLock
 
 T = TypeVar("T")
 
@@ -77,6 +83,7 @@ CREATE TABLE commands (
 CREATE INDEX commands_pending ON commands (id) WHERE taken = 0;
 """
 _TABLES = frozenset({"session", "events", "commands"})
+_SELECT_OBJECTS = "SELECT type, name, tbl_name, sql FROM sqlite_master"
 
 _INSERT_EVENT = (
     "INSERT INTO events (seq, t, wall, kind, actor, payload, prev_hash, hash) "
@@ -165,6 +172,57 @@ def session_hash(
     return sha256(_dumps(fields).encode("utf-8")).hexdigest()
 
 
+def _event_or_none(row: tuple[Any, ...]) -> Event | None:
+    """An events row as an Event, or None when its values are not an event's."""
+    seq, t, wall, kind, actor, payload, prev_hash, digest = row
+    if not (
+        type(seq) is int
+        and type(t) is float
+        and isfinite(t)
+        and type(wall) is float
+        and type(kind) is str
+        and (actor is None or type(actor) is str)
+        and type(payload) is str
+    ):
+        return None
+    try:
+        decoded = _loads(payload)
+    except (ValueError, RecursionError):
+        return None
+    if type(decoded) is not dict:
+        return None
+    return Event(seq, t, wall, kind, actor, decoded, prev_hash, digest)
+
+
+def _first_unreadable(rows: list[tuple[Any, ...]]) -> int | None:
+    seq = next((row[0] for row in rows if _event_or_none(row) is None), None)
+    return seq if type(seq) is int else None
+
+
+@cache
+def _expected_objects() -> set[tuple[str, str, str, str | None]]:
+    """The database objects (tables, index) a journal holds, exactly as SQLite records them."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(_SCHEMA)
+        return set(conn.execute(_SELECT_OBJECTS).fetchall())
+    finally:
+        conn.close()
+
+
+def _schema_difference(objects: set[tuple[str, str, str, str | None]]) -> str:
+    """Why a file's schema is not a journal's: the first object too many or changed."""
+    expected = _expected_objects()
+    names = {(kind, name) for kind, name, _t, _s in expected}
+    for kind, name, _table, _sql in sorted(objects - expected, key=repr):
+        what = "changed" if (kind, name) in names else "added"
+        return (
+            f"the journal's database holds a {kind} {name!r} that exercise did not make "
+            f"({what}); a journal with a changed schema is not trusted"
+        )
+    return "the journal's database lacks part of its schema; it is not trusted"
+
+
 @dataclass(frozen=True, slots=True)
 class SessionInfo:
     """The `session` row: what was played, from which frozen source, and how."""
@@ -227,6 +285,17 @@ def _error(path: Path, err: sqlite3.Error, busy_timeout_ms: int) -> JournalError
         )
     if code == sqlite3.SQLITE_READONLY_ROLLBACK:  # read-only, so SQLite cannot roll it back
         return JournalError(path, _UNFINISHED, "not-a-journal")
+    if primary == sqlite3.SQLITE_FULL:
+        return JournalError(
+            path,
+            "the disk is full (or the journal reached its size limit): nothing more can be "
+            "recorded; make room, then continue with: exercise resume",
+            "full",
+        )
+    if primary == sqlite3.SQLITE_IOERR:
+        return JournalError(path, f"the disk reported an error ({err})", "io")
+    if primary == sqlite3.SQLITE_READONLY:
+        return JournalError(path, f"the journal cannot be written ({err})", "io")
     if primary == sqlite3.SQLITE_CORRUPT or "malformed" in text:
         return JournalError(path, f"the journal file is damaged ({err})", "corrupt")
     if primary == sqlite3.SQLITE_CANTOPEN:
@@ -248,8 +317,10 @@ class Journal:
         *,
         readonly: bool,
         busy_timeout_ms: int,
+        writer_lock: WriterLock | None = None,
     ) -> None:
         self._conn = conn
+        self._writer_lock = writer_lock
         self._path = path
         self._session = session
         self._readonly = readonly
@@ -257,6 +328,10 @@ class Journal:
         self._lock = threading.RLock()
         self._last_seq = 0
         self._last_hash = session.session_hash
+        self.schema_damage: str | None = None  # set by open(tolerate_damage=True)
+        self._verified: list[Event] | None = None  # see keep_verified
+        self._tolerant = False  # a damaged journal read on purpose: see open()
+        self.unreadable = 0  # events of a damaged journal that could not be read
         row = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
         if row is not None:
             self._last_seq, self._last_hash = row
@@ -277,11 +352,14 @@ class Journal:
         meta: dict[str, Any] | None = None,
         started_wall: float | None = None,
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+        max_bytes: int | None = None,
     ) -> Journal:
-        """Create a new journal file (never overwrites one; creates missing folders).
+        """Create a new journal file (never overwrites one; creates missing folders) and
+        hold its writer lock until `close`.
 
         `durable=True` syncs every commit to disk (realtime sessions survive a power cut);
         `durable=False` is faster and still loses nothing when the process is killed.
+        `max_bytes` caps the file's size: a write past it fails as on a full disk.
         """
         path = Path(path)
         if path.exists():
@@ -307,7 +385,9 @@ class Journal:
         with open(path, "xb"):  # claims the name; fails if someone else just did
             pass
         conn: sqlite3.Connection | None = None
+        lock: WriterLock | None = None
         try:
+            lock = WriterLock.acquire(path)
             conn = cls._connect(path, readonly=False, busy_timeout_ms=busy_timeout_ms)
             # The large scenario text goes in before WAL mode is on: written once to the
             # file rather than to the WAL and then checkpointed into it (half the time).
@@ -336,14 +416,18 @@ class Journal:
                 ),
             )
             conn.execute("COMMIT")
-            cls._configure(conn, durable)
+            cls._configure(conn, durable, max_bytes)
         except BaseException:
             if conn is not None:
                 conn.close()
             for leftover in (path, *_companions(path)):
                 leftover.unlink(missing_ok=True)
+            if lock is not None:
+                lock.release()
             raise
-        return cls(conn, path, info, readonly=False, busy_timeout_ms=busy_timeout_ms)
+        return cls(
+            conn, path, info, readonly=False, busy_timeout_ms=busy_timeout_ms, writer_lock=lock
+        )
 
     @classmethod
     def open(
@@ -353,59 +437,128 @@ class Journal:
         readonly: bool = False,
         durable: bool = True,
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+        max_bytes: int | None = None,
+        tolerate_damage: bool = False,
     ) -> Journal:
         """Open an existing journal; raises JournalError when it cannot be used.
 
-        A writable open also makes sure no other writer holds the journal locked for longer
-        than `busy_timeout_ms`. A read-only open never writes to the file.
+        A writable open takes the journal's writer lock (see `lock.py`) and holds it until
+        `close`: a journal another process writes to is refused at once, naming that
+        process. A read-only open never writes to the file and works beside a writer, and
+        on read-only media too. Neither checks the hash chain: see `chain.open_verified`.
+        A schema exercise did not make (a trigger, a view) is refused as damage, unless
+        `tolerate_damage` (read-only only) lets it pass, recorded in `schema_damage`.
         """
+        if tolerate_damage and not readonly:
+            raise ValueError("only a read-only journal may be opened despite damage")
         path = Path(path)
         if not path.exists():
             raise JournalError(path, "no such journal file", "missing")
         if not path.is_file():
             raise JournalError(path, "not an exercise journal (not a file)", "not-a-journal")
         conn: sqlite3.Connection | None = None
+        lock: WriterLock | None = None
         try:
-            conn = cls._connect(path, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
-            session = cls._check(conn, path)
+            if readonly:
+                conn = cls._connect_readonly(path, busy_timeout_ms)
+            else:
+                lock = WriterLock.acquire(path)
+                conn = cls._connect(path, readonly=False, busy_timeout_ms=busy_timeout_ms)
+            session, damage = cls._check(conn, path, tolerate_damage)
             if not readonly:
-                cls._configure(conn, durable)
+                cls._configure(conn, durable, max_bytes)
                 conn.execute("BEGIN IMMEDIATE")  # is anyone else writing right now?
                 conn.execute("ROLLBACK")
-            return cls(conn, path, session, readonly=readonly, busy_timeout_ms=busy_timeout_ms)
+            journal = cls(
+                conn,
+                path,
+                session,
+                readonly=readonly,
+                busy_timeout_ms=busy_timeout_ms,
+                writer_lock=lock,
+            )
+            journal.schema_damage = damage
+            journal._tolerant = tolerate_damage
+            return journal
         except sqlite3.Error as err:
             if conn is not None:
                 conn.close()
+            if lock is not None:
+                lock.release()
             mapped = _error(path, err, busy_timeout_ms)
             if mapped is None:
-                raise
+                raise JournalError(path, f"the journal cannot be read ({err})", "corrupt") from None
             raise mapped from None
         except BaseException:
             if conn is not None:
                 conn.close()
+            if lock is not None:
+                lock.release()
             raise
 
+    @classmethod
+    def _connect_readonly(cls, path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+        """A read-only connection. On read-only media SQLite cannot make the shared-memory
+        file a WAL reader needs; a journal with nothing in its WAL is then opened immutable
+        (read as the file is, no side files), which is exact when no writer can exist."""
+        try:
+            conn = cls._connect(path, readonly=True, busy_timeout_ms=busy_timeout_ms)
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+            return conn
+        except sqlite3.OperationalError as err:
+            code = getattr(err, "sqlite_errorcode", 0) or 0
+            if code & 0xFF not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+                raise
+            if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+                raise  # not read-only media: the error is real
+            wal = Path(f"{path}-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise JournalError(
+                    path,
+                    f"the journal's last events are still in {wal.name} and the folder is "
+                    "read-only, so SQLite cannot read them: copy both files to a writable "
+                    "folder and open the copy",
+                    "corrupt",
+                ) from None
+            return cls._connect(
+                path, readonly=True, busy_timeout_ms=busy_timeout_ms, immutable=True
+            )
+
     @staticmethod
-    def _connect(path: Path, *, readonly: bool, busy_timeout_ms: int) -> sqlite3.Connection:
+    def _connect(
+        path: Path, *, readonly: bool, busy_timeout_ms: int, immutable: bool = False
+    ) -> sqlite3.Connection:
         mode = "ro" if readonly else "rw"  # never let SQLite create a file by itself
+        options = f"mode={mode}&immutable=1" if immutable else f"mode={mode}"
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode={mode}",
+            f"{path.resolve().as_uri()}?{options}",
             uri=True,
             timeout=busy_timeout_ms / 1000,
             isolation_level=None,  # transactions are explicit
             check_same_thread=False,  # guarded by Journal._lock
         )
+        # A journal may come from anyone: run nothing its schema says (no functions in
+        # views or triggers) and notice a damaged page early rather than misread it.
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA cell_size_check = ON")
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         return conn
 
     @staticmethod
-    def _configure(conn: sqlite3.Connection, durable: bool) -> None:
+    def _configure(conn: sqlite3.Connection, durable: bool, max_bytes: int | None = None) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+        if max_bytes is not None:
+            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+            conn.execute(f"PRAGMA max_page_count = {max(1, int(max_bytes) // page_size)}")
 
     @staticmethod
-    def _check(conn: sqlite3.Connection, path: Path) -> SessionInfo:
-        """Make sure the file is a journal this code can read; return its session row."""
+    def _check(
+        conn: sqlite3.Connection, path: Path, tolerate_damage: bool = False
+    ) -> tuple[SessionInfo, str | None]:
+        """Make sure the file is a journal this code can read; return its session row, and
+        what is wrong with its schema when `tolerate_damage` lets that pass."""
+        damage: str | None = None
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if application_id == 0 and conn.execute("SELECT 1 FROM sqlite_master").fetchone() is None:
             raise JournalError(path, _UNFINISHED, "not-a-journal")
@@ -423,27 +576,39 @@ class Journal:
             )
         if version < 1:
             raise JournalError(path, f"the journal has no valid format ({version})", "corrupt")
-        tables = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
+        objects = set(conn.execute(_SELECT_OBJECTS).fetchall())
+        tables = {name for kind, name, _table, _sql in objects if kind == "table"}
         if missing_tables := _TABLES - tables:
             missing = ", ".join(sorted(missing_tables))
             raise JournalError(
                 path, f"not an exercise journal (no table {missing})", "not-a-journal"
             )
+        if objects != _expected_objects():
+            if not tolerate_damage:
+                raise DamagedJournal(path, _schema_difference(objects), None)
+            damage = _schema_difference(objects)
         rows = conn.execute(_SELECT_SESSION).fetchall()
         if len(rows) != 1:
             raise JournalError(
                 path, f"the journal has {len(rows)} session rows instead of 1", "corrupt"
             )
         (scenario_id, title, text, scenario_hash, seed, speed, started, fmt, meta_text) = rows[0]
+        texts = (scenario_id, title, text, scenario_hash, meta_text)
+        numbers = (speed, started)
+        if not (
+            all(type(value) is str for value in texts)
+            and type(seed) is int
+            and type(fmt) is int
+            and all(type(value) in (int, float) and isfinite(value) for value in numbers)
+        ):
+            raise DamagedJournal(path, "the session row holds values of the wrong type", None)
         try:
             meta = _loads(meta_text)
         except (TypeError, ValueError):
             meta = None
         if not isinstance(meta, dict):
             raise JournalError(path, "the session row's meta is not a JSON object", "corrupt")
-        return SessionInfo(
+        info = SessionInfo(
             scenario_id=scenario_id,
             scenario_title=title,
             scenario_text=text,
@@ -454,6 +619,7 @@ class Journal:
             format=fmt,
             meta=meta,
         )
+        return info, damage
 
     # -- properties and lifetime ------------------------------------------------------------
 
@@ -469,9 +635,28 @@ class Journal:
     def readonly(self) -> bool:
         return self._readonly
 
+    def keep_verified(self, events: list[Event]) -> None:
+        """Events just read and checked by `chain.check`, every one from the first: reads
+        serve them until the next append instead of reading the file again."""
+        with self._lock:
+            self._verified = events
+
+    def snapshot(self) -> None:
+        """Read from one snapshot until `close` (read-only journals): what a check of the
+        chain saw is then exactly what is read afterwards, even while a session writes."""
+        if not self._readonly:
+            raise PermissionError(f"{self._path}: only a read-only journal reads a snapshot")
+        with self._lock:
+            if not self._conn.in_transaction:
+                self._conn.execute("BEGIN")
+                self._conn.execute("SELECT count(*) FROM session").fetchone()
+
     def close(self) -> None:
+        """Close the file and let go of the writer lock (safe to call twice)."""
         with self._lock:
             self._conn.close()
+            if self._writer_lock is not None:
+                self._writer_lock.release()  # after the connection: see lock.py
 
     def __enter__(self) -> Self:
         return self
@@ -505,6 +690,7 @@ class Journal:
         wall_text = repr(wall_time)
         make = Event
         with self._lock:
+            self._verified = None
             seq, prev = self._last_seq, self._last_hash
             rows = []
             committed = []
@@ -566,7 +752,7 @@ class Journal:
     def _raise(self, err: sqlite3.Error) -> NoReturn:
         mapped = _error(self._path, err, self._busy_timeout_ms)
         if mapped is None:
-            raise err
+            raise JournalError(self._path, f"the journal cannot be used ({err})", "io") from None
         raise mapped from None
 
     def _writable(self) -> None:
@@ -581,6 +767,10 @@ class Journal:
         Reads in chunks, so appending while iterating is fine: events committed before the
         iterator reaches their place are included.
         """
+        verified = self._verified
+        if verified is not None:
+            yield from verified[max(0, since_seq) :]
+            return
         after = since_seq
         conn, lock, make = self._conn, self._lock, Event
         while True:
@@ -591,25 +781,61 @@ class Journal:
                     self._raise(err)
             if not rows:
                 return
-            loads = _decoder_for("\n".join(row[5] for row in rows))  # one check per chunk
-            yield from [
-                make(seq, t, wall, kind, actor, loads(payload), prev_hash, digest)
-                for seq, t, wall, kind, actor, payload, prev_hash, digest in rows
-            ]
+            if self._tolerant:
+                yield from self._readable(rows)
+            else:
+                try:
+                    loads = _decoder_for("\n".join(row[5] for row in rows))  # one check a chunk
+                    chunk = [
+                        make(seq, t, wall, kind, actor, loads(payload), prev_hash, digest)
+                        for seq, t, wall, kind, actor, payload, prev_hash, digest in rows
+                    ]
+                except (TypeError, ValueError):
+                    seq = _first_unreadable(rows)
+                    which = "an event" if seq is None else f"event {seq}"
+                    raise DamagedJournal(
+                        self._path, f"{which} cannot be read: the journal is damaged", seq
+                    ) from None
+                yield from chunk
             if len(rows) < _READ_CHUNK:
                 return
             after = rows[-1][0]
 
+    def _readable(self, rows: list[tuple[Any, ...]]) -> list[Event]:
+        """The rows that read as events, one at a time; the others are counted in
+        `unreadable` (a damaged journal read on purpose)."""
+        events = []
+        for row in rows:
+            event = _event_or_none(row)
+            if event is None:
+                self.unreadable += 1
+            else:
+                events.append(event)
+        return events
+
     def records(self) -> Iterator[tuple[float, str, str | None, Any]]:
         """Every event as (t, kind, actor, payload), in order: what a replay needs, without
         the wall times and hashes that `events()` also reads (a third less to fetch)."""
+        verified = self._verified
+        if verified is not None:
+            return iter([(e.t, e.kind, e.actor, e.payload) for e in verified])
+        if self._tolerant:
+            return iter([(e.t, e.kind, e.actor, e.payload) for e in self.events()])
         with self._lock:
             try:
                 rows = self._conn.execute(_SELECT_RECORDS).fetchall()
             except sqlite3.Error as err:
                 self._raise(err)
-        loads = _decoder_for("\n".join(row[3] for row in rows))
-        return iter([(t, kind, actor, loads(payload)) for t, kind, actor, payload in rows])
+        try:
+            loads = _decoder_for("\n".join(row[3] for row in rows))
+            return iter([(t, kind, actor, loads(payload)) for t, kind, actor, payload in rows])
+        except (TypeError, ValueError):
+            return iter([(e.t, e.kind, e.actor, e.payload) for e in self.events()])  # says where
+
+    def read_with(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run a read of the caller's own (`verify`'s walk) on this journal's connection."""
+        with self._lock:
+            return work(self._conn)
 
     def count(self) -> int:
         with self._lock:
@@ -622,44 +848,3 @@ class Journal:
             return None
         seq, t, wall, kind, actor, payload, prev_hash, digest = row
         return Event(seq, t, wall, kind, actor, _loads(payload), prev_hash, digest)
-
-    # -- the command inbox ------------------------------------------------------------------
-
-    def submit_command(self, payload: dict[str, Any], wall: float | None = None) -> int:
-        """Queue a command for the session that owns this journal; returns its id.
-
-        Works from any process that opened the same file (writable).
-        """
-        self._writable()
-        text = _dumps(payload)
-        submitted = _finite(time.time() if wall is None else wall, "wall")
-        with self._lock:
-            command_id = self._transaction(
-                lambda conn: (
-                    conn.execute(
-                        "INSERT INTO commands (submitted_wall, payload) VALUES (?, ?)",
-                        (submitted, text),
-                    ).lastrowid
-                )
-            )
-        assert command_id is not None
-        return command_id
-
-    def take_commands(self) -> list[tuple[int, dict[str, Any]]]:
-        """The commands not taken yet, oldest first; they are marked taken in the same
-        transaction, so each command is taken exactly once."""
-        self._writable()
-
-        def take(conn: sqlite3.Connection) -> list[tuple[int, str]]:
-            rows = conn.execute(
-                "SELECT id, payload FROM commands WHERE taken = 0 ORDER BY id"
-            ).fetchall()
-            if rows:
-                conn.execute(
-                    "UPDATE commands SET taken = 1 WHERE taken = 0 AND id <= ?", (rows[-1][0],)
-                )
-            return rows
-
-        with self._lock:
-            rows = self._transaction(take)
-        return [(command_id, _loads(text)) for command_id, text in rows]

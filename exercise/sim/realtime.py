@@ -3,7 +3,9 @@
 It sleeps until the next timer is due (no fixed-rate polling), wakes early when a command
 arrives, and fires at most `max_per_wake` timers before yielding, so a UI sharing the
 loop stays responsive. Commands are acknowledged (their future resolved) only after the
-transaction holding their events has committed.
+transaction holding their events has committed. `stop` first applies and commits the
+commands already submitted; a command that cannot be recorded (the driver has stopped, or
+the journal failed) is answered "not recorded", never dropped without a word.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class RealtimeDriver:
         self._inbox: list[_Request] = []
         self._wake = asyncio.Event()
         self._stopped = False
+        self._finished = False  # run() has returned: nothing more is recorded
 
     # -- for the UI --
 
@@ -61,9 +64,13 @@ class RealtimeDriver:
 
     def submit(self, command: c.Command) -> asyncio.Future[Outcome]:
         """Queue a command stamped with the current scenario time; the future resolves
-        with its outcome once its events are committed."""
+        with its outcome once its events are committed (or with "not recorded")."""
         future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
-        self._inbox.append(_Request(self.now(), command, future))
+        request = _Request(self.now(), command, future)
+        if self._finished:
+            future.set_result(self._not_recorded(request))
+            return future
+        self._inbox.append(request)
         self._wake.set()
         return future
 
@@ -86,13 +93,24 @@ class RealtimeDriver:
                     await asyncio.sleep(0)  # more is due: let the UI breathe first
                     continue
                 await self._sleep_until_next()
+            if not engine.ended:
+                self._take_requests()  # what was submitted before stop() still counts
         finally:
+            self._finished = True
             for request in self._inbox:
                 if not request.future.done():
-                    request.future.set_result(
-                        Outcome(False, "the session has stopped", (), request.t)
-                    )
+                    request.future.set_result(self._not_recorded(request))
             self._inbox.clear()
+
+    def _not_recorded(self, request: _Request) -> Outcome:
+        failure = self.session.failure
+        if failure is not None:
+            why = f"not recorded: {failure.message}"
+        elif self.session.engine.ended:
+            why = "not recorded: the session has ended"
+        else:
+            why = "not recorded: the session has stopped"
+        return Outcome(False, why, (), request.t)
 
     def _catch_up(self, now: float) -> bool:
         """Step through everything due up to `now`; False if the per-wake cap stopped it."""
@@ -115,16 +133,24 @@ class RealtimeDriver:
 
     def _take_requests(self) -> None:
         requests, self._inbox = self._inbox, []
-        for request in requests:
-            while next_due(self.session, self.player) <= request.t:
-                self._after_commit(step_tick(self.session, self.player))
-            outcome = self.session.engine.submit(request.command, request.t)
-            committed = self.session.commit()
+        for n, request in enumerate(requests):
+            try:
+                outcome, committed = self._apply(request)
+            except BaseException:
+                # Not recorded: run() answers this request and those after it so.
+                self._inbox = requests[n:] + self._inbox
+                raise
             if self.player is not None and committed:
                 self.player.observe(committed, self.session.engine.state)
             self._after_commit(committed)
             if not request.future.done():
                 request.future.set_result(outcome)
+
+    def _apply(self, request: _Request) -> tuple[Outcome, list[Event]]:
+        while next_due(self.session, self.player) <= request.t:
+            self._after_commit(step_tick(self.session, self.player))
+        outcome = self.session.engine.submit(request.command, request.t)
+        return outcome, self.session.commit()
 
     def _after_commit(self, committed: list[Event]) -> None:
         """Let the clock follow the facilitator's commands, and tell the listeners."""

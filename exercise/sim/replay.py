@@ -6,8 +6,10 @@ import gc
 from collections.abc import Iterable
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..gcpause import paused_gc
-from ..journal import Journal
+from ..journal import Journal, JournalError
 from ..model import Scenario
 from ..model.events import Event
 from .state import SessionState
@@ -23,16 +25,39 @@ def replay_state(
     return replay_records(scenario, records, until)
 
 
+class UnreadableEvent(ValueError):
+    """An event whose payload does not fit its kind (a crafted journal: the hash chain
+    of a damaged one is broken, and it is refused before replay)."""
+
+    def __init__(self, number: int, kind: str, err: BaseException) -> None:
+        super().__init__(f"event {number} ({kind}) cannot be replayed: {type(err).__name__}: {err}")
+        self.number = number
+
+
+# What applying a payload of the wrong shape raises.
+_MISFITS = (KeyError, TypeError, ValueError, AttributeError, IndexError, ArithmeticError)
+
+
 def replay_records(
-    scenario: Scenario, records: Iterable[Record], until: float | None = None
+    scenario: Scenario,
+    records: Iterable[Record],
+    until: float | None = None,
+    skip_unreadable: bool = False,
 ) -> SessionState:
-    """As replay_state, from (t, kind, actor, payload) records (see Journal.records)."""
+    """As replay_state, from (t, kind, actor, payload) records (see Journal.records).
+
+    An event that does not fit its kind raises UnreadableEvent, or is passed over with
+    `skip_unreadable` (a report of a damaged journal, which says it is damaged)."""
     state = SessionState.initial(scenario)
     apply = state.apply
-    for t, kind, actor, payload in records:
+    for number, (t, kind, actor, payload) in enumerate(records, 1):
         if until is not None and t > until:
             break
-        apply(t, kind, actor, payload)
+        try:
+            apply(t, kind, actor, payload)
+        except _MISFITS as err:
+            if not skip_unreadable:
+                raise UnreadableEvent(number, str(kind), err) from None
     if until is not None:
         state.t = max(state.t, until)
     return state
@@ -41,17 +66,28 @@ def replay_records(
 def load_frozen(journal: Journal) -> Scenario:
     """The scenario a journal was played with, exactly as it was then."""
     with paused_gc():
-        scenario = Scenario.model_validate_json(journal.session.scenario_text)
+        try:
+            scenario = Scenario.model_validate_json(journal.session.scenario_text)
+        except ValidationError as err:
+            first = err.errors()[0] if err.error_count() else {"msg": str(err), "loc": ()}
+            where = ".".join(str(part) for part in first.get("loc", ()))
+            raise JournalError(
+                journal.path,
+                f"the scenario frozen in the journal cannot be read ({where}: {first['msg']})",
+                "corrupt",
+            ) from None
     # The scenario lives as long as the session and forms no garbage cycles: move it out
     # of the cyclic collector's way, which would otherwise rescan it again and again.
     gc.freeze()
     return scenario
 
 
-def replay_journal(journal: Journal, until: float | None = None) -> tuple[Scenario, SessionState]:
+def replay_journal(
+    journal: Journal, until: float | None = None, skip_unreadable: bool = False
+) -> tuple[Scenario, SessionState]:
     """The scenario of a journal and the state its events lead to (up to `until`)."""
     scenario = load_frozen(journal)
     with paused_gc():
-        state = replay_records(scenario, journal.records(), until=until)
+        state = replay_records(scenario, journal.records(), until, skip_unreadable)
     state.seed = journal.session.seed
     return scenario, state

@@ -2,6 +2,9 @@
 
 Events reach the journal in one transaction per tick; a command counts as applied
 (and is shown as such) only once the transaction holding its events has committed.
+When a commit fails (a full disk, a failing disk), the session stops: its state is rolled
+back to what the journal holds, so nothing is shown that was not recorded, and
+`exercise resume` continues from the last committed event.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from ..gcpause import paused_gc
-from ..journal import Journal
+from ..journal import Journal, JournalError
+from ..journal.chain import open_verified
 from ..model import InjectTemplate, Scenario, localize
 from ..model.events import Event
 from . import commands as c
 from .engine import Engine, Outcome
 from .replay import replay_journal
+from .state import SessionState
 
 
 def frozen_scenario(scenario: Scenario) -> str:
@@ -30,6 +35,7 @@ class Session:
         self.engine = engine
         self.journal = journal
         self.scenario = engine.scenario
+        self.failure: JournalError | None = None  # why the journal stopped recording
 
     @classmethod
     def start(
@@ -65,8 +71,13 @@ class Session:
         *,
         durable: bool = True,
         templates: Mapping[str, InjectTemplate] | None = None,
+        max_bytes: int | None = None,
     ) -> Session:
-        journal = Journal.open(journal_path, durable=durable)
+        """Continue a session from its journal, checked first (a damaged one is refused);
+        `max_bytes` caps the journal's size (see Journal.open)."""
+        journal, _checked = open_verified(
+            journal_path, readonly=False, durable=durable, max_bytes=max_bytes
+        )
         try:
             scenario, state = replay_journal(journal)
             with paused_gc():
@@ -82,9 +93,36 @@ class Session:
         return dict(self.journal.session.meta or {})
 
     def commit(self) -> list[Event]:
-        """Write what the engine emitted since the last commit, in one transaction."""
+        """Write what the engine emitted since the last commit, in one transaction.
+
+        Raises JournalError when that fails; the session has then stopped for good (see
+        `failure`) and its state is again the one the journal holds."""
+        if self.failure is not None:
+            raise self.failure
         pending = self.engine.take_pending()
-        return self.journal.append(pending) if pending else []
+        if not pending:
+            return []
+        try:
+            return self.journal.append(pending)
+        except JournalError as err:
+            self._stop_unrecorded(err)
+            raise
+        except OSError as err:
+            failure = JournalError(
+                self.journal.path, f"the journal cannot be written ({err})", "io"
+            )
+            self._stop_unrecorded(failure)
+            raise failure from None
+
+    def _stop_unrecorded(self, err: JournalError) -> None:
+        """Stop for good, and roll the state back to the journal's: what the engine
+        applied in memory but the journal did not record must not be shown."""
+        self.failure = err
+        try:
+            _scenario, state = replay_journal(self.journal)
+        except Exception:  # the journal cannot even be read: show nothing rather than guess
+            state = SessionState.initial(self.scenario, self.engine.state.seed)
+        self.engine.state = state
 
     def submit(self, command: c.Command, t: float | None = None) -> tuple[Outcome, list[Event]]:
         """Apply a command and commit; the caller may acknowledge it once this returns."""

@@ -26,7 +26,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker
 
 from ..language import default_language
-from ..model import InjectTemplate, Scenario
+from ..model import InjectTemplate, Scenario, format_clock
 from ..model.events import Event, Kind
 from ..safetext import clean
 from ..sim import commands as c
@@ -103,6 +103,7 @@ class ExerciseApp(App[None]):
         self._dirty = True
         self._refresh_scheduled = False
         self.driver_running = False
+        self.not_recorded: list[str] = []  # commands answered "not recorded", said at exit
         for n in range(min(8, len(self.roles))):
             self.bind(f"f{n + 2}", f"show_tab({n + 1})", show=False)
 
@@ -209,17 +210,20 @@ class ExerciseApp(App[None]):
         self.driver_running = False
         if message.error is not None:
             self.status_bar.stopped = True
-            self.notify(
-                i18n.tr(
-                    "notice.driver_failed",
-                    self.lang,
-                    error=f"{type(message.error).__name__}: {message.error}",
-                    path=str(self.session.journal.path),
-                ),
-                severity="error",
-                markup=False,
-                timeout=30,
+            failure = self.session.failure
+            error = (
+                failure.message if failure else f"{type(message.error).__name__}: {message.error}"
             )
+            from .screens.modals import StoppedScreen
+
+            text = i18n.tr(
+                "stopped.text",
+                self.lang,
+                error=clean(error),
+                time=format_clock(self.session.engine.state.t),
+                path=clean(str(self.session.journal.path), single_line=True),
+            )
+            self.push_screen(StoppedScreen(text, self.lang))
         self.refresh_views(force=True)
 
     def now(self) -> float:
@@ -297,6 +301,8 @@ class ExerciseApp(App[None]):
             self.status_bar.set_note("✓ " + what, "green", until)
         else:
             reason = clean(outcome.reason)
+            if outcome.reason.startswith("not recorded"):
+                self.not_recorded.append(command.type)
             self.status_bar.set_note(
                 "✗ " + i18n.tr("notice.rejected", lang, reason=reason), "bold red", until
             )

@@ -251,6 +251,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The simulation stopped: {error}. Every committed event is in {path}.",
         "De simulatie is gestopt: {error}. Elke vastgelegde gebeurtenis staat in {path}.",
     ),
+    "stopped.title": (
+        "NOT RECORDED: the session has stopped",
+        "NIET VASTGELEGD: de sessie is gestopt",
+    ),
+    "stopped.text": (
+        "The journal could not record what happened last:\n{error}\n\n"
+        "The screen behind this one shows the session as the journal holds it, up to "
+        "{time}; decisions and commands after that were not recorded and count for nothing. "
+        "Fix the cause (make room on the disk), then continue with:\n\n"
+        "    exercise resume {path}\n\nctrl+q leaves.",
+        "Het journaal kon het laatste niet vastleggen:\n{error}\n\n"
+        "Het scherm hierachter toont de sessie zoals het journaal die bevat, tot {time}; "
+        "besluiten en opdrachten daarna zijn niet vastgelegd en tellen niet mee. "
+        "Verhelp de oorzaak (maak ruimte op de schijf) en ga verder met:\n\n"
+        "    exercise resume {path}\n\nctrl+q sluit af.",
+    ),
+    "exit.not_recorded": (
+        "not recorded ({count}): {commands}",
+        "niet vastgelegd ({count}): {commands}",
+    ),
     "notice.no_selection": (
         "Select an inject in the MSEL first.",
         "Kies eerst een inject in de MSEL.",

@@ -71,6 +71,24 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
+class StoppedScreen(ModalScreen[None]):
+    """The journal could not record: the session has stopped. Nothing on this screen can
+    change the session; ctrl+q (the app's) leaves, and the message says how to go on."""
+
+    def __init__(self, message: str, lang: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.message = message
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog stopped"):
+            yield Label(
+                Text(i18n.tr("stopped.title", self.lang), style="bold red"),
+                classes="dialog-title",
+            )
+            yield Static(literal(self.message), classes="dialog-message")
+
+
 class _FormScreen(ModalScreen[c.Command | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "key.cancel")]
 
