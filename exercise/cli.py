@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from . import __version__
 from .content.problems import ContentError
-from .journal.errors import JournalError
+from .journal.errors import DamagedJournal, JournalError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 _ANOTHER_FILE = "choose another -o FILE"
@@ -139,11 +139,35 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS
 
 
+def open_for_reading(path: str | Path, damaged: bool):
+    """A journal checked before it is read: a damaged one is refused (exit 1, saying where)
+    unless `damaged` asks to read it anyway; then a warning says so. Returns the journal
+    and the damage found (None when intact)."""
+    from .journal import open_verified
+
+    journal, result = open_verified(path, allow_damage=damaged)
+    if result.ok:
+        return journal, None
+    damage = result.describe()
+    _error(f"{path}: warning: the journal is {damage}; what follows may be wrong")
+    return journal, damage
+
+
+def damaged_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--damaged",
+        action="store_true",
+        help="read a journal whose hash chain is broken anyway (refused otherwise); "
+        "what comes out says it is damaged",
+    )
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    from .journal import Journal, export_events
+    from .journal import export_events
     from .outputs import OutputRefused, journal_files, open_text
 
-    with Journal.open(args.journal, readonly=True) as journal:
+    journal, _damage = open_for_reading(args.journal, args.damaged)
+    with journal:
         if not args.output:
             export_events(journal, args.format, sys.stdout)
             return EXIT_OK
@@ -225,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "csv"), required=True)
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.add_argument("--force", action="store_true", help=FORCE_HELP)
+    damaged_option(export)
     return parser
 
 
@@ -237,6 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in err.problems:
             print(problem, file=sys.stderr)  # str(Problem) shows control characters by code
         return EXIT_BAD_INPUT
+    except DamagedJournal as err:  # a check found damage: exit 1, like a failed verify
+        _error(f"{err.path}: {err.message}")
+        return EXIT_FINDINGS
     except JournalError as err:
         _error(f"{err.path}: {err.message}")
         return EXIT_BAD_INPUT

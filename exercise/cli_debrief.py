@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cli import UsageError
+from .cli import UsageError, damaged_option
 from .language import default_language
 
 DEFAULT_FILES = ("md", "html", "json")
@@ -76,11 +76,12 @@ def cmd_debrief(args: argparse.Namespace) -> int:
 
 
 def _debrief_one(path: Path, files: list[str], console: bool, args: argparse.Namespace) -> int:
+    from .cli import open_for_reading
     from .debrief import build_report, render
-    from .journal import Journal
 
-    with Journal.open(path, readonly=True) as journal:
-        report = build_report(journal, lang=args.lang)
+    journal, damage = open_for_reading(path, args.damaged)
+    with journal:
+        report = build_report(journal, lang=args.lang, damage=damage)
     folder = Path(args.out) if args.out else path.parent
     _write(folder, path.stem, {fmt: render(report, fmt) for fmt in files}, [path], args.force)
     if console:
@@ -91,14 +92,15 @@ def _debrief_one(path: Path, files: list[str], console: bool, args: argparse.Nam
 def _debrief_many(
     paths: list[Path], files: list[str], console: bool, args: argparse.Namespace
 ) -> int:
+    from .cli import open_for_reading
     from .debrief import NotComparable, build_report, compare, render_comparison
-    from .journal import Journal
 
     if len({p.resolve() for p in paths}) != len(paths):
         raise UsageError("debrief: a journal is named twice")
     reports, hashes, scenarios = [], [], []
     for path in paths:
-        with Journal.open(path, readonly=True) as journal:
+        journal, damage = open_for_reading(path, args.damaged)
+        with journal:
             scenarios.append(journal.session.scenario_id)
             hashes.append(journal.session.scenario_hash)
             if scenarios[0] != scenarios[-1]:  # refuse before reading every event
@@ -106,7 +108,7 @@ def _debrief_many(
                     f"{paths[0]} played scenario {scenarios[0]!r} but {path} played "
                     f"{scenarios[-1]!r}: only sessions of the same scenario can be compared"
                 )
-            reports.append(build_report(journal, lang=args.lang))
+            reports.append(build_report(journal, lang=args.lang, damage=damage))
     try:
         comparison = compare(reports, hashes)
     except NotComparable as err:
@@ -123,13 +125,15 @@ def _debrief_many(
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from .journal import Journal
     from .review.app import ReviewApp
 
     path = Path(args.journal)
-    Journal.open(path, readonly=True).close()  # a clear message before the screen opens
+    # Opens the journal as its one writer, checked: a clear refusal before the screen opens.
     app = ReviewApp(path, lang=args.lang or default_language(), evaluator=args.by or "")
-    app.run()
+    try:
+        app.run()
+    finally:
+        app.close_journal()
     return 0
 
 
@@ -165,6 +169,7 @@ def add_parsers(sub: Any) -> None:
         help="replace report files even when they are not this program's unchanged earlier "
         "output (a report edited by hand); a journal is never overwritten",
     )
+    damaged_option(debrief)
     debrief.set_defaults(func=cmd_debrief)
 
     review = sub.add_parser(

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .cli import UsageError
+from .cli import UsageError, damaged_option
 from .content.loader import CatalogueIndex, load_catalogue, load_scenario
 from .content.resources import default_catalogue_dirs
 from .model import InjectTemplate, Scenario, parse_duration
@@ -43,13 +43,26 @@ def make_player(
     """The simulated players the arguments ask for, else those the session was started with."""
     from .content.decisions import load_decisions
 
-    decisions = getattr(args, "decisions", None) or meta.get("decisions")
-    auto = getattr(args, "auto", None) or meta.get("auto")
+    decisions = getattr(args, "decisions", None)
+    auto = getattr(args, "auto", None)
+    if not (decisions or auto):
+        # The journal says how the session was played. It names a decisions file, but a
+        # path read from a journal is never opened (the journal may come from anyone): the
+        # user names the file again.
+        if meta.get("decisions"):
+            raise UsageError(
+                "this session was played with a decisions file "
+                f"({clean(str(meta['decisions']), single_line=True)[:200]}); "
+                "give it again with --decisions FILE"
+            )
+        auto = meta.get("auto")
     seed = meta.get("seed", 0)
     if decisions:
         return FilePlayer(load_decisions(Path(decisions), scenario))
+    if auto in POLICIES:
+        return AutoPlayer(auto, seed=seed if type(seed) is int else 0)
     if auto:
-        return AutoPlayer(auto, seed=seed)
+        raise UsageError(f"the journal names an unknown policy {clean(str(auto))[:80]!r}")
     return None
 
 
@@ -86,21 +99,29 @@ def is_live(meta: dict[str, Any]) -> bool:
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from .journal import Journal
+    from .sim.replay import load_frozen
 
     path = Path(args.journal)
     with Journal.open(path, readonly=True) as journal:
         meta = dict(journal.session.meta or {})
-    live = is_live(meta) and not (args.auto or args.decisions)
+        live = is_live(meta) and not (args.auto or args.decisions)
+        # The players are settled before the journal is written to: a refusal writes nothing.
+        player = None if live else make_player(args, load_frozen(journal), meta)
+    if live:
+        from .cli_ui import check_terminal
+
+        check_terminal()
     session = Session.resume(path, durable=args.realtime or live)
     if session.engine.ended:
         session.close()
-        print(f"{path}: the session has already ended; nothing to resume", file=sys.stderr)
+        print(
+            f"{clean(str(path))}: the session has already ended; nothing to resume", file=sys.stderr
+        )
         return 0
     if live:
         from .cli_ui import run_ui
 
         return run_ui(session, lang=args.lang, speed=args.speed)
-    player = make_player(args, session.scenario, session.meta)
     return _drive(session, player, args)
 
 
@@ -165,12 +186,13 @@ def _run_realtime(session: Session, player: Player | None, speed: float | None) 
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from .journal import Journal
+    from .cli import open_for_reading
     from .sim.replay import replay_journal
 
     until = parse_duration(args.at) if args.at else None
-    with Journal.open(Path(args.journal), readonly=True) as journal:
-        _scenario, state = replay_journal(journal, until=until)
+    journal, damage = open_for_reading(args.journal, args.damaged)
+    with journal:
+        _scenario, state = replay_journal(journal, until=until, skip_unreadable=bool(damage))
     summary = summarize(state)
     if args.format == "json":
         data = summary.__dict__ | {
@@ -228,4 +250,5 @@ def add_parsers(sub: Any, scenario_path: Any) -> None:
     replay.add_argument("journal", metavar="JOURNAL")
     replay.add_argument("--at", metavar="TIME", help="scenario time, e.g. 1h15m (default: the end)")
     replay.add_argument("--format", choices=("text", "json"), default="text")
+    damaged_option(replay)
     replay.set_defaults(func=cmd_replay)

@@ -13,7 +13,7 @@ from .safetext import clean
 from .sim.session import Session
 
 
-def _check_terminal() -> None:
+def check_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the session UI needs a terminal; to play without one use: exercise play")
 
@@ -35,7 +35,7 @@ def cmd_run(args: argparse.Namespace, scenario_path: Path) -> int:
     from .cli_session import prepare_session
 
     try:
-        _check_terminal()
+        check_terminal()
     except UsageError:
         gc.enable()
         raise
@@ -56,7 +56,7 @@ def cmd_run(args: argparse.Namespace, scenario_path: Path) -> int:
 def run_ui(session: Session, *, lang: str | None = None, speed: float | None = None) -> int:
     """Open the UI on a session; afterwards say where the journal is and how to go on."""
     try:
-        _check_terminal()
+        check_terminal()
         gc.disable()  # turned on again after the first paint
         from .ui.app import create_app
 

@@ -39,7 +39,7 @@ from ..debrief.evaluation import (
 )
 from ..debrief.report import Report
 from ..debrief.text import clock, pillar_number, span
-from ..journal import Journal, JournalError
+from ..journal import JournalError, open_verified
 from ..model import Pillar, Scenario
 from ..safetext import clean, literal
 from .forms import (
@@ -77,6 +77,10 @@ class ReviewApp(App[None]):
     def __init__(self, journal: Path, lang: str = "en", evaluator: str = "") -> None:
         super().__init__()
         self.path = Path(journal)
+        # The review writes into the journal: it is that journal's one writer for as long
+        # as the screen is open (a live session, or another review, is refused here), and
+        # its chain is checked first (a damaged journal is not reviewed).
+        self.journal, _checked = open_verified(self.path, readonly=False)
         self.lang = lang if lang in ("en", "nl") else "en"
         self.evaluator = evaluator
         self.pillar = PILLARS[0]
@@ -113,6 +117,13 @@ class ReviewApp(App[None]):
         yield Static("", id="pillar-summary")
         yield Footer()
 
+    def on_unmount(self) -> None:
+        self.close_journal()
+
+    def close_journal(self) -> None:
+        """Let go of the journal (safe to call twice; the command line calls it too)."""
+        self.journal.close()
+
     def on_mount(self) -> None:
         columns = {
             "decisions": ("col.time", "col.kind", "col.role", "col.inject", "col.choice",
@@ -135,12 +146,12 @@ class ReviewApp(App[None]):
         """Read the journal again and show what it now says."""
         from ..sim.replay import load_frozen
 
-        with Journal.open(self.path, readonly=True) as journal:
-            if self.scenario is None:
-                self.scenario = load_frozen(journal)
-            self.report = report_from(
-                self.scenario, journal.session, journal.events(), self.path.name, self.lang
-            )
+        journal = self.journal
+        if self.scenario is None:
+            self.scenario = load_frozen(journal)
+        self.report = report_from(
+            self.scenario, journal.session, journal.events(), self.path.name, self.lang
+        )
         self._show_banner()
         self._show_pillars()
         self._show_pillar()
@@ -369,8 +380,7 @@ class ReviewApp(App[None]):
             return
         assert self.scenario is not None
         try:
-            with Journal.open(self.path) as journal:
-                append(journal, self.scenario, [item], self.evaluator or "evaluator")
+            append(self.journal, self.scenario, [item], self.evaluator or "evaluator")
         except (JournalError, InputError) as err:
             self.notify(clean(str(err)), severity="error", markup=False)
             return

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..gcpause import paused_gc
-from ..journal import Journal, JournalError
+from ..journal import DamagedJournal, Journal, JournalError
 from ..model import Scenario
 from ..model.events import Event
 from .state import SessionState
@@ -88,6 +88,9 @@ def replay_journal(
     """The scenario of a journal and the state its events lead to (up to `until`)."""
     scenario = load_frozen(journal)
     with paused_gc():
-        state = replay_records(scenario, journal.records(), until, skip_unreadable)
+        try:
+            state = replay_records(scenario, journal.records(), until, skip_unreadable)
+        except UnreadableEvent as err:
+            raise DamagedJournal(journal.path, str(err), err.number) from None
     state.seed = journal.session.seed
     return scenario, state
