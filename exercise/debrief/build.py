@@ -51,7 +51,7 @@ from .report import (
     Summary,
     Totals,
 )
-from .text import bounded_time, pillar_number, span
+from .text import bounded_time, has_long_text, pillar_number, span
 from .words import Words
 
 # NATO baseline requirements and the pillars they mostly serve (DOMAIN reference table).
@@ -293,7 +293,7 @@ def assemble(
     summary = Summary(
         _points(facts, overview, totals, sections, communication, escalation), totals, glances
     )
-    return Report(
+    report = Report(
         overview=overview,
         summary=summary,
         pillars=sections,
@@ -304,6 +304,8 @@ def assemble(
         timeline=facts.timeline,
         participants=Participants(roles, people),
     )
+    report.long_texts = has_long_text(report)
+    return report
 
 
 def _series(facts: Facts, indicator_id: str) -> IndicatorSeries:

@@ -12,7 +12,9 @@ Times are scenario seconds after T+0 (`t`, `due`, `at`) or durations in seconds
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
 
 SCHEMA_VERSION = 1
 
@@ -403,6 +405,10 @@ class Report:
     participants: Participants
     schema_version: int = SCHEMA_VERSION
     generator: str = "exercise"
+    # Whether any text is longer than the renderers show (text.for_display): worked out
+    # once when the report is built, so each renderer need not look; None: not known.
+    # Not part of the JSON.
+    long_texts: Annotated[bool | None, Field(exclude=True)] = None
 
     def pillar(self, slug: str) -> PillarSection:
         return next(p for p in self.pillars if p.pillar == slug)

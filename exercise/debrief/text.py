@@ -114,10 +114,17 @@ def for_display(report: T, most: int = MAX_SHOWN_TEXT) -> T:
     the Markdown, HTML and console renderers (the JSON renders the report itself, whole).
 
     Returns `report` itself when nothing is that long (the usual case: the check runs over
-    each list of rows a field at a time, in C). Rows shared by several lists stay shared."""
-    if not _has_long(report, most):
+    each list of rows a field at a time, in C, or not at all when the report was built
+    knowing: `Report.long_texts`). Rows shared by several lists stay shared."""
+    known = getattr(report, "long_texts", None) if most == MAX_SHOWN_TEXT else None
+    if known is False or (known is None and not has_long_text(report, most)):
         return report
     return _shortened(report, most, {})
+
+
+def has_long_text(report: object, most: int = MAX_SHOWN_TEXT) -> bool:
+    """Whether any text in `report` (a report, comparison or row) is longer than `most`."""
+    return _has_long(report, most)
 
 
 @cache
