@@ -127,6 +127,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from .journal import verify
+    from .safetext import clean
 
     result = verify(args.journal)
     if result.ok:
@@ -134,8 +135,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if result.last_hash:  # note it down at the end of a session: a later rewrite shows
             print(f"last hash: {result.last_hash}")
         return EXIT_OK
-    where = "session row" if result.first_bad_seq is None else f"event {result.first_bad_seq}"
-    print(f"{args.journal}: FAILED at {where}: {result.reason}")
+    print(clean(f"{args.journal}: FAILED at {result.where()}: {result.reason}"))
     return EXIT_FINDINGS
 
 

@@ -102,7 +102,8 @@ def cmd_resume(args: argparse.Namespace) -> int:
     from .sim.replay import load_frozen
 
     path = Path(args.journal)
-    with Journal.open(path, readonly=True) as journal:
+    # A first look, for how it was played; Session.resume checks the journal as a whole.
+    with Journal.open(path, readonly=True, tolerate_damage=True) as journal:
         meta = dict(journal.session.meta or {})
         live = is_live(meta) and not (args.auto or args.decisions)
         # The players are settled before the journal is written to: a refusal writes nothing.

@@ -39,9 +39,12 @@ class VerifyResult:
     first_bad_seq: int | None  # the first event that fails; None when ok or the session row
     reason: str  # why it fails ("" when ok)
     last_hash: str | None = None  # the head of the chain (when ok)
+    whole_file: bool = False  # the damage is in the file as a whole (its schema, its pages)
 
     def where(self) -> str:
-        return "the session row" if self.first_bad_seq is None else f"event {self.first_bad_seq}"
+        if self.first_bad_seq is not None:
+            return f"event {self.first_bad_seq}"
+        return "the file" if self.whole_file else "the session row"
 
     def describe(self) -> str:
         """One line for people: where the damage is and what it is."""
@@ -55,10 +58,10 @@ def verify(path: str | os.PathLike[str]) -> VerifyResult:
     try:
         journal = Journal.open(path, readonly=True, tolerate_damage=True)
     except DamagedJournal as err:
-        return VerifyResult(ok=False, count=0, first_bad_seq=err.where, reason=err.message)
+        return VerifyResult(False, 0, err.where, err.message, whole_file=err.whole_file)
     except JournalError as err:
         if err.reason in ("corrupt", "damaged"):
-            return VerifyResult(ok=False, count=0, first_bad_seq=None, reason=err.message)
+            return _file_damage(err.message)
         raise
     with journal:
         journal.snapshot()
@@ -70,7 +73,7 @@ def check(journal: Journal, keep: bool = False) -> VerifyResult:
     on the way are handed to the journal, whose next reads use them instead of reading
     the file again: checking then costs one pass, not two."""
     if journal.schema_damage is not None:
-        return VerifyResult(ok=False, count=0, first_bad_seq=None, reason=journal.schema_damage)
+        return _file_damage(journal.schema_damage)
     session = journal.session
     if sha256(session.scenario_text.encode("utf-8")).hexdigest() != session.scenario_hash:
         return VerifyResult(
@@ -99,11 +102,17 @@ def open_verified(
     DamagedJournal (saying where), unless `allow_damage` (read-only only): then it is
     returned with the failed result, for a report that says it is damaged."""
     path = Path(path)
-    if readonly:
-        journal = Journal.open(path, readonly=True, tolerate_damage=allow_damage)
-        journal.snapshot()
-    else:
-        journal = Journal.open(path, durable=durable, max_bytes=max_bytes)
+    try:
+        if readonly:
+            journal = Journal.open(path, readonly=True, tolerate_damage=True)
+            journal.snapshot()
+        else:
+            journal = Journal.open(path, durable=durable, max_bytes=max_bytes)
+    except DamagedJournal as err:
+        if not err.whole_file:
+            raise  # the session row: beyond reading at all, and its message says so
+        damage = VerifyResult(False, 0, err.where, err.message, whole_file=err.whole_file)
+        raise DamagedJournal(path, _refusal(damage, readonly), err.where) from None
     try:
         result = check(journal, keep=True)
     except BaseException:
@@ -111,16 +120,15 @@ def open_verified(
         raise
     if not result.ok and not allow_damage:
         journal.close()
-        raise DamagedJournal(path, _refusal(result), result.first_bad_seq)
+        raise DamagedJournal(path, _refusal(result, readonly), result.first_bad_seq)
     return journal, result
 
 
-def _refusal(result: VerifyResult) -> str:
-    return (
-        f"the journal is {result.describe()}; it is not used. "
-        "`exercise verify` says more; a report of a damaged journal can be asked for with "
-        "--damaged"
-    )
+def _refusal(result: VerifyResult, readonly: bool) -> str:
+    text = f"the journal is {result.describe()}; it is not used (`exercise verify` says more)"
+    if readonly:
+        text += "; to read it anyway, for a report that says it is damaged, add --damaged"
+    return text
 
 
 def _walk(conn: sqlite3.Connection, root: str, kept: list[Event] | None) -> VerifyResult:
@@ -199,6 +207,10 @@ def _first_bad(rows: sqlite3.Cursor, root: str, kept: list[Event] | None) -> tup
     except UnicodeError:
         return (count, expected, "the file cannot be read from here on (not UTF-8)"), prev
     return None, prev
+
+
+def _file_damage(reason: str) -> VerifyResult:
+    return VerifyResult(ok=False, count=0, first_bad_seq=None, reason=reason, whole_file=True)
 
 
 def _no_constants(name: str) -> None:

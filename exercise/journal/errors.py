@@ -35,6 +35,9 @@ class DamagedJournal(JournalError):
     asks for a report of a damaged journal. `where` is the first bad event (None: the
     session row or the file as a whole)."""
 
-    def __init__(self, path: str | Path, message: str, where: int | None) -> None:
+    def __init__(
+        self, path: str | Path, message: str, where: int | None, whole_file: bool = False
+    ) -> None:
         super().__init__(path, message, "damaged")
         self.where = where
+        self.whole_file = whole_file  # the damage is in the file's schema, not a row

@@ -585,7 +585,7 @@ class Journal:
             )
         if objects != _expected_objects():
             if not tolerate_damage:
-                raise DamagedJournal(path, _schema_difference(objects), None)
+                raise DamagedJournal(path, _schema_difference(objects), None, whole_file=True)
             damage = _schema_difference(objects)
         rows = conn.execute(_SELECT_SESSION).fetchall()
         if len(rows) != 1:
@@ -601,7 +601,12 @@ class Journal:
             and type(fmt) is int
             and all(type(value) in (int, float) and isfinite(value) for value in numbers)
         ):
-            raise DamagedJournal(path, "the session row holds values of the wrong type", None)
+            raise DamagedJournal(
+                path,
+                "the journal is damaged at the session row: it holds values of the wrong "
+                "type; it cannot be read at all",
+                None,
+            )
         try:
             meta = _loads(meta_text)
         except (TypeError, ValueError):

@@ -1,0 +1,2 @@
+-- A kind stored as bytes instead of text.
+UPDATE events SET kind = x'00ff' WHERE seq = 2;

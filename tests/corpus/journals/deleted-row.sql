@@ -1,0 +1,2 @@
+-- An embarrassing event removed.
+DELETE FROM events WHERE seq = 6;

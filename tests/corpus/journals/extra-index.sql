@@ -1,0 +1,2 @@
+-- An index exercise does not make.
+CREATE INDEX by_kind ON events (kind);

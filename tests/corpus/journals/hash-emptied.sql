@@ -1,0 +1,2 @@
+-- An event's hash emptied.
+UPDATE events SET hash = '' WHERE seq = 7;

@@ -1,0 +1,2 @@
+-- A scenario time that is text.
+UPDATE events SET t = 'soon' WHERE seq = 2;
