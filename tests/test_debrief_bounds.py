@@ -162,14 +162,14 @@ def endless(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str,
     events.append(NewEvent(end, Kind.SESSION_ENDED, None, {"reason": "scenario time is up"}))
     path = write_journal(tmp_path_factory.mktemp("endless") / "endless.db", events)
     report = _report(path)
-    return report, {fmt: render(report, fmt) for fmt in FORMATS}
+    return report, {fmt: render(report, fmt) for fmt in FORMATS}, path
 
 
 MAX_HTML = 2_000_000  # bytes: the hand-built session's report is some 40 kB
 
 
 def test_a_99999999_day_session_gives_a_small_html_with_few_ticks(endless) -> None:
-    report, texts = endless
+    report, texts, _path = endless
     assert report.overview.played == 99_999_999 * 86400.0
     html = texts["html"]
     assert len(html.encode("utf-8")) < MAX_HTML
@@ -181,6 +181,17 @@ def test_a_99999999_day_session_gives_a_small_html_with_few_ticks(endless) -> No
         assert svg.count("<text") <= 4 * MAX_TICKS + 20
     _assert_finite_svg(html)
     assert len(texts["md"].encode("utf-8")) < MAX_HTML
+
+
+def test_many_phase_changes_are_counted_in_the_summary_and_cut_on_the_console(endless) -> None:
+    report, texts, path = endless
+    assert len(report.summary.points) < 30
+    assert "2992 more phase changes: see the escalation section." in report.summary.points
+    assert "… 2991 more phase changes in the Markdown and HTML report" in texts["console"]
+    assert texts["md"].count("| Armed conflict |") == 3001  # the escalation table has all
+    dutch = _report(path, lang="nl")
+    for fmt in FORMATS:
+        render(dutch, fmt)  # every phrase has its Dutch
 
 
 # -- events that cannot be read ---------------------------------------------------------------

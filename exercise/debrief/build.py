@@ -54,6 +54,10 @@ from .report import (
 from .text import bounded_time, has_long_text, pillar_number, span
 from .words import Words
 
+# Phase changes the executive summary describes one by one (an exercise has a handful);
+# the rest are counted there and all are in the escalation section.
+MAX_SUMMARY_PHASES = 10
+
 # NATO baseline requirements and the pillars they mostly serve (DOMAIN reference table).
 NATO_PILLARS: dict[str, tuple[str, ...]] = {
     "government-continuity": ("democracy-rule-of-law", "resilient-society"),
@@ -535,9 +539,13 @@ def _points(
         )
     else:
         points.append(w("No public message with an action perspective after {start}.", start=start))
-    for change in escalation.phases:
-        if change.cause == "start":
-            continue
+    changes = [change for change in escalation.phases if change.cause != "start"]
+    if len(changes) > MAX_SUMMARY_PHASES:
+        more = len(changes) - MAX_SUMMARY_PHASES
+        changes = changes[:MAX_SUMMARY_PHASES]
+    else:
+        more = 0
+    for change in changes:
         move = w(
             "Move to {phase} ({level}) at {time}",
             phase=change.title,
@@ -551,6 +559,8 @@ def _points(
         else:
             how = change.note
         points.append(f"{move}: {how}.")
+    if more:
+        points.append(w("{n} more phase changes: see the escalation section.", n=more))
     # By number and name, as the pillar sections are headed (a reader knows no slugs).
     idle = [
         f"{pillar_number(s.pillar)} {s.title_nl if w.lang == 'nl' else s.title}"

@@ -208,14 +208,12 @@ def renderables(report: Report) -> list[RenderableType]:
                 w,
             )
         )
-        for kind in OBSERVATION_LABELS:
-            for x in (x for x in s.observations if x.kind == kind):
-                out.append(
-                    Text.assemble(
-                        f"  {singular[kind]}: ",
-                        literal(x.text, single_line=True),
-                    )
-                )
+        shown = [x for kind in OBSERVATION_LABELS for x in s.observations if x.kind == kind]
+        for x in shown[:ROWS]:
+            out.append(Text.assemble(f"  {singular[x.kind]}: ", literal(x.text, single_line=True)))
+        if len(shown) > ROWS:
+            more = w("… {n} more observations in the Markdown and HTML report", n=len(shown) - ROWS)
+            out.append(Text(f"  {more}", "dim"))
         for series in s.indicators:
             out.append(
                 Text.assemble(
@@ -280,15 +278,21 @@ def renderables(report: Report) -> list[RenderableType]:
 
     out.append(Rule(w(HEADING["escalation"]), align="left"))
     phases = _headed(w, "Time", "Phase", "Level", "Recognition lag", "First fitting action")
-    for p in report.escalation.phases:
-        phases.add_row(
-            clock(p.t),
-            literal(p.title),
-            literal(p.level),
-            span(p.lag) if p.lag is not None else literal(p.note),
-            literal(p.action.text) if p.action else "—",
+    out.append(
+        _cut(
+            phases,
+            report.escalation.phases,
+            lambda p: [
+                clock(p.t),
+                literal(p.title),
+                literal(p.level),
+                span(p.lag) if p.lag is not None else literal(p.note),
+                literal(p.action.text) if p.action else "—",
+            ],
+            "… {n} more phase changes in the Markdown and HTML report",
+            w,
         )
-    out.append(phases)
+    )
 
     out.append(Rule(w(HEADING["improvement-plan"]), align="left"))
     plan = _headed(

@@ -423,6 +423,15 @@ NL: dict[str, str] = {
         "Nog {n} gebeurtenissen niet getoond (hooguit {most} staan in de lijst); het "
         "JSON-rapport bevat ze allemaal."
     ),
+    "{n} more phase changes: see the escalation section.": (
+        "Nog {n} faseovergangen: zie de paragraaf escalatie."
+    ),
+    "… {n} more phase changes in the Markdown and HTML report": (
+        "… nog {n} faseovergangen in het Markdown- en HTML-rapport"
+    ),
+    "… {n} more observations in the Markdown and HTML report": (
+        "… nog {n} waarnemingen in het Markdown- en HTML-rapport"
+    ),
     # why an event could not be read ({field} is the journal's own name of a field)
     "its scenario time ({t} s) is before T+0 or after {most} s": (
         "de scenariotijd ({t} s) ligt voor T+0 of na {most} s"
