@@ -18,6 +18,7 @@ import pytest
 
 from exercise.cli import main
 from exercise.journal import Journal, verify
+from exercise.journal.store import canonical_json, chain_hash, record_text
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "journals"
 
@@ -154,3 +155,45 @@ def test_a_trigger_cannot_make_resumed_events_vanish(rehearsal: Path, tmp_path: 
     for readonly in (True, False):
         with pytest.raises(Exception, match="trigger 'eat'"):
             Journal.open(path, readonly=readonly)
+
+
+def forge(path: Path, seq: int, payload: dict) -> None:
+    """Replace an event's payload and recompute every hash from it on: a chain a forger
+    made whole again, which the check cannot catch, so what reads it must still cope."""
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "SELECT seq, t, wall, kind, actor, payload, prev_hash FROM events ORDER BY seq"
+    ).fetchall()
+    prev = rows[seq - 1][6]
+    for number, t, wall, kind, actor, text, _prev in rows[seq - 1 :]:
+        if number == seq:
+            text = canonical_json(payload)
+        digest = chain_hash(prev, record_text(number, t, wall, kind, actor, text))
+        conn.execute(
+            "UPDATE events SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+            (text, prev, digest, number),
+        )
+        prev = digest
+    conn.commit()
+    conn.close()
+
+
+def test_a_forged_chain_with_a_payload_that_does_not_fit_is_refused_on_replay(
+    rehearsal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "forged.db"
+    shutil.copy(rehearsal, path)
+    with Journal.open(path, readonly=True) as journal:
+        phase = next(e.seq for e in journal.events() if e.kind == "phase-entered")
+    forge(path, phase, {"phase": ["not", "a", "phase"]})
+    assert verify(path).ok  # the chain was made whole again
+    before = digest(path)
+    assert main(["replay", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"damaged at event {phase}" in err or f"event {phase} (phase-entered)" in err
+    assert main(["resume", str(path)]) == 1
+    assert "cannot be replayed" in capsys.readouterr().err
+    assert digest(path) == before
+    assert main(["replay", str(path), "--damaged"]) in (0, 1)
+    assert main(["debrief", str(path), "--format", "json", "--out", str(tmp_path / "o")]) in (0, 2)
+    assert "internal error" not in capsys.readouterr().err

@@ -27,7 +27,7 @@ import orjson
 from exercise.model.events import Event
 
 from .errors import DamagedJournal, JournalError
-from .store import Journal
+from .store import Journal, sqlite_reason
 
 _SELECT_ALL = "SELECT seq, t, wall, kind, actor, payload, prev_hash, hash FROM events ORDER BY seq"
 
@@ -203,7 +203,11 @@ def _first_bad(rows: sqlite3.Cursor, root: str, kept: list[Event] | None) -> tup
                 keep(Event(seq, t, wall, kind, actor, decoded, prev_hash, digest))
             expected, prev = seq + 1, digest
     except sqlite3.Error as err:
-        return (count, expected, f"the file cannot be read from here on ({err})"), prev
+        return (
+            count,
+            expected,
+            f"the file cannot be read from here on ({sqlite_reason(err)})",
+        ), prev
     except UnicodeError:
         return (count, expected, "the file cannot be read from here on (not UTF-8)"), prev
     return None, prev

@@ -267,6 +267,14 @@ _UNFINISHED = (
 )
 
 
+def sqlite_reason(err: sqlite3.Error) -> str:
+    """SQLite's reason, short: some quote a whole damaged value (a scenario of megabytes)."""
+    text = str(err)
+    if text.startswith("Could not decode to UTF-8"):
+        return "text that is not UTF-8: the file is damaged"
+    return text if len(text) <= 200 else text[:200] + "…"
+
+
 def _error(path: Path, err: sqlite3.Error, busy_timeout_ms: int) -> JournalError | None:
     """The JournalError for a SQLite failure people can act on; None for other failures."""
     code = getattr(err, "sqlite_errorcode", None)
@@ -293,13 +301,13 @@ def _error(path: Path, err: sqlite3.Error, busy_timeout_ms: int) -> JournalError
             "full",
         )
     if primary == sqlite3.SQLITE_IOERR:
-        return JournalError(path, f"the disk reported an error ({err})", "io")
+        return JournalError(path, f"the disk reported an error ({sqlite_reason(err)})", "io")
     if primary == sqlite3.SQLITE_READONLY:
-        return JournalError(path, f"the journal cannot be written ({err})", "io")
+        return JournalError(path, f"the journal cannot be written ({sqlite_reason(err)})", "io")
     if primary == sqlite3.SQLITE_CORRUPT or "malformed" in text:
-        return JournalError(path, f"the journal file is damaged ({err})", "corrupt")
+        return JournalError(path, f"the journal file is damaged ({sqlite_reason(err)})", "corrupt")
     if primary == sqlite3.SQLITE_CANTOPEN:
-        return JournalError(path, f"cannot open the journal ({err})", "missing")
+        return JournalError(path, f"cannot open the journal ({sqlite_reason(err)})", "missing")
     return None
 
 
@@ -487,7 +495,9 @@ class Journal:
                 lock.release()
             mapped = _error(path, err, busy_timeout_ms)
             if mapped is None:
-                raise JournalError(path, f"the journal cannot be read ({err})", "corrupt") from None
+                raise JournalError(
+                    path, f"the journal cannot be read ({sqlite_reason(err)})", "corrupt"
+                ) from None
             raise mapped from None
         except BaseException:
             if conn is not None:
@@ -757,7 +767,9 @@ class Journal:
     def _raise(self, err: sqlite3.Error) -> NoReturn:
         mapped = _error(self._path, err, self._busy_timeout_ms)
         if mapped is None:
-            raise JournalError(self._path, f"the journal cannot be used ({err})", "io") from None
+            raise JournalError(
+                self._path, f"the journal cannot be used ({sqlite_reason(err)})", "io"
+            ) from None
         raise mapped from None
 
     def _writable(self) -> None:
