@@ -13,7 +13,7 @@ Reason = Literal[
     "corrupt",  # the file cannot be read as a journal
     "damaged",  # it reads, but its hash chain or its contents are broken
     "full",  # the disk (or the journal's size limit) is full
-    "io",  # the disk failed, or the file cannot be written
+    "io",  # the disk failed, or the file cannot be written (or read) where it is
 ]
 
 

@@ -528,7 +528,7 @@ class Journal:
                     f"the journal's last events are still in {wal.name} and the folder is "
                     "read-only, so SQLite cannot read them: copy both files to a writable "
                     "folder and open the copy",
-                    "corrupt",
+                    "io",
                 ) from None
             return cls._connect(
                 path, readonly=True, busy_timeout_ms=busy_timeout_ms, immutable=True
