@@ -110,7 +110,9 @@ def cmd_resume(args: argparse.Namespace) -> int:
         player = None if live else make_player(args, load_frozen(journal), meta)
     if live:
         from .cli_ui import check_terminal
+        from .journal.lock import refuse_if_held
 
+        refuse_if_held(path)
         check_terminal()
     session = Session.resume(path, durable=args.realtime or live)
     if session.engine.ended:

@@ -115,14 +115,7 @@ class WriterLock:
             os.close(fd)
             if err.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
                 raise
-            holder = read_holder(path)
-            who = holder.describe() if holder else "another process"
-            raise JournalError(
-                path,
-                f"this journal is in use by {who}; only one program may write to a journal "
-                "at a time (reading it, with verify, replay, export or debrief, works)",
-                "locked",
-            ) from None
+            raise in_use(path) from None
         lock = cls(path, fd)
         lock._write_note(command or this_command())
         return lock
@@ -161,8 +154,28 @@ class WriterLock:
         os.close(fd)  # closing the descriptor releases the flock
 
 
+def in_use(path: Path) -> JournalError:
+    """The refusal of a writer while another holds the journal, naming the holder."""
+    holder = read_holder(path)
+    who = holder.describe() if holder else "another process"
+    return JournalError(
+        path,
+        f"this journal is in use by {who}; only one program may write to a journal at a "
+        "time (reading it, with verify, replay, export or debrief, works)",
+        "locked",
+    )
+
+
+def refuse_if_held(path: Path) -> None:
+    """Raise the refusal now if a writer holds `path` (before any other check, so that the
+    user hears the real reason first); taking the lock itself stays the final word."""
+    if is_held(path):
+        raise in_use(path)
+
+
 def is_held(path: Path) -> bool:
-    """Whether some process holds the writer lock on `path` right now."""
+    """Whether some process holds the writer lock on `path` right now. Call it only while
+    this process has no database connection to `path` (see the module's note on closing)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     except OSError:

@@ -297,7 +297,7 @@ def _error(path: Path, err: sqlite3.Error, busy_timeout_ms: int) -> JournalError
         return JournalError(
             path,
             "the disk is full (or the journal reached its size limit): nothing more can be "
-            "recorded; make room, then continue with: exercise resume",
+            "recorded",
             "full",
         )
     if primary == sqlite3.SQLITE_IOERR:

@@ -2,8 +2,8 @@
 
 The journal comes from headless play of a generated scenario whose every inject carries a
 decision and an expected action (as in bench_replay.py). The baseline, in the same run,
-is reading the journal's events. The figure is the full debrief: open the journal, read
-it, build the report and render console text, Markdown, HTML and JSON.
+is reading the journal's events. The figure is the full debrief: open the journal, check
+its chain, read it, build the report and render console text, Markdown, HTML and JSON.
 
 Target (issue: debrief): under 3 s, reported as a ratio to reading the events.
 
@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_replay import best_of, build_journal
 
 from exercise.debrief import FORMATS, build_report, render
-from exercise.journal import Journal
+from exercise.journal import Journal, open_verified
 
 TARGET = 3.0
 
@@ -45,7 +45,8 @@ def main() -> int:
 
         def debrief() -> None:
             start = time.perf_counter()
-            with Journal.open(path, readonly=True) as journal:
+            journal, _checked = open_verified(path)  # as `exercise debrief`: checked first
+            with journal:
                 report = build_report(journal)
             parts["report"] = time.perf_counter() - start
             for fmt in FORMATS:
