@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exercise.model import format_clock, format_duration, parse_duration
+from exercise.model.timing import MAX_DAYS, MAX_SECONDS
 
 MINUTE, HOUR, DAY = 60, 3600, 86400
 
@@ -113,12 +114,52 @@ def test_format_clock(seconds: float, text: str) -> None:
     assert format_clock(seconds) == text
 
 
-@given(st.integers(min_value=-(10**10), max_value=10**10))
+@given(st.integers(min_value=-MAX_SECONDS * 1000, max_value=MAX_SECONDS * 1000))
 def test_format_duration_round_trips(milliseconds: int) -> None:
     seconds = milliseconds / 1000
     assert parse_duration(format_duration(seconds)) == seconds
 
 
-@given(st.integers(min_value=-(10**7), max_value=10**7))
+@given(st.integers(min_value=-MAX_SECONDS, max_value=MAX_SECONDS))
 def test_format_clock_round_trips_whole_seconds(seconds: int) -> None:
     assert parse_duration(format_clock(seconds)) == seconds
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["90d", "D+90", "J+89 T+24", "T+2160:00", f"{MAX_SECONDS}s", "-90d", "T-2160:00"],
+)
+def test_the_longest_durations_are_accepted(text: str) -> None:
+    assert abs(parse_duration(text)) == MAX_SECONDS
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("99999999D", f"more than {MAX_DAYS} days"),
+        ("D+99999999", f"more than {MAX_DAYS} days"),
+        ("9" * 26 + "d", f"more than {MAX_DAYS} days"),
+        ("T+99999999:00", f"more than {MAX_DAYS} days"),
+        ("T+2160:00:01", f"more than {MAX_DAYS} days"),
+        ("91d", f"more than {MAX_DAYS} days"),
+        (f"{MAX_SECONDS}.001s", f"more than {MAX_DAYS} days"),
+        ("-91d", f"more than {MAX_DAYS} days before T+0"),
+        ("M-99999999", f"more than {MAX_DAYS} days before T+0"),
+        ("1" * 400 + "s", "too long to be a duration"),
+        ("1e400s", "is not a duration"),
+        ("\u0663m", "U+0663"),  # Arabic-Indic three
+        ("\u0661\u0662m", "the digits 0 to 9"),
+        ("\uff11\uff12m", "U+FF11"),  # full-width one
+        ("D+\u0663", "U+0663"),
+        ("T+0\u0663:00", "U+0663"),
+        ("\u0663", "U+0663"),
+    ],
+)
+def test_durations_beyond_the_limit_or_with_foreign_digits_are_refused(
+    text: str, reason: str
+) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_duration(text)
+    message = str(info.value)
+    assert reason in message
+    assert "\n" not in message and len(message) < 200

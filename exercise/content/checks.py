@@ -5,11 +5,13 @@ Each finding names the data path of the mistake; the loader turns it into file:l
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Condition, Inject, Scenario, format_duration
 from ..model.condition import Compare
+from ..model.types import MAX_MAGNITUDE
 from .messages import suggest
 from .problems import Path_
 
@@ -258,6 +260,14 @@ def _check_condition(s: Scenario, path: Path_, inject: Inject, when: Condition) 
     prefix = f"condition {when.text!r}: "
     for leaf in when.leaves():
         if isinstance(leaf, Compare):
+            if not math.isfinite(leaf.value) or abs(leaf.value) > MAX_MAGNITUDE:
+                out.append(
+                    Finding(
+                        path,
+                        prefix + f"the number in {leaf.indicator}() {leaf.op} ... is too large "
+                        f"(at most {MAX_MAGNITUDE:,} either way)",
+                    )
+                )
             if leaf.indicator not in s.indicator_map:
                 out.append(
                     Finding(path, prefix + _unknown("indicator", leaf.indicator, s.indicator_map))

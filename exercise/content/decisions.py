@@ -1,4 +1,8 @@
-"""Reading a decisions file and checking it against its scenario."""
+"""Reading a decisions file and checking it against its scenario.
+
+The file is checked in full here, against the scenario, before a rehearsal starts its
+journal: every problem is reported as FILE:LINE:COL, and a file that loads plays to the end.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..model import Scenario
+from ..model import Scenario, format_duration
 from ..model.decisions import DecisionsFile
-from .messages import explain_all, suggest
+from .messages import explain_all, suggest, suggestions_per_file
 from .problems import ContentError, Problem
 from .yamlsource import Source, read_source
 
@@ -18,6 +22,11 @@ from .yamlsource import Source, read_source
 def load_decisions(path: Path | str, scenario: Scenario) -> DecisionsFile:
     """Read a decisions file and check it against the scenario; ContentError on problems."""
     source = read_source(path)
+    with suggestions_per_file():
+        return _decisions_from_source(source, scenario)
+
+
+def _decisions_from_source(source: Source, scenario: Scenario) -> DecisionsFile:
     if not isinstance(source.data, dict):
         raise ContentError(
             [source.problem((), "the top level must be a mapping (format, decisions, ...)")]
@@ -28,10 +37,10 @@ def load_decisions(path: Path | str, scenario: Scenario) -> DecisionsFile:
         problems = [
             source.problem(p, m, key=k) for p, m, k in explain_all(err, source.data, DecisionsFile)
         ]
-        raise ContentError(problems) from None
+        raise ContentError(sorted(problems, key=lambda p: (p.line, p.column))) from None
     problems = _check_decisions(source, plan, scenario)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(sorted(problems, key=lambda p: (p.line, p.column)))
     return plan
 
 
@@ -49,7 +58,37 @@ def _check_decisions(source: Source, plan: DecisionsFile, s: Scenario) -> list[P
                 ("scenario",), f"these decisions are for {plan.scenario!r}, not {s.id!r}"
             )
         )
+
+    def check_time(path: tuple[Any, ...], seconds: float) -> None:
+        if seconds < 0:
+            problems.append(
+                source.problem(path, f"{format_duration(seconds)} is before the start (T+0)")
+            )
+        elif seconds > s.duration:
+            problems.append(
+                source.problem(
+                    path,
+                    f"{format_duration(seconds)} is after the end of {s.id} "
+                    f"(duration {format_duration(s.duration)})",
+                )
+            )
+
+    first: dict[str, int] = {}
     for n, d in enumerate(plan.decisions):
+        if d.after < 0:
+            problems.append(
+                source.problem(("decisions", n, "after"), "the delay after delivery is negative")
+            )
+        if d.inject in first:
+            problems.append(
+                source.problem(
+                    ("decisions", n, "inject"),
+                    f"{d.inject!r} is already decided at decisions[{first[d.inject]}]: "
+                    "an inject is decided once",
+                )
+            )
+            continue
+        first[d.inject] = n
         inject = s.inject_map.get(d.inject)
         if inject is None or inject.decision is None:
             with_decision = [i.id for i in s.injects if i.decision]
@@ -63,9 +102,11 @@ def _check_decisions(source: Source, plan: DecisionsFile, s: Scenario) -> list[P
         if d.role is not None and d.role not in s.role_map:
             unknown(("decisions", n, "role"), "a role", d.role, s.role_map)
     for n, item in enumerate(plan.initiatives):
+        check_time(("initiatives", n, "at"), item.at)
         if item.role not in s.role_map:
             unknown(("initiatives", n, "role"), "a role", item.role, s.role_map)
     for n, item in enumerate(plan.measures):
+        check_time(("measures", n, "at"), item.at)
         if item.measure not in s.measure_map:
             unknown(("measures", n, "measure"), "a measure", item.measure, s.measure_map)
         if item.role not in s.role_map:

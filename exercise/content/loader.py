@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from ..gcpause import paused_gc
 from ..model import FORMAT_VERSION, Catalogue, InjectTemplate, Scenario
 from .checks import check_scenario
-from .messages import explain_all, suggest
+from .messages import explain_all, suggest, suggestions_per_file
 from .problems import ContentError, Path_, Problem
 from .resources import default_catalogue_dirs
 from .yamlsource import Source, read_source
@@ -85,7 +85,8 @@ def _load_catalogue_file(file: Path) -> tuple[Source, Catalogue]:
 
 def _catalogue_from_source(source: Source) -> Catalogue:
     _check_top(source)
-    return _validate(source.data, Catalogue, source.problem)
+    with suggestions_per_file():
+        return _validate(source.data, Catalogue, source.problem)
 
 
 def load_scenario(path: Path | str, catalogue: CatalogueIndex | None = None) -> Scenario:
@@ -98,15 +99,26 @@ def load_scenario(path: Path | str, catalogue: CatalogueIndex | None = None) -> 
 def scenario_from_source(
     source: Source, path: Path, catalogue: CatalogueIndex | None = None
 ) -> Scenario:
+    if catalogue is None and _uses_templates(source.data):
+        catalogue = load_catalogue(default_catalogue_dirs(path))
+    with suggestions_per_file():
+        return _scenario_from_source(source, catalogue)
+
+
+def _uses_templates(data: Any) -> bool:
+    injects = data.get("injects") if isinstance(data, dict) else None
+    return isinstance(injects, list) and any(isinstance(i, dict) and "use" in i for i in injects)
+
+
+def _scenario_from_source(source: Source, catalogue: CatalogueIndex | None) -> Scenario:
     _check_top(source)
     data = source.data
     origins: dict[int, TemplateEntry] = {}
     problems: list[Problem] = []
     injects = data.get("injects")
     kept: list[int] = []  # original index of each inject that goes on to validation
-    if isinstance(injects, list) and any(isinstance(i, dict) and "use" in i for i in injects):
-        if catalogue is None:
-            catalogue = load_catalogue(default_catalogue_dirs(path))
+    if _uses_templates(data):
+        assert catalogue is not None
         merged = []
         for i, item in enumerate(injects):
             if isinstance(item, dict) and "use" in item:
@@ -215,9 +227,25 @@ def detect_kind(source: Source) -> str:
 def validate_paths(
     paths: Iterable[Path | str], catalogue_dirs: list[Path] | None = None
 ) -> tuple[int, list[Problem]]:
-    """Check every scenario and catalogue file under `paths`; return (files checked, problems)."""
+    """Check every scenario and catalogue file under `paths`; return (files checked, problems).
+
+    A folder without a scenario or catalogue file in it is a problem too (a wrong folder
+    would otherwise pass as "ok")."""
     problems: list[Problem] = []
-    files = yaml_files(paths)
+    reported: set[Problem] = set()
+
+    def report(found: Iterable[Problem]) -> None:
+        for problem in found:
+            if problem not in reported:
+                reported.add(problem)
+                problems.append(problem)
+
+    files: list[Path] = []
+    for path in map(Path, paths):
+        found = yaml_files([path])
+        if not found:  # only a folder can come back empty
+            report([_no_files(path)])
+        files += found
     catalogues: dict[tuple[Path, ...], CatalogueIndex] = {}
     catalogue_files: list[Path] = []
     for file in files:
@@ -232,8 +260,17 @@ def validate_paths(
                 catalogues[dirs] = load_catalogue(dirs)
             scenario_from_source(source, file, catalogues[dirs])
         except ContentError as err:
-            problems += [p for p in err.problems if p not in problems]
+            report(err.problems)
     if len(catalogue_files) > 1:  # ids must be unique across the catalogue files given
-        together = load_catalogue(catalogue_files).problems
-        problems += [p for p in together if p not in problems]
+        report(load_catalogue(catalogue_files).problems)
     return len(files), problems
+
+
+def _no_files(folder: Path) -> Problem:
+    return Problem(
+        str(folder),
+        0,
+        0,
+        "",
+        f"no scenario or catalogue files in {folder} (looked for {' and '.join(YAML_SUFFIXES)})",
+    )

@@ -6,16 +6,46 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import Path_
+from .problems import MAX_PROBLEMS, Path_
+
+# A suggestion compares the name with every choice, which is slow for long lists and many
+# problems: a file with thousands of wrong references would take hours. So a suggestion is
+# looked for among at most MAX_SUGGEST_CHOICES choices, and for at most MAX_PROBLEMS
+# problems per file (inside `suggestions_per_file`); past that, problems come without one.
+MAX_SUGGEST_CHOICES = 1_000
+MAX_SUGGEST_NAME = 100  # characters; a longer name is no typo of an id or a key
+_suggestions_left: ContextVar[int | None] = ContextVar("suggestions_left", default=None)
+
+
+@contextmanager
+def suggestions_per_file() -> Iterator[None]:
+    """Bound the suggestions looked for while one file is checked."""
+    token = _suggestions_left.set(MAX_PROBLEMS)
+    try:
+        yield
+    finally:
+        _suggestions_left.reset(token)
 
 
 def suggest(name: object, choices: typing.Iterable[str]) -> str:
     """' (did you mean 'x'?)' when a close match exists, else ''."""
-    matches = difflib.get_close_matches(str(name), list(choices), n=1, cutoff=0.6)
+    left = _suggestions_left.get()
+    if left is not None:
+        if left <= 0:
+            return ""
+        _suggestions_left.set(left - 1)
+    text = str(name)
+    options = list(choices)
+    if len(options) > MAX_SUGGEST_CHOICES or len(text) > MAX_SUGGEST_NAME:
+        return ""
+    matches = difflib.get_close_matches(text, options, n=1, cutoff=0.6)
     return f" (did you mean {matches[0]!r}?)" if matches else ""
 
 
@@ -90,8 +120,19 @@ def _keys(model: type[BaseModel] | None) -> list[str]:
 
 
 def _short(value: Any) -> str:
+    if isinstance(value, str) and len(value) > 60:
+        value = value[:60]  # repr of a megabyte string only to cut it
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _invisible(text: str) -> str | None:
+    """The first character of `text` that cannot be seen (a byte-order mark, a zero-width
+    space, a bidirectional override), as U+XXXX, or None."""
+    for char in text:
+        if not char.isascii() and not char.isprintable():
+            return f"U+{ord(char):04X}"
+    return None
 
 
 def explain(error: Any, data: Any, root: type[BaseModel]) -> tuple[Path_, str, bool]:
@@ -122,12 +163,33 @@ def explain(error: Any, data: Any, root: type[BaseModel]) -> tuple[Path_, str, b
             hint = suggest(value, expected) or f" (one of: {listing})"
             return path, f"{_short(value)} is not one of the allowed values{hint}", False
     if kind == "string_pattern_mismatch":
+        hidden = _invisible(value) if isinstance(value, str) else None
+        if hidden:
+            return (
+                path,
+                f"{_short(value)} is not a valid id: it holds an invisible character "
+                f"({hidden}); delete it and type the id again",
+                False,
+            )
         return (
             path,
             f"{_short(value)} is not a valid id: use lowercase letters, digits, '-', '_' "
             "or '.', starting with a letter or digit",
             False,
         )
+    if kind == "duplicate_item":
+        index = ctx.get("index")
+        if isinstance(index, int) and reached and isinstance(value, list | tuple):
+            path = (*path, index)
+        return path, str(error["msg"]), False
+    if kind == "too_long" and "max_length" in ctx:
+        count = len(value) if isinstance(value, list | tuple | dict) else ctx.get("actual_length")
+        what = "entries" if isinstance(value, dict) else "items"
+        many = f"{count:,} {what}" if isinstance(count, int) else "too many items"
+        return path, f"{many}: at most {ctx['max_length']:,} are allowed here", False
+    if kind == "string_too_long":
+        size = f"{len(value):,} characters" if isinstance(value, str) else "too long"
+        return path, f"{size}: at most {ctx.get('max_length', 0):,} are allowed here", False
     message = str(error["msg"])
     message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
     if kind in ("value_error", "assertion_error"):
@@ -146,12 +208,10 @@ def explain_all(
     out = []
     errors = err.errors(include_url=False)
     # a list whose items failed is also reported as too short; the item errors say more
-    locs = [error["loc"] for error in errors]
+    parents = {error["loc"][:n] for error in errors for n in range(len(error["loc"]))}
     for error in errors:
         loc = error["loc"]
-        if error["type"] == "too_short" and any(
-            len(other) > len(loc) and other[: len(loc)] == loc for other in locs
-        ):
+        if error["type"] == "too_short" and loc in parents:
             continue
         path, message, key = explain(error, data, root)
         if (path, message) not in seen:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 Path_ = tuple[str | int, ...]
 
+MAX_PROBLEMS = 200  # reported per file; past that, one line says how many more there are
+
 
 def format_path(path: Path_) -> str:
     """('injects', 3, 'decision', 'default') -> injects[3].decision.default"""
@@ -25,6 +27,7 @@ class Problem:
     column: int  # 1-based
     path: str
     message: str
+    omitted: int = 0  # on the closing line of a capped file: the problems not shown
 
     def __str__(self) -> str:
         """One line for a terminal: control characters in the file name or the message
@@ -36,9 +39,35 @@ class Problem:
         return clean(text, layout=False)
 
 
+def capped(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PROBLEMS problems per file, in the order given, then a line saying how
+    many more were found. Capping an already capped list changes nothing."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    if all(len(group) <= MAX_PROBLEMS for group in by_file.values()) and not any(
+        p.omitted for p in problems
+    ):
+        return problems
+    out: list[Problem] = []
+    for file, group in by_file.items():
+        shown = [p for p in group if not p.omitted]
+        omitted = sum(p.omitted for p in group) + max(0, len(shown) - MAX_PROBLEMS)
+        out += shown[:MAX_PROBLEMS]
+        if omitted:
+            message = (
+                f"... and {omitted:,} more problem{'s' if omitted != 1 else ''} in this file "
+                f"(only the first {MAX_PROBLEMS} are shown)"
+            )
+            out.append(Problem(file, 0, 0, "", message, omitted))
+    return out
+
+
 class ContentError(Exception):
-    """Raised when a scenario or catalogue file cannot be used; carries every problem found."""
+    """Raised when a scenario or catalogue file cannot be used; carries the problems found
+    (every one, up to MAX_PROBLEMS per file)."""
 
     def __init__(self, problems: list[Problem]) -> None:
+        problems = capped(problems)
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems

@@ -6,19 +6,26 @@ problem found at a data path (`injects[3].decision.default`) can be mapped back 
 line and column where the author wrote it, at no cost when there is no problem.
 
 Hardening, because scenario files travel by e-mail and USB sticks:
-- a size limit, and a clean refusal of binary files and bytes that are not UTF-8;
+- only regular files are read (never a device or a pipe), with a size limit and a bounded
+  read; binary files and bytes that are not UTF-8 are refused cleanly;
 - only the safe YAML types: a `!!python/...` tag is an error, never code;
 - YAML 1.2 scalars: `no`, `on` and `1:30` stay strings instead of becoming booleans or
   sexagesimal numbers, and dates stay text for the models to parse;
-- a key given twice in one mapping is an error instead of silently keeping the last;
-- aliases may not expand past a sane size (the "billion laughs"), nor refer to themselves.
+- a key given twice in one mapping is an error instead of silently keeping the last; keys
+  are text (`1:` and `true:` are refused), hold no invisible characters, and `<<` merge
+  keys are refused;
+- aliases may not expand past a sane size (the "billion laughs", counted in nodes and in
+  characters of text), nor refer to themselves.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
-from dataclasses import dataclass
+import stat
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -29,6 +36,7 @@ from .problems import ContentError, Path_, Problem
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 100_000  # nodes an alias may add beyond the document as written
+MAX_EXPANDED_CHARACTERS = MAX_FILE_BYTES  # characters of text with every alias expanded
 MAX_INT_DIGITS = 1000  # far beyond any real value, well below Python's own conversion limit
 
 # What YAML allows in a stream (the set libyaml enforces). Anything else is found before
@@ -149,12 +157,10 @@ def _construct(loader: _Loader, root: yaml.Node) -> Any:
             for key_node, value_node in node.value:
                 if key_node.__class__ is yaml.ScalarNode and key_node.tag == _STR:
                     key = key_node.value
+                    if not key.isascii() or key == "<<":
+                        _check_key(key_node)
                 else:
-                    key = construct(key_node, deep=True)
-                    try:
-                        hash(key)
-                    except TypeError:
-                        raise _marked("a key must be plain text", key_node) from None
+                    raise _not_text_key(key_node, construct)
                 if key in data:
                     first = next(k for k, _v in node.value if construct(k, deep=True) == key)
                     raise _marked(
@@ -173,6 +179,50 @@ def _marked(message: str, node: yaml.Node) -> yaml.constructor.ConstructorError:
     return yaml.constructor.ConstructorError(None, None, message, node.start_mark)
 
 
+_CHARACTER_NAMES = {"\ufeff": "a byte-order mark", "\u00a0": "a no-break space"}
+
+
+def _check_key(node: yaml.ScalarNode) -> None:
+    """Refuse a merge key, and a key with a character that cannot be seen (a byte-order
+    mark pasted from another file, a zero-width space, a bidirectional override)."""
+    key: str = node.value
+    if key == "<<" and not node.style:
+        raise _marked(
+            "merge keys (<<) are not supported: write the keys out in full in each mapping",
+            node,
+        )
+    for index, char in enumerate(key):
+        if not char.isprintable() and char not in " ":
+            name = _CHARACTER_NAMES.get(char) or unicodedata.name(char, "a control").lower()
+            shown = "".join(c if c.isprintable() else "?" for c in key)
+            mark = node.start_mark
+            if not node.style and mark.line == node.end_mark.line:  # plain: point at it
+                mark = yaml.Mark(
+                    mark.name, mark.index + index, mark.line, mark.column + index, None, None
+                )
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"the key {shown!r} holds an invisible character, U+{ord(char):04X} ({name}), "
+                f"as character {index + 1}: delete it and type the key again",
+                mark,
+            )
+
+
+def _not_text_key(node: yaml.Node, construct: Any) -> yaml.constructor.ConstructorError:
+    """A key that YAML reads as a number, true/false, null, a list or a mapping."""
+    if not isinstance(node, yaml.ScalarNode):
+        return _marked("a key must be plain text, not a list or a mapping", node)
+    value = construct(node, deep=True)  # refuses unknown tags with their own message
+    kinds = {type(None): "nothing (null)", bool: "true or false", int: "a number"}
+    kind = kinds.get(type(value), "a number" if isinstance(value, float) else "not text")
+    return _marked(
+        f"the key {node.value!r} is read as {kind}, not as text: keys are names; "
+        f"put it in quotes ('{node.value}') if it is meant as one",
+        node,
+    )
+
+
 @dataclass
 class Source:
     """A parsed YAML file: its data, and the node tree to find positions in."""
@@ -180,6 +230,8 @@ class Source:
     file: str
     data: Any
     root: yaml.Node | None
+    # the keys of each mapping node looked in, by id: finding many problems stays linear
+    _keys: dict[int, dict[object, yaml.Node]] = field(default_factory=dict, repr=False)
 
     def locate(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at `path`, or of its key when `key` is set.
@@ -194,16 +246,30 @@ class Source:
             last = i == len(path) - 1
             child: yaml.Node | None = None
             if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if isinstance(key_node, yaml.ScalarNode) and _same_key(key_node, part):
-                        child = key_node if (key and last) else value_node
-                        break
+                pair = self._mapping_keys(node).get(_key_of(part))
+                if pair is not None:
+                    child = pair[0] if (key and last) else pair[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
                 child = node.value[part] if 0 <= part < len(node.value) else None
             if child is None:
                 break
             node, mark = child, child.start_mark
         return (mark.line + 1, mark.column + 1)
+
+    def _mapping_keys(self, node: yaml.MappingNode) -> dict[object, Any]:
+        found = self._keys.get(id(node))
+        if found is None:
+            found = {}
+            for pair in node.value:
+                key_node = pair[0]
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.tag == _NULL:
+                        found.setdefault(_NULL_KEY, pair)
+                    elif key_node.tag == _BOOL:
+                        found.setdefault((_BOOL, key_node.value.lower()), pair)
+                    found.setdefault(key_node.value, pair)
+            self._keys[id(node)] = found
+        return found
 
     def problem(self, path: Path_, message: str, key: bool = False) -> Problem:
         from .problems import format_path
@@ -218,13 +284,16 @@ class Source:
         return Problem(self.file, line, column, format_path(shown), message)
 
 
-def _same_key(node: yaml.ScalarNode, part: object) -> bool:
-    """Whether a key as written is the key `part` of the data (`~` is None, `true` True)."""
+_NULL_KEY = (_NULL,)
+
+
+def _key_of(part: object) -> object:
+    """How a key of the data is found among the keys as written (`~` is None, `true` True)."""
     if part is None:
-        return bool(node.tag == "tag:yaml.org,2002:null")
+        return _NULL_KEY
     if isinstance(part, bool):
-        return node.tag == "tag:yaml.org,2002:bool" and node.value.lower() == str(part).lower()
-    return bool(node.value == str(part))
+        return (_BOOL, str(part).lower())
+    return str(part)
 
 
 def read_source(path: Path | str, display: str | None = None) -> Source:
@@ -232,10 +301,7 @@ def read_source(path: Path | str, display: str | None = None) -> Source:
     path = Path(path)
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _whole(name, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        raw = path.read_bytes()
+        raw = _read_regular_file(path, name)
     except ContentError:
         raise
     except IsADirectoryError:
@@ -247,9 +313,46 @@ def read_source(path: Path | str, display: str | None = None) -> Source:
     return parse_source(raw, name)
 
 
+def _read_regular_file(path: Path, name: str) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES. A device (`/dev/zero` reports
+    a size of 0 and never ends) or a pipe (which blocks) is refused before it is read, and
+    the read itself stops one byte past the limit whatever the size said."""
+    _refuse_if_not_regular(os.stat(path).st_mode, name)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with open(os.open(path, flags), "rb") as file:  # non-blocking: a pipe put here since
+        info = os.fstat(file.fileno())
+        _refuse_if_not_regular(info.st_mode, name)
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_big(name, info.st_size)
+        raw = file.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:  # grew since, or a file system that does not say its size
+        raise _whole(name, f"file is larger than the limit of {MAX_FILE_BYTES:,} bytes")
+    return raw
+
+
+def _refuse_if_not_regular(mode: int, name: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise _whole(name, "is a folder, not a file")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISFIFO(mode):
+        kind = "a pipe (FIFO)"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "a special file"
+    raise _whole(name, f"is {kind}, not a regular file: only files can be read")
+
+
+def _too_big(name: str, size: int) -> ContentError:
+    return _whole(name, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+
+
 def parse_source(raw: bytes, name: str) -> Source:
     if len(raw) > MAX_FILE_BYTES:
-        raise _whole(name, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        raise _too_big(name, len(raw))
     text = _decode(raw, name)
     if not text.strip():
         raise _whole(name, "the file is empty")
@@ -319,12 +422,16 @@ def _is_text(head: bytes) -> bool:
 
 
 def _check_aliases(root: yaml.Node, name: str) -> None:
-    """Refuse alias graphs that expand far beyond the written document, or contain a cycle."""
-    expanded: dict[int, int] = {}
+    """Refuse alias graphs that expand far beyond the written document, or contain a cycle.
+
+    Both the number of nodes and the characters of text are counted: one long text reused
+    a few hundred times adds few nodes, but would make a journal of hundreds of megabytes.
+    """
+    expanded: dict[int, tuple[int, int]] = {}  # node id -> (nodes, characters) expanded
     in_progress: set[int] = set()
     distinct = 0
 
-    def size(node: yaml.Node) -> int:
+    def size(node: yaml.Node) -> tuple[int, int]:
         nonlocal distinct
         key = id(node)
         if key in expanded:
@@ -335,7 +442,7 @@ def _check_aliases(root: yaml.Node, name: str) -> None:
                 [Problem(name, line, col, "", "an alias refers to the node that contains it")]
             )
         distinct += 1
-        total = 1
+        nodes, characters = 1, 0
         if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
             in_progress.add(key)
             children = (
@@ -344,17 +451,27 @@ def _check_aliases(root: yaml.Node, name: str) -> None:
                 else [n for pair in node.value for n in pair]
             )
             for child in children:
-                total += size(child)
+                child_nodes, child_characters = size(child)
+                nodes += child_nodes
+                characters += child_characters
             in_progress.discard(key)
-        expanded[key] = total
-        return total
+        else:
+            characters = len(node.value)
+        expanded[key] = (nodes, characters)
+        return nodes, characters
 
-    total = size(root)
-    if total - distinct > MAX_ALIAS_EXPANSION:
+    nodes, characters = size(root)
+    if nodes - distinct > MAX_ALIAS_EXPANSION:
         raise _whole(
             name,
-            f"aliases expand this file to {total:,} nodes from {distinct:,} written; "
+            f"aliases expand this file to {nodes:,} nodes from {distinct:,} written; "
             "refusing (is it an alias bomb?)",
+        )
+    if characters > MAX_EXPANDED_CHARACTERS:
+        raise _whole(
+            name,
+            f"aliases expand this file to {characters:,} characters of text; the limit is "
+            f"{MAX_EXPANDED_CHARACTERS:,}, as for the file itself (is it an alias bomb?)",
         )
 
 

@@ -154,9 +154,10 @@ def walk(node: Node) -> Iterator[Test | Compare]:
             yield from walk(item)
 
 
-_TOKEN = re.compile(
+_TOKEN = re.compile(  # ASCII: a digit is 0-9, never an Arabic-Indic or full-width one
     r"\s*(?:(?P<num>[+-]?\d+(?:\.\d+)?(?![\w.-]))|(?P<name>[A-Za-z0-9_][A-Za-z0-9_.-]*)"
-    r"|(?P<op><=|>=|==|!=|<|>)|(?P<punct>[(),]))"
+    r"|(?P<op><=|>=|==|!=|<|>)|(?P<punct>[(),]))",
+    re.ASCII,
 )
 
 
@@ -176,7 +177,9 @@ def _tokenize(text: str) -> list[_Token]:
         match = _TOKEN.match(text, pos)
         if match is None or match.lastgroup is None:
             column = pos + 1 + (len(text[pos:]) - len(text[pos:].lstrip()))
-            raise ConditionSyntaxError(f"unexpected character {text[column - 1]!r}", column)
+            char = text[column - 1]
+            code = "" if char.isascii() else f" (U+{ord(char):04X})"
+            raise ConditionSyntaxError(f"unexpected character {char!r}{code}", column)
         kind = match.lastgroup
         tokens.append(_Token(kind, match.group(kind), match.start(kind) + 1))
         pos = match.end()

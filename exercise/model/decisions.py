@@ -10,15 +10,20 @@ initiatives:                    # self-initiated decisions at a scenario time
 measures:                       # playbook measures at a scenario time
   - {at: 95m, role: nctv, measure: activate-lcp-md}
 ```
+
+Every value is bounded here as the engine's commands bound it, so a file that loads never
+fails half-way through a rehearsal, after its journal was started.
 """
 
 from __future__ import annotations
 
 from pydantic import Field
 
-from .doctrine import CommsElement, Pillar
-from .scenario import Model
-from .types import Duration, Slug
+from .scenario import CommsList, Model, Pillars
+from .types import MAX_INJECTS, MAX_MEASURES, Duration, Slug
+
+MAX_RATIONALE = 10_000  # characters of a rationale or initiative: as the engine's commands
+MAX_INITIATIVES = 1_000
 
 
 class PlannedDecision(Model):
@@ -26,27 +31,27 @@ class PlannedDecision(Model):
     option: Slug
     role: Slug | None = Field(None, description="Default: the role that decides the inject")
     after: Duration = Field(60.0, description="Delay after delivery")
-    rationale: str = ""
+    rationale: str = Field("", max_length=MAX_RATIONALE)
 
 
 class PlannedInitiative(Model):
     at: Duration
     role: Slug
-    text: str = Field(min_length=1)
-    pillars: tuple[Pillar, ...] = ()
-    comms: tuple[CommsElement, ...] = ()
+    text: str = Field(min_length=1, max_length=MAX_RATIONALE)
+    pillars: Pillars = ()
+    comms: CommsList = ()
 
 
 class PlannedMeasure(Model):
     at: Duration
     role: Slug
     measure: Slug
-    rationale: str = ""
+    rationale: str = Field("", max_length=MAX_RATIONALE)
 
 
 class DecisionsFile(Model):
     format: int = Field(1, ge=1, le=1)
     scenario: Slug | None = Field(None, description="The scenario these decisions are for")
-    decisions: tuple[PlannedDecision, ...] = ()
-    initiatives: tuple[PlannedInitiative, ...] = ()
-    measures: tuple[PlannedMeasure, ...] = ()
+    decisions: tuple[PlannedDecision, ...] = Field((), max_length=MAX_INJECTS)
+    initiatives: tuple[PlannedInitiative, ...] = Field((), max_length=MAX_INITIATIVES)
+    measures: tuple[PlannedMeasure, ...] = Field((), max_length=MAX_MEASURES)

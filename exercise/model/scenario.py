@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .doctrine import (
     Attribution,
@@ -23,10 +23,30 @@ from .doctrine import (
     Pillar,
     RoleKind,
 )
-from .types import Condition, Duration, OneOrMany, Slug, Text, _as_tuple
+from .types import (
+    MAX_EXPECTED,
+    MAX_INDICATORS,
+    MAX_INJECTS,
+    MAX_MEASURES,
+    MAX_OBJECTIVES,
+    MAX_OPTIONS,
+    MAX_PHASES,
+    MAX_RELEASES,
+    MAX_ROLES,
+    MAX_SOURCE,
+    Condition,
+    Duration,
+    Number,
+    ShortString,
+    Slug,
+    Text,
+    Title,
+    unique_list,
+)
 
 FORMAT_VERSION = 1
 DEFAULT_CLASSIFICATION = "UNCLASSIFIED // EXERCISE"
+EARLIEST_START, LATEST_START = 1900, 2999  # years; the clock must stay within calendar dates
 
 
 class Model(BaseModel):
@@ -39,16 +59,13 @@ class Model(BaseModel):
     )
 
 
-def _many(item: type) -> object:
-    """A tuple field that also takes a single value: `pillars: vital-processes`."""
-    return Annotated[tuple[item, ...], BeforeValidator(_as_tuple), OneOrMany()]
-
-
-Pillars = _many(Pillar)
-NatoList = _many(NatoRequirement)
-Domains = _many(HybridDomain)
-CommsList = _many(CommsElement)
-SlugList = _many(Slug)
+Pillars = unique_list(Pillar, len(Pillar))
+NatoList = unique_list(NatoRequirement, len(NatoRequirement))
+Domains = unique_list(HybridDomain, len(HybridDomain))
+CommsList = unique_list(CommsElement, len(CommsElement))
+Recipients = unique_list(Slug, MAX_ROLES)
+Releases = unique_list(Slug, MAX_RELEASES)
+Effects = dict[Slug, Number]
 
 
 class Objective(Model):
@@ -65,7 +82,7 @@ class Phase(Model):
     """A step on the escalation ladder; starts at a time or when an option enters it."""
 
     id: Slug
-    title: Text
+    title: Title
     level: Level
     at: Duration | None = Field(
         None, description="Start time; leave out for a phase an option enters"
@@ -75,7 +92,7 @@ class Phase(Model):
 
 class Role(Model):
     id: Slug
-    title: Text
+    title: Title
     kind: RoleKind = RoleKind.PLAYER
     description: Text | None = None
 
@@ -84,13 +101,13 @@ class Indicator(Model):
     """A number the scenario tracks (supply, trust, capacity), moved by option effects."""
 
     id: Slug
-    title: Text
+    title: Title
     pillar: Pillar
     nato: NatoRequirement | None = None
-    start: float
-    min: float = 0
-    max: float = 100
-    unit: str | None = None
+    start: Number
+    min: Number = 0
+    max: Number = 100
+    unit: ShortString | None = None
     description: Text | None = None
 
 
@@ -98,24 +115,26 @@ class Measure(Model):
     """A playbook action a role can take once the escalation level allows it."""
 
     id: Slug
-    title: Text
+    title: Title
     role: Slug
     from_level: Level = Level.L0
     pillars: Pillars = ()
     nato: NatoList = ()
     comms: CommsList = ()
-    effects: dict[Slug, float] = Field(default_factory=dict)
+    effects: Effects = Field(default_factory=dict, max_length=MAX_INDICATORS)
     description: Text | None = None
 
 
 class Option(Model):
     id: Slug
-    label: Text
+    label: Title
     comms: CommsList = Field((), description="Communication elements this option carries")
-    effects: dict[Slug, float] = Field(
-        default_factory=dict, description="Indicator changes, e.g. {public-trust: -10}"
+    effects: Effects = Field(
+        default_factory=dict,
+        max_length=MAX_INDICATORS,
+        description="Indicator changes, e.g. {public-trust: -10}",
     )
-    release: SlugList = Field((), description="Injects this choice releases")
+    release: Releases = Field((), description="Injects this choice releases")
     phase: Slug | None = Field(None, description="Phase this choice enters")
 
 
@@ -124,7 +143,7 @@ class DecisionPoint(Model):
     prompt: Text
     deadline: Duration | None = Field(None, description="Time allowed after delivery")
     default: Slug | None = Field(None, description="Option applied when the deadline passes")
-    options: tuple[Option, ...] = Field(min_length=1)
+    options: tuple[Option, ...] = Field(min_length=1, max_length=MAX_OPTIONS)
 
     @model_validator(mode="after")
     def _default_needs_deadline(self) -> DecisionPoint:
@@ -157,9 +176,9 @@ class InjectTemplate(Model):
     """An inject without timing or recipients: the catalogue entry a scenario can `use`."""
 
     id: Slug
-    title: Text
+    title: Title
     text: Text
-    sender: str | None = Field(None, alias="from", description="Simulated sender")
+    sender: ShortString | None = Field(None, alias="from", description="Simulated sender")
     method: Method = Method.OTHER
     pillars: Pillars = Field(min_length=1)
     nato: NatoList = ()
@@ -167,10 +186,12 @@ class InjectTemplate(Model):
     attribution: Attribution | None = None
     severity: int | None = Field(None, ge=1, le=5)
     source: str | None = Field(
-        None, description="Public source of the real-world analogue, or scenario-derived"
+        None,
+        max_length=MAX_SOURCE,
+        description="Public source of the real-world analogue, or scenario-derived",
     )
     decision: DecisionPoint | None = None
-    expected: tuple[ExpectedAction, ...] = ()
+    expected: tuple[ExpectedAction, ...] = Field((), max_length=MAX_EXPECTED)
     contingency: bool = Field(False, description="Released when an expected action fails")
     notes: Text | None = Field(None, description="Controller and evaluator notes (MSEL only)")
 
@@ -180,7 +201,7 @@ class Inject(InjectTemplate):
     at: Duration | None = Field(None, description="Delivery time on the timeline")
     when: Condition | None = Field(None, description="Release condition")
     after: Duration | None = Field(None, description="Delay after the condition or the release")
-    to: SlugList = Field(min_length=1, description="Recipient roles")
+    to: Recipients = Field(min_length=1, description="Recipient roles")
 
     @model_validator(mode="after")
     def _one_trigger(self) -> Inject:
@@ -204,20 +225,30 @@ class Inject(InjectTemplate):
 class Scenario(Model):
     format: Literal[1] = Field(description="Version of the scenario format")
     id: Slug
-    title: Text
+    title: Title
     description: Text | None = None
     threat: Text | None = Field(None, description="The threat picture, for the AAR overview")
     language: Literal["en", "nl"] = "en"
-    classification: str = DEFAULT_CLASSIFICATION
+    classification: ShortString = DEFAULT_CLASSIFICATION
     start: datetime | None = Field(None, description="Calendar time of T+0")
     duration: Duration
     speed: float = Field(1.0, gt=0, le=3600, description="Scenario seconds per wall second")
-    objectives: tuple[Objective, ...] = ()
-    phases: tuple[Phase, ...] = Field(min_length=1)
-    roles: tuple[Role, ...] = Field(min_length=1)
-    indicators: tuple[Indicator, ...] = ()
-    injects: tuple[Inject, ...] = ()
-    measures: tuple[Measure, ...] = ()
+    objectives: tuple[Objective, ...] = Field((), max_length=MAX_OBJECTIVES)
+    phases: tuple[Phase, ...] = Field(min_length=1, max_length=MAX_PHASES)
+    roles: tuple[Role, ...] = Field(min_length=1, max_length=MAX_ROLES)
+    indicators: tuple[Indicator, ...] = Field((), max_length=MAX_INDICATORS)
+    injects: tuple[Inject, ...] = Field((), max_length=MAX_INJECTS)
+    measures: tuple[Measure, ...] = Field((), max_length=MAX_MEASURES)
+
+    @field_validator("start")
+    @classmethod
+    def _start_in_calendar(cls, start: datetime | None) -> datetime | None:
+        if start is not None and not EARLIEST_START <= start.year <= LATEST_START:
+            raise ValueError(
+                f"the year {start.year} is out of range: T+0 must lie between "
+                f"{EARLIEST_START} and {LATEST_START}"
+            )
+        return start
 
     @cached_property
     def inject_map(self) -> dict[str, Inject]:
@@ -267,5 +298,5 @@ class Catalogue(Model):
     """One file of the inject catalogue."""
 
     format: Literal[1]
-    theme: Text | None = None
-    templates: tuple[InjectTemplate, ...] = Field(min_length=1)
+    theme: Title | None = None
+    templates: tuple[InjectTemplate, ...] = Field(min_length=1, max_length=MAX_INJECTS)

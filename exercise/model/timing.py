@@ -6,30 +6,40 @@ Accepted forms (all give seconds, rounded to milliseconds so replays are exact):
 - MSEL offsets: ``D+1 H+2 M+30``, ``J+1 T+2 M-5`` (D or J days, H or T hours, M minutes, S seconds)
 - clock offsets: ``T+01:30:00`` or ``T+01:30`` (hours:minutes[:seconds] after T+0), ``T-00:10``
 - the bare number ``0``; any other bare number is refused because its unit would be a guess.
+
+Every duration lies within ``MAX_DAYS`` either way (a scenario, a deadline or a delay longer
+than that is a mistake or an attack, and would break the clock and the reports), and is
+written with the digits 0 to 9 only.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
+MAX_DAYS = 90  # the longest time a scenario may span, and so any time or delay in it
+MAX_SECONDS = MAX_DAYS * 86400
+MAX_CHARACTERS = 64  # "D+1 H+2 M+30 S+15" is 17; longer text is no duration
+
+_ASCII = re.ASCII | re.IGNORECASE  # \d is 0-9 only: no Arabic-Indic or full-width digits
 _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
-_UNITS = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([dhms])", re.IGNORECASE)
-_MSEL_PART = re.compile(r"\s*([DJHTMS])\s*([+-])\s*(\d+)\s*", re.IGNORECASE)
+_UNITS = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([dhms])", _ASCII)
+_MSEL_PART = re.compile(r"\s*([DJHTMS])\s*([+-])\s*(\d+)\s*", _ASCII)
 _MSEL_UNIT = {"d": 86400, "j": 86400, "h": 3600, "t": 3600, "m": 60, "s": 1}
 _UNIT_NAMES = {86400: "days", 3600: "hours", 60: "minutes", 1: "seconds"}
-_CLOCK = re.compile(r"T\s*([+-])\s*(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?", re.IGNORECASE)
+_CLOCK = re.compile(r"T\s*([+-])\s*(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?", _ASCII)
 
-_BARE_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_BARE_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?", re.ASCII)
 # a unit spelt out: "12 minutes", "2 hrs"
 _WORDS = re.compile(
     r"([+-]?\d+(?:\.\d+)?)\s*(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)",
-    re.IGNORECASE,
+    _ASCII,
 )
 
 DURATION_HELP = "a duration such as 90s, 12m, 1h30m, 'D+1 H+2 M+30' or 'T+01:30:00'"
 
 
-_SECONDS = re.compile(r"\d+(?:\.\d+)?s")
+_SECONDS = re.compile(r"\d+(?:\.\d+)?s", re.ASCII)
 
 
 def round_ms(seconds: float) -> float:
@@ -47,11 +57,21 @@ def parse_duration(value: object) -> float:
         raise ValueError(f"{value!r} has no unit: write {value}s or {value}m")
     if not isinstance(value, str):
         raise ValueError(f"expected {DURATION_HELP}, got {type(value).__name__}")
-    if value[-1:] == "s" and _SECONDS.fullmatch(value):
-        return round_ms(float(value[:-1]))  # the common case, and how journals store times
+    if len(value) > MAX_CHARACTERS:
+        raise ValueError(
+            f"{value[:20]!r}... ({len(value):,} characters) is too long to be {DURATION_HELP}"
+        )
+    if value[-1:] == "s" and _SECONDS.fullmatch(value):  # the common case, as journals store it
+        return _within_limit(round_ms(float(value[:-1])), value)
     text = value.strip()
     if not text:
         raise ValueError(f"expected {DURATION_HELP}, got an empty string")
+    foreign = next((c for c in text if c.isdigit() and not c.isascii()), None)
+    if foreign is not None:
+        raise ValueError(
+            f"{text!r} holds the digit {foreign!r} (U+{ord(foreign):04X}): "
+            "write durations with the digits 0 to 9"
+        )
     if _BARE_NUMBER.fullmatch(text):
         if float(text) == 0:
             return 0.0
@@ -59,12 +79,22 @@ def parse_duration(value: object) -> float:
     for parser in (_parse_clock, _parse_msel, _parse_units):
         seconds = parser(text)
         if seconds is not None:
-            return round_ms(seconds)
+            return _within_limit(round_ms(seconds), text)
     words = _WORDS.fullmatch(text)
     if words:
         short = f"{words.group(1)}{words.group(2)[0].lower()}"
         raise ValueError(f"{text!r} is not {DURATION_HELP}: write {short}")
     raise ValueError(f"{text!r} is not {DURATION_HELP}")
+
+
+def _within_limit(seconds: float, text: str) -> float:
+    if not math.isfinite(seconds) or abs(seconds) > MAX_SECONDS:
+        before = " before T+0" if seconds < 0 else ""
+        raise ValueError(
+            f"{text!r} is more than {MAX_DAYS} days{before}: no time or delay in a scenario "
+            f"may be longer than {MAX_DAYS} days"
+        )
+    return seconds
 
 
 def _parse_units(text: str) -> float | None:

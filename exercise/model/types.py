@@ -2,75 +2,123 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BeforeValidator,
+    Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     PlainSerializer,
     StringConstraints,
     WithJsonSchema,
 )
-from pydantic_core import core_schema
+from pydantic_core import PydanticCustomError, core_schema
 
 from .condition import ConditionSyntaxError, Node, parse_condition, walk
 from .doctrine import LANGUAGES
 from .timing import DURATION_HELP, parse_duration
 
+# Limits. Scenario files travel by e-mail and USB stick, so everything in them is bounded:
+# far beyond what a real exercise needs (a three-hour national exercise has about 100
+# injects and 14 roles; the benchmark scenario has 10,000 injects), and small enough that
+# no file can exhaust memory, the journal or the screen. Durations are bounded in
+# `timing.MAX_DAYS`. Documented in docs/scenario-format.md, "Limits".
+MAX_MAGNITUDE = 1_000_000_000  # any number: indicator min, max and start, effects, conditions
+MAX_ID = 80  # characters of an id
+MAX_TEXT = 10_000  # characters of a text (per language): descriptions, inject texts, notes
+MAX_TITLE = 500  # characters of a title, label, sender, unit or classification
+MAX_SOURCE = 2_000  # characters of a source (a URL can be long)
+MAX_INJECTS = 20_000  # injects in a scenario; templates in a catalogue file
+MAX_ROLES = 200  # roles in a scenario, and so recipients of an inject
+MAX_PHASES = 100
+MAX_OBJECTIVES = 500
+MAX_INDICATORS = 200  # indicators in a scenario, and so effects of an option or measure
+MAX_MEASURES = 1_000
+MAX_OPTIONS = 50  # options of one decision
+MAX_EXPECTED = 50  # expected actions of one inject
+MAX_RELEASES = 200  # injects one option releases
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID)]
+
+# A number a scenario may hold: finite (the models refuse NaN and infinity) and bounded.
+Number = Annotated[float, Field(ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
 
 
-def _text(value: object) -> str | dict[str, str]:
-    """Text is a string, or a mapping of language code to string."""
-    if isinstance(value, str):
-        if not value.strip():
-            raise ValueError("text is empty")
-        return value
-    if isinstance(value, dict) and value:
-        for lang, item in value.items():
-            if lang not in LANGUAGES:
-                raise ValueError(
-                    f"{lang!r} is not a language of this tool (use {', '.join(LANGUAGES)})"
-                )
-            if not isinstance(item, str) or not item.strip():
-                raise ValueError(f"the {lang} text must be a non-empty string")
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)  # a title such as 112 is text too
-    raise ValueError("expected text, or a mapping of language to text such as {en: ..., nl: ...}")
+def _text_validator(limit: int) -> Callable[[object], str | dict[str, str]]:
+    def too_long(text: str, lang: str | None) -> ValueError:
+        which = f"the {lang} text" if lang else "the text"
+        return ValueError(f"{which} is {len(text):,} characters long; the limit is {limit:,}")
+
+    def validate(value: object) -> str | dict[str, str]:
+        """Text is a string, or a mapping of language code to string."""
+        if isinstance(value, str):
+            if not value.strip():
+                raise ValueError("text is empty")
+            if len(value) > limit:
+                raise too_long(value, None)
+            return value
+        if isinstance(value, dict) and value:
+            for lang, item in value.items():
+                if lang not in LANGUAGES:
+                    raise ValueError(
+                        f"{lang!r} is not a language of this tool (use {', '.join(LANGUAGES)})"
+                    )
+                if not isinstance(item, str) or not item.strip():
+                    raise ValueError(f"the {lang} text must be a non-empty string")
+                if len(item) > limit:
+                    raise too_long(item, lang)
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)  # a title such as 112 is text too
+        raise ValueError(
+            "expected text, or a mapping of language to text such as {en: ..., nl: ...}"
+        )
+
+    return validate
 
 
 class _TextValidation:
-    """Validates with `_text`, and leaves serialisation to pydantic's own (Rust) inference:
-    `PlainValidator` would add a Python call per text field to every dump."""
+    """Validates with `_text_validator`, and leaves serialisation to pydantic's own (Rust)
+    inference: `PlainValidator` would add a Python call per text field to every dump."""
 
-    @classmethod
+    def __init__(self, limit: int) -> None:
+        self.validate = _text_validator(limit)
+
     def __get_pydantic_core_schema__(
-        cls, _source: Any, _handler: GetCoreSchemaHandler
+        self, _source: Any, _handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(_text)
+        return core_schema.no_info_plain_validator_function(self.validate)
 
 
-Text = Annotated[
-    str | dict[str, str],
-    _TextValidation,
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "minLength": 1},
-                {
-                    "type": "object",
-                    "propertyNames": {"enum": list(LANGUAGES)},
-                    "additionalProperties": {"type": "string", "minLength": 1},
-                    "minProperties": 1,
-                },
-            ],
-            "description": "Text, or a mapping of language code (en, nl) to text",
-        }
-    ),
-]
+def _text_type(limit: int) -> Any:
+    string = {"type": "string", "minLength": 1, "maxLength": limit}
+    return Annotated[
+        str | dict[str, str],
+        _TextValidation(limit),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    string,
+                    {
+                        "type": "object",
+                        "propertyNames": {"enum": list(LANGUAGES)},
+                        "additionalProperties": string,
+                        "minProperties": 1,
+                    },
+                ],
+                "description": "Text, or a mapping of language code (en, nl) to text",
+            }
+        ),
+    ]
+
+
+Text = _text_type(MAX_TEXT)
+Title = _text_type(MAX_TITLE)  # titles and option labels
+ShortString = Annotated[str, StringConstraints(max_length=MAX_TITLE)]
 
 
 def localize(text: str | dict[str, str] | None, lang: str, fallback: str = "en") -> str:
@@ -108,6 +156,32 @@ def _as_tuple(value: object) -> object:
     if isinstance(value, str | int | float):
         return [value]
     return value
+
+
+def _unique(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Refuse a list that names the same thing twice (`to: [nctv, nctv]`); the error carries
+    the index of the repeat so the loader can point at it."""
+    first: dict[Any, int] = {}
+    for index, item in enumerate(items):
+        if item in first:
+            raise PydanticCustomError(
+                "duplicate_item",
+                "{item} is given twice in this list (first as item {first})",
+                {"item": repr(str(item)), "first": first[item] + 1, "index": index},
+            )
+        first[item] = index
+    return items
+
+
+def unique_list(item: Any, limit: int) -> Any:
+    """A tuple field of at most `limit` distinct items, that also takes a single value."""
+    return Annotated[
+        tuple[item, ...],
+        BeforeValidator(_as_tuple),
+        Field(max_length=limit),
+        AfterValidator(_unique),
+        OneOrMany(),
+    ]
 
 
 class OneOrMany:
