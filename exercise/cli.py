@@ -74,6 +74,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if not Path(name).exists():
             raise UsageError(f"{name}: no such file or folder")
     count, problems = validate_paths(args.paths, args.catalogue or None)
+    if not count:  # only empty folders: nothing was checked, which is no "ok"
+        raise UsageError(f"no scenario or catalogue files in {', '.join(args.paths)}")
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
