@@ -291,6 +291,126 @@ def test_an_ad_hoc_inject_is_delivered_to_its_roles(engine: Engine) -> None:
     assert engine.state.recipients[ids[0]] == ("ezk",)
 
 
+def _adhoc_decision(
+    template: str | None = "fake-news", default: str | None = "Rebut", **decision: Any
+) -> c.AdhocInject:
+    spec: dict[str, Any] = {
+        "role": "nctv",
+        "prompt": "Rebut the story?",
+        "options": ("Rebut", "Ignore"),
+        "deadline": 10 * M,
+        "default": default,
+    }
+    spec.update(decision)
+    return c.AdhocInject(
+        title="Fake news spreads",
+        text="A fabricated story about rationing goes viral.",
+        to=("nctv", "ezk"),
+        pillars=("resilient-society",),
+        method="social",
+        template=template,
+        decision=c.AdhocDecision(**spec),
+    )
+
+
+def test_an_ad_hoc_decision_from_a_template_is_decided_by_its_role(
+    scenario: Scenario, templates: dict[str, Any]
+) -> None:
+    engine = Engine(scenario, templates=templates)
+    outcome = engine.submit(_adhoc_decision(), 3 * M)
+    assert outcome.accepted
+    adhoc, delivery, opened = outcome.events
+    inject = adhoc.payload["inject"]
+    assert adhoc.payload["template"] == "fake-news"
+    assert adhoc.payload["decision"]["options"] == ["Rebut", "Ignore"]
+    assert (delivery.kind, delivery.payload["to"]) == (Kind.INJECT_DELIVERED, ["nctv", "ezk"])
+    assert opened.kind == Kind.DECISION_OPENED
+    assert opened.payload == {"inject": inject, "role": "nctv", "deadline": 13 * M}
+    # ezk receives it but nctv decides; options are the labels the facilitator wrote
+    assert_rejected(engine, decide(inject, "Rebut", actor="ezk"), 4 * M, "only nctv")
+    assert_rejected(engine, decide(inject, "Panic"), 4 * M, "'Panic'", "not an option")
+    taken = engine.submit(decide(inject, "Ignore"), 5 * M)
+    assert taken.accepted
+    assert [(e.kind, e.payload["option"], e.payload["latency"]) for e in taken.events] == [
+        (Kind.DECISION_TAKEN, "Ignore", 2 * M)
+    ]
+    assert engine.state.decisions[inject].option == "Ignore"
+    engine.advance_to(20 * M)  # the deadline timer finds it decided: nothing happens
+    assert not [e for e in of(engine, Kind.DECISION_MISSED) if e.payload["inject"] == inject]
+    assert_rejected(engine, decide(inject, "Rebut"), 21 * M, "already decided")
+
+
+def test_an_ad_hoc_decision_missed_at_its_deadline_applies_its_default(
+    scenario: Scenario, templates: dict[str, Any]
+) -> None:
+    engine = Engine(scenario, templates=templates)
+    inject = engine.submit(_adhoc_decision(), 3 * M).events[0].payload["inject"]
+    engine.advance_to(13 * M - 1)
+    assert engine.state.decisions[inject].open
+    engine.advance_to(13 * M)
+    [missed] = [e for e in of(engine, Kind.DECISION_MISSED) if e.payload["inject"] == inject]
+    assert (missed.t, missed.actor, missed.payload["default"]) == (13 * M, "nctv", "Rebut")
+    decision = engine.state.decisions[inject]
+    assert decision.missed and decision.default_applied == "Rebut"
+    assert_rejected(engine, decide(inject, "Ignore"), 14 * M, "deadline")
+    # without a default, the deadline passes with nothing applied; without a deadline,
+    # the decision stays open to the end
+    second = engine.submit(_adhoc_decision(template=None, default=None), 15 * M)
+    third = engine.submit(_adhoc_decision(default=None, deadline=None), 15 * M)
+    engine.advance_to(2 * H)
+    second_id, third_id = (o.events[0].payload["inject"] for o in (second, third))
+    assert engine.state.decisions[second_id].missed
+    assert engine.state.decisions[second_id].default_applied is None
+    assert engine.state.decisions[third_id].open
+
+
+def test_an_ad_hoc_decision_deadline_survives_a_resume(
+    scenario: Scenario, templates: dict[str, Any]
+) -> None:
+    from exercise.sim.state import SessionState
+
+    engine = Engine(scenario, templates=templates)
+    inject = engine.submit(_adhoc_decision(), 3 * M).events[0].payload["inject"]
+    engine.advance_to(5 * M)
+    state = SessionState.initial(scenario)
+    for e in engine.pending:  # a replay of the journal: the same fold
+        state.apply(e.t, e.kind, e.actor, e.payload)
+    resumed = Engine(scenario, state=state)  # a resumed session has no catalogue
+    assert resumed.state.decisions[inject].open
+    resumed.advance_to(13 * M)
+    missed = [e for e in of(resumed, Kind.DECISION_MISSED) if e.payload["inject"] == inject]
+    assert [(e.t, e.payload["default"]) for e in missed] == [(13 * M, "Rebut")]
+
+
+def test_an_ad_hoc_decision_is_checked(scenario: Scenario, templates: dict[str, Any]) -> None:
+    engine = Engine(scenario, templates=templates)
+    assert_rejected(engine, _adhoc_decision(role="excon"), 3 * M, "'excon'", "receive")
+    assert_rejected(engine, _adhoc_decision(template="fake-newz"), 3 * M, "'fake-newz'")
+    assert_rejected(Engine(scenario), _adhoc_decision(), 3 * M, "'fake-news'", "template")
+    with pytest.raises(ValueError, match="at least 2"):
+        c.AdhocDecision(role="nctv", options=("Only",))
+    with pytest.raises(ValueError, match="not one of the options"):
+        c.AdhocDecision(role="nctv", options=("A", "B"), deadline=60, default="C")
+    with pytest.raises(ValueError, match="same label"):
+        c.AdhocDecision(role="nctv", options=("A", "A"))
+    with pytest.raises(ValueError, match="give a deadline"):
+        c.AdhocDecision(role="nctv", options=("A", "B"), default="A")
+
+
+def test_an_ad_hoc_inject_journaled_before_decisions_existed_still_replays(
+    scenario: Scenario,
+) -> None:
+    from exercise.sim.state import SessionState
+
+    state = SessionState.initial(scenario)
+    old = {"inject": "adhoc-1", "title": "T", "text": "X", "to": ["ezk"], "pillars": []}
+    state.apply(60.0, Kind.ADHOC_INJECT, "facilitator", old)
+    state.apply(60.0, Kind.INJECT_DELIVERED, "facilitator", {"inject": "adhoc-1", "to": ["ezk"]})
+    assert state.adhoc_decision("adhoc-1") is None
+    engine = Engine(scenario, state=state)
+    assert_rejected(engine, decide("adhoc-1", "x", actor="ezk"), 2 * M, "no decision")
+
+
 def test_an_ad_hoc_inject_never_takes_the_id_of_a_scenario_inject(load: Load) -> None:
     extra = "- {id: adhoc-1, at: 30m, to: [ezk], title: T, text: X., pillars: [vital-processes]}\n"
     scenario = load(
@@ -359,7 +479,12 @@ def test_a_held_conditional_inject_waits_for_its_release(engine: Engine) -> None
 
 def test_an_observation_is_logged(engine: Engine) -> None:
     command = c.Observe(
-        actor="excon", pillar="vital-processes", objective="obj-supply", text="Quick."
+        actor="excon",
+        pillar="vital-processes",
+        objective="obj-supply",
+        text="Quick.",
+        seat="ezk",
+        root_cause="The storage figures were at hand",
     )
     outcome = engine.submit(command, 12 * M)
     assert outcome.accepted
@@ -371,13 +496,25 @@ def test_an_observation_is_logged(engine: Engine) -> None:
             "objective": "obj-supply",
             "kind": "note",
             "text": "Quick.",
+            "seat": "ezk",
+            "root_cause": "The storage figures were at hand",
         }
     ]
+    plain = engine.submit(c.Observe(pillar="vital-processes", text="Slow."), 13 * M)
+    assert (plain.events[0].payload["seat"], plain.events[0].payload["root_cause"]) == (None, "")
 
 
 def test_an_observation_on_an_unknown_objective_is_rejected(engine: Engine) -> None:
     command = c.Observe(pillar="vital-processes", objective="obj-nope", text="Slow.")
     assert_rejected(engine, command, 12 * M, "'obj-nope'")
+
+
+@pytest.mark.parametrize(("seat", "words"), [("mayor", "not a role"), ("excon", "not a player")])
+def test_an_observation_of_a_seat_that_is_not_a_player_is_rejected(
+    engine: Engine, seat: str, words: str
+) -> None:
+    command = c.Observe(pillar="vital-processes", text="Slow.", seat=seat)
+    assert_rejected(engine, command, 12 * M, f"'{seat}'", words)
 
 
 def test_end_ends_the_session_and_every_later_command_is_rejected(engine: Engine) -> None:

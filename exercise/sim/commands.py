@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from ..model import CommsElement, Method, Pillar
 
 FACILITATOR = "facilitator"
 MAX_TEXT = 10_000  # a rationale or observation longer than this is a paste accident
+MAX_LABEL = 500  # an option's label
+MAX_ADHOC_OPTIONS = 20
+MAX_ADHOC_DEADLINE = 30 * 86400.0  # a month of scenario time
 
 
 class _Command(BaseModel):
@@ -72,6 +75,33 @@ class FireInject(_Command):
     to: tuple[str, ...] = ()  # required for a template; for a scenario inject its own `to`
 
 
+class AdhocDecision(BaseModel):
+    """A decision an ad-hoc inject asks of one of its recipients. Its options are known by
+    their labels (there is no scenario to give them ids); the default, if any, is one of
+    them and applies when the deadline passes undecided."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    role: str = Field(min_length=1)
+    prompt: str = Field("", max_length=MAX_TEXT)
+    options: tuple[Annotated[str, Field(min_length=1, max_length=MAX_LABEL)], ...] = Field(
+        min_length=2, max_length=MAX_ADHOC_OPTIONS
+    )
+    deadline: float | None = Field(None, gt=0, le=MAX_ADHOC_DEADLINE)  # seconds after delivery
+    default: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AdhocDecision:
+        if len(set(self.options)) != len(self.options):
+            raise ValueError("two options have the same label")
+        if self.default is not None:
+            if self.default not in self.options:
+                raise ValueError(f"the default {self.default!r} is not one of the options")
+            if self.deadline is None:
+                raise ValueError("a default applies at the deadline: give a deadline")
+        return self
+
+
 class AdhocInject(_Command):
     type: Literal["adhoc"] = "adhoc"
     title: str = Field(min_length=1, max_length=500)
@@ -80,6 +110,8 @@ class AdhocInject(_Command):
     pillars: tuple[Pillar, ...] = ()
     method: Method = Method.OTHER
     sender: str = ""
+    template: str | None = None  # the catalogue template the facilitator started from
+    decision: AdhocDecision | None = None
 
 
 class Hold(_Command):
@@ -100,6 +132,8 @@ class Observe(_Command):
     objective: str | None = None
     kind: Literal["strength", "improvement", "note"] = "note"
     text: str = Field(min_length=1, max_length=MAX_TEXT)
+    seat: str | None = None  # the role observed
+    root_cause: str = Field("", max_length=MAX_TEXT)
 
 
 class End(_Command):

@@ -198,11 +198,17 @@ class Engine:
                 self._at(due, _DELIVERY, self._index[inject_id], partial(self._due, inject))
         for decision in state.decisions.values():
             if decision.open and decision.deadline is not None:
-                position = self._index.get(decision.inject, 0)
                 self._at(
-                    decision.deadline, _DEADLINE, position, self._deadline_action(decision.inject)
+                    decision.deadline,
+                    _DEADLINE,
+                    self._position(decision.inject),
+                    self._deadline_action(decision.inject),
                 )
         self._at(s.duration, _END, 0, lambda: self._end("scenario time is up"))
+
+    def _position(self, inject_id: str) -> int:
+        """Same-instant order among deadlines: scenario order, ad-hoc injects after them."""
+        return self._index.get(inject_id, len(self._index))
 
     def _schedule_timeline_step(self) -> None:
         if self._timeline_next < len(self._timeline):
@@ -254,7 +260,17 @@ class Engine:
         decision = self.state.decisions.get(inject_id)
         if self.state.ended or decision is None or not decision.open:
             return
-        inject = self.scenario.inject_map[inject_id]
+        inject = self.scenario.inject_map.get(inject_id)
+        if inject is None:  # an ad-hoc decision: no effects, no expected actions
+            spec = self.state.adhoc_decision(inject_id) or {}
+            self._emit(
+                Kind.DECISION_MISSED,
+                decision.role,
+                inject=inject_id,
+                role=decision.role,
+                default=spec.get("default"),
+            )
+            return
         assert inject.decision is not None
         default = inject.decision.default
         self._emit(
@@ -383,7 +399,8 @@ class Engine:
 
     def _cmd_decide(self, cmd: c.Decide) -> str | None:
         inject = self.scenario.inject_map.get(cmd.inject)
-        if inject is None or inject.decision is None:
+        adhoc = self.state.adhoc_decision(cmd.inject) if inject is None else None
+        if adhoc is None and (inject is None or inject.decision is None):
             return f"{cmd.inject!r} has no decision to take"
         decision = self.state.decisions.get(cmd.inject)
         if decision is None:
@@ -399,6 +416,9 @@ class Engine:
             )
         if cmd.actor != decision.role:
             return f"only {decision.role} decides {cmd.inject!r}, not {cmd.actor}"
+        if adhoc is not None:
+            return self._decide_adhoc(cmd, adhoc, decision.opened)
+        assert inject is not None and inject.decision is not None
         option = inject.decision.option(cmd.option)
         if option is None:
             return f"{cmd.option!r} is not an option of {cmd.inject!r}"
@@ -413,6 +433,20 @@ class Engine:
         )
         self._settle_option_expectations(inject, cmd.option, cmd.actor)
         self._apply_option(inject, option, f"{cmd.inject}/{cmd.option}")
+        return None
+
+    def _decide_adhoc(self, cmd: c.Decide, spec: Mapping[str, Any], opened: float) -> str | None:
+        if cmd.option not in spec.get("options", ()):
+            return f"{cmd.option!r} is not an option of {cmd.inject!r}"
+        self._emit(
+            Kind.DECISION_TAKEN,
+            cmd.actor,
+            inject=cmd.inject,
+            role=cmd.actor,
+            option=cmd.option,
+            rationale=cmd.rationale,
+            latency=round_ms(self.now - opened),
+        )
         return None
 
     def _cmd_self_decision(self, cmd: c.SelfDecision) -> str | None:
@@ -513,6 +547,16 @@ class Engine:
         for role in cmd.to:
             if problem := self._role(role, player=False):
                 return problem
+        if cmd.template is not None and cmd.template not in self.templates:
+            return f"{cmd.template!r} is not a catalogue template of this session"
+        content: dict[str, Any] = {}
+        if cmd.decision is not None:
+            decision = cmd.decision
+            if decision.role not in cmd.to:
+                return f"{decision.role!r} decides but does not receive the inject"
+            if problem := self._role(decision.role):
+                return problem
+            content["decision"] = decision.model_dump(mode="json")
         self._adhoc(
             cmd.actor,
             title=cmd.title,
@@ -521,7 +565,8 @@ class Engine:
             pillars=[p.value for p in cmd.pillars],
             method=cmd.method.value,
             sender=cmd.sender,
-            template=None,
+            template=cmd.template,
+            **content,
         )
         return None
 
@@ -532,6 +577,17 @@ class Engine:
         inject_id = f"adhoc-{n}"
         self._emit(Kind.ADHOC_INJECT, actor, inject=inject_id, **content)
         self._emit(Kind.INJECT_DELIVERED, actor, inject=inject_id, to=content["to"], cause="ad hoc")
+        decision = content.get("decision")
+        if decision is not None:  # opened at delivery, like a scenario inject's decision
+            deadline = None
+            if decision.get("deadline") is not None:
+                deadline = round_ms(self.now + decision["deadline"])
+                self._at(
+                    deadline, _DEADLINE, self._position(inject_id), self._deadline_action(inject_id)
+                )
+            self._emit(
+                Kind.DECISION_OPENED, inject=inject_id, role=decision["role"], deadline=deadline
+            )
 
     def _cmd_hold(self, cmd: c.Hold) -> str | None:
         if cmd.inject not in self.scenario.inject_map:
@@ -558,6 +614,8 @@ class Engine:
     def _cmd_observe(self, cmd: c.Observe) -> str | None:
         if cmd.objective is not None and cmd.objective not in self.scenario.objective_map:
             return f"{cmd.objective!r} is not an objective of this scenario"
+        if cmd.seat is not None and (problem := self._role(cmd.seat)):
+            return problem
         self._emit(
             Kind.OBSERVATION,
             cmd.actor,
@@ -565,6 +623,8 @@ class Engine:
             objective=cmd.objective,
             kind=cmd.kind,
             text=cmd.text,
+            seat=cmd.seat,
+            root_cause=cmd.root_cause,
         )
         return None
 

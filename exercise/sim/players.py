@@ -108,8 +108,9 @@ class AutoPlayer(Player):
     ) -> None:
         if self.policy == "none":
             return
-        spec = scenario.inject_map[inject]
-        assert spec.decision is not None
+        spec = scenario.inject_map.get(inject)
+        if spec is None or spec.decision is None:
+            return  # an ad-hoc decision (a resumed live session): left to the people
         options = [o.id for o in spec.decision.options]
         allowed = (deadline - opened) if deadline is not None else None
         delay = DEFAULT_DELAY if allowed is None else min(DEFAULT_DELAY, allowed / 2)

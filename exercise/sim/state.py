@@ -121,6 +121,12 @@ class SessionState:
     def indicator(self, indicator: str) -> float:
         return self.indicators[indicator]
 
+    def adhoc_decision(self, inject: str) -> dict[str, Any] | None:
+        """The decision an ad-hoc inject asked for (role, prompt, options by label,
+        deadline in seconds after delivery, default), or None."""
+        decision = self.adhoc.get(inject, {}).get("decision")
+        return decision if isinstance(decision, dict) else None
+
     # -- applying events --
 
     def apply(self, t: float, kind: str, actor: str | None, payload: dict[str, Any]) -> Keys:
