@@ -80,8 +80,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if problems:
         files = len({p.file for p in problems})
+        found = sum(p.omitted or 1 for p in problems)  # a capped file's last line counts the rest
         print(
-            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} of "
+            f"{found} problem{'s' if found != 1 else ''} in {files} of "
             f"{count} file{'s' if count != 1 else ''}",
             file=sys.stderr,
         )

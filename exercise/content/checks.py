@@ -257,15 +257,16 @@ def _check_expected(s: Scenario, path: Path_, inject: Inject, expected) -> list[
 
 def _check_condition(s: Scenario, path: Path_, inject: Inject, when: Condition) -> list[Finding]:
     out: list[Finding] = []
-    prefix = f"condition {when.text!r}: "
+    shown = when.text if len(when.text) <= 80 else when.text[:77] + "..."
+    prefix = f"condition {shown!r}: "
     for leaf in when.leaves():
         if isinstance(leaf, Compare):
             if not math.isfinite(leaf.value) or abs(leaf.value) > MAX_MAGNITUDE:
                 out.append(
                     Finding(
                         path,
-                        prefix + f"the number in {leaf.indicator}() {leaf.op} ... is too large "
-                        f"(at most {MAX_MAGNITUDE:,} either way)",
+                        prefix + f"indicator({leaf.indicator}) is compared with a number "
+                        f"beyond {MAX_MAGNITUDE:,} (either way)",
                     )
                 )
             if leaf.indicator not in s.indicator_map:

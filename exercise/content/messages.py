@@ -135,6 +135,14 @@ def _invisible(text: str) -> str | None:
     return None
 
 
+_BOUNDS = {
+    "less_than_equal": ("le", "at most"),
+    "greater_than_equal": ("ge", "at least"),
+    "less_than": ("lt", "below"),
+    "greater_than": ("gt", "above"),
+}
+
+
 def explain(error: Any, data: Any, root: type[BaseModel]) -> tuple[Path_, str, bool]:
     """One pydantic error as (path in the data, message, points at the key)."""
     kind = error["type"]
@@ -187,6 +195,19 @@ def explain(error: Any, data: Any, root: type[BaseModel]) -> tuple[Path_, str, b
         what = "entries" if isinstance(value, dict) else "items"
         many = f"{count:,} {what}" if isinstance(count, int) else "too many items"
         return path, f"{many}: at most {ctx['max_length']:,} are allowed here", False
+    if kind == "finite_number":
+        return (
+            path,
+            f"{_short(value)} is not a usable number: write an ordinary number "
+            "(not .nan or .inf)",
+            False,
+        )
+    if kind in _BOUNDS and isinstance(ctx.get(_BOUNDS[kind][0]), int | float):
+        name, words = _BOUNDS[kind]
+        bound = ctx[name]
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)
+        return path, f"{_short(value)} is out of range: it must be {words} {bound:,}", False
     if kind == "string_too_long":
         size = f"{len(value):,} characters" if isinstance(value, str) else "too long"
         return path, f"{size}: at most {ctx.get('max_length', 0):,} are allowed here", False

@@ -37,6 +37,7 @@ from .problems import ContentError, Path_, Problem
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 100_000  # nodes an alias may add beyond the document as written
 MAX_EXPANDED_CHARACTERS = MAX_FILE_BYTES  # characters of text with every alias expanded
+MAX_DEPTH = 100  # levels of nested lists and mappings; a scenario needs fewer than ten
 MAX_INT_DIGITS = 1000  # far beyond any real value, well below Python's own conversion limit
 
 # What YAML allows in a stream (the set libyaml enforces). Anything else is found before
@@ -146,12 +147,15 @@ def _construct(loader: _Loader, root: yaml.Node) -> Any:
     """
     construct = loader.construct_object
 
-    def build(node: yaml.Node) -> Any:
+    def build(node: yaml.Node, depth: int = 0) -> Any:
         cls, tag = node.__class__, node.tag
         if cls is yaml.ScalarNode:
             return node.value if tag == _STR else construct(node, deep=True)
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise _marked(f"lists and mappings are nested more than {MAX_DEPTH} deep here", node)
         if cls is yaml.SequenceNode and tag == _SEQ:
-            return [build(item) for item in node.value]
+            return [build(item, depth) for item in node.value]
         if cls is yaml.MappingNode and tag == _MAP:
             data: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -168,7 +172,7 @@ def _construct(loader: _Loader, root: yaml.Node) -> Any:
                         f"(first on line {first.start_mark.line + 1})",
                         key_node,
                     )
-                data[key] = build(value_node)
+                data[key] = build(value_node, depth)
             return data
         return construct(node, deep=True)
 
