@@ -6,20 +6,26 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SCENARIO ?= demo
 
-.PHONY: run test bench clean
+.PHONY: run test bench lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when the project metadata changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# The versions the tests passed with, from the lock files (every file checked against its
+# hash); then the project itself, built by the locked hatchling. Reinstall only when the
+# project metadata or a lock changes. `make lock` updates the locks (docs/dependencies.md).
+INSTALL_SELF = $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+
+$(VENV)/.installed: pyproject.toml requirements/run.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/run.lock
+	$(INSTALL_SELF)
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml requirements/test.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.lock
+	$(INSTALL_SELF)
 	@touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
@@ -28,11 +34,26 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
+
+# Update the lock files from pyproject.toml: the newest versions its ranges allow
+# (`make lock`), or only what the ranges force (`make lock UPGRADE=`).
+UPGRADE ?= --upgrade
+TOOLS = .venv-tools
+COMPILE = env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(TOOLS)/bin/pip-compile --quiet \
+	--generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras \
+	$(UPGRADE)
+
+lock:
+	test -x $(TOOLS)/bin/pip-compile || ($(PYTHON) -m venv $(TOOLS) && \
+		$(TOOLS)/bin/pip install --quiet pip-tools)
+	$(COMPILE) -o requirements/run.lock pyproject.toml requirements/build.in
+	$(COMPILE) --extra test -o requirements/test.lock pyproject.toml requirements/build.in
 
 bench: $(VENV)/.installed-test
 	@failed=0; for script in tests/bench/bench_*.py; do echo "== $$script"; \
 		$(BIN)/python $$script || failed=1; done; exit $$failed
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache .hypothesis build dist
