@@ -6,7 +6,7 @@ Each finding names the data path of the mistake; the loader turns it into file:l
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..model import Condition, Inject, Scenario, format_duration
@@ -23,8 +23,7 @@ class Finding:
     key: bool = False
 
 
-def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
-    known = list(known)
+def _unknown(kind: str, name: str, known: Collection[str]) -> str:
     hint = suggest(name, known)
     if not hint and known and len(known) <= 12:
         hint = f" ({kind}s: {', '.join(known)})"

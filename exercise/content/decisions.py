@@ -6,7 +6,7 @@ journal: every problem is reported as FILE:LINE:COL, and a file that loads plays
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ def _decisions_from_source(source: Source, scenario: Scenario) -> DecisionsFile:
 def _check_decisions(source: Source, plan: DecisionsFile, s: Scenario) -> list[Problem]:
     problems = []
 
-    def unknown(path: tuple[Any, ...], kind: str, name: str, known: Iterable[str]) -> None:
+    def unknown(path: tuple[Any, ...], kind: str, name: str, known: Collection[str]) -> None:
         problems.append(
             source.problem(path, f"{name!r} is not {kind} of {s.id}{suggest(name, known)}")
         )
@@ -74,6 +74,7 @@ def _check_decisions(source: Source, plan: DecisionsFile, s: Scenario) -> list[P
             )
 
     first: dict[str, int] = {}
+    with_decision = [i.id for i in s.injects if i.decision]
     for n, d in enumerate(plan.decisions):
         if d.after < 0:
             problems.append(
@@ -91,7 +92,6 @@ def _check_decisions(source: Source, plan: DecisionsFile, s: Scenario) -> list[P
         first[d.inject] = n
         inject = s.inject_map.get(d.inject)
         if inject is None or inject.decision is None:
-            with_decision = [i.id for i in s.injects if i.decision]
             unknown(
                 ("decisions", n, "inject"), "an inject with a decision", d.inject, with_decision
             )

@@ -34,18 +34,19 @@ def suggestions_per_file() -> Iterator[None]:
         _suggestions_left.reset(token)
 
 
-def suggest(name: object, choices: typing.Iterable[str]) -> str:
+def suggest(name: object, choices: typing.Collection[str]) -> str:
     """' (did you mean 'x'?)' when a close match exists, else ''."""
+    if len(choices) > MAX_SUGGEST_CHOICES:
+        return ""
     left = _suggestions_left.get()
     if left is not None:
         if left <= 0:
             return ""
         _suggestions_left.set(left - 1)
     text = str(name)
-    options = list(choices)
-    if len(options) > MAX_SUGGEST_CHOICES or len(text) > MAX_SUGGEST_NAME:
+    if len(text) > MAX_SUGGEST_NAME:
         return ""
-    matches = difflib.get_close_matches(text, options, n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(text, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {matches[0]!r}?)" if matches else ""
 
 
