@@ -98,7 +98,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
     scenario = load_scenario(_scenario_path(args.scenario), _catalogue(args))
     report = lint(scenario)
     if args.format == "json":
-        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        from .safetext import json_safe
+
+        print(json_safe(json.dumps(report.as_dict(), indent=2, ensure_ascii=False)))
     else:
         render_text(report, sys.stdout)
     return EXIT_FINDINGS if (args.strict and report.warnings) else EXIT_OK

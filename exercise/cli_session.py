@@ -15,7 +15,7 @@ from .content.loader import CatalogueIndex, load_catalogue, load_scenario
 from .content.resources import default_catalogue_dirs
 from .model import InjectTemplate, Scenario, parse_duration
 from .model.events import Event
-from .safetext import clean
+from .safetext import clean, json_safe
 from .sim.players import POLICIES, AutoPlayer, FilePlayer, Player
 from .sim.session import Session
 from .sim.summary import summarize
@@ -108,6 +108,8 @@ def cmd_resume(args: argparse.Namespace) -> int:
         live = is_live(meta) and not (args.auto or args.decisions)
         # The players are settled before the journal is written to: a refusal writes nothing.
         player = None if live else make_player(args, load_frozen(journal), meta)
+    if not live and (args.paused or args.pause_on_phase is not None):
+        raise UsageError("--paused and --pause-on-phase are for a live session (the session UI)")
     if live:
         from .cli_ui import check_terminal
         from .journal.lock import refuse_if_held
@@ -124,7 +126,13 @@ def cmd_resume(args: argparse.Namespace) -> int:
     if live:
         from .cli_ui import run_ui
 
-        return run_ui(session, lang=args.lang, speed=args.speed)
+        return run_ui(
+            session,
+            lang=args.lang,
+            speed=args.speed,
+            paused=args.paused,
+            pause_on_phase=args.pause_on_phase,
+        )
     return _drive(session, player, args)
 
 
@@ -201,7 +209,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         data = summary.__dict__ | {
             "delivered_injects": sorted(state.delivered_at, key=state.delivered_at.__getitem__),
         }
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
     else:
         for line in summary.lines():
             print(clean(line))
@@ -247,6 +255,14 @@ def add_parsers(sub: Any, scenario_path: Any) -> None:
     resume.add_argument(
         "--lang", choices=("en", "nl"), help="language of the session UI (default: from LANG)"
     )
+    resume.add_argument(
+        "--paused",
+        action="store_true",
+        help="in the session UI: continue with the clock paused (ctrl+t starts it)",
+    )
+    from .cli_ui import pause_on_phase_option
+
+    pause_on_phase_option(resume)
     resume.set_defaults(func=cmd_resume)
 
     replay = sub.add_parser("replay", help="the state of a session at a scenario time")

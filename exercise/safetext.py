@@ -56,6 +56,20 @@ def literal(text: str, style: str = "", single_line: bool = False) -> Text:
     return Text(clean(text, single_line=single_line), style=style)
 
 
+_JSON_SHOWN = re.compile(f"[\x7f-\x9f{_BIDI}]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text (as json.dumps writes it with ensure_ascii=False) with DEL, the C1
+    controls and the bidirectional controls written as `\\u` escapes: the same JSON value,
+    and nothing a terminal showing it would act on (JSON already escapes C0)."""
+    return _JSON_SHOWN.sub(_json_code, text)
+
+
+def _json_code(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def html_escape(text: str, quote: bool = True) -> str:
     """`text` for HTML or SVG: `clean`, then `html.escape`. Most control characters may not
     appear in HTML or XML even as numeric references; here they are visible codes."""

@@ -166,3 +166,31 @@ def test_review_banner_shows_the_final_by_by_code(played: Path, tmp_path: Path) 
             assert r"Eve\x1b]0;pwned\x07\u202enesnaJ" in banner
 
     asyncio.run(check())
+
+
+def test_json_and_csv_outputs_escape_controls_and_keep_the_values(
+    played: Path, tmp_path: Path
+) -> None:
+    """JSON escapes C0 itself; DEL, C1 and the bidirectional controls are written as \\u
+    escapes too, so the value is the same and a terminal acts on none of it."""
+    import json
+
+    journal = tmp_path / "hostile.db"
+    shutil.copy(played, journal)
+    _hostile_final(journal)
+    for args in (
+        ("export", str(journal), "--format", "jsonl"),
+        ("export", str(journal), "--format", "csv"),
+        ("replay", str(journal), "--format", "json"),
+        ("debrief", str(journal), "--format", "json", "--out", str(tmp_path / "out")),
+    ):
+        result = run(*args, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        result.stdout = result.stdout.replace(b"\r\n", b"\n")  # CSV's own line ends
+        assert_nothing_raw(result)
+    lines = run("export", str(journal), "--format", "jsonl", cwd=tmp_path).stdout.splitlines()
+    texts = [json.loads(line)["payload"].get("text", "") for line in lines]
+    assert any(f"{RLO}gnp.exe\x9b31m" in text for text in texts)  # the value, intact
+    report = (tmp_path / "out" / "hostile.json").read_text(encoding="utf-8")
+    assert RAW.search(report) is None
+    assert "\\u202egnp.exe" in report

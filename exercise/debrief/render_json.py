@@ -11,6 +11,7 @@ import json
 from functools import cache
 from typing import Any
 
+from ..safetext import json_safe
 from .report import Report, report_schema
 
 
@@ -22,7 +23,7 @@ def _adapter():
 
 
 def render_json(report: Report, indent: int | None = 2) -> str:
-    return _adapter().dump_json(report, indent=indent).decode("utf-8") + "\n"
+    return json_safe(_adapter().dump_json(report, indent=indent).decode("utf-8")) + "\n"
 
 
 def report_data(report: Report) -> dict[str, Any]:
@@ -44,4 +45,4 @@ def _comparison_adapter():
 
 
 def render_comparison_json(comparison) -> str:
-    return _comparison_adapter().dump_json(comparison, indent=2).decode("utf-8") + "\n"
+    return json_safe(_comparison_adapter().dump_json(comparison, indent=2).decode("utf-8")) + "\n"

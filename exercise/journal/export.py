@@ -9,6 +9,7 @@ from typing import Literal, TextIO
 
 from exercise.model import format_clock
 
+from ..safetext import clean, json_safe
 from .store import Journal
 
 Format = Literal["jsonl", "csv"]
@@ -58,7 +59,7 @@ def _jsonl(journal: Journal, out: TextIO) -> int:
             "payload": event.payload,
             "hash": event.hash,
         }
-        out.write(dumps(record) + "\n")
+        out.write(json_safe(dumps(record)) + "\n")
         count += 1
     return count
 
@@ -74,9 +75,9 @@ def _csv(journal: Journal, out: TextIO) -> int:
                 repr(event.t),
                 format_clock(event.t),
                 iso_utc(event.wall),
-                safe_cell(event.kind),
-                "" if event.actor is None else safe_cell(event.actor),
-                safe_cell(_compact(event.payload)),
+                safe_cell(clean(event.kind)),
+                "" if event.actor is None else safe_cell(clean(event.actor)),
+                safe_cell(clean(_compact(event.payload))),
             )
         )
         count += 1
