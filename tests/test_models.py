@@ -429,3 +429,76 @@ def test_enum_values_are_the_yaml_slugs() -> None:
     assert Pillar("territorial-defence") is Pillar.TERRITORIAL_DEFENCE
     assert Method("nl-alert") is Method.NL_ALERT
     assert Phase.model_validate({"id": "p", "title": "P", "level": "L2"}).level is Level.L2
+
+
+# --- limits ------------------------------------------------------------------------------
+
+
+def test_lists_that_name_a_thing_twice_are_refused_at_the_repeat() -> None:
+    with pytest.raises(ValidationError) as err:
+        Inject.model_validate(inject_data(to=["ezk", "nctv", "ezk"]))
+    [error] = err.value.errors()
+    assert error["type"] == "duplicate_item"
+    assert error["ctx"]["index"] == 2
+    assert error["msg"] == "'ezk' is given twice in this list (first as item 1)"
+    for field, value in (("pillars", "vital-processes"), ("nato", "energy"), ("domains", "cyber")):
+        with pytest.raises(ValidationError) as err:
+            Inject.model_validate(inject_data(**{field: [value, value]}))
+        assert error_types(err) == {"duplicate_item"}
+    with pytest.raises(ValidationError) as err:
+        Option.model_validate({"id": "a", "label": "A", "release": ["x", "y", "x"]})
+    assert error_types(err) == {"duplicate_item"}
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        ({"start": float("nan")}, "finite_number"),
+        ({"start": 50, "max": float("inf")}, "finite_number"),
+        ({"start": 50, "min": -1e308}, "greater_than_equal"),
+        ({"start": 1e9 + 1}, "less_than_equal"),
+    ],
+)
+def test_indicator_numbers_are_finite_and_bounded(data: dict[str, float], kind: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        Indicator.model_validate({"id": "i", "title": "I", "pillar": "vital-processes", **data})
+    assert error_types(err) == {kind}
+
+
+def test_the_largest_numbers_are_accepted() -> None:
+    indicator = Indicator.model_validate(
+        {"id": "i", "title": "I", "pillar": "vital-processes", "start": 0, "min": -1e9, "max": 1e9}
+    )
+    assert (indicator.min, indicator.max) == (-1e9, 1e9)
+    option = Option.model_validate({"id": "a", "label": "A", "effects": {"i": -1e9}})
+    assert option.effects == {"i": -1e9}
+    with pytest.raises(ValidationError):
+        Option.model_validate({"id": "a", "label": "A", "effects": {"i": float("-inf")}})
+
+
+def test_texts_and_titles_are_bounded() -> None:
+    Inject.model_validate(inject_data(title="t" * 500, text={"nl": "x" * 10_000}))
+    with pytest.raises(ValidationError, match="the text is 501 characters long"):
+        Inject.model_validate(inject_data(title="t" * 501))
+    with pytest.raises(ValidationError, match="the nl text is 10,001 characters long"):
+        Inject.model_validate(inject_data(text={"en": "x", "nl": "x" * 10_001}))
+    with pytest.raises(ValidationError):
+        Inject.model_validate(inject_data(**{"from": "f" * 501}))
+
+
+def test_list_lengths_are_bounded() -> None:
+    options = [{"id": f"o{n}", "label": "O"} for n in range(51)]
+    with pytest.raises(ValidationError) as err:
+        DecisionPoint.model_validate(decision_data(default=None, options=options))
+    assert error_types(err) == {"too_long"}
+    roles = [{"id": f"r{n}", "title": "R"} for n in range(201)]
+    with pytest.raises(ValidationError) as err:
+        Scenario.model_validate(scenario_data(roles=roles))
+    assert error_types(err) == {"too_long"}
+
+
+@pytest.mark.parametrize("start", ["9999-12-31T23:00:00+00:00", "0001-01-01T00:00:00"])
+def test_start_lies_within_a_calendar_the_clock_can_count(start: str) -> None:
+    with pytest.raises(ValidationError, match="is out of range: T\\+0 must lie between 1900"):
+        Scenario.model_validate(scenario_data(start=start))
+    Scenario.model_validate(scenario_data(start="2027-01-14T07:00:00+01:00"))
