@@ -18,7 +18,6 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from hashlib import sha256
-from json.encoder import encode_basestring
 from math import isfinite
 from pathlib import Path
 
@@ -27,7 +26,7 @@ import orjson
 from exercise.model.events import Event
 
 from .errors import DamagedJournal, JournalError
-from .store import Journal, sqlite_reason
+from .store import Journal, quote_text, sqlite_reason
 
 _SELECT_ALL = "SELECT seq, t, wall, kind, actor, payload, prev_hash, hash FROM events ORDER BY seq"
 
@@ -151,7 +150,7 @@ def _first_bad(rows: sqlite3.Cursor, root: str, kept: list[Event] | None) -> tup
     that passes is appended to `kept`, when given."""
     count = 0
     expected, prev = 1, root
-    loads, encode = orjson.loads, encode_basestring
+    loads, encode = orjson.loads, quote_text
     keep = kept.append if kept is not None else None
     try:
         for seq, t, wall, kind, actor, payload, prev_hash, digest in rows:

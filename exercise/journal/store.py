@@ -31,7 +31,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from hashlib import sha256
-from json.encoder import c_make_encoder, encode_basestring
 from math import isfinite
 from pathlib import Path
 from types import TracebackType
@@ -103,22 +102,18 @@ _SELECT_SESSION = (
     "started_wall, format, meta FROM session"
 )
 
-# Canonical JSON: sorted keys, no spaces, UTF-8 text as is, no NaN or Infinity.
+# Canonical JSON: sorted keys, no spaces, UTF-8 text as is, no NaN or Infinity. No
+# circular-reference check: payloads are plain data (one that contains itself still
+# fails, with RecursionError). `_quote` is the same encoder's form of one string.
 _encoder = json.JSONEncoder(
-    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    sort_keys=True,
+    separators=(",", ":"),
+    ensure_ascii=False,
+    allow_nan=False,
+    check_circular=False,
 )
-if c_make_encoder is not None:  # the C encoder, built once rather than once a call
-    # No circular-reference markers: a shared markers dict is left dirty by a failed call.
-    # A payload that contains itself still fails, with RecursionError.
-    _c_encode = c_make_encoder(
-        None, _encoder.default, encode_basestring, None, ":", ",", True, False, False
-    )
-
-    def _dumps(value: Any) -> str:
-        return "".join(_c_encode(value, 0))
-
-else:  # pragma: no cover - CPython always has the C encoder
-    _dumps = _encoder.encode
+_dumps = _encoder.encode
+_quote = quote_text = _encoder.encode  # a string as canonical JSON, as the chain hashes it
 
 
 _LONG_DIGITS = re.compile(r"\d{19}")
@@ -724,10 +719,10 @@ class Journal:
                 else:
                     if type(actor) is not str:
                         actor = _string(actor, "actor")
-                    actor_text = encode_basestring(actor)
+                    actor_text = _quote(actor)
                 payload_text = _dumps(event.payload)
                 # record_text(), without a second encoder pass per event
-                record = f"[{seq},{t!r},{wall_text},{encode_basestring(kind)},{actor_text},"
+                record = f"[{seq},{t!r},{wall_text},{_quote(kind)},{actor_text},"
                 digest = sha256(f"{prev}{record}{payload_text}]".encode()).hexdigest()
                 rows.append((seq, t, wall_time, kind, actor, payload_text, prev, digest))
                 committed.append(make(seq, t, wall_time, kind, actor, event.payload, prev, digest))
