@@ -177,22 +177,23 @@ def unique_list(item: Any, limit: int) -> Any:
     """A tuple field of at most `limit` distinct items, that also takes a single value."""
     return Annotated[
         tuple[item, ...],
+        Field(max_length=limit),  # before the BeforeValidator, or the schema says maxLength
         BeforeValidator(_as_tuple),
-        Field(max_length=limit),
         AfterValidator(_unique),
         OneOrMany(),
     ]
 
 
 class OneOrMany:
-    """Annotated marker: the JSON Schema of a list field also admits a single item."""
+    """Annotated marker: the JSON Schema of a list field also admits a single item, and
+    says that the list names each item once."""
 
     @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> dict[str, Any]:
         array = handler(schema)
-        return {"anyOf": [array["items"], array]}
+        return {"anyOf": [array["items"], {**array, "uniqueItems": True}]}
 
 
 class Condition:
