@@ -199,8 +199,7 @@ def explain(error: Any, data: Any, root: type[BaseModel]) -> tuple[Path_, str, b
     if kind == "finite_number":
         return (
             path,
-            f"{_short(value)} is not a usable number: write an ordinary number "
-            "(not .nan or .inf)",
+            f"{_short(value)} is not a usable number: write an ordinary number (not .nan or .inf)",
             False,
         )
     if kind in _BOUNDS and isinstance(ctx.get(_BOUNDS[kind][0]), int | float):
