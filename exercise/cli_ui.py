@@ -49,18 +49,28 @@ def cmd_run(args: argparse.Namespace, scenario_path: Path) -> int:
         speed=args.speed,
         paused=args.paused,
         templates=templates,
+        pause_on_phase=args.pause_on_phase,
     )
-    return run_ui(session, lang=args.lang)
+    return run_ui(session, lang=args.lang, pause_on_phase=args.pause_on_phase)
 
 
-def run_ui(session: Session, *, lang: str | None = None, speed: float | None = None) -> int:
+def run_ui(
+    session: Session,
+    *,
+    lang: str | None = None,
+    speed: float | None = None,
+    paused: bool = False,
+    pause_on_phase: bool | None = None,
+) -> int:
     """Open the UI on a session; afterwards say where the journal is and how to go on."""
     try:
         check_terminal()
         gc.disable()  # turned on again after the first paint
         from .ui.app import create_app
 
-        app = create_app(session, lang=lang, speed=speed)
+        app = create_app(
+            session, lang=lang, speed=speed, paused=paused, pause_on_phase=pause_on_phase
+        )
     except BaseException:
         gc.enable()
         session.close()
@@ -91,6 +101,16 @@ def run_ui(session: Session, *, lang: str | None = None, speed: float | None = N
     return 0
 
 
+def pause_on_phase_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--pause-on-phase",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="pause the clock each time a new phase begins (default: as the session was "
+        "started, else the scenario's pause_on_phase)",
+    )
+
+
 def add_parsers(sub: Any, scenario_path: Any) -> None:
     """Register `run` on the main parser's subcommands."""
     run = sub.add_parser(
@@ -108,7 +128,8 @@ def add_parsers(sub: Any, scenario_path: Any) -> None:
         "--journal", metavar="PATH", help="journal file (default: debriefs/<id>-<time>.db)"
     )
     run.add_argument(
-        "--paused", action="store_true", help="start with the clock paused (p starts it)"
+        "--paused", action="store_true", help="start with the clock paused (ctrl+t starts it)"
     )
+    pause_on_phase_option(run)
     run.add_argument("--catalogue", action="append", type=Path, metavar="DIR")
     run.set_defaults(func=lambda args: cmd_run(args, scenario_path(args.scenario)))

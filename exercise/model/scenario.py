@@ -233,6 +233,11 @@ class Scenario(Model):
     start: datetime | None = Field(None, description="Calendar time of T+0")
     duration: Duration
     speed: float = Field(1.0, gt=0, le=3600, description="Scenario seconds per wall second")
+    pause_on_phase: bool = Field(
+        False,
+        description="In the session UI, pause the clock when a new phase begins "
+        "(run/resume --no-pause-on-phase overrides it; headless play never pauses)",
+    )
     objectives: tuple[Objective, ...] = Field((), max_length=MAX_OBJECTIVES)
     phases: tuple[Phase, ...] = Field(min_length=1, max_length=MAX_PHASES)
     roles: tuple[Role, ...] = Field(min_length=1, max_length=MAX_ROLES)

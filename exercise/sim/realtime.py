@@ -6,6 +6,12 @@ loop stays responsive. Commands are acknowledged (their future resolved) only af
 transaction holding their events has committed. `stop` first applies and commits the
 commands already submitted; a command that cannot be recorded (the driver has stopped, or
 the journal failed) is answered "not recorded", never dropped without a word.
+
+With `pause_on_phase`, the driver pauses the clock when a new phase begins (a journaled
+`paused` event by the actor "system", in its own transaction right after the phase's),
+as the facilitator's guide recommends doing by hand at the move boundaries. The engine
+knows nothing of this: a pause only means something to a clock that people are
+watching, so headless play never pauses.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from .players import Player
 from .session import Session
 
 Listener = Callable[[list[Event]], None]
+SYSTEM = "system"  # the actor of the driver's own commands (the pause at a new phase)
 
 
 @dataclass
@@ -42,6 +49,7 @@ class RealtimeDriver:
         player: Player | None = None,
         listener: Listener | None = None,
         max_per_wake: int = 200,
+        pause_on_phase: bool = False,
     ) -> None:
         self.session = session
         engine = session.engine
@@ -51,6 +59,7 @@ class RealtimeDriver:
         self.player = player
         self.listeners: list[Listener] = [listener] if listener else []
         self.max_per_wake = max_per_wake
+        self.pause_on_phase = pause_on_phase
         self._inbox: list[_Request] = []
         self._wake = asyncio.Event()
         self._stopped = False
@@ -119,6 +128,7 @@ class RealtimeDriver:
                 self.session.engine.advance_to(now)
                 return True
             self._after_commit(step_tick(self.session, self.player))
+            now = min(now, self.clock.now())  # paused at a new phase: stop there
         return False
 
     async def _sleep_until_next(self) -> None:
@@ -167,3 +177,16 @@ class RealtimeDriver:
                 self.clock.jump_to(event.payload["to"])
         for listener in self.listeners:
             listener(committed)
+        if self.pause_on_phase and any(
+            event.kind == Kind.PHASE_ENTERED and event.payload.get("cause") != "start"
+            for event in committed
+        ):
+            self._pause_for_phase()
+
+    def _pause_for_phase(self) -> None:
+        """A new phase began: pause the clock where it is (journaled like any pause)."""
+        engine = self.session.engine
+        if engine.ended or engine.state.paused:
+            return
+        _outcome, committed = self.session.submit(c.Pause(actor=SYSTEM), engine.now)
+        self._after_commit(committed)

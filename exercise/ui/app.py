@@ -384,7 +384,8 @@ class ExerciseApp(App[None]):
     def action_adhoc(self) -> None:
         from .screens.modals import AdhocScreen
 
-        self.push_screen(AdhocScreen(self.scenario, self.lang), self._send_if_given)
+        templates = self.session.engine.templates  # the catalogue's, to start from
+        self.push_screen(AdhocScreen(self.scenario, self.lang, templates), self._send_if_given)
 
     def action_observe(self) -> None:
         from .screens.modals import ObservationScreen

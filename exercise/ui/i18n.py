@@ -231,6 +231,83 @@ STRINGS: dict[str, tuple[str, str]] = {
     "obs.need_pillar": ("Choose a pillar.", "Kies een pijler."),
     "obs.need_text": ("Write the observation.", "Schrijf de observatie."),
     "obs.none": ("(none)", "(geen)"),
+    # forms: saving, and problems next to their field
+    "key.save": ("Save", "Opslaan"),
+    "form.required": ("Required: fill this in.", "Verplicht: vul dit in."),
+    "form.too_long": ("Too long: at most {max} characters.", "Te lang: hoogstens {max} tekens."),
+    "form.choose": ("Choose one of the options.", "Kies een van de mogelijkheden."),
+    "form.not_accepted": (
+        "This value is not accepted here.",
+        "Deze waarde wordt hier niet geaccepteerd.",
+    ),
+    # ad-hoc injects from a template, with a decision
+    "adhoc.template": (
+        "Start from a catalogue template (optional)",
+        "Beginnen met een sjabloon uit de catalogus (optioneel)",
+    ),
+    "adhoc.template_filter": (
+        "Filter: part of an id, title or pillar; enter takes the first",
+        "Filter: deel van id, titel of pijler; enter neemt de eerste",
+    ),
+    "adhoc.no_templates": (
+        "This session has no catalogue templates: write the inject below.",
+        "Deze sessie heeft geen sjablonen uit de catalogus: schrijf de inject hieronder.",
+    ),
+    "adhoc.template_none_match": ("No template matches.", "Geen sjabloon komt overeen."),
+    "adhoc.template_used": (
+        "Filled from template {id}; every field can still be changed.",
+        "Ingevuld uit sjabloon {id}; elk veld is nog te wijzigen.",
+    ),
+    "adhoc.decide": ("Ask a decision of one recipient", "Een besluit vragen van één ontvanger"),
+    "adhoc.decider": ("Who decides", "Wie besluit"),
+    "adhoc.prompt": ("Question (optional)", "Vraag (optioneel)"),
+    "adhoc.options": (
+        "Options, one per line (at least two)",
+        "Opties, één per regel (minstens twee)",
+    ),
+    "adhoc.deadline": ("Deadline after delivery", "Termijn na ontvangst"),
+    "adhoc.default": ("Default at the deadline", "Standaard bij de termijn"),
+    "adhoc.no_default": ("(no default)", "(geen standaard)"),
+    "adhoc.need_decider": ("Choose who decides.", "Kies wie besluit."),
+    "adhoc.decider_not_to": (
+        "Who decides must be one of the recipients.",
+        "Wie besluit moet een van de ontvangers zijn.",
+    ),
+    "adhoc.need_options": (
+        "Give at least two options, one per line.",
+        "Geef minstens twee opties, één per regel.",
+    ),
+    "adhoc.same_options": (
+        "Two options have the same text.",
+        "Twee opties hebben dezelfde tekst.",
+    ),
+    "adhoc.bad_deadline": (
+        "Not a duration: write for example 10m, 1h30m or T+00:10 (empty: no deadline).",
+        "Geen tijdsduur: schrijf bijvoorbeeld 10m, 1h30m of T+00:10 (leeg: geen termijn).",
+    ),
+    "adhoc.default_needs_deadline": (
+        "A default applies when the deadline passes: give a deadline too.",
+        "Een standaard geldt als de termijn verstrijkt: geef ook een termijn.",
+    ),
+    # observations: the seat observed and the root cause
+    "obs.objective_first": ("Choose a pillar first", "Kies eerst een pijler"),
+    "obs.seat": ("Seat observed (optional)", "Waargenomen rol (optioneel)"),
+    "obs.root_cause": ("Root cause (optional)", "Oorzaak (optioneel)"),
+    "obs.need_kind": (
+        "Choose strength, area for improvement or note.",
+        "Kies sterk punt, verbeterpunt of notitie.",
+    ),
+    # taking a measure: what it is and why now
+    "meas.heading": ("Take a measure", "Een maatregel nemen"),
+    "meas.take": ("Take measure", "Maatregel nemen"),
+    "meas.rationale": (
+        "Rationale: why this measure, why now (optional)",
+        "Onderbouwing: waarom deze maatregel, waarom nu (optioneel)",
+    ),
+    "meas.no_description": (
+        "The scenario gives no description of this measure.",
+        "Het scenario geeft geen beschrijving van deze maatregel.",
+    ),
     # confirmations and notices
     "confirm.end": (
         "End the session for everyone?\n\nThe clock stops for good; open decisions stay "

@@ -150,8 +150,7 @@ def decision_rows(state: SessionState, scenario: Scenario, lang: str) -> list[De
     """Open decisions by deadline, then missed ones, then those taken (latest first)."""
     open_, missed, taken = [], [], []
     for decision in state.decisions.values():
-        inject = scenario.inject_map.get(decision.inject)
-        title = localize(inject.title, lang) if inject else decision.inject
+        title = _decision_title(state, scenario, decision.inject, lang)
         if decision.open:
             open_.append(
                 DecisionRow(decision.inject, decision.role, title, decision.deadline, "open")
@@ -251,6 +250,8 @@ def role_inbox(state: SessionState, scenario: Scenario, role: str, lang: str) ->
         inject = scenario.inject_map.get(inject_id)
         if inject is None:
             payload = state.adhoc.get(inject_id, {})
+            asked = state.adhoc_decision(inject_id)  # an ad-hoc inject may ask a decision
+            adhoc_decision = state.decisions.get(inject_id)
             found.append(
                 PlayerInject(
                     inject_id,
@@ -259,8 +260,10 @@ def role_inbox(state: SessionState, scenario: Scenario, role: str, lang: str) ->
                     str(payload.get("sender") or ""),
                     str(payload.get("title", "")),
                     str(payload.get("text", "")),
-                    None,
-                    None,
+                    adhoc_decision.role if asked and adhoc_decision else None,
+                    _adhoc_player_decision(asked, adhoc_decision)
+                    if asked and adhoc_decision and adhoc_decision.role == role
+                    else None,
                 )
             )
             continue
@@ -312,6 +315,34 @@ def _player_decision(scenario: Scenario, inject_id: str, decision, lang: str) ->
     )
 
 
+def _adhoc_player_decision(spec: dict, decision) -> PlayerDecision:
+    """An ad-hoc inject's decision: its options are known by their labels."""
+    options = tuple((str(o), str(o)) for o in spec.get("options", ()))
+    if decision.decided_at is not None:
+        status, chosen = "taken", decision.option or ""
+    elif decision.missed:
+        status, chosen = "missed", decision.default_applied or ""
+    else:
+        status, chosen = "open", ""
+    return PlayerDecision(
+        str(spec.get("prompt") or ""),
+        options,
+        decision.opened,
+        decision.deadline,
+        status,
+        chosen,
+        decision.decided_at,
+        decision.rationale,
+    )
+
+
+def _decision_title(state: SessionState, scenario: Scenario, inject_id: str, lang: str) -> str:
+    inject = scenario.inject_map.get(inject_id)
+    if inject is not None:
+        return localize(inject.title, lang)
+    return str(state.adhoc.get(inject_id, {}).get("title") or inject_id)  # ad hoc
+
+
 @dataclass(frozen=True, slots=True)
 class MeasureRow:
     measure: str
@@ -351,8 +382,7 @@ def role_history(
     for decision in state.decisions.values():
         if decision.role != role:
             continue
-        inject = scenario.inject_map.get(decision.inject)
-        title = localize(inject.title, lang) if inject else decision.inject
+        title = _decision_title(state, scenario, decision.inject, lang)
         if decision.decided_at is not None:
             option = _option_label(scenario, decision.inject, decision.option, lang)
             text = i18n.tr("hist.decided", lang, title=title, option=option)

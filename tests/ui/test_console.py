@@ -223,10 +223,10 @@ def test_adhoc_inject_composer(make_app) -> None:
             await pilot.press("a")
             await until(pilot, lambda: isinstance(app.screen, AdhocScreen))
             screen = app.screen
-            await pilot.click("#ok")  # empty: refused in the form, nothing sent
+            await pilot.press("ctrl+s")  # empty: refused in the form, nothing sent
             await settle(pilot)
             assert isinstance(app.screen, AdhocScreen)
-            assert "title" in plain(screen.query_one(".dialog-error"))
+            assert "title" in plain(screen.query_one("#adhoc-title-error"))
             screen.query_one("#adhoc-title", Input).value = "Power cut in Zeeland"
             screen.query_one("#adhoc-text", TextArea).text = "The grid operator reports it."
             screen.query_one("#adhoc-to", SelectionList).select("nkc")
@@ -234,7 +234,7 @@ def test_adhoc_inject_composer(make_app) -> None:
             screen.query_one("#adhoc-method", Select).value = "phone"
             screen.query_one("#adhoc-sender", Input).value = "TenneT (SimCell)"
             await settle(pilot)
-            await pilot.click("#ok")
+            await pilot.press("ctrl+s")
             await until(pilot, lambda: bool(app.session.engine.state.adhoc))
             payload = app.session.engine.state.adhoc["adhoc-1"]
             assert payload["to"] == ["nkc"] and payload["method"] == "phone"
@@ -253,12 +253,12 @@ def test_observation_form(make_app) -> None:
             await pilot.press("o")
             await until(pilot, lambda: isinstance(app.screen, ObservationScreen))
             screen = app.screen
+            screen.query_one("#obs-pillar", Select).value = "resilient-society"
+            await settle(pilot)  # the pillar first: its objectives are offered
             screen.query_one("#obs-objective", Select).value = "obj-comms"
-            await settle(pilot)
-            assert screen.query_one("#obs-pillar", Select).value == "resilient-society"
-            await pilot.click("#kind-improvement")
+            screen.query_one("#kind-improvement").value = True
             screen.query_one("#obs-text", TextArea).text = "No action perspective in the message"
-            await pilot.click("#ok")
+            await pilot.press("ctrl+s")
             await until(pilot, lambda: bool(app.session.engine.state.observations))
             observation = app.session.engine.state.observations[0]
             assert observation["kind"] == "improvement"

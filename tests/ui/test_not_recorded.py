@@ -58,7 +58,7 @@ def test_a_decision_on_a_full_disk_is_not_shown_as_taken(tmp_path: Path, demo) -
             app.focused.value = "rationale " * 900  # a long paste
             await pilot.press("enter")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-            await pilot.press("y")
+            await pilot.press("ctrl+y")
             await until(pilot, lambda: isinstance(app.screen, StoppedScreen))
             message = plain(app.screen.query_one(".dialog-message"))
             assert "disk is full" in message
@@ -98,7 +98,7 @@ def test_a_decision_confirmed_in_the_same_keystrokes_as_ctrl_q_is_recorded(
             await settle(pilot)
             await pilot.press("d", "down", "space", "tab", "enter")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-            await pilot.press("y", "ctrl+q")
+            await pilot.press("ctrl+y", "ctrl+q")
         return app
 
     app = asyncio.run(go())

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, OptionList, RadioSet, SelectionLis
 
 from exercise.model.events import Kind
 from exercise.sim import commands as c
-from exercise.ui.screens.modals import ConfirmScreen
+from exercise.ui.screens.modals import ConfirmScreen, MeasureScreen
 from exercise.ui.view import role_inbox
 from exercise.ui.widgets.decision_form import DecisionForm
 from exercise.ui.widgets.role_panel import RolePanel
@@ -224,8 +224,8 @@ def test_measures_follow_the_escalation_level(make_app) -> None:
             ]
             table.focus()
             await pilot.press("enter")
-            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-            await pilot.press("y")
+            await until(pilot, lambda: isinstance(app.screen, MeasureScreen))
+            await pilot.press("ctrl+s")  # the rationale is asked, not required
             await until(pilot, lambda: "activate-lcp-md" in app.session.engine.state.measures)
             await settle(pilot)
             assert nctv.measures[0].status == "taken"

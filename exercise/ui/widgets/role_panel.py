@@ -334,17 +334,16 @@ class RolePanel(Vertical):
         if row.status != "available":
             result.update(Text(self.t("meas.not_available"), style="bold yellow"))
             return
-        command = c.TakeMeasure(actor=self.role, measure=row.measure)
 
-        def answered(yes: bool | None) -> None:
-            if yes:
+        def answered(command: c.Command | None) -> None:
+            if command is not None:  # the measure, with the player's rationale
                 result.update(Text(self.t("form.submitting"), style="italic"))
                 self.app.send_command(command, reply_to=self, tag="measure")
 
-        from ..screens.modals import ConfirmScreen
+        from ..screens.modals import MeasureScreen
 
-        question = self.t("meas.confirm", title=row.title)
-        self.app.push_screen(ConfirmScreen(question, self.lang), answered)
+        screen = MeasureScreen(self.scenario, self.lang, self.role, row.measure)
+        self.app.push_screen(screen, answered)
 
     def on_command_done(self, message: CommandDone) -> None:
         message.stop()
