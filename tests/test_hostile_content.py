@@ -495,3 +495,26 @@ def test_suggestions_are_bounded_per_file() -> None:
     assert hints[MAX_PROBLEMS:] == [""] * 5
     assert suggest("nctf", ["nctv"]) == " (did you mean 'nctv'?)"  # outside a file: no bound
     assert suggest("inject-1", [f"inject-{n}" for n in range(2, 5_000)]) == ""
+
+
+def test_templates_cannot_expand_a_scenario_past_the_file_limit(tmp_path: Path) -> None:
+    """Like aliases, a long template used thousands of times would make a huge journal."""
+    catalogue = tmp_path / "injects"
+    catalogue.mkdir()
+    (catalogue / "long.yaml").write_text(
+        "format: 1\ntemplates:\n  - id: long\n    title: Long\n    pillars: vital-processes\n"
+        f"    text: {'x' * 9_000}\n",
+        encoding="utf-8",
+    )
+    base = VALID.read_text(encoding="utf-8")
+    uses = [f"  - {{use: long, id: copy-{n}, at: 1m, to: nctv}}\n" for n in range(2_000)]
+    path = tmp_path / "uses.yaml"
+    path.write_text(base.replace("injects:\n", "injects:\n" + "".join(uses), 1), "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_scenario(path, load_catalogue([catalogue]))
+    [problem] = caught.value.problems
+    assert problem.path.startswith("injects[18") and problem.path.endswith("].use")
+    assert problem.message.startswith("the templates used so far expand this scenario past")
+    fewer = tmp_path / "fewer.yaml"
+    fewer.write_text(base.replace("injects:\n", "injects:\n" + "".join(uses[:1_000]), 1), "utf-8")
+    assert len(load_scenario(fewer, load_catalogue([catalogue])).injects) == 1_003

@@ -20,7 +20,7 @@ from .checks import check_scenario
 from .messages import explain_all, suggest, suggestions_per_file
 from .problems import ContentError, Path_, Problem
 from .resources import default_catalogue_dirs
-from .yamlsource import Source, read_source
+from .yamlsource import MAX_EXPANDED_CHARACTERS, Source, read_source
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -120,12 +120,29 @@ def _scenario_from_source(source: Source, catalogue: CatalogueIndex | None) -> S
     if _uses_templates(data):
         assert catalogue is not None
         merged = []
+        # Templates expand a scenario as aliases do: bound the text they add in the same way.
+        expanded = _text_size(data)
+        sizes: dict[str, int] = {}
         for i, item in enumerate(injects):
             if isinstance(item, dict) and "use" in item:
                 entry = catalogue.entries.get(str(item["use"]))
                 if entry is None:  # reported; left out so the rest can still be checked
                     problems.append(_unknown_template(source, i, item["use"], catalogue))
                     continue
+                if entry.template.id not in sizes:
+                    sizes[entry.template.id] = _text_size(entry.raw)
+                expanded += sizes[entry.template.id]
+                if expanded > MAX_EXPANDED_CHARACTERS:
+                    raise ContentError(
+                        [
+                            source.problem(
+                                ("injects", i, "use"),
+                                "the templates used so far expand this scenario past "
+                                f"{MAX_EXPANDED_CHARACTERS:,} characters of text, the limit "
+                                "for a file",
+                            )
+                        ]
+                    )
                 origins[i] = entry
                 item = {**entry.raw, **item}
             kept.append(i)
@@ -152,6 +169,17 @@ def _scenario_from_source(source: Source, catalogue: CatalogueIndex | None) -> S
         problems += [locate(f.path, f.message, f.key) for f in findings]
         raise ContentError(_sorted(problems))
     return scenario
+
+
+def _text_size(value: Any) -> int:
+    """Characters of text in plain data: every key and string (numbers count one)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_text_size(k) + _text_size(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_text_size(item) for item in value)
+    return 1
 
 
 def _check_top(source: Source) -> None:
