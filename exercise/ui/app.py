@@ -36,6 +36,7 @@ from ..sim.realtime import RealtimeDriver
 from ..sim.session import Session
 from . import i18n
 from .messages import CommandDone, DriverStopped, EventsCommitted
+from .screens.role_picker import PickerEntry
 from .view import player_roles
 from .widgets.console import FacilitatorConsole
 from .widgets.role_panel import RolePanel
@@ -48,6 +49,7 @@ NOTE_SECONDS = 6.0  # how long the outcome of a command stays on the status line
 CONSOLE = "console"
 # Actions that only make sense on the console tab (hidden elsewhere).
 CONSOLE_ACTIONS = {"fire", "hold", "adhoc", "observe"}
+ROLE_FKEYS = 10  # roles with an F-key of their own (F2 to F11); all are in the picker
 
 
 class ExerciseApp(App[None]):
@@ -68,6 +70,10 @@ class ExerciseApp(App[None]):
         Binding("o", "observe", "key.observe"),
         Binding("e", "end_session", "key.end"),
         Binding("f1", "show_tab(0)", "key.console", show=False),
+        # Navigation between the tabs (harmless: never changes the session).
+        Binding("ctrl+pagedown", "next_tab(1)", "key.next_tab", show=False),
+        Binding("ctrl+pageup", "next_tab(-1)", "key.prev_tab", show=False),
+        Binding("f12", "pick_role", "key.roles", key_display="F12"),
     ]
 
     def __init__(
@@ -104,7 +110,7 @@ class ExerciseApp(App[None]):
         self._refresh_scheduled = False
         self.driver_running = False
         self.not_recorded: list[str] = []  # commands answered "not recorded", said at exit
-        for n in range(min(8, len(self.roles))):
+        for n in range(min(ROLE_FKEYS, len(self.roles))):  # F2 to F11; F12 the picker
             self.bind(f"f{n + 2}", f"show_tab({n + 1})", show=False)
 
     # -- layout --
@@ -414,6 +420,50 @@ class ExerciseApp(App[None]):
         elif 0 < index <= len(self.role_panels):
             self.tabs.active = f"role-{index - 1}"
 
+    def _tab_index(self) -> int:
+        active = self.tabs.active
+        return int(active.removeprefix("role-")) + 1 if active.startswith("role-") else 0
+
+    def action_next_tab(self, step: int) -> None:
+        """The next (or previous) tab, round from the last role to the console."""
+        if len(self.screen_stack) > 1:  # not behind a dialog
+            return
+        self.action_show_tab((self._tab_index() + step) % (len(self.role_panels) + 1))
+
+    def picker_entries(self) -> list[PickerEntry]:
+        """The console and every role, with their F-key, open decisions and unread injects."""
+        lang, state = self.lang, self.session.engine.state
+        opened: dict[str, int] = {}
+        for decision in state.decisions.values():
+            if decision.open:
+                opened[decision.role] = opened.get(decision.role, 0) + 1
+        entries = [PickerEntry(0, "F1", i18n.tr("tab.console", lang), "")]
+        for n, role in enumerate(self.roles):
+            unread = self.role_panels[n].unread(state)
+            entries.append(
+                PickerEntry(
+                    n + 1,
+                    f"F{n + 2}" if n < ROLE_FKEYS else "",
+                    i18n.role_short(role),
+                    i18n.role_title(self.scenario, role, lang),
+                    opened.get(role, 0),
+                    unread,
+                )
+            )
+        return entries
+
+    def action_pick_role(self) -> None:
+        """A list of every role, filtered by typing; enter shows the chosen panel."""
+        if len(self.screen_stack) > 1:
+            return
+        from .screens.role_picker import RolePicker
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.action_show_tab(index)
+
+        self.push_screen(RolePicker(self.picker_entries(), self._tab_index(), self.lang), chosen)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         lang = self.lang
 
@@ -431,6 +481,9 @@ class ExerciseApp(App[None]):
         yield command("cmd.observe", "cmd.observe.help", self.action_observe)
         yield command("cmd.end", "cmd.end.help", self.action_end_session)
         yield command("cmd.console", "cmd.console.help", lambda: self.action_show_tab(0))
+        yield command("cmd.roles", "cmd.roles.help", self.action_pick_role)
+        yield command("cmd.next_tab", "cmd.next_tab.help", lambda: self.action_next_tab(1))
+        yield command("cmd.prev_tab", "cmd.prev_tab.help", lambda: self.action_next_tab(-1))
         for n, role in enumerate(self.roles):
             title = clean(i18n.role_title(self.scenario, role, lang), single_line=True)
             yield SystemCommand(

@@ -411,6 +411,45 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{actor}: {command} rejected: {reason}",
         "{actor}: {command} geweigerd: {reason}",
     ),
+    # countdowns in scenario time and in real time
+    "time.both": ("{left} ({real} real at x{speed})", "{left} ({real} echt bij x{speed})"),
+    "time.both_paused": ("{left} (clock paused)", "{left} (klok gepauzeerd)"),
+    "dec.col.real": ("Real", "Echt"),
+    "dec.paused": ("paused", "pauze"),
+    # navigation
+    "key.roles": ("Roles", "Rollen"),
+    "key.tab_inbox": ("Inbox", "Inbox"),
+    "key.tab_initiative": ("Initiative", "Initiatief"),
+    "key.tab_measures": ("Measures", "Maatregelen"),
+    "key.tab_history": ("History", "Historie"),
+    "cmd.roles": ("Pick a role", "Kies een rol"),
+    "cmd.roles.help": (
+        "A list of every role, to filter by typing",
+        "Een lijst van alle rollen, te filteren door te typen",
+    ),
+    "cmd.next_tab": ("Next tab", "Volgende tab"),
+    "cmd.next_tab.help": (
+        "The next role's panel (after the last, the console)",
+        "Het paneel van de volgende rol (na de laatste de console)",
+    ),
+    "cmd.prev_tab": ("Previous tab", "Vorige tab"),
+    "cmd.prev_tab.help": (
+        "The previous role's panel (before the first, the console)",
+        "Het paneel van de vorige rol (voor de eerste de console)",
+    ),
+    "picker.title": ("Go to a role", "Naar een rol"),
+    "picker.filter": ("Type to filter", "Typ om te filteren"),
+    "picker.hint": (
+        "enter shows the panel, escape closes",
+        "enter toont het paneel, escape sluit",
+    ),
+    "picker.none": ("No role matches.", "Geen rol komt overeen."),
+    "picker.open": ("{count} open", "{count} open"),
+    "picker.unread": ("{count} unread", "{count} ongelezen"),
+    "role.no_open": ("No open decision for this role.", "Geen open besluit voor deze rol."),
+    "inbox.unread": ("unread", "ongelezen"),
+    "msel.to": ("to", "aan"),
+    "msel.all_players": ("all players", "alle spelers"),
     "status.met": ("met", "gehaald"),
     "status.late": ("late", "te laat"),
     "status.missed": ("missed", "gemist"),
@@ -509,6 +548,24 @@ def countdown(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def countdown_both(seconds: float, speed: float, paused: bool, lang: str) -> str:
+    """Scenario time left and the real time it takes at the current speed:
+    `15:00 (0:45 real at x20)`, or `15:00 (clock paused)`."""
+    left = countdown(seconds)
+    if paused:
+        return tr("time.both_paused", lang, left=left)
+    real = max(0.0, seconds) / speed if speed > 0 else 0.0
+    return tr("time.both", lang, left=left, real=real_time(real), speed=speed_text(speed))
+
+
+def real_time(seconds: float) -> str:
+    """Wall time as M:SS (or H:MM:SS), rounded up: `0:45`, `7:30`, `1:30:00`."""
+    whole = max(0, int(seconds + 0.999))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def localize_bindings(node: object, lang: str) -> None:

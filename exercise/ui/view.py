@@ -91,12 +91,16 @@ def msel_detail(
             return []
         sender = str(payload.get("sender") or "")
         method = i18n.method_name(str(payload.get("method", "other")), lang)
-        return [(i18n.tr("msel.from", lang), f"{sender} ({method})" if sender else method)]
+        return [
+            (i18n.tr("msel.from", lang), f"{sender} ({method})" if sender else method),
+            (i18n.tr("msel.to", lang), ", ".join(state.recipients.get(inject_id, ()))),
+        ]
     lines: list[tuple[str, str]] = []
     method = i18n.method_name(inject.method.value, lang)
     lines.append(
         (i18n.tr("msel.from", lang), f"{inject.sender} ({method})" if inject.sender else method)
     )
+    lines.append((i18n.tr("msel.to", lang), ", ".join(state.recipients.get(inject.id, inject.to))))
     if inject.when is not None:
         holds = inject.when.tree.evaluate(state)
         lines.append(

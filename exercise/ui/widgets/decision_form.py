@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from ...model import format_clock
 from ...safetext import clean, literal
@@ -18,6 +18,7 @@ from ...sim import commands as c
 from .. import i18n
 from ..messages import CommandDone
 from ..view import PlayerDecision
+from .checks import OptionButton
 
 
 class DecisionForm(Vertical):
@@ -44,7 +45,7 @@ class DecisionForm(Vertical):
         yield Static("", classes="form-deadline")
         with RadioSet(classes="form-options"):
             for n, (_id, label) in enumerate(d.options):
-                yield RadioButton(literal(label, single_line=True), id=f"opt-{n}")
+                yield OptionButton(literal(label), id=f"opt-{n}")
         yield Input(placeholder=self.t("form.rationale"), classes="form-rationale")
         yield Button(self.t("form.submit"), variant="primary", classes="form-submit")
         yield Static("", classes="form-result")
@@ -97,7 +98,9 @@ class DecisionForm(Vertical):
             text, style = self.t("form.deadline_passed"), "bold red"
         else:
             left = d.deadline - now
-            text = self.t("form.deadline_left", left=i18n.countdown(left))
+            clock = self.app.clock
+            both = i18n.countdown_both(left, clock.speed, clock.paused, self.lang)
+            text = self.t("form.deadline_left", left=both)
             style = "bold red" if left < 60 else ("bold yellow" if left < 180 else "bold")
         if text != self._deadline_text:
             self._deadline_text = text

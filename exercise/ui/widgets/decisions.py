@@ -19,10 +19,12 @@ class DecisionsPanel(DataTable):
         self.lang = lang
         self.shown: list[DecisionRow] = []
         self._left: dict[str, str] = {}
+        self._real: dict[str, str] = {}
 
     def on_mount(self) -> None:
         tr, lang = i18n.tr, self.lang
-        self.add_column(tr("dec.col.left", lang), key="left", width=9)
+        self.add_column(tr("dec.col.left", lang), key="left", width=8)
+        self.add_column(tr("dec.col.real", lang), key="real", width=7)
         self.add_column(tr("dec.col.role", lang), key="role")
         self.add_column(tr("dec.col.status", lang), key="status")
         self.add_column(tr("dec.col.inject", lang), key="inject")
@@ -36,6 +38,15 @@ class DecisionsPanel(DataTable):
         left = row.deadline - now
         style = "bold red" if left < 60 else ("bold yellow" if left < 180 else "bold")
         return Text(i18n.countdown(left), style=style)
+
+    def _real_cell(self, row: DecisionRow, now: float) -> Text:
+        """The wall time left at the current speed (the clock the room lives by)."""
+        if row.status != "open" or row.deadline is None:
+            return Text("")
+        clock = self.app.clock
+        if clock.paused:
+            return Text(i18n.tr("dec.paused", self.lang), style="dim")
+        return Text(i18n.real_time((row.deadline - now) / clock.speed), style="dim")
 
     def _status_cell(self, row: DecisionRow) -> Text:
         lang = self.lang
@@ -57,11 +68,14 @@ class DecisionsPanel(DataTable):
             return
         self.clear()
         self._left = {}
+        self._real = {}
         for row in rows:
             left = self._left_cell(row, now)
             self._left[row.inject] = left.plain
+            self._real[row.inject] = self._real_cell(row, now).plain
             self.add_row(
                 left,
+                self._real_cell(row, now),
                 Text(row.role),
                 self._status_cell(row),
                 literal(row.title, single_line=True),
@@ -79,3 +93,7 @@ class DecisionsPanel(DataTable):
             if self._left.get(row.inject) != cell.plain:
                 self._left[row.inject] = cell.plain
                 self.update_cell(row.inject, "left", cell)
+            real = self._real_cell(row, now)
+            if self._real.get(row.inject) != real.plain:
+                self._real[row.inject] = real.plain
+                self.update_cell(row.inject, "real", real)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections import deque
+
 from rich.text import Text
+from textual.events import Resize
 from textual.widgets import RichLog
 
 from ...model import Scenario, format_clock, localize
@@ -114,16 +117,36 @@ def _option(scenario: Scenario, inject_id: object, option: object, lang: str) ->
     return localize(found.label, lang) if found else str(option)
 
 
+FEED_LINES = 1000
+
+
 class FeedPanel(RichLog):
-    """Every event as it is committed; keeps the last thousand lines."""
+    """Every event as it is committed; keeps the last thousand lines, and wraps them again
+    when its width changes."""
 
     def __init__(self, scenario: Scenario, lang: str, **kwargs) -> None:
         super().__init__(
-            max_lines=1000, min_width=20, wrap=True, markup=False, highlight=False, **kwargs
+            max_lines=FEED_LINES, min_width=20, wrap=True, markup=False, highlight=False, **kwargs
         )
         self.scenario = scenario
         self.lang = lang
         self._adhoc_titles: dict[str, str] = {}
+        self._texts: deque[Text] = deque(maxlen=FEED_LINES)
+        self._wrapped_at = 0
+
+    def on_resize(self, event: Resize) -> None:
+        # RichLog wraps a line once, when it is written: a new width needs them all again.
+        width = event.size.width
+        if not self._size_known or width == self._wrapped_at or not width:
+            self._wrapped_at = width or self._wrapped_at
+            return
+        self._wrapped_at = width
+        at_end = self.is_vertical_scroll_end
+        self.clear()
+        for line in self._texts:
+            self.write(line, scroll_end=False)
+        if at_end:
+            self.scroll_end(animate=False, immediate=True)
 
     def add_events(self, events: list[Event]) -> None:
         for event in events:
@@ -136,4 +159,5 @@ class FeedPanel(RichLog):
             line = Text(format_clock(event.t) + " ", style="dim")
             text = describe_event(event, self.scenario, self.lang, self._adhoc_titles)
             line.append(clean(text, single_line=True), style=_STYLES.get(event.kind, ""))
+            self._texts.append(line)
             self.write(line)

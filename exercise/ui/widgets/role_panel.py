@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import AwaitMount
 from textual.widgets import (
     Button,
     DataTable,
@@ -34,11 +35,21 @@ from ...sim.state import SessionState
 from .. import i18n
 from ..messages import CommandDone
 from ..view import MeasureRow, PlayerInject, role_history, role_inbox, role_measures
+from .checks import CheckList
 from .decision_form import DecisionForm
+
+INNER_TABS = ("inbox", "initiative", "measures", "history")
 
 
 class RolePanel(Vertical):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("d", "decide", "key.decide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "decide", "key.decide"),
+        # The panel's own tabs, a key each; alt+digit also works while typing.
+        Binding("1,alt+1", "inner_tab('inbox')", "key.tab_inbox", show=False),
+        Binding("2,alt+2", "inner_tab('initiative')", "key.tab_initiative", show=False),
+        Binding("3,alt+3", "inner_tab('measures')", "key.tab_measures", show=False),
+        Binding("4,alt+4", "inner_tab('history')", "key.tab_history", show=False),
+    ]
 
     def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs) -> None:
         super().__init__(classes="role-panel", **kwargs)
@@ -57,6 +68,7 @@ class RolePanel(Vertical):
         self._heading: tuple | None = None
         self.dirty = True
         self._could_decide = False
+        self._mounting: AwaitMount | None = None
 
     def t(self, key: str, **values: object) -> str:
         return i18n.tr(key, self.lang, **values)
@@ -66,7 +78,7 @@ class RolePanel(Vertical):
         yield Static("", classes="role-heading")
         with TabbedContent(id=f"{p}-tabs", classes="role-tabs"):
             with (
-                TabPane(self.t("role.inbox"), id=f"{p}-inbox"),
+                TabPane("1 " + self.t("role.inbox"), id=f"{p}-inbox"),
                 Horizontal(classes="inbox"),
             ):
                 yield OptionList(classes="inbox-list")
@@ -76,12 +88,12 @@ class RolePanel(Vertical):
                     )
                     yield Vertical(classes="form-slot")
             with (
-                TabPane(self.t("role.initiative"), id=f"{p}-initiative"),
+                TabPane("2 " + self.t("role.initiative"), id=f"{p}-initiative"),
                 VerticalScroll(classes="initiative"),
             ):
                 yield TextArea(soft_wrap=True, placeholder=self.t("init.text"), classes="init-text")
                 with Horizontal(classes="form-row"):
-                    pillars = SelectionList[str](
+                    pillars = CheckList[str](
                         *[
                             Selection(literal(i18n.pillar_name(x.value, lang)), x.value)
                             for x in Pillar
@@ -90,7 +102,7 @@ class RolePanel(Vertical):
                     )
                     pillars.border_title = self.t("init.pillars")
                     yield pillars
-                    comms = SelectionList[str](
+                    comms = CheckList[str](
                         *[
                             Selection(literal(i18n.comms_name(x.value, lang)), x.value)
                             for x in CommsElement
@@ -102,12 +114,12 @@ class RolePanel(Vertical):
                 yield Button(self.t("init.submit"), variant="primary", classes="init-submit")
                 yield Static("", classes="init-result")
             with (
-                TabPane(self.t("role.measures"), id=f"{p}-measures"),
+                TabPane("3 " + self.t("role.measures"), id=f"{p}-measures"),
                 Vertical(classes="measures"),
             ):
                 yield DataTable(cursor_type="row", classes="measure-table")
                 yield Static(Text(self.t("meas.hint"), style="dim"), classes="measure-result")
-            with TabPane(self.t("role.history"), id=f"{p}-history"):
+            with TabPane("4 " + self.t("role.history"), id=f"{p}-history"):
                 yield DataTable(cursor_type="row", classes="history-table")
 
     def on_mount(self) -> None:
@@ -123,23 +135,48 @@ class RolePanel(Vertical):
 
     def refresh_view(self, state: SessionState, now: float) -> None:
         scenario, lang = self.scenario, self.lang
-        heading = (state.level.value, state.phase)
-        if heading != self._heading:
-            self._heading = heading
-            text = Text(
-                clean(self.t("role.heading", title=i18n.role_title(scenario, self.role, lang))),
-                style="bold",
-            )
-            text.append("   " + self.t("role.level", level=state.level.value), style="dim")
-            self.query_one(".role-heading", Static).update(text)
         self.inbox = role_inbox(state, scenario, self.role, lang)
         self._refresh_list()
         seen = len(self._seen)
         self._refresh_detail(now)
         if len(self._seen) != seen:  # the message on screen is read now: drop its mark
             self._refresh_list()
+        self._refresh_heading(state)
         self._refresh_measures(state)
         self._refresh_history(state)
+
+    def open_decisions(self) -> list[PlayerInject]:
+        """This role's open decisions, oldest first."""
+        found = [p for p in self.inbox if p.decision is not None and p.decision.status == "open"]
+        found.sort(key=lambda p: (p.decision.opened if p.decision else 0.0, p.received))
+        return found
+
+    def unread(self, state: SessionState | None = None) -> int:
+        """Injects delivered to this role that its player has not opened yet (from `state`
+        when given: a hidden panel's inbox may be stale)."""
+        if state is None:
+            return sum(1 for p in self.inbox if p.inject not in self._seen)
+        return sum(
+            1
+            for inject, to in state.recipients.items()
+            if self.role in to and inject not in self._seen
+        )
+
+    def _refresh_heading(self, state: SessionState) -> None:
+        opened, unread = len(self.open_decisions()), self.unread()
+        heading = (state.level.value, state.phase, opened, unread)
+        if heading == self._heading:
+            return
+        self._heading = heading
+        title = i18n.role_title(self.scenario, self.role, self.lang)
+        text = Text(clean(self.t("role.heading", title=title), single_line=True), style="bold")
+        text.append("   " + self.t("role.level", level=state.level.value), style="dim")
+        if opened:
+            text.append("   ● " + self.t("picker.open", count=opened), style="bold yellow")
+            text.append(" (d)", style="dim")
+        if unread:
+            text.append("   • " + self.t("picker.unread", count=unread), style="bold cyan")
+        self.query_one(".role-heading", Static).update(text)
 
     def _refresh_list(self) -> None:
         listing = self.query_one(".inbox-list", OptionList)
@@ -201,7 +238,7 @@ class RolePanel(Vertical):
                 self._form = DecisionForm(
                     item.inject, self.role, item.title, item.decision, self.lang
                 )
-                slot.mount(self._form)
+                self._mounting = slot.mount(self._form)
             elif item.decider and item.decider != self.role:
                 note = self.t(
                     "form.decided_by", role=i18n.role_title(self.scenario, item.decider, self.lang)
@@ -209,7 +246,7 @@ class RolePanel(Vertical):
                 slot.mount(Static(literal(note, style="dim italic"), classes="decided-by"))
         elif self._form is not None and item.decision is not None:
             self._form.show(item.decision, now)
-        can_decide = self._form is not None and self._form.decision.status == "open"
+        can_decide = bool(self.open_decisions())
         if can_decide != self._could_decide:
             self._could_decide = can_decide
             self.refresh_bindings()
@@ -276,14 +313,41 @@ class RolePanel(Vertical):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "decide":
-            return self._form is not None and self._form.decision.status == "open"
+            return bool(self.open_decisions())
         return True
 
-    def action_decide(self) -> None:
-        """Show this role's inject's decision form and put the cursor on its options."""
+    def action_inner_tab(self, name: str) -> None:
+        """Show one of the panel's own tabs (inbox, own initiative, measures, history)."""
+        if name not in INNER_TABS:
+            return
+        self.screen.set_focus(None)  # a focused widget in the pane left would pull back
+        self.query_one(TabbedContent).active = f"{self.prefix}-{name}"
+        focus = {
+            "inbox": ".inbox-list",
+            "initiative": ".init-text",
+            "measures": ".measure-table",
+            "history": ".history-table",
+        }
+        self.query_one(focus[name]).focus()
+
+    async def action_decide(self) -> None:
+        """Open this role's oldest open decision, whatever the inbox shows: select its
+        inject in the inbox and put the cursor on the form's options."""
+        pending = self.open_decisions()
+        if not pending:
+            self.app.notify(self.t("role.no_open"), markup=False)
+            return
+        self.screen.set_focus(None)
+        self.query_one(TabbedContent).active = f"{self.prefix}-inbox"
+        listing = self.query_one(".inbox-list", OptionList)
+        listing.highlighted = self.inbox.index(pending[0])
+        self._refresh_detail(self.app.now())
+        self._refresh_list()
+        mounting, self._mounting = self._mounting, None
+        if mounting is not None:
+            await mounting
         if self._form is None:
             return
-        self.query_one(TabbedContent).active = f"{self.prefix}-inbox"
         self._form.query_one(RadioSet).focus()
         self._form.scroll_visible(animate=False)
 

@@ -47,9 +47,9 @@ class StatusBar(Static):
         line1 = Text(clean(localize(scenario.title, lang), single_line=True), style="bold")
         line1.append("  ")
         line1.append(f" {clean(scenario.classification, single_line=True)} ", style="bold reverse")
-        line1.append("  ^p " + i18n.tr("key.palette", lang), style="dim")
-        if self.note[0]:
+        if self.note[0]:  # before the hint: on a narrow screen the hint is cut first
             line1.append("  " + self.note[0], style=self.note[1])
+        line1.append("  ^p " + i18n.tr("key.palette", lang), style="dim")
         line2 = Text()
         line2.append(f" {state.level.value} ", style="bold reverse")
         line2.append(" " + clean(phase_title, single_line=True) + "  ")
