@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Input, RadioButton, Select, Static, TabbedContent
+from textual.widgets import (
+    Checkbox,
+    DataTable,
+    Input,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+    TabbedContent,
+)
 
 from exercise.cli import main
 from exercise.debrief import build_report, render
@@ -135,7 +144,7 @@ async def test_improvement_item_and_a_refused_one(journal: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # the due date is before the start: the form stays open
-        assert "before the start" in str(form.query_one("#error", Static).render())
+        assert "before the start" in str(form.query_one("#due-error", Static).render())
         form.query_one("#due", Input).value = "2027-12-31"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -185,6 +194,7 @@ async def test_participant_and_final_mark(journal: Path) -> None:
         await pilot.press("f")
         await pilot.pause()
         assert app.screen.query_one("#by", Input).value == "A. Jansen"
+        app.screen.query_one("#confirm", Checkbox).value = True  # final with items unjudged
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "FINAL" in str(app.query_one("#banner", Static).render())
@@ -262,8 +272,8 @@ async def test_withdrawing_an_improvement_item(journal: Path) -> None:
         assert title == f"Withdraw IP-1: {typo}"  # the journal's text, literally
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen is form  # a reason is required
-        assert "reason" in str(form.query_one("#error", Static).render())
+        assert app.screen is form  # a reason is required, said next to it
+        assert "Required" in str(form.query_one("#reason-error", Static).render())
         form.query_one("#reason", Input).value = "Typo: entered again as IP-2"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -309,6 +319,133 @@ async def test_withdrawing_an_observation_only_from_its_tab(journal: Path) -> No
         assert table.row_count == 0
     assert _events(journal, Kind.WITHDRAWN)[0].payload["ref"] == "OBS-1"
     assert not _report(journal).pillar("vital-processes").observations
+
+
+@run
+async def test_the_rating_form_preselects_nothing_and_saves_nothing_without_a_choice(
+    journal: Path,
+) -> None:
+    app = ReviewApp(journal, lang="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        form = app.screen
+        assert app.focused is form.query_one("#rating", RadioSet)  # the first field
+        assert form.query_one("#rating", RadioSet).pressed_button is None
+        assert str(form.query_one("#save").label) == "Opslaan (ctrl+s)"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert str(form.query_one("#rating-error", Static).render()) == (
+            "Kies een oordeel: P, S, M of U."
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+    assert not _events(journal, Kind.RATING)
+
+
+@run
+async def test_validation_errors_are_next_to_their_field_in_dutch(journal: Path) -> None:
+    app = ReviewApp(journal, lang="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#issue", Input).value = "Geen gezamenlijk beeld"
+        form.query_one("#start", Input).value = "1 juli"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+
+        def said(field: str) -> str:
+            return str(form.query_one(f"#{field}-error", Static).render())
+
+        assert said("action") == "Verplicht: vul dit in."
+        assert said("organisation") == "Verplicht: vul dit in."
+        assert said("start").startswith("Geen datum: schrijf JJJJ-MM-DD")
+        assert said("issue") == "" and said("due") == ""
+        everything = " ".join(str(s.render()) for s in form.query(Static))
+        assert "String should" not in everything and "Input should" not in everything
+        await pilot.press("escape")
+        await pilot.pause()
+    assert not _events(journal, Kind.IP_ROW)
+
+
+@run
+async def test_final_lists_what_is_unjudged_and_records_nothing_when_cancelled(
+    journal: Path,
+) -> None:
+    app = ReviewApp(journal, evaluator="A. Jansen")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        form = app.screen
+        listed = str(form.query_one("#unjudged", Static).render())
+        assert "Objective obj-supply: not rated" in listed
+        assert "Objective obj-comms: not rated" in listed
+        assert "Pillar 3.1" in listed  # vital processes, exercised and not rated
+        assert "Expected action pending: mccb-briefing" in listed
+        assert listed.count("mccb-briefing") == 1  # once, though it counts for 3 pillars
+        # saving without confirming is refused, next to the confirmation
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "Tick this" in str(form.query_one("#confirm-error", Static).render())
+        form.query_one("#confirm", Checkbox).value = True
+        await pilot.press("escape")  # changed one's mind: nothing recorded
+        await pilot.pause()
+        assert app.screen is not form
+        assert "DRAFT" in str(app.query_one("#banner", Static).render())
+    assert not _events(journal, Kind.REPORT_FINAL)
+
+
+@run
+async def test_an_observation_is_dated_at_the_selected_timeline_moment(journal: Path) -> None:
+    app = ReviewApp(journal, evaluator="J. de Vries")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")  # nothing selected yet: the session's end
+        await pilot.pause()
+        assert app.screen.query_one("#at", Input).value == "T+00:15:00"
+        await pilot.press("escape")
+        await pilot.pause()
+        app.query_one("#tabs", TabbedContent).active = "tab-timeline"
+        await pilot.pause()
+        timeline = app.query_one("#timeline", DataTable)
+        timeline.focus()
+        await pilot.pause()
+        times = [timeline.get_row_at(n)[0] for n in range(timeline.row_count)]
+        assert app.moment is not None  # the row the cursor is on counts once focused
+        row = next(n for n, t in enumerate(times) if n and t not in (times[0], "T+00:15:00"))
+        timeline.move_cursor(row=row)
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#at", Input).value == times[row]
+        form.query_one("#seat", Select).value = "kgg"
+        form.query_one("#text", Input).value = "Storage picture asked for late"
+        form.query_one("#at", Input).value = "T+99:00:00"  # after the end: refused
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "T+00:15:00" in str(form.query_one("#at-error", Static).render())
+        form.query_one("#at", Input).value = times[row]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+    [event] = _events(journal, Kind.OBSERVATION)
+    h, m, sec = (int(x) for x in times[row].removeprefix("T+").split(":"))
+    assert event.payload["at"] == h * 3600 + m * 60 + sec
+    assert event.payload["seat"] == "kgg"
+    [obs] = _report(journal).pillar("vital-processes").observations
+    assert (clock_text(obs.t), obs.seat) == (times[row], "kgg")
+    assert f"({times[row]}, seat kgg)" in render(_report(journal), "md")
+
+
+def clock_text(seconds: float) -> str:
+    from exercise.model import format_clock
+
+    return format_clock(seconds)
 
 
 def test_review_refuses_a_missing_journal(

@@ -63,6 +63,16 @@ class ObservationInput(_Input):
     kind: Literal["strength", "improvement", "note"] = "note"
     text: LongRequired
     root_cause: Long = ""
+    seat: str | None = None  # the role observed
+    at: float | None = Field(None, ge=0, allow_inf_nan=False)  # when it was seen
+
+    def payload(self) -> dict[str, Any]:
+        # the seat and the time only when given: entries without them read as before
+        data = self.model_dump(mode="json")
+        for key in ("seat", "at"):
+            if data[key] is None:
+                del data[key]
+        return data
 
 
 class ImprovementInput(_Input):
@@ -151,6 +161,9 @@ def check(scenario: Scenario, item: _Input) -> None:
     elif isinstance(item, ObservationInput | ImprovementInput):
         if item.objective and item.objective not in objectives:
             raise InputError(f"{item.objective!r} is not an objective of this scenario")
+        seat = item.seat if isinstance(item, ObservationInput) else None
+        if seat and seat not in scenario.role_map:
+            raise InputError(f"{seat!r} is not a role of this scenario")
         dated = isinstance(item, ImprovementInput) and item.start and item.due
         if dated and item.due < item.start:
             raise InputError("the due date is before the start date")

@@ -579,9 +579,21 @@ def _observation(f: Facts, e: Event) -> None:
     objective = _text(p, "objective")
     text_ = _text(p, "text")
     root_cause = _text(p, "root_cause")
+    seat = _text(p, "seat")
+    at = _seconds(p.get("at"), "at")  # when it was seen, if the evaluator said (review)
     ref = f.evaluation.observed(e.seq)
     f.observations.append(
-        ObservationRow(ref, e.t, kind, pillar, objective, text_, root_cause, e.actor or "")
+        ObservationRow(
+            ref,
+            e.t if at is None else at,
+            kind,
+            pillar,
+            objective,
+            text_,
+            root_cause,
+            e.actor or "",
+            seat,
+        )
     )
     text = f.w("Observation ({kind}): {text}", kind=f.w.known(kind), text=text_)
     _timeline(f, e, text, (pillar,))

@@ -210,7 +210,12 @@ def renderables(report: Report) -> list[RenderableType]:
         )
         shown = [x for kind in OBSERVATION_LABELS for x in s.observations if x.kind == kind]
         for x in shown[:ROWS]:
-            out.append(Text.assemble(f"  {singular[x.kind]}: ", literal(x.text, single_line=True)))
+            seat = w(", seat {seat}", seat=x.seat) if x.seat else ""
+            out.append(
+                Text.assemble(
+                    f"  {singular[x.kind]}", literal(seat), ": ", literal(x.text, single_line=True)
+                )
+            )
         if len(shown) > ROWS:
             more = w("… {n} more observations in the Markdown and HTML report", n=len(shown) - ROWS)
             out.append(Text(f"  {more}", "dim"))

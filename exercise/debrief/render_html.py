@@ -673,9 +673,10 @@ class _PillarWriter:
                         if x.root_cause
                         else ""
                     )
+                    seat = esc(w(", seat {seat}", seat=x.seat)) if x.seat else ""
                     add(
                         f'<li><span class="ref">{esc(x.ref)}</span>{objective} '
-                        f'<span class="muted">{clock(x.t)}</span> {esc(x.text)}{cause}</li>'
+                        f'<span class="muted">{clock(x.t)}{seat}</span> {esc(x.text)}{cause}</li>'
                     )
                 add("</ul>")
         add(f"<h4>{esc(w('Rating'))}</h4>")

@@ -605,7 +605,10 @@ class _PillarWriter:
                         w(" Root cause: {cause}", cause=md(x.root_cause)) if x.root_cause else ""
                     )
                     objective = f" [{md(x.objective)}]" if x.objective else ""
-                    lines.append(f"- {md(x.ref)}{objective} ({clock(x.t)}): {md(x.text)}{cause}")
+                    seat = w(", seat {seat}", seat=md(x.seat)) if x.seat else ""
+                    lines.append(
+                        f"- {md(x.ref)}{objective} ({clock(x.t)}{seat}): {md(x.text)}{cause}"
+                    )
                 add("\n".join(lines) + "\n")
         add(f"#### {w('Rating')}\n")
         note = f". {md(s.rating.note)}" if s.rating and s.rating.note else ""

@@ -238,6 +238,7 @@ class ObservationRow:
     text: str
     root_cause: str
     by: str
+    seat: str = ""  # the role observed, when the observer named one
 
 
 @dataclass(slots=True)

@@ -170,6 +170,7 @@ NL: dict[str, str] = {
     "End": "Eind",
     "Over time (T+0 → end)": "Verloop (T+0 → eind)",
     " Root cause: {cause}": " Oorzaak: {cause}",
+    ", seat {seat}": ", rol {seat}",
     "Evaluator": "Evaluator",
     "Computed suggestion: {rating} ({basis}).": "Berekende suggestie: {rating} ({basis}).",
     "Computed suggestion: none (no expected action was settled).": (

@@ -22,7 +22,8 @@ class Kind:
     INJECT_DELIVERED = "inject-delivered"  # {inject, to, cause}
     INJECT_HELD = "inject-held"  # {inject}
     INJECT_UNHELD = "inject-unheld"  # {inject}
-    ADHOC_INJECT = "adhoc-inject"  # {inject, title, text, to, pillars, method, template?}
+    ADHOC_INJECT = "adhoc-inject"  # {inject, title, text, to, pillars, method, template?,
+    #                                 decision?: {role, prompt, options, deadline, default}}
     DECISION_OPENED = "decision-opened"  # {inject, role, deadline}
     DECISION_TAKEN = "decision-taken"  # {inject, role, option, rationale, latency}
     DECISION_MISSED = "decision-missed"  # {inject, role, default}
@@ -31,7 +32,7 @@ class Kind:
     EXPECTED_MISSED = "expected-missed"  # {inject, index, role, reason}
     MEASURE_TAKEN = "measure-taken"  # {measure, role, rationale}
     SELF_DECISION = "self-decision"  # {role, text, pillars, comms}
-    OBSERVATION = "observation"  # {pillar, objective, kind, text, root_cause?}
+    OBSERVATION = "observation"  # {pillar, objective, kind, text, root_cause?, seat?, at?}
     PAUSED = "paused"  # {}
     RESUMED = "resumed"  # {}
     SPEED_SET = "speed-set"  # {speed}

@@ -16,7 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -35,14 +37,14 @@ from ..debrief.evaluation import (
     WithdrawalInput,
     append,
     check,
-    parse,
 )
 from ..debrief.report import Report
 from ..debrief.text import clock, pillar_number, span
 from ..journal import JournalError, open_verified
-from ..model import Pillar, Scenario
+from ..model import Pillar, RoleKind, Scenario, format_clock, parse_duration
 from ..safetext import clean, literal
 from .forms import (
+    FieldErrors,
     FinalForm,
     ImprovementForm,
     JudgeForm,
@@ -51,7 +53,7 @@ from .forms import (
     RatingForm,
     WithdrawForm,
 )
-from .i18n import tr
+from .i18n import problem, tr
 
 PILLARS = [p.value for p in Pillar]
 RATING_STYLES = {"P": "bold green", "S": "bold yellow", "M": "bold dark_orange", "U": "bold red"}
@@ -87,6 +89,8 @@ class ReviewApp(App[None]):
         self.show_all = False
         self.scenario: Scenario | None = None
         self.report: Report | None = None
+        self.moment: float | None = None  # the timeline moment last selected
+        self._timeline_times: list[float] = []
         for key, action, description in KEYS:
             self.bind(key, action, description=self.t(description))
 
@@ -306,6 +310,7 @@ class ReviewApp(App[None]):
         timeline = self.report.timeline
         if not self.show_all:
             timeline = [row for row in timeline if s.pillar in row.pillars]
+        self._timeline_times = [row.t for row in timeline]
         fill(
             "timeline",
             [
@@ -346,6 +351,25 @@ class ReviewApp(App[None]):
             self.pillar = event.option.id
             self._show_pillar()
 
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """A moment picked on the timeline (by the user, not by a refill) is the time a
+        new observation is dated at."""
+        table = event.data_table
+        if table.id == "timeline" and table.has_focus:
+            self._pick_moment(event.cursor_row)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "timeline":
+            self._pick_moment(event.cursor_row)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, DataTable) and event.widget.id == "timeline":
+            self._pick_moment(event.widget.cursor_row)  # the row the cursor is on
+
+    def _pick_moment(self, row: int) -> None:
+        if 0 <= row < len(self._timeline_times):
+            self.moment = self._timeline_times[row]
+
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all
         self._show_pillar()
@@ -367,13 +391,47 @@ class ReviewApp(App[None]):
     # -- input ----------------------------------------------------------------------------
 
     def _builder(self, model: type, **fixed: Any):
+        """Build and check an input from a form's values; a problem with a field is
+        raised as FieldErrors, in the user's words and language."""
+
         def build(values: dict[str, Any]) -> Any:
-            item = parse(model, **fixed, **values)
+            values = dict(values)
+            problems: dict[str, str] = {}
+            if "at" in values:  # observed at, written T+HH:MM:SS
+                values["at"] = self._moment_of(values["at"], problems)
+            try:
+                item = model(**fixed, **values)
+            except ValidationError as err:
+                for found in err.errors():
+                    field = str(found["loc"][0]) if found.get("loc") else ""
+                    problems.setdefault(field, problem(found, self.lang))
+                raise FieldErrors(problems) from None
+            if problems:
+                raise FieldErrors(problems)
+            start, due = getattr(item, "start", None), getattr(item, "due", None)
+            if start and due and due < start:
+                raise FieldErrors({"due": self.t("err.due_before_start")})
             assert self.scenario is not None
             check(self.scenario, item)
             return item
 
         return build
+
+    def _moment_of(self, text: Any, problems: dict[str, str]) -> float | None:
+        """Seconds for an 'observed at' time within the session (None when empty)."""
+        assert self.report is not None
+        end = self.report.overview.played
+        text = str(text or "").strip()
+        if not text:
+            return None
+        try:
+            seconds = parse_duration(text if text[0] in "+-T" else "T+" + text)
+        except ValueError:
+            seconds = -1.0
+        if not 0 <= seconds <= end:
+            problems["at"] = self.t("err.time", end=format_clock(end))
+            return None
+        return seconds
 
     def _save(self, item: Any) -> None:
         if item is None:
@@ -395,11 +453,20 @@ class ReviewApp(App[None]):
         return f"{pillar_number(self.pillar)} {self._section().title}"
 
     def action_observe(self) -> None:
+        assert self.report is not None and self.scenario is not None
+        at = self.moment if self.moment is not None else self.report.overview.played
+        seats = [
+            (f"{r.id}: {r.title}", r.id)
+            for r in self.report.overview.roles
+            if r.kind == RoleKind.PLAYER.value
+        ]
         form = ObservationForm(
             self.t("form.observation", pillar=self._pillar_title()),
             self.lang,
             self._builder(ObservationInput, pillar=self.pillar),
             self._objective_choices(),
+            seats,
+            format_clock(at),
         )
         self.push_screen(form, self._save)
 
@@ -479,8 +546,29 @@ class ReviewApp(App[None]):
             self.notify(self.t("msg.already_final"))
             return
         by = clean(self.evaluator, single_line=True)  # the --by given, shown in an input
-        form = FinalForm(self.t("form.final"), self.lang, self._builder(FinalInput), by)
+        form = FinalForm(
+            self.t("form.final"), self.lang, self._builder(FinalInput), by, self.unjudged()
+        )
         self.push_screen(form, self._save)
+
+    def unjudged(self) -> list[str]:
+        """What no evaluator has judged yet: exercised pillars and objectives without a
+        rating, expected actions still pending (each once, though it counts for several
+        pillars)."""
+        assert self.report is not None
+        pillars, objectives, expected = [], [], []
+        seen: set[tuple[str, int]] = set()
+        for s in self.report.pillars:
+            if s.exercised and s.rating is None:
+                pillars.append(self.t("unj.pillar", pillar=f"{pillar_number(s.pillar)} {s.title}"))
+            for o in s.objectives:
+                if o.rating is None:
+                    objectives.append(self.t("unj.objective", id=o.id, text=o.text))
+            for x in s.expected:
+                if x.status == "pending" and (x.inject, x.index) not in seen:
+                    seen.add((x.inject, x.index))
+                    expected.append(self.t("unj.expected", inject=x.inject, what=x.what))
+        return pillars + list(dict.fromkeys(objectives)) + expected
 
     def action_withdraw(self) -> None:
         table_id = self._withdrawable_table()

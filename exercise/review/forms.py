@@ -1,10 +1,12 @@
 """The review screen's forms: each asks for one kind of evaluator input and returns it
-checked (an `evaluation` input model), or None when cancelled. A mistake keeps the form
-open with the reason shown under it."""
+checked (an `evaluation` input model), or None when cancelled. ctrl+s saves, escape
+cancels (the buttons say so); the first field has the focus. A mistake keeps the form
+open, with the reason next to the field it concerns, in the screen's language."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -12,15 +14,32 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+)
 
 from ..debrief.evaluation import ELEMENTS, OBSERVATION_KINDS, InputError
 from ..model import Rating
 from ..safetext import literal
-from .i18n import tr
+from .i18n import STRINGS, tr
 
 Build = Callable[[dict[str, Any]], Any]
 Choices = list[tuple[str, str]]  # (label shown literally, value)
+
+
+class FieldErrors(ValueError):
+    """Problems with a form's fields: field name -> what is wrong, in the user's words."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(problems.values()))
+        self.problems = problems
 
 
 def _select(choices: Choices, id: str, allow_blank: bool, value: str | None = None) -> Select:
@@ -40,8 +59,8 @@ def _value(select: Select) -> str | None:
 
 class Form(ModalScreen[Any]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "key.cancel"),
+        Binding("ctrl+s", "save", "key.save", priority=True),
     ]
 
     def __init__(self, title: str, lang: str, build: Build) -> None:
@@ -49,6 +68,12 @@ class Form(ModalScreen[Any]):
         self.form_title = title
         self.lang = lang
         self.build = build
+        bindings = self._bindings.key_to_bindings
+        for key, found in list(bindings.items()):  # the descriptions in the user's language
+            bindings[key] = [
+                replace(b, description=self.t(b.description)) if b.description in STRINGS else b
+                for b in found
+            ]
 
     def t(self, key: str, **values: object) -> str:
         return tr(key, self.lang, **values)
@@ -59,11 +84,21 @@ class Form(ModalScreen[Any]):
             yield from self.fields()
             yield Static("", id="error", classes="form-error")
             with Horizontal(classes="form-buttons"):
-                yield Button(self.t("key.save"), variant="primary", id="save")
-                yield Button(self.t("key.cancel"), id="cancel")
+                yield Button(f"{self.t('key.save')} (ctrl+s)", variant="primary", id="save")
+                yield Button(f"{self.t('key.cancel')} (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        for widget in self.query("RadioSet, Select, Input, Checkbox"):
+            if widget.focusable:
+                widget.focus()
+                break
 
     def fields(self) -> ComposeResult:
         yield from ()
+
+    def error_slot(self, name: str) -> Static:
+        """Where a problem with field `name` is shown: right under the field."""
+        return Static("", id=f"{name}-error", classes="field-error")
 
     def values(self) -> dict[str, Any]:
         return {}
@@ -77,11 +112,30 @@ class Form(ModalScreen[Any]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def show_errors(self, problems: dict[str, str], general: str = "") -> None:
+        for slot in self.query(".field-error").results(Static):
+            slot.update("")
+        for name, problem in problems.items():
+            found = self.query(f"#{name}-error")
+            if found:
+                found.first(Static).update(literal(problem))
+            else:  # a field without a place of its own: under the form
+                general = f"{general}\n{problem}".strip()
+        self.query_one("#error", Static).update(literal(general))
+        for name in problems:
+            found = self.query(f"#{name}-error")
+            if found:
+                found.first(Static).scroll_visible(animate=False)
+                break
+
     def action_save(self) -> None:
         try:
             item = self.build(self.values())
+        except FieldErrors as err:
+            self.show_errors(err.problems)
+            return
         except InputError as err:
-            self.query_one("#error", Static).update(literal(str(err)))
+            self.show_errors({}, str(err))
             return
         self.dismiss(item)
 
@@ -94,25 +148,45 @@ class Form(ModalScreen[Any]):
 
 
 class ObservationForm(Form):
-    def __init__(self, title: str, lang: str, build: Build, objectives: Choices) -> None:
+    def __init__(
+        self,
+        title: str,
+        lang: str,
+        build: Build,
+        objectives: Choices,
+        seats: Choices | None = None,
+        at: str = "",
+    ) -> None:
         super().__init__(title, lang, build)
         self.objectives = objectives
+        self.seats = list(seats or [])
+        self.at = at
 
     def fields(self) -> ComposeResult:
         yield self.field("form.kind")
         kinds = [(self.t(f"kind.{k}"), k) for k in OBSERVATION_KINDS]
         yield _select(kinds, "kind", allow_blank=False, value="improvement")
+        yield self.error_slot("kind")
         yield self.field("form.objective")
         yield _select(self.objectives, "objective", allow_blank=True)
+        yield self.field("form.seat")
+        yield _select(self.seats, "seat", allow_blank=True)
+        yield self.field("form.at")
+        yield Input(value=self.at, id="at", placeholder="T+00:00:00")
+        yield self.error_slot("at")
         yield self.field("form.text")
         yield Input(id="text")
+        yield self.error_slot("text")
         yield self.field("form.root_cause")
         yield Input(id="root_cause")
+        yield self.error_slot("root_cause")
 
     def values(self) -> dict[str, Any]:
         return {
             "kind": _value(self.query_one("#kind", Select)),
             "objective": _value(self.query_one("#objective", Select)),
+            "seat": _value(self.query_one("#seat", Select)),
+            "at": self.text("at"),
             "text": self.text("text"),
             "root_cause": self.text("root_cause"),
         }
@@ -124,15 +198,18 @@ class RatingForm(Form):
         self.current = current
 
     def fields(self) -> ComposeResult:
+        if self.current:  # what is in force now; the choice is made again, on purpose
+            yield Static(self.t("form.current_rating", rating=self.current), classes="form-help")
         with RadioSet(id="rating"):
             for rating in Rating:
                 yield RadioButton(
                     Text(f"{rating.value}  {rating.label(self.lang)}"),
-                    value=rating.value == (self.current or "P"),
                     id=f"rating-{rating.value}",
                 )
+        yield self.error_slot("rating")
         yield self.field("form.note")
         yield Input(id="note")
+        yield self.error_slot("note")
 
     def values(self) -> dict[str, Any]:
         pressed = self.query_one("#rating", RadioSet).pressed_button
@@ -148,24 +225,31 @@ class ImprovementForm(Form):
     def fields(self) -> ComposeResult:
         yield self.field("form.issue")
         yield Input(id="issue")
+        yield self.error_slot("issue")
         yield self.field("form.action")
         yield Input(id="action")
+        yield self.error_slot("action")
         yield self.field("form.element")
         elements = [(self.t(f"element.{e}"), e) for e in ELEMENTS]
         yield _select(elements, "element", allow_blank=False, value="planning")
         yield self.field("form.organisation")
         yield Input(id="organisation")
+        yield self.error_slot("organisation")
         yield self.field("form.contact")
         yield Input(id="contact")
+        yield self.error_slot("contact")
         yield self.field("form.objective")
         yield _select(self.objectives, "objective", allow_blank=True)
         yield self.field("form.capability")
         yield Input(id="capability")
+        yield self.error_slot("capability")
         with Horizontal(classes="form-dates"):
             yield self.field("form.start")
             yield Input(id="start", placeholder="2027-01-01")
             yield self.field("form.due")
             yield Input(id="due", placeholder="2027-06-30")
+        yield self.error_slot("start")
+        yield self.error_slot("due")
 
     def values(self) -> dict[str, Any]:
         return {
@@ -184,10 +268,12 @@ class ImprovementForm(Form):
 class JudgeForm(Form):
     def fields(self) -> ComposeResult:
         with RadioSet(id="status"):
-            for n, status in enumerate(("met", "late", "missed")):
-                yield RadioButton(self.t(f"status.{status}"), value=n == 0, id=f"status-{status}")
+            for status in ("met", "late", "missed"):
+                yield RadioButton(self.t(f"status.{status}"), id=f"status-{status}")
+        yield self.error_slot("status")
         yield self.field("form.note")
         yield Input(id="note")
+        yield self.error_slot("note")
 
     def values(self) -> dict[str, Any]:
         pressed = self.query_one("#status", RadioSet).pressed_button
@@ -205,8 +291,10 @@ class ParticipantForm(Form):
         yield _select(self.roles, "role", allow_blank=False)
         yield self.field("form.name")
         yield Input(id="name")
+        yield self.error_slot("name")
         yield self.field("form.organisation")
         yield Input(id="organisation")
+        yield self.error_slot("organisation")
 
     def values(self) -> dict[str, Any]:
         return {
@@ -217,16 +305,41 @@ class ParticipantForm(Form):
 
 
 class FinalForm(Form):
-    def __init__(self, title: str, lang: str, build: Build, by: str) -> None:
+    """Marking the report final: first what is still unjudged, then who marks it; with
+    anything unjudged, the evaluator confirms that it is final all the same."""
+
+    def __init__(
+        self, title: str, lang: str, build: Build, by: str, unjudged: list[str] | None = None
+    ) -> None:
         super().__init__(title, lang, build)
         self.by = by
+        self.unjudged = list(unjudged or [])
 
     def fields(self) -> ComposeResult:
+        if self.unjudged:
+            heading = self.t("form.unjudged", n=len(self.unjudged))
+            yield Static(Text(heading, style="bold yellow"), classes="form-help")
+            yield Static(
+                literal("\n".join(f"• {line}" for line in self.unjudged)),
+                id="unjudged",
+                classes="form-help",
+            )
+        else:
+            yield Static(self.t("form.all_judged"), id="unjudged", classes="form-help")
         yield Static(self.t("form.final_help"), classes="form-help")
         yield self.field("form.by")
         yield Input(value=self.by, id="by")
+        yield self.error_slot("by")
+        if self.unjudged:
+            yield Checkbox(self.t("form.final_anyway"), id="confirm")
+            yield self.error_slot("confirm")
+
+    def on_mount(self) -> None:
+        self.query_one("#by", Input).focus()
 
     def values(self) -> dict[str, Any]:
+        if self.unjudged and not self.query_one("#confirm", Checkbox).value:
+            raise FieldErrors({"confirm": self.t("err.confirm_final")})
         return {"by": self.text("by")}
 
 
@@ -241,6 +354,7 @@ class WithdrawForm(Form):
         yield Static(literal(self.t("form.withdraw_help", ref=self.ref)), classes="form-help")
         yield self.field("form.reason")
         yield Input(id="reason")
+        yield self.error_slot("reason")
 
     def values(self) -> dict[str, Any]:
         return {"reason": self.text("reason")}

@@ -5,6 +5,8 @@ Scenario text is never in this table: it is shown as the journal's scenario has 
 
 from __future__ import annotations
 
+from typing import Any
+
 LANGS = ("en", "nl")
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -93,6 +95,63 @@ STRINGS: dict[str, tuple[str, str]] = {
         "de reden. De andere punten houden hun nummer.",
     ),
     "form.reason": ("Reason", "Reden"),
+    "form.seat": ("Seat observed (optional)", "Waargenomen rol (optioneel)"),
+    "form.at": ("Observed at (T+HH:MM:SS)", "Waargenomen om (T+UU:MM:SS)"),
+    "form.current_rating": (
+        "Rating in force: {rating}. Choose the rating to record.",
+        "Geldend oordeel: {rating}. Kies het oordeel dat wordt vastgelegd.",
+    ),
+    "form.unjudged": ("Still unjudged: {n}", "Nog niet beoordeeld: {n}"),
+    "form.all_judged": (
+        "Every objective, exercised pillar and expected action has been judged.",
+        "Elke doelstelling, beoefende pijler en verwachte actie is beoordeeld.",
+    ),
+    "form.final_anyway": (
+        "Mark the report final with these still unjudged",
+        "Het rapport definitief maken terwijl deze nog niet beoordeeld zijn",
+    ),
+    "unj.pillar": ("Pillar {pillar}: not rated", "Pijler {pillar}: niet beoordeeld"),
+    "unj.objective": (
+        "Objective {id}: not rated ({text})",
+        "Doelstelling {id}: niet beoordeeld ({text})",
+    ),
+    "unj.expected": (
+        "Expected action pending: {inject}: {what}",
+        "Verwachte actie open: {inject}: {what}",
+    ),
+    # problems with a field, in the user's words
+    "err.required": ("Required: fill this in.", "Verplicht: vul dit in."),
+    "err.too_long": ("Too long: at most {max} characters.", "Te lang: hoogstens {max} tekens."),
+    "err.date": (
+        "Not a date: write it as YYYY-MM-DD, for example 2027-06-30.",
+        "Geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2027-06-30.",
+    ),
+    "err.due_before_start": (
+        "The due date is before the start date.",
+        "De datum gereed ligt vóór de startdatum.",
+    ),
+    "err.rating": (
+        "Choose a rating: P, S, M or U.",
+        "Kies een oordeel: P, S, M of U.",
+    ),
+    "err.status": (
+        "Choose met, late or missed.",
+        "Kies gehaald, te laat of gemist.",
+    ),
+    "err.choose": ("Choose one of the options.", "Kies een van de mogelijkheden."),
+    "err.time": (
+        "Not a time of this session: write T+HH:MM:SS, from T+00:00:00 to {end}.",
+        "Geen tijd van deze sessie: schrijf T+UU:MM:SS, van T+00:00:00 tot {end}.",
+    ),
+    "err.confirm_final": (
+        "Tick this to mark the report final with items still unjudged, or cancel (esc).",
+        "Vink dit aan om het rapport definitief te maken met onderdelen die nog niet "
+        "beoordeeld zijn, of annuleer (esc).",
+    ),
+    "err.invalid": (
+        "This value is not accepted here.",
+        "Deze waarde wordt hier niet geaccepteerd.",
+    ),
     "element.planning": ("Planning", "Planvorming"),
     "element.organisation": ("Organisation", "Organisatie"),
     "element.equipment": ("Equipment", "Middelen"),
@@ -143,3 +202,22 @@ def tr(key: str, lang: str = "en", **values: object) -> str:
     en, nl = STRINGS[key]
     text = nl if lang == "nl" else en
     return text.format(**values) if values else text
+
+
+_CHOICE_FIELDS = {"rating": "err.rating", "status": "err.status"}
+
+
+def problem(error: dict[str, Any], lang: str = "en") -> str:
+    """One of pydantic's errors as a phrase for people, in `lang` (never pydantic's text)."""
+    kind = str(error.get("type", ""))
+    field = str(error["loc"][0]) if error.get("loc") else ""
+    ctx = error.get("ctx") or {}
+    if kind in ("missing", "string_too_short", "too_short"):
+        return tr("err.required", lang)
+    if kind in ("string_too_long", "too_long"):
+        return tr("err.too_long", lang, max=ctx.get("max_length", "?"))
+    if kind.startswith("date_"):
+        return tr("err.date", lang)
+    if kind in ("literal_error", "enum"):
+        return tr(_CHOICE_FIELDS.get(field, "err.choose"), lang)
+    return tr("err.invalid", lang)
