@@ -36,15 +36,35 @@ def list_scenarios(folder: Path | None = None) -> list[Listed]:
     return listed
 
 
-def render_listing(listed: list[Listed], out: TextIO, lang: str | None = None) -> None:
+def render_listing(
+    listed: list[Listed], out: TextIO, lang: str | None = None, width: int | None = None
+) -> None:
+    """The table of scenarios, `width` columns wide (the terminal's, or 160 into a file).
+
+    Text wraps at word boundaries: ids and durations never wrap, the title and the roles
+    share what is left (the roles twice as much), and the file column appears only for a
+    file not named after its scenario's id.
+    """
     lang = lang or default_language()
-    table = Table(title="Bundled scenarios", show_lines=False)
-    for column in ("id", "title", "duration", "roles", "file"):
-        table.add_column(column, overflow="fold")
+    if width is None:
+        width = None if out.isatty() else 160
+    show_file = any(item.scenario is None or item.scenario.id != item.path.stem for item in listed)
+    ids = [item.scenario.id if item.scenario else item.path.stem for item in listed]
+    table = Table(title="Bundled scenarios", show_lines=False, expand=True)
+    table.add_column("id", no_wrap=True, min_width=max((len(i) for i in ids), default=2))
+    table.add_column("title", ratio=1, min_width=12)
+    table.add_column("duration", no_wrap=True)
+    table.add_column("roles", ratio=2, min_width=16)
+    if show_file:
+        table.add_column("file", ratio=1, min_width=10)
     for item in listed:
         s = item.scenario
+        file = [literal(item.path.name)] if show_file else []
         if s is None:
-            table.add_row(literal(item.path.stem), literal(f"invalid: {item.problem}"), "", "", "")
+            blank = ["", ""]
+            table.add_row(
+                literal(item.path.stem), literal(f"invalid: {item.problem}"), *blank, *file
+            )
             continue
         players = [localize(r.title, lang) for r in s.roles if r.kind == RoleKind.PLAYER]
         table.add_row(
@@ -52,6 +72,6 @@ def render_listing(listed: list[Listed], out: TextIO, lang: str | None = None) -
             literal(localize(s.title, lang)),
             format_duration(s.duration),
             literal(f"{len(players)}: " + ", ".join(players)),
-            literal(item.path.name),
+            *file,
         )
-    Console(file=out, width=None if out.isatty() else 160).print(table)
+    Console(file=out, width=width).print(table)

@@ -14,6 +14,7 @@ from .. import i18n
 from ..view import MselRow, msel_detail, msel_rows, player_roles
 
 _COLUMNS = ("n", "time", "status", "inject", "to")
+NARROW = 40  # below this many columns for title and recipients, the title takes them all
 _STATUS_STYLE = {
     "delivered": "dim",
     "adhoc": "dim",
@@ -82,7 +83,10 @@ class MselPanel(Vertical):
         padding = 2 * table.cell_padding
         rest = width - sum(widths.values()) - padding * len(_COLUMNS)
         longest_to = max((len(self._to_text(r)) for r in self.rows), default=4)
-        widths["to"] = max(4, min(longest_to, rest // 3))
+        if rest < NARROW:  # no room for both: the title, and the recipients in the details
+            widths["to"] = 0
+        else:
+            widths["to"] = max(4, min(longest_to, rest // 3))
         widths["inject"] = max(8, rest - widths["to"])
         changed = False
         for key, cells in widths.items():
@@ -90,6 +94,11 @@ class MselPanel(Vertical):
             if column.width != cells or column.auto_width:
                 column.width, column.auto_width = cells, False
                 changed = True
+        to = table.columns["to"]  # type: ignore[index]
+        label = Text(i18n.tr("msel.col.to", self.lang) if widths["to"] else "")
+        if to.label.plain != label.plain:
+            to.label = label
+            changed = True
         if changed:
             table._require_update_dimensions = True  # the virtual width follows the columns
             table.refresh()

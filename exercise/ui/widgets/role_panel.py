@@ -44,11 +44,12 @@ INNER_TABS = ("inbox", "initiative", "measures", "history")
 class RolePanel(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "decide", "key.decide"),
-        # The panel's own tabs, a key each; alt+digit also works while typing.
-        Binding("1,alt+1", "inner_tab('inbox')", "key.tab_inbox", show=False),
-        Binding("2,alt+2", "inner_tab('initiative')", "key.tab_initiative", show=False),
-        Binding("3,alt+3", "inner_tab('measures')", "key.tab_measures", show=False),
-        Binding("4,alt+4", "inner_tab('history')", "key.tab_history", show=False),
+        # The panel's own tabs, a key each (their labels carry the number). In a text
+        # field a digit is typed: tab leaves the field first.
+        Binding("1", "inner_tab('inbox')", "key.tab_inbox", show=False),
+        Binding("2", "inner_tab('initiative')", "key.tab_initiative", show=False),
+        Binding("3", "inner_tab('measures')", "key.tab_measures", show=False),
+        Binding("4", "inner_tab('history')", "key.tab_history", show=False),
     ]
 
     def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs) -> None:
