@@ -116,19 +116,29 @@ def test_escalation_strip_has_one_band_per_pixel_column_at_most() -> None:
 # -- extreme but valid scenarios and sessions -------------------------------------------------
 
 
+HUGE = 1e9  # the largest indicator bound a scenario may have (exercise.model.types)
+
+
+def huge_journal(path: Path) -> Path:
+    """An indicator at the largest bounds a scenario allows, whose crafted events take it
+    far beyond them, to ±1e308 (events are not bounded by the scenario's model)."""
+    scenario = copy.deepcopy(HAND_SCENARIO)
+    scenario["indicators"][0].update(min=-HUGE, max=HUGE, start=HUGE)
+    events = _with(
+        [
+            NewEvent(2000, Kind.INDICATOR_CHANGED, None, {"indicator": "trust", "value": 1e308}),
+            NewEvent(3000, Kind.INDICATOR_CHANGED, None, {"indicator": "trust", "value": -1e308}),
+        ]
+    )
+    return write_journal(path, events, scenario)
+
+
 @pytest.fixture(scope="module")
 def huge_bounds(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    """An indicator bounded by ±1e308 that goes from one bound to the other."""
-    scenario = copy.deepcopy(HAND_SCENARIO)
-    scenario["indicators"][0].update(min=-1e308, max=1e308, start=1e308)
-    events = _with(
-        [NewEvent(3000, Kind.INDICATOR_CHANGED, None, {"indicator": "trust", "value": -1e308})]
-    )
-    path = write_journal(tmp_path_factory.mktemp("bounds") / "bounds.db", events, scenario)
-    return _report(path)
+    return _report(huge_journal(tmp_path_factory.mktemp("bounds") / "bounds.db"))
 
 
-def test_indicator_bounds_of_1e308_give_finite_charts_in_every_format(huge_bounds) -> None:
+def test_indicator_values_of_1e308_give_finite_charts_in_every_format(huge_bounds) -> None:
     texts = {fmt: render(huge_bounds, fmt) for fmt in FORMATS}
     _assert_finite_svg(texts["html"])
     # from the top of its range to the bottom: full block first, blank last
@@ -136,10 +146,8 @@ def test_indicator_bounds_of_1e308_give_finite_charts_in_every_format(huge_bound
     assert json.loads(texts["json"])["pillars"]
 
 
-def test_indicator_bounds_of_1e308_on_the_command_line(huge_bounds, tmp_path: Path) -> None:
-    scenario = copy.deepcopy(HAND_SCENARIO)
-    scenario["indicators"][0].update(min=-1e308, max=1e308, start=1e308)
-    path = write_journal(tmp_path / "bounds.db", None, scenario)
+def test_indicator_values_of_1e308_on_the_command_line(huge_bounds, tmp_path: Path) -> None:
+    path = huge_journal(tmp_path / "bounds.db")
     result = _cli("debrief", path, "--format", "console,md,html,json", "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     _assert_no_crash(result)
