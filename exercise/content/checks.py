@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Condition, Inject, Scenario, format_duration
 from ..model.condition import Compare
+from ..model.scenario import ExpectedAction
 from ..model.types import MAX_MAGNITUDE
 from .messages import suggest
 from .problems import Path_
@@ -210,7 +211,9 @@ def _duplicates_in(path: Path_, option_ids: list[str]) -> list[Finding]:
     ]
 
 
-def _check_expected(s: Scenario, path: Path_, inject: Inject, expected) -> list[Finding]:
+def _check_expected(
+    s: Scenario, path: Path_, inject: Inject, expected: ExpectedAction
+) -> list[Finding]:
     out: list[Finding] = []
     if expected.role is None and inject.decider is None:
         out.append(Finding(path, "name the role expected to act (this inject has no decision)"))

@@ -105,10 +105,10 @@ def _check_decisions(source: Source, plan: DecisionsFile, s: Scenario) -> list[P
         check_time(("initiatives", n, "at"), item.at)
         if item.role not in s.role_map:
             unknown(("initiatives", n, "role"), "a role", item.role, s.role_map)
-    for n, item in enumerate(plan.measures):
-        check_time(("measures", n, "at"), item.at)
-        if item.measure not in s.measure_map:
-            unknown(("measures", n, "measure"), "a measure", item.measure, s.measure_map)
-        if item.role not in s.role_map:
-            unknown(("measures", n, "role"), "a role", item.role, s.role_map)
+    for n, taken in enumerate(plan.measures):
+        check_time(("measures", n, "at"), taken.at)
+        if taken.measure not in s.measure_map:
+            unknown(("measures", n, "measure"), "a measure", taken.measure, s.measure_map)
+        if taken.role not in s.role_map:
+            unknown(("measures", n, "role"), "a role", taken.role, s.role_map)
     return problems

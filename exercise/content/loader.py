@@ -86,7 +86,8 @@ def _load_catalogue_file(file: Path) -> tuple[Source, Catalogue]:
 def _catalogue_from_source(source: Source) -> Catalogue:
     _check_top(source)
     with suggestions_per_file():
-        return _validate(source.data, Catalogue, source.problem)
+        catalogue: Catalogue = _validate(source.data, Catalogue, source.problem)
+        return catalogue
 
 
 def load_scenario(path: Path | str, catalogue: CatalogueIndex | None = None) -> Scenario:
@@ -161,7 +162,7 @@ def _scenario_from_source(source: Source, catalogue: CatalogueIndex | None) -> S
         return source.problem(p, message, key=key)
 
     try:
-        scenario = _validate(data, Scenario, locate)
+        scenario: Scenario = _validate(data, Scenario, locate)
     except ContentError as err:
         raise ContentError(_sorted(problems + err.problems)) from None
     findings = check_scenario(scenario)

@@ -49,7 +49,7 @@ _NOT_PRINTABLE = re.compile(
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """The safe loader with YAML 1.2 core-schema scalars and duplicate-key detection."""
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
@@ -69,7 +69,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):  # `!!map [1]`: let the base class say so
-            return super().construct_mapping(node, deep=deep)
+            mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
         seen: dict[Any, yaml.Node] = {}
         for key_node, _value in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -130,12 +131,13 @@ def _resolve(self: _Loader, kind: type, value: str, implicit: tuple[bool, bool])
             return _NULL
         first = value[0]
         if first in _NUMBER_START or first in "tTfFnN~":
-            return yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)
+            tag: str = yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+            return tag
         return _STR
     return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
-_Loader.resolve = _resolve  # type: ignore[method-assign]
+_Loader.resolve = _resolve
 
 
 def _construct(loader: _Loader, root: yaml.Node) -> Any:
@@ -202,7 +204,7 @@ def _check_key(node: yaml.ScalarNode) -> None:
             mark = node.start_mark
             if not node.style and mark.line == node.end_mark.line:  # plain: point at it
                 mark = yaml.Mark(
-                    mark.name, mark.index + index, mark.line, mark.column + index, None, None
+                    mark.name, mark.index + index, mark.line, mark.column + index, None, 0
                 )
             raise yaml.constructor.ConstructorError(
                 None,
@@ -494,7 +496,12 @@ def _yaml_problem(err: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
         message = "a tab character here: indent YAML with spaces"
     elif "found unhashable key" in message:
         message = "a key must be plain text"
-    elif opened and start is not None and context.startswith("while scanning a quoted scalar"):
+    elif (
+        opened
+        and start is not None
+        and mark is not None
+        and context.startswith("while scanning a quoted scalar")
+    ):
         line, column = start.line + 1, start.column + 1
         where = (
             "before the end of the file"
@@ -502,7 +509,12 @@ def _yaml_problem(err: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
             else f"(the text runs on to line {mark.line + 1})"
         )
         message = f"the quote opened here is never closed {where}"
-    elif opened and start is not None and context.startswith("while parsing a flow"):
+    elif (
+        opened
+        and start is not None
+        and mark is not None
+        and context.startswith("while parsing a flow")
+    ):
         bracket = text[start.index : start.index + 1] or "bracket"
         line, column = start.line + 1, start.column + 1
         message = (

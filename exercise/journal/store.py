@@ -851,7 +851,8 @@ class Journal:
 
     def count(self) -> int:
         with self._lock:
-            return self._conn.execute("SELECT count(*) FROM events").fetchone()[0]
+            count: int = self._conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        return count
 
     def last(self) -> Event | None:
         with self._lock:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -59,12 +59,20 @@ class Model(BaseModel):
     )
 
 
-Pillars = unique_list(Pillar, len(Pillar))
-NatoList = unique_list(NatoRequirement, len(NatoRequirement))
-Domains = unique_list(HybridDomain, len(HybridDomain))
-CommsList = unique_list(CommsElement, len(CommsElement))
-Recipients = unique_list(Slug, MAX_ROLES)
-Releases = unique_list(Slug, MAX_RELEASES)
+if TYPE_CHECKING:  # what the fields hold; pydantic sees the validated forms below
+    Pillars = tuple[Pillar, ...]
+    NatoList = tuple[NatoRequirement, ...]
+    Domains = tuple[HybridDomain, ...]
+    CommsList = tuple[CommsElement, ...]
+    Recipients = tuple[str, ...]
+    Releases = tuple[str, ...]
+else:
+    Pillars = unique_list(Pillar, len(Pillar))
+    NatoList = unique_list(NatoRequirement, len(NatoRequirement))
+    Domains = unique_list(HybridDomain, len(HybridDomain))
+    CommsList = unique_list(CommsElement, len(CommsElement))
+    Recipients = unique_list(Slug, MAX_ROLES)
+    Releases = unique_list(Slug, MAX_RELEASES)
 Effects = dict[Slug, Number]
 
 

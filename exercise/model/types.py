@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
 from pydantic import (
@@ -17,7 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, core_schema
 
-from .condition import ConditionSyntaxError, Node, parse_condition, walk
+from .condition import Compare, ConditionSyntaxError, Node, Test, parse_condition, walk
 from .doctrine import LANGUAGES
 from .timing import DURATION_HELP, parse_duration
 
@@ -205,7 +205,7 @@ class Condition:
         self.text = text
         self.tree: Node = parse_condition(text)
 
-    def leaves(self):
+    def leaves(self) -> Iterator[Test | Compare]:
         return walk(self.tree)
 
     def __repr__(self) -> str:
