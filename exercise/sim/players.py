@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from ..model import Scenario
 from ..model.decisions import DecisionsFile
-from ..model.events import Kind, NewEvent
+from ..model.events import Event, Kind, NewEvent
 from ..model.timing import round_ms
 from . import commands as c
 from .state import SessionState
@@ -69,7 +69,7 @@ class Player:
                     decision.deadline,
                 )
 
-    def observe(self, events: Iterable[NewEvent], state: SessionState) -> None:
+    def observe(self, events: Iterable[NewEvent | Event], state: SessionState) -> None:
         for event in events:
             if event.kind == Kind.DECISION_OPENED:
                 p = event.payload
@@ -169,9 +169,11 @@ class FilePlayer(Player):
                 actor=item.role, text=item.text, pillars=item.pillars, comms=item.comms
             )
             self.plan(item.at, initiative)
-        for item in self.file.measures:
-            measure = c.TakeMeasure(actor=item.role, measure=item.measure, rationale=item.rationale)
-            self.plan(item.at, measure)
+        for taken in self.file.measures:
+            measure = c.TakeMeasure(
+                actor=taken.role, measure=taken.measure, rationale=taken.rationale
+            )
+            self.plan(taken.at, measure)
 
     def on_decision(
         self, scenario: Scenario, inject: str, role: str, opened: float, deadline: float | None
