@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
+from heapq import heappop, heappush
 from typing import Any
 
 import simpy
@@ -64,6 +65,9 @@ class Engine:
         self.templates = dict(templates or {})
         self.env = simpy.Environment(initial_time=self.state.t)
         self.pending: list[NewEvent] = []
+        # timers by the instant they are due: a heap of (order, sequence, action) each
+        self._due_at: dict[float, list[tuple[int, int, Callable[[], None]]]] = {}
+        self._timers = 0
         self._index = {inject.id: n for n, inject in enumerate(scenario.injects)}
         self._watchers: dict[str, list[Inject]] = {}
         for inject in scenario.injects:
@@ -103,13 +107,10 @@ class Engine:
             if max_steps is not None and steps >= max_steps:
                 return False
         if self.env.now < t and not self.state.ended:
-            # Move the clock with a marker of our own: `env.run(until=t)` would leave its
-            # stop event queued at t, a phantom timer that `peek()` reports as due.
-            marker = simpy.Event(self.env)
-            marker._ok = True
-            marker._value = None
-            self.env.schedule(marker, delay=t - self.env.now)
-            self.env.step()  # nothing else is due at or before t: this takes the marker
+            # Move the clock with a timeout of our own, taken at once: nothing else is due at
+            # or before t. (`env.run(until=t)` would refuse a t equal to now.)
+            self.env.timeout(t - self.env.now)
+            self.env.step()
         return True
 
     def take_pending(self) -> list[NewEvent]:
@@ -158,15 +159,23 @@ class Engine:
             self._check_conditions(dirty)
 
     def _at(self, when: float, rank: int, position: int, action: Callable[[], None]) -> None:
+        """Run `action` at scenario time `when` (now, if that has passed). Timers due at one
+        instant share one SimPy timeout and run in (rank, position) order, then in the order
+        they were set, also when one sets another for the same instant."""
         env = self.env
-        event = simpy.Event(env)
-        # A bare event that fires at `when`, as simpy.Timeout does, but with our priority;
-        # its value is the action to run.
-        event._ok = True
-        event._value = action
-        event.callbacks.append(_fire)
-        delay = round(when, 3) - env.now
-        env.schedule(event, rank * _SLOT + position, delay if delay > 0 else 0.0)
+        when = max(round(when, 3), env.now)
+        due = self._due_at.get(when)
+        if due is None:
+            due = self._due_at[when] = []
+            env.timeout(when - env.now).callbacks.append(partial(self._run_due, when))
+        self._timers += 1
+        heappush(due, (rank * _SLOT + position, self._timers, action))
+
+    def _run_due(self, when: float, _timeout: simpy.Event) -> None:
+        due = self._due_at[when]
+        while due and not self.state.ended:
+            heappop(due)[2]()
+        del self._due_at[when]
 
     def _start(self) -> None:
         s = self.scenario
@@ -182,7 +191,7 @@ class Engine:
         s, state = self.scenario, self.state
         for n, phase in enumerate(s.phases):
             if phase.at is not None and n > state.phase_index:
-                self._at(phase.at, _PHASE, n, lambda n=n: self._timed_phase(n))
+                self._at(phase.at, _PHASE, n, partial(self._timed_phase, n))
         # The timeline is walked by one timer at a time (see _timeline_step), not one timer
         # per inject: a long scenario then costs nothing up front and keeps SimPy's queue short.
         self._timeline = sorted(
@@ -387,7 +396,8 @@ class Engine:
         if self.state.ended:
             return "the session has ended"
         handler = getattr(self, "_cmd_" + command.type.replace("-", "_"))
-        return handler(command)
+        reason: str | None = handler(command)
+        return reason
 
     def _role(self, actor: str, player: bool = True) -> str | None:
         role = self.scenario.role_map.get(actor)
@@ -631,10 +641,6 @@ class Engine:
     def _cmd_end(self, cmd: c.End) -> str | None:
         self._end(cmd.reason)
         return None
-
-
-def _fire(event: simpy.Event) -> None:
-    event._value()
 
 
 def _condition_keys(inject: Inject) -> set[str]:
