@@ -10,6 +10,7 @@ anyway with the damage said. A file added to the corpus without an entry fails t
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 
 from exercise.cli import main
 from exercise.journal import Journal, verify
-from exercise.journal.store import canonical_json, chain_hash, record_text
+from exercise.journal.store import chain_hash, record_text
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "journals"
 
@@ -167,7 +168,7 @@ def forge(path: Path, seq: int, payload: dict) -> None:
     prev = rows[seq - 1][6]
     for number, t, wall, kind, actor, text, _prev in rows[seq - 1 :]:
         if number == seq:
-            text = canonical_json(payload)
+            text = json.dumps(payload, sort_keys=True, separators=(",", ":"))
         digest = chain_hash(prev, record_text(number, t, wall, kind, actor, text))
         conn.execute(
             "UPDATE events SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?",

@@ -25,13 +25,6 @@ from ..model import Pillar, Rating, Scenario
 from ..model.events import Event, Kind, NewEvent
 
 ELEMENTS = ("planning", "organisation", "equipment", "training", "exercise")
-ELEMENT_LABELS = {
-    "planning": "Planning",
-    "organisation": "Organisation",
-    "equipment": "Equipment",
-    "training": "Training",
-    "exercise": "Exercise",
-}
 OBSERVATION_KINDS = ("strength", "improvement", "note")
 MAX_TEXT = 10_000
 
@@ -111,16 +104,6 @@ class WithdrawalInput(_Input):
     ]  # IP-n or OBS-n, as the report shows it
     reason: LongRequired
 
-
-EvaluatorInput = (
-    RatingInput
-    | ObservationInput
-    | ImprovementInput
-    | JudgementInput
-    | ParticipantInput
-    | FinalInput
-    | WithdrawalInput
-)
 
 _KINDS: dict[type[_Input], str] = {
     RatingInput: Kind.RATING,

@@ -12,7 +12,7 @@ with `durable=True`, a power cut).
 
 Each event carries `prev_hash` and `hash`, where
 
-    hash = sha256_hex(prev_hash + canonical_json([seq, t, wall, kind, actor, payload]))
+    hash = sha256_hex(prev_hash + canonical JSON of [seq, t, wall, kind, actor, payload])
 
 and the first event's `prev_hash` is the session hash (see `SessionInfo.session_hash`).
 `exercise.journal.chain` walks that chain.
@@ -137,14 +137,9 @@ def _decoder_for(texts: str) -> Callable[[str], Any]:
     return json.loads if _LONG_DIGITS.search(texts) else orjson.loads
 
 
-def canonical_json(value: Any) -> str:
-    """The canonical JSON text of a value, as hashed and stored by the journal."""
-    return _dumps(value)
-
-
 def record_text(seq: Any, t: Any, wall: Any, kind: Any, actor: Any, payload_text: str) -> str:
-    """canonical_json([seq, t, wall, kind, actor, payload]) given the payload's canonical
-    text (works for any stored values, so `verify` can recompute tampered rows too)."""
+    """The canonical JSON of [seq, t, wall, kind, actor, payload] given the payload's
+    canonical text (works for any stored values, so `verify` can recompute tampered rows too)."""
     head = _dumps([seq, t, wall, kind, actor])
     return f"{head[:-1]},{payload_text}]"
 
