@@ -30,38 +30,69 @@ class MselRow:
     scenario_inject: bool = True
 
 
+class _MselMemo:
+    """What the MSEL needs of a scenario that never changes during a session (titles in a
+    language, numbers), and the rows made last time: `msel_rows` runs after every batch of
+    events, and on an MSEL of thousands of injects making every row anew was most of it."""
+
+    def __init__(self, scenario: Scenario, lang: str) -> None:
+        self.scenario = scenario
+        self.titles = [localize(inject.title, lang) for inject in scenario.injects]
+        self.numbers = [str(n + 1) for n in range(len(scenario.injects))]
+        self.rows: dict[str, tuple[tuple, MselRow]] = {}
+
+    def row(self, *fields) -> MselRow:
+        """The row with these fields: the one made before when nothing changed."""
+        found = self.rows.get(fields[0])
+        if found is not None and found[0] == fields:
+            return found[1]
+        row = MselRow(*fields)
+        self.rows[fields[0]] = (fields, row)
+        return row
+
+
+_MEMOS: dict[tuple[int, str], _MselMemo] = {}
+
+
+def _memo(scenario: Scenario, lang: str) -> _MselMemo:
+    found = _MEMOS.get((id(scenario), lang))
+    if found is None or found.scenario is not scenario:
+        if len(_MEMOS) > 8:
+            _MEMOS.clear()
+        found = _MEMOS[(id(scenario), lang)] = _MselMemo(scenario, lang)
+    return found
+
+
 def msel_rows(state: SessionState, scenario: Scenario, lang: str) -> list[MselRow]:
     """Every inject, delivered ones first (by delivery time), then the rest by due time,
     then conditional injects that are not yet armed, in scenario order."""
     delivered: list[tuple[float, int, MselRow]] = []
     timed: list[tuple[float, int, MselRow]] = []
     untimed: list[MselRow] = []
+    memo = _memo(scenario, lang)
+    titles, numbers, make = memo.titles, memo.numbers, memo.row
+    delivered_at, scheduled, held_ones = state.delivered_at, state.scheduled, state.held
     for n, inject in enumerate(scenario.injects):
-        title = localize(inject.title, lang)
         key = inject.id
-        if key in state.delivered_at:
-            t = state.delivered_at[key]
-            row = MselRow(
-                key, str(n + 1), t, title, state.recipients.get(key, inject.to), "delivered"
-            )
-            delivered.append((t, n, row))
+        if key in delivered_at:
+            t = delivered_at[key]
+            to = state.recipients.get(key, inject.to)
+            delivered.append((t, n, make(key, numbers[n], t, titles[n], to, "delivered")))
             continue
-        due = state.scheduled.get(key, inject.at)
-        held = key in state.held
+        due = scheduled.get(key, inject.at)
+        held = key in held_ones
         if due is not None:
-            status = "held" if held else ("scheduled" if key in state.scheduled else "upcoming")
-            row = MselRow(key, str(n + 1), due, title, inject.to, status)
-            timed.append((due, n, row))
+            status = "held" if held else ("scheduled" if key in scheduled else "upcoming")
+            timed.append((due, n, make(key, numbers[n], due, titles[n], inject.to, status)))
         elif inject.when is not None:
             holds = bool(inject.when.tree.evaluate(state))
             status = "held" if held else "conditional"
             untimed.append(
-                MselRow(key, str(n + 1), None, title, inject.to, status, inject.when.text, holds)
+                make(key, numbers[n], None, titles[n], inject.to, status, inject.when.text, holds)
             )
         else:
-            untimed.append(
-                MselRow(key, str(n + 1), None, title, inject.to, "held" if held else "waiting")
-            )
+            status = "held" if held else "waiting"
+            untimed.append(make(key, numbers[n], None, titles[n], inject.to, status))
     for n, (key, payload) in enumerate(state.adhoc.items()):
         t = state.delivered_at.get(key, 0.0)
         row = MselRow(

@@ -3,32 +3,56 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from ...model import Scenario
 from ...safetext import literal
 from ...sim.state import SessionState
 from .. import i18n
 from ..view import DecisionRow, decision_rows
+from .table import LightTable
+
+_COLUMNS = ("left", "real", "role", "status", "inject", "choice")
 
 
-class DecisionsPanel(DataTable):
+class DecisionsPanel(LightTable):
+    """A row per decision; the countdowns change only their own rows' lines."""
+
     def __init__(self, scenario: Scenario, lang: str, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        super().__init__(**kwargs)
         self.scenario = scenario
         self.lang = lang
         self.shown: list[DecisionRow] = []
         self._left: dict[str, str] = {}
         self._real: dict[str, str] = {}
+        self._row_cells: dict[str, tuple[Text, ...]] = {}
 
     def on_mount(self) -> None:
         tr, lang = i18n.tr, self.lang
-        self.add_column(tr("dec.col.left", lang), key="left", width=8)
-        self.add_column(tr("dec.col.real", lang), key="real", width=7)
-        self.add_column(tr("dec.col.role", lang), key="role")
-        self.add_column(tr("dec.col.status", lang), key="status")
-        self.add_column(tr("dec.col.inject", lang), key="inject")
-        self.add_column(tr("dec.col.choice", lang), key="choice")
+        roles = [r.id for r in self.scenario.roles]
+        statuses = [tr(k, lang) for k in ("dec.open", "dec.missed", "dec.taken")]
+        self._fixed = {
+            "left": 8,
+            "real": 7,
+            "role": max(len(x) for x in [*roles, tr("dec.col.role", lang)]),
+            "status": max(len(x) for x in [*statuses, tr("dec.col.status", lang)]),
+        }
+        for key in _COLUMNS:
+            label = tr(f"dec.col.{key}", lang)
+            self.add_column(label, key=key, width=self._fixed.get(key, len(label)))
+        self._fit_columns()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The title gets two thirds of what the fixed columns leave, the choice the rest."""
+        width = self.scrollable_content_region.width or self.size.width
+        if width <= 0 or not self.columns:
+            return
+        rest = max(16, width - sum(self._fixed.values()) - 2 * len(_COLUMNS))
+        widths = {**self._fixed, "inject": rest * 2 // 3, "choice": rest - rest * 2 // 3}
+        for key, cells in widths.items():
+            self.set_column(key, cells, i18n.tr(f"dec.col.{key}", self.lang))
 
     def _left_cell(self, row: DecisionRow, now: float) -> Text:
         if row.status != "open":
@@ -61,39 +85,41 @@ class DecisionsPanel(DataTable):
             return literal(i18n.tr("dec.default", self.lang, option=row.option), style="yellow")
         return literal(row.option, single_line=True, style="dim")
 
+    def _make_cells(self, row: DecisionRow, now: float) -> tuple[Text, ...]:
+        return (
+            self._left_cell(row, now),
+            self._real_cell(row, now),
+            Text(row.role),
+            self._status_cell(row),
+            literal(row.title, single_line=True),
+            self._choice_cell(row),
+        )
+
     def refresh_view(self, state: SessionState, now: float) -> None:
         rows = decision_rows(state, self.scenario, self.lang)
         if rows == self.shown:
             self.tick(now)
             return
-        self.clear()
-        self._left = {}
-        self._real = {}
+        old = {r.inject: r for r in self.shown}
+        cells = {}
         for row in rows:
-            left = self._left_cell(row, now)
-            self._left[row.inject] = left.plain
-            self._real[row.inject] = self._real_cell(row, now).plain
-            self.add_row(
-                left,
-                self._real_cell(row, now),
-                Text(row.role),
-                self._status_cell(row),
-                literal(row.title, single_line=True),
-                self._choice_cell(row),
-                key=row.inject,
-            )
+            same = old.get(row.inject) == row and row.inject in self._row_cells
+            cells[row.inject] = self._row_cells[row.inject] if same else self._make_cells(row, now)
+        self._row_cells = cells
         self.shown = rows
+        self.tick(now, force=True)
 
-    def tick(self, now: float) -> None:
-        """Update the countdowns (only cells whose text changed)."""
+    def tick(self, now: float, force: bool = False) -> None:
+        """Update the countdowns: only rows whose countdown text changed get new cells."""
+        changed = force
         for row in self.shown:
             if row.status != "open" or row.deadline is None:
                 continue
-            cell = self._left_cell(row, now)
-            if self._left.get(row.inject) != cell.plain:
-                self._left[row.inject] = cell.plain
-                self.update_cell(row.inject, "left", cell)
-            real = self._real_cell(row, now)
-            if self._real.get(row.inject) != real.plain:
-                self._real[row.inject] = real.plain
-                self.update_cell(row.inject, "real", real)
+            left, real = self._left_cell(row, now), self._real_cell(row, now)
+            key = row.inject
+            if self._left.get(key) != left.plain or self._real.get(key) != real.plain:
+                self._left[key], self._real[key] = left.plain, real.plain
+                self._row_cells[key] = (left, real, *self._row_cells[key][2:])
+                changed = True
+        if changed:
+            self.set_rows([r.inject for r in self.shown], self._row_cells)

@@ -6,12 +6,15 @@ from collections import deque
 
 from rich.text import Text
 from textual.events import Resize
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import RichLog
 
 from ...model import Scenario, format_clock, localize
 from ...model.events import Event, Kind
 from ...safetext import clean
 from .. import i18n
+from .quiet import QUIET_VIRTUAL_SIZE, scrollbars_follow
 
 _STYLES = {
     Kind.COMMAND_REJECTED: "bold red",
@@ -124,6 +127,8 @@ class FeedPanel(RichLog):
     """Every event as it is committed; keeps the last thousand lines, and wraps them again
     when its width changes."""
 
+    virtual_size: Reactive[Size] = QUIET_VIRTUAL_SIZE  # a new line: no layout of the screen
+
     def __init__(self, scenario: Scenario, lang: str, **kwargs) -> None:
         super().__init__(
             max_lines=FEED_LINES, min_width=20, wrap=True, markup=False, highlight=False, **kwargs
@@ -133,6 +138,9 @@ class FeedPanel(RichLog):
         self._adhoc_titles: dict[str, str] = {}
         self._texts: deque[Text] = deque(maxlen=FEED_LINES)
         self._wrapped_at = 0
+
+    def watch_virtual_size(self, size: Size) -> None:
+        scrollbars_follow(self, size)
 
     def on_resize(self, event: Resize) -> None:
         # RichLog wraps a line once, when it is written: a new width needs them all again.

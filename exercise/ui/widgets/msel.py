@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ...model import Scenario, format_clock
 from ...safetext import clean, literal
 from ...sim.state import SessionState
 from .. import i18n
 from ..view import MselRow, msel_detail, msel_rows, player_roles
+from .table import LightTable
 
 _COLUMNS = ("n", "time", "status", "inject", "to")
 NARROW = 40  # below this many columns for title and recipients, the title takes them all
@@ -26,7 +27,7 @@ _STATUS_STYLE = {
 }
 
 
-class MselTable(DataTable):
+class MselTable(LightTable):
     """The inject table; rows keyed by inject id so the cursor survives a refresh."""
 
 
@@ -37,19 +38,18 @@ class MselPanel(Vertical):
         self.lang = lang
         self.rows: list[MselRow] = []
         self._row_map: dict[str, MselRow] = {}
+        self._cells: dict[str, tuple[Text, ...]] = {}
         self._state: SessionState | None = None
         self._detail: str | None = None
         self._widths: dict[str, int] = {}
         self._players = set(player_roles(scenario))
 
     def compose(self) -> ComposeResult:
-        table = MselTable(id="msel-table", cursor_type="row", zebra_stripes=True)
-        table.show_row_labels = False
-        yield table
+        yield MselTable(id="msel-table")
         yield Static(id="msel-detail")
 
     def on_mount(self) -> None:
-        table = self.query_one(MselTable)
+        table = self.table
         tr, lang = i18n.tr, self.lang
         # Fixed widths, worked out from what the columns can hold (an MSEL of 847 injects
         # needs three digits) and, for the title and recipients, from the room there is.
@@ -72,49 +72,34 @@ class MselPanel(Vertical):
     def _fit_columns(self) -> None:
         """Share the width between the title and the recipients: the title gets what the
         other columns leave, the recipients at most a third of it (the details below the
-        table show them in full)."""
+        table show them in full), none at all when there is little room."""
         table = self.table
         width = table.scrollable_content_region.width or self.size.width
         if width <= 0:
             return
         widths = dict(self._widths)
-        if len(self.rows) > 0 and any(r.number.startswith("A") for r in self.rows):
-            widths["n"] = max(widths["n"], *(len(r.number) for r in self.rows))
-        padding = 2 * table.cell_padding
-        rest = width - sum(widths.values()) - padding * len(_COLUMNS)
+        adhoc = [len(r.number) for r in self.rows if not r.scenario_inject]
+        widths["n"] = max(widths["n"], *adhoc) if adhoc else widths["n"]
+        rest = width - sum(widths.values()) - 2 * len(_COLUMNS)
         longest_to = max((len(self._to_text(r)) for r in self.rows), default=4)
-        if rest < NARROW:  # no room for both: the title, and the recipients in the details
+        if rest < NARROW:
             widths["to"] = 0
         else:
             widths["to"] = max(4, min(longest_to, rest // 3))
         widths["inject"] = max(8, rest - widths["to"])
-        changed = False
         for key, cells in widths.items():
-            column = table.columns[key]  # type: ignore[index]
-            if column.width != cells or column.auto_width:
-                column.width, column.auto_width = cells, False
-                changed = True
-        to = table.columns["to"]  # type: ignore[index]
-        label = Text(i18n.tr("msel.col.to", self.lang) if widths["to"] else "")
-        if to.label.plain != label.plain:
-            to.label = label
-            changed = True
-        if changed:
-            table._require_update_dimensions = True  # the virtual width follows the columns
-            table.refresh()
+            label = i18n.tr(f"msel.col.{key}", self.lang) if cells else ""
+            table.set_column(key, cells, label)
 
     @property
     def table(self) -> MselTable:
         return self.query_one(MselTable)
 
     def selected(self) -> MselRow | None:
-        table = self.table
-        if not self.rows or table.cursor_row < 0 or table.cursor_row >= table.row_count:
-            return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        return self._row_map.get(key or "")
+        key = self.table.cursor_key
+        return self._row_map.get(key) if key is not None else None
 
-    def _cells(self, row: MselRow) -> tuple[Text, ...]:
+    def _make_cells(self, row: MselRow) -> tuple[Text, ...]:
         lang = self.lang
         when = format_clock(row.time) if row.time is not None else "—"
         if row.status == "conditional":
@@ -136,41 +121,26 @@ class MselPanel(Vertical):
         return ", ".join(row.to)
 
     def refresh_view(self, state: SessionState) -> None:
-        """Bring the table in line with the state, touching only what changed: rows that
-        changed get their changed cells, new ones (ad-hoc injects) are added, and a new
-        order is a sort of the rows already there, never a rebuild."""
+        """Bring the table in line with the state: only rows that changed get new cells
+        (and are rendered again when on screen); the rest keep theirs."""
         self._state = state
         rows = msel_rows(state, self.scenario, self.lang)
         table = self.table
         first = not self.rows
-        selected = None if first else self.selected()
-        old = self._row_map
-        keys = [r.key for r in rows]
+        old, old_cells = self._row_map, self._cells
+        cells: dict[str, tuple[Text, ...]] = {}
         for row in rows:
             before = old.get(row.key)
-            if before is None:
-                table.add_row(*self._cells(row), key=row.key)
-            elif before != row:
-                for column, cell, was in zip(
-                    _COLUMNS, self._cells(row), self._cells(before), strict=True
-                ):
-                    if cell != was:
-                        table.update_cell(row.key, column, cell)
-        new_keys = set(keys)
-        for key in [k for k in old if k not in new_keys]:
-            table.remove_row(key)
-        moved = keys != [r.key for r in self.rows]
+            same = before is row or before == row
+            cells[row.key] = old_cells[row.key] if same else self._make_cells(row)
+        grew = len(rows) != len(self.rows)
         self.rows = rows
         self._row_map = {r.key: r for r in rows}
-        if moved and not first:
-            position = {r.number: n for n, r in enumerate(rows)}
-            table.sort("n", key=lambda number: position[number.plain])
-        if len(rows) != len(old):
+        self._cells = cells
+        table.set_rows([r.key for r in rows], cells)
+        if grew:
             self._fit_columns()
-        if selected is not None and selected.key in self._row_map:
-            if moved:
-                table.move_cursor(row=keys.index(selected.key), animate=False)
-        elif rows:
+        if first and rows:
             upcoming = next(
                 (n for n, r in enumerate(rows) if r.status not in ("delivered", "adhoc")),
                 len(rows) - 1,
@@ -197,6 +167,6 @@ class MselPanel(Vertical):
             self._detail = text.plain
             detail.update(text)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_light_table_highlighted(self, event: LightTable.Highlighted) -> None:
         event.stop()
         self.show_detail()
