@@ -26,13 +26,13 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker
 
 from ..language import default_language
-from ..model import InjectTemplate, Scenario, format_clock
+from ..model import InjectTemplate, Scenario, format_clock, localize
 from ..model.events import Event, Kind
 from ..safetext import clean
 from ..sim import commands as c
 from ..sim.clock import VirtualClock
 from ..sim.engine import Outcome
-from ..sim.realtime import RealtimeDriver
+from ..sim.realtime import SYSTEM, RealtimeDriver
 from ..sim.session import Session
 from . import i18n
 from .messages import CommandDone, DriverStopped, EventsCommitted
@@ -60,15 +60,20 @@ class ExerciseApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "key.quit", priority=True),
         Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
-        Binding("p", "toggle_pause", "key.pause"),
-        Binding("plus,equals_sign", "faster", "key.faster", key_display="+/-"),
-        Binding("minus", "slower", "key.slower", key_display="-", show=False),
-        Binding("n", "jump_next", "key.next"),
-        Binding("f", "fire", "key.fire"),
-        Binding("h", "hold", "key.hold"),
-        Binding("a", "adhoc", "key.adhoc"),
-        Binding("o", "observe", "key.observe"),
-        Binding("e", "end_session", "key.end"),
+        # Facilitator commands are chords only: a letter typed anywhere (a sentence with
+        # the focus on a table or a list) must never change the session. Those that cannot
+        # be undone (next, fire, end) ask first. In a text field the field's own chords
+        # (ctrl+a, ctrl+e) win; the console, where they matter, has no text field.
+        Binding("ctrl+t", "toggle_pause", "key.pause"),
+        Binding("ctrl+up", "faster", "key.faster"),
+        Binding("ctrl+down", "slower", "key.slower"),
+        Binding("ctrl+n", "jump_next", "key.next"),
+        Binding("ctrl+f", "fire", "key.fire"),
+        Binding("ctrl+o", "hold", "key.hold"),
+        Binding("ctrl+a", "adhoc", "key.adhoc"),
+        Binding("ctrl+b", "observe", "key.observe"),
+        Binding("ctrl+e", "end_session", "key.end"),
+        Binding("question_mark", "help", "key.help", key_display="?"),
         Binding("f1", "show_tab(0)", "key.console", show=False),
         # Navigation between the tabs (harmless: never changes the session).
         Binding("ctrl+pagedown", "next_tab(1)", "key.next_tab", show=False),
@@ -83,6 +88,7 @@ class ExerciseApp(App[None]):
         clock: VirtualClock | None = None,
         lang: str | None = None,
         tick_seconds: float = TICK_SECONDS,
+        pause_on_phase: bool = False,
     ) -> None:
         super().__init__()
         self.lang = lang or default_language()
@@ -93,7 +99,7 @@ class ExerciseApp(App[None]):
         self.clock = clock or VirtualClock(
             start=engine.now, speed=engine.state.speed, paused=engine.state.paused
         )
-        self.driver = RealtimeDriver(session, clock=self.clock)
+        self.driver = RealtimeDriver(session, clock=self.clock, pause_on_phase=pause_on_phase)
         self.driver.listeners.append(self._on_driver_events)
         self.tick_seconds = tick_seconds
         self.roles = player_roles(self.scenario)
@@ -198,6 +204,8 @@ class ExerciseApp(App[None]):
         self._dirty = True
         for panel in self.role_panels:
             panel.dirty = True
+        if any(e.kind == Kind.PAUSED and e.actor == SYSTEM for e in message.events):
+            self.notify(i18n.tr("notice.phase_pause", self.lang), markup=False, timeout=10)
         if any(event.kind == Kind.SESSION_ENDED for event in message.events):
             self.notify(
                 i18n.tr("notice.ended", self.lang, path=str(self.session.journal.path)),
@@ -351,7 +359,51 @@ class ExerciseApp(App[None]):
         self._step_speed(up=False)
 
     def action_jump_next(self) -> None:
-        self.send_command(c.JumpNext())
+        """Ask first, naming the decisions the jump would let pass, then jump."""
+        target = self.session.engine.next_delivery()
+        if target is None or self.session.engine.ended:
+            self.send_command(c.JumpNext())  # rejected with the engine's reason
+            return
+        question = self.jump_question(target)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.send_command(c.JumpNext())
+
+        from .screens.modals import ConfirmScreen
+
+        self.push_screen(ConfirmScreen(question, self.lang), answered)
+
+    def jump_question(self, target: float) -> str:
+        """What jumping to `target` does: the time, and each open decision whose deadline
+        falls before it (it will be missed, its default applied)."""
+        lang, state, now = self.lang, self.session.engine.state, self.now()
+        lines = [i18n.tr("confirm.next", lang, time=format_clock(target))]
+        missed = sorted(
+            (d for d in state.decisions.values() if d.open and d.deadline is not None),
+            key=lambda d: (d.deadline, d.role),
+        )
+        missed = [d for d in missed if d.deadline is not None and d.deadline <= target]
+        if missed:
+            lines.append("")
+            lines.append(i18n.tr("confirm.next.missed", lang, count=len(missed)))
+            for decision in missed:
+                inject = self.scenario.inject_map.get(decision.inject)
+                if inject is not None:
+                    title = localize(inject.title, lang)
+                else:
+                    title = str(state.adhoc.get(decision.inject, {}).get("title", decision.inject))
+                left = i18n.countdown((decision.deadline or 0.0) - now)
+                lines.append(
+                    i18n.tr(
+                        "confirm.next.decision",
+                        lang,
+                        role=i18n.role_short(decision.role),
+                        title=clean(title, single_line=True),
+                        left=left,
+                    )
+                )
+        return "\n".join(lines)
 
     def _selected_inject(self) -> str | None:
         row = self.console_view.msel.selected()
@@ -411,6 +463,26 @@ class ExerciseApp(App[None]):
 
         self.push_screen(ConfirmScreen(i18n.tr("confirm.end", self.lang), self.lang), answered)
 
+    def action_help(self) -> None:
+        """The keys of the screen in front (built from its active bindings)."""
+        from .screens.modals import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen, self.help_title(self.screen), self.lang))
+
+    def help_title(self, screen: Screen) -> str:
+        """What the help screen is about: the tab in front, or the dialog."""
+        lang = self.lang
+        if screen is self.screen_stack[0]:
+            view = self.active_view()
+            if isinstance(view, RolePanel):
+                title = i18n.role_title(self.scenario, view.role, lang)
+                return i18n.tr("help.role", lang, title=clean(title, single_line=True))
+            return i18n.tr("help.console", lang)
+        key = f"help.screen.{type(screen).__name__}"
+        return i18n.tr(key if key in i18n.STRINGS else "help.dialog", lang)
+
     def action_show_tab(self, index: int) -> None:
         # Let go of the focus first: a focused widget in the pane being left would make
         # the tabs switch straight back to its pane.
@@ -464,6 +536,17 @@ class ExerciseApp(App[None]):
 
         self.push_screen(RolePicker(self.picker_entries(), self._tab_index(), self.lang), chosen)
 
+    def _help_for(self, screen: Screen) -> Any:
+        """Open the help on `screen` (the palette is in front when the command is chosen)."""
+
+        def show() -> None:
+            from .screens.modals import HelpScreen
+
+            if screen.is_attached and not isinstance(screen, HelpScreen):
+                self.push_screen(HelpScreen(screen, self.help_title(screen), self.lang))
+
+        return show
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         lang = self.lang
 
@@ -481,6 +564,9 @@ class ExerciseApp(App[None]):
         yield command("cmd.observe", "cmd.observe.help", self.action_observe)
         yield command("cmd.end", "cmd.end.help", self.action_end_session)
         yield command("cmd.console", "cmd.console.help", lambda: self.action_show_tab(0))
+        yield SystemCommand(
+            i18n.tr("cmd.help", lang), i18n.tr("cmd.help.help", lang), self._help_for(screen)
+        )
         yield command("cmd.roles", "cmd.roles.help", self.action_pick_role)
         yield command("cmd.next_tab", "cmd.next_tab.help", lambda: self.action_next_tab(1))
         yield command("cmd.prev_tab", "cmd.prev_tab.help", lambda: self.action_next_tab(-1))
@@ -502,13 +588,18 @@ def start_session(
     speed: float | None = None,
     paused: bool = False,
     templates: dict[str, InjectTemplate] | None = None,
+    pause_on_phase: bool | None = None,
 ) -> Session:
-    """A new live session (durable journal), with the facilitator's start settings journaled."""
+    """A new live session (durable journal), with the facilitator's start settings journaled
+    (`pause_on_phase`, when given, in the session's meta: a resume keeps it)."""
+    meta: dict[str, Any] = {"mode": "live", "source": source}
+    if pause_on_phase is not None:
+        meta["pause_on_phase"] = pause_on_phase
     session = Session.start(
         scenario,
         journal_path,
         durable=True,
-        meta={"mode": "live", "source": source},
+        meta=meta,
         templates=templates,
     )
     if speed is not None and speed != session.engine.state.speed:
@@ -524,12 +615,35 @@ def create_app(
     lang: str | None = None,
     clock: VirtualClock | None = None,
     speed: float | None = None,
+    paused: bool = False,
+    pause_on_phase: bool | None = None,
 ) -> ExerciseApp:
     """The app on a session (new or resumed); the one factory the CLI and tests use.
 
-    `speed` changes the clock speed of a resumed session (journaled like a facilitator's
-    change); tests pass their own `clock` (paused, or driven by a fake `monotonic`).
+    `speed` changes the clock speed of a resumed session and `paused` pauses its clock
+    (both journaled like a facilitator's command); tests pass their own `clock` (paused,
+    or driven by a fake `monotonic`). `pause_on_phase` (None: as the session was started,
+    else as the scenario says) pauses the clock at each new phase.
     """
-    if speed is not None and speed != session.engine.state.speed and not session.engine.ended:
+    engine = session.engine
+    if speed is not None and speed != engine.state.speed and not engine.ended:
         session.submit(c.SetSpeed(speed=speed))
-    return ExerciseApp(session, clock=clock, lang=lang)
+    if paused and not engine.state.paused and not engine.ended:
+        session.submit(c.Pause())
+    return ExerciseApp(
+        session,
+        clock=clock,
+        lang=lang,
+        pause_on_phase=pause_on_phase_setting(session, pause_on_phase),
+    )
+
+
+def pause_on_phase_setting(session: Session, option: bool | None) -> bool:
+    """Whether the clock pauses at a new phase: the command line's option, else what the
+    session was started with, else the scenario's `pause_on_phase`."""
+    if option is not None:
+        return option
+    started = session.meta.get("pause_on_phase")
+    if isinstance(started, bool):
+        return started
+    return session.scenario.pause_on_phase

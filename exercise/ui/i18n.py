@@ -106,6 +106,37 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.role": ("Show role: {title}", "Toon rol: {title}"),
     "cmd.role.help": ("The role player panel of {title}", "Het spelerspaneel van {title}"),
     "cmd.console.help": ("The facilitator console", "De facilitatorconsole"),
+    # help
+    "key.help": ("Help", "Hulp"),
+    "key.close": ("Close", "Sluiten"),
+    "cmd.help": ("Keys of this screen (help)", "Toetsen van dit scherm (hulp)"),
+    "cmd.help.help": (
+        "Every key of the screen in front, and what it does",
+        "Elke toets van het scherm dat voor staat, en wat hij doet",
+    ),
+    "help.console": ("Keys: the facilitator console", "Toetsen: de facilitatorconsole"),
+    "help.role": ("Keys: the panel of {title}", "Toetsen: het paneel van {title}"),
+    "help.dialog": ("Keys: this dialog", "Toetsen: dit venster"),
+    "help.screen.ConfirmScreen": ("Keys: a question", "Toetsen: een vraag"),
+    "help.screen.AdhocScreen": ("Keys: the ad-hoc inject", "Toetsen: de ad-hoc inject"),
+    "help.screen.ObservationScreen": ("Keys: the observation", "Toetsen: de observatie"),
+    "help.screen.RolePicker": ("Keys: the role list", "Toetsen: de rollenlijst"),
+    "help.col.key": ("Key", "Toets"),
+    "help.col.does": ("Does", "Doet"),
+    "help.none": ("No keys of its own.", "Geen eigen toetsen."),
+    "help.general": (
+        "Everywhere: tab and shift+tab move between fields, arrows move in a list or "
+        "table, space or enter chooses; the mouse works too. ctrl+p lists every command. "
+        "Commands that change the session are ctrl-chords only, never a letter; those "
+        "that cannot be undone ask first, and only ctrl+y (or a click on the button) "
+        "confirms.",
+        "Overal: tab en shift+tab gaan naar het volgende en vorige veld, de pijltjes "
+        "bewegen in een lijst of tabel, spatie of enter kiest; de muis werkt ook. ctrl+p "
+        "toont elke opdracht. Opdrachten die de sessie veranderen zijn alleen "
+        "ctrl-combinaties, nooit een letter; wat niet terug kan vraagt eerst, en alleen "
+        "ctrl+y (of een klik op de knop) bevestigt.",
+    ),
+    "help.close": ("escape closes", "escape sluit"),
     # MSEL
     "msel.col.n": ("#", "#"),
     "msel.col.time": ("Time", "Tijd"),
@@ -316,6 +347,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "blijven open en verwachte acties die niet zijn gedaan tellen als gemist.",
     ),
     "confirm.fire": ("Deliver “{title}” now?", "“{title}” nu afleveren?"),
+    "confirm.next": (
+        "Move the clock to the next inject, at {time}?",
+        "De klok naar de volgende inject zetten, om {time}?",
+    ),
+    "confirm.next.missed": (
+        "These decisions are still open and will be missed (their defaults apply):",
+        "Deze besluiten staan nog open en worden gemist (hun standaardkeuze geldt):",
+    ),
+    "confirm.next.decision": (
+        "  {role} “{title}”: {left} left",
+        "  {role} “{title}”: nog {left}",
+    ),
+    "notice.phase_pause": (
+        "A new phase began: the clock is paused (ctrl+t runs it).",
+        "Een nieuwe fase is begonnen: de klok staat stil (ctrl+t laat hem lopen).",
+    ),
     "notice.ok": ("Done: {what}", "Gedaan: {what}"),
     "notice.rejected": ("Not done: {reason}", "Niet gedaan: {reason}"),
     "notice.decided": ("Decision recorded in the journal.", "Besluit vastgelegd in het journaal."),

@@ -54,12 +54,12 @@ def test_pause_and_resume_from_the_keyboard(make_app) -> None:
     async def go() -> None:
         app = make_app()
         async with app.run_test() as pilot:
-            await pilot.press("p")
+            await pilot.press("ctrl+t")
             await until(pilot, lambda: "PAUSED" in plain(app.status_bar))
             assert app.session.engine.state.paused and app.clock.paused
             await advance(pilot, 120)  # the wall clock moves, the scenario clock does not
             assert app.now() == 0
-            await pilot.press("p")
+            await pilot.press("ctrl+t")
             await until(pilot, lambda: "RUNNING" in plain(app.status_bar))
             assert kinds(app).count(Kind.PAUSED) == 1 and kinds(app).count(Kind.RESUMED) == 1
 
@@ -70,10 +70,10 @@ def test_faster_and_slower(make_app) -> None:
     async def go() -> None:
         app = make_app()
         async with app.run_test() as pilot:
-            await pilot.press("plus")
+            await pilot.press("ctrl+up")
             await until(pilot, lambda: app.session.engine.state.speed == 10)
             assert app.clock.speed == 10 and "x10" in plain(app.status_bar)
-            await pilot.press("minus", "minus")
+            await pilot.press("ctrl+down", "ctrl+down")
             await until(pilot, lambda: app.session.engine.state.speed == 2)
             assert kinds(app).count(Kind.SPEED_SET) == 3
 
@@ -84,7 +84,12 @@ def test_jump_to_the_next_inject(make_app) -> None:
     async def go() -> None:
         app = make_app()
         async with app.run_test() as pilot:
-            await pilot.press("n")
+            await pilot.press("ctrl+n")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await settle(pilot)
+            assert "at T+00:01:00" in plain(app.screen.query_one(".dialog-message"))
+            assert app.session.engine.now == 0  # nothing happens before the answer
+            await pilot.press("ctrl+y")
             await until(
                 pilot, lambda: "anchor-drag-pipeline" in app.session.engine.state.delivered_at
             )
@@ -100,14 +105,19 @@ def test_fire_the_selected_inject_only_after_confirmation(make_app) -> None:
         app = make_app()
         async with app.run_test() as pilot:
             select_msel(app, "vessel-assessment")
-            await pilot.press("f")
+            await pilot.press("ctrl+f")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
             await pilot.press("n")  # cancelled: nothing happens
             await settle(pilot)
             assert "vessel-assessment" not in app.session.engine.state.delivered_at
-            await pilot.press("f")
+            await pilot.press("ctrl+f")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-            await pilot.press("y")
+            await pilot.press("tab", "space", "enter")  # the focus is on "no": cancelled
+            await settle(pilot)
+            assert "vessel-assessment" not in app.session.engine.state.delivered_at
+            await pilot.press("ctrl+f")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("ctrl+y")
             await until(pilot, lambda: "vessel-assessment" in app.session.engine.state.delivered_at)
             delivered = [e for e in app.session.journal.events() if e.kind == Kind.INJECT_DELIVERED]
             assert delivered[-1].payload["cause"] == "fired by the facilitator"
@@ -120,12 +130,12 @@ def test_hold_and_release(make_app) -> None:
         app = make_app()
         async with app.run_test() as pilot:
             select_msel(app, "anchor-drag-pipeline")
-            await pilot.press("h")
+            await pilot.press("ctrl+o")
             await until(pilot, lambda: "anchor-drag-pipeline" in app.session.engine.state.held)
             assert app.console_view.msel.selected().status == "held"
             await advance(pilot, 90)  # its time passes: it stays held
             assert "anchor-drag-pipeline" not in app.session.engine.state.delivered_at
-            await pilot.press("h")
+            await pilot.press("ctrl+o")
             await until(
                 pilot, lambda: "anchor-drag-pipeline" in app.session.engine.state.delivered_at
             )
@@ -139,7 +149,7 @@ def test_a_rejected_command_says_why(make_app) -> None:
         async with app.run_test() as pilot:
             await advance(pilot, 60)
             select_msel(app, "anchor-drag-pipeline")  # already delivered
-            await pilot.press("h")
+            await pilot.press("ctrl+o")
             await until(pilot, lambda: Kind.COMMAND_REJECTED in kinds(app))
             messages = [n.message for n in app._notifications]
             assert any("was already delivered" in m for m in messages), messages
@@ -220,7 +230,7 @@ def test_adhoc_inject_composer(make_app) -> None:
     async def go() -> None:
         app = make_app()
         async with app.run_test(size=(100, 40)) as pilot:
-            await pilot.press("a")
+            await pilot.press("ctrl+a")
             await until(pilot, lambda: isinstance(app.screen, AdhocScreen))
             screen = app.screen
             await pilot.press("ctrl+s")  # empty: refused in the form, nothing sent
@@ -250,7 +260,7 @@ def test_observation_form(make_app) -> None:
     async def go() -> None:
         app = make_app()
         async with app.run_test(size=(100, 40)) as pilot:
-            await pilot.press("o")
+            await pilot.press("ctrl+b")
             await until(pilot, lambda: isinstance(app.screen, ObservationScreen))
             screen = app.screen
             screen.query_one("#obs-pillar", Select).value = "resilient-society"
@@ -273,7 +283,7 @@ def test_escape_cancels_a_form(make_app) -> None:
     async def go() -> None:
         app = make_app()
         async with app.run_test() as pilot:
-            await pilot.press("o")
+            await pilot.press("ctrl+b")
             await until(pilot, lambda: isinstance(app.screen, ObservationScreen))
             await pilot.press("escape")
             await until(pilot, lambda: not isinstance(app.screen, ObservationScreen))
@@ -286,14 +296,20 @@ def test_end_session_needs_confirmation(make_app) -> None:
     async def go() -> None:
         app = make_app()
         async with app.run_test() as pilot:
-            await pilot.press("e")
+            await pilot.press("ctrl+e")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
             await pilot.press("escape")
             await settle(pilot)
             assert not app.session.engine.ended
-            await pilot.press("e")
+            await pilot.press("ctrl+e")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-            await pilot.press("y")
+            # neither a letter nor tab, space and enter say yes: the focus is on "no"
+            await pilot.press("y", "tab", "space", "tab", "enter")
+            await settle(pilot)
+            assert not app.session.engine.ended and not isinstance(app.screen, ConfirmScreen)
+            await pilot.press("ctrl+e")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("ctrl+y")
             await until(pilot, lambda: app.session.engine.ended)
             await until(pilot, lambda: "ENDED" in plain(app.status_bar))
             assert kinds(app)[-1] == Kind.SESSION_ENDED
@@ -357,6 +373,8 @@ def test_the_command_palette_holds_the_controls(make_app) -> None:
             await pilot.press("ctrl+p")
             await until(pilot, lambda: isinstance(app.screen, CommandPalette))
             await pilot.press(*"next inject", "enter")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("ctrl+y")
             await until(pilot, lambda: app.session.engine.now == 60)
 
     run(go())

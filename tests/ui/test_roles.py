@@ -58,7 +58,7 @@ def test_the_full_decision_flow(make_app) -> None:
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
             question = plain(app.screen.query_one(".dialog-message"))
             assert "Wait for the operators' damage assessment" in question
-            await pilot.press("y")
+            await pilot.press("ctrl+y")
             await until(pilot, lambda: app.session.engine.state.decided("anchor-drag-pipeline"))
             await settle(pilot)
             taken = [e for e in app.session.journal.events() if e.kind == Kind.DECISION_TAKEN]
@@ -122,7 +122,7 @@ def test_a_decision_shows_as_taken_only_once_journaled(make_app) -> None:
             await pilot.click("#opt-0")
             await pilot.click(".form-submit")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-            await pilot.press("y")
+            await pilot.press("ctrl+y")
             await settle(pilot)
             the_form = form(app, "kgg")
             assert plain(the_form.query_one(".form-result")) == "Submitting…"
@@ -149,7 +149,7 @@ def test_a_rejected_decision_shows_the_cores_reason(make_app) -> None:
             # meanwhile the same role decides from another seat
             other = c.Decide(actor="kgg", inject="anchor-drag-pipeline", option="await")
             assert (await app.driver.submit(other)).accepted
-            await pilot.press("y")
+            await pilot.press("ctrl+y")
             error = form(app, "kgg").query_one(".form-error")
             await until(pilot, lambda: "Not accepted" in plain(error))
             result = plain(error)
@@ -189,7 +189,7 @@ def test_own_initiative_decision(make_app) -> None:
             await settle(pilot)
             await pilot.click(".init-submit")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-            await pilot.press("y")
+            await pilot.press("ctrl+y")
             await until(pilot, lambda: bool(app.session.engine.state.self_decisions))
             entry = app.session.engine.state.self_decisions[0]
             assert entry["role"] == "nctv" and entry["text"] == "Convene the ICCb"

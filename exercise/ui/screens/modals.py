@@ -10,11 +10,13 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.keys import format_key
+from textual.screen import ModalScreen, Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -51,11 +53,17 @@ def _plain(text: str) -> Text:
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; the message is shown literally."""
+    """A yes/no question; the message is shown literally.
+
+    Only a deliberate chord (ctrl+y) or a click on the yes button confirms: the yes button
+    cannot take the focus, so tab, space and enter, however often pressed, reach only
+    "no", and no letter of a sentence typed by mistake says yes. Escape or n says no.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "key.yes"),
-        Binding("n,escape", "answer(False)", "key.no"),
+        Binding("ctrl+y", "answer(True)", "key.yes"),
+        Binding("escape,n", "answer(False)", "key.no"),
+        Binding("question_mark", "app.help", "key.help", show=False),
     ]
 
     def __init__(self, message: str, lang: str) -> None:
@@ -70,8 +78,10 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 # the keys are shown on the buttons: a modal has no footer of its own
                 yes, no = i18n.tr("key.yes", self.lang), i18n.tr("key.no", self.lang)
-                yield Button(f"{yes} (y)", variant="primary", id="yes")
-                yield Button(f"{no} (n)", id="no")
+                button = Button(f"{yes} (ctrl+y)", variant="primary", id="yes")
+                button.can_focus = False  # never reached by tab: a click or ctrl+y only
+                yield button
+                yield Button(f"{no} (esc)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -82,6 +92,73 @@ class ConfirmScreen(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "yes")
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the screen it was opened on, and what they do, in the UI's language.
+
+    Built from that screen's active bindings when opened (the focused widget's, its
+    containers', the screen's and the app's), so it cannot drift from what the keys do.
+    Only the app's own bindings are listed (Textual's built-in ones carry English
+    descriptions); moving about (tab, arrows, enter) is described once below them.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "key.close"),
+    ]
+
+    def __init__(self, screen: Screen, title: str, lang: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.lang = lang
+        self.heading = title
+        self.rows = help_rows(screen, lang)
+        i18n.localize_bindings(self, lang)
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with VerticalScroll(classes="dialog help"):
+            yield Label(
+                literal(self.heading, single_line=True, style="bold"), classes="dialog-title"
+            )
+            table = Table.grid(padding=(0, 2))
+            table.add_column(no_wrap=True, style="bold")
+            table.add_column()
+            table.add_row(
+                Text(i18n.tr("help.col.key", lang), style="dim"),
+                Text(i18n.tr("help.col.does", lang), style="dim"),
+            )
+            for keys, does in self.rows:
+                table.add_row(Text(keys), Text(does))
+            if not self.rows:
+                table.add_row("", Text(i18n.tr("help.none", lang), style="italic"))
+            yield Static(table, classes="help-keys")
+            yield Static(Text(i18n.tr("help.general", lang), style="dim"), classes="help-general")
+            yield Static(Text(i18n.tr("help.close", lang), style="dim"), classes="help-close")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def key_label(key: str) -> str:
+    """A key as the help shows it: `ctrl+t`, `ctrl+↑`, `?`, `esc`, `F1`."""
+    *modifiers, name = key.split("+")
+    shown = format_key(name)
+    if len(name) > 1 and name[0] == "f" and name[1:].isdigit():
+        shown = name.upper()
+    return "+".join([*modifiers, shown])
+
+
+def help_rows(screen: Screen, lang: str) -> list[tuple[str, str]]:
+    """(keys, what they do) for every enabled binding of `screen` that the app declared
+    (its description is one of the UI's key words), keys of one action together."""
+    known = {i18n.tr(k, lang) for k in i18n.STRINGS if k.startswith("key.")}
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not active.enabled or binding.description not in known:
+            continue
+        grouped.setdefault((binding.action, binding.description), []).append(key_label(key))
+    return [(" / ".join(keys), does) for (_action, does), keys in grouped.items()]
 
 
 class StoppedScreen(ModalScreen[None]):
