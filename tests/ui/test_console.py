@@ -393,3 +393,79 @@ def test_footer_keys_follow_the_tab(make_app) -> None:
             assert "fire" not in shown and "toggle_pause" in shown
 
     run(go())
+
+
+def test_the_jump_names_the_decisions_it_would_miss(make_app) -> None:
+    async def go() -> None:
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await advance(pilot, 200)  # two decisions open: deadlines 5:00 and 6:00
+            await pilot.press("ctrl+n")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            text = plain(app.screen.query_one(".dialog-message"))
+            assert "at T+00:06:00" in text
+            assert "will be missed" in text
+            assert "KGG “Gas pipeline and data cable damaged on the seabed”: 01:40 left" in text
+            assert "NKC" in text and "02:40 left" in text
+            await pilot.press("escape")
+            await settle(pilot)
+            assert all(d.open for d in app.session.engine.state.decisions.values())
+            await pilot.press("ctrl+n")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("ctrl+y")
+            await until(pilot, lambda: app.session.engine.now >= 360)
+            decisions = app.session.engine.state.decisions
+            assert {i for i, d in decisions.items() if d.missed} >= {
+                "anchor-drag-pipeline",
+                "rationing-rumour",
+            }, decisions
+
+    run(go())
+
+
+def test_help_lists_the_keys_of_the_screen_in_front(make_app) -> None:
+    from exercise.ui.screens.modals import HelpScreen
+
+    def shown(app) -> str:
+        rows = " ".join(f"{keys} {does}" for keys, does in app.screen.rows)
+        return plain(app.screen.query_one(".dialog-title")) + " " + rows
+
+    async def go() -> None:
+        app = make_app(paused=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("question_mark")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+            text = shown(app)
+            assert "Keys: the facilitator console" in text
+            for part in ("ctrl+t", "Pause", "ctrl+e", "End", "ctrl+f", "Fire", "ctrl+q"):
+                assert part in text, part
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.press("ctrl+e")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("question_mark")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+            text = shown(app)
+            assert "ctrl+y" in text and "Yes" in text and "esc / n" in text
+            assert "ctrl+t" not in text  # the question's keys, not the console's
+            await pilot.press("escape", "escape")
+            await settle(pilot)
+            assert not app.session.engine.ended
+
+    run(go())
+
+
+def test_help_speaks_dutch(make_app) -> None:
+    from exercise.ui.screens.modals import HelpScreen
+
+    async def go() -> None:
+        app = make_app(lang="nl", paused=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("question_mark")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+            text = plain(app.screen.query_one(".dialog-title"))
+            assert text == "Toetsen: de facilitatorconsole"
+            does = [does for _keys, does in app.screen.rows]
+            assert "Pauze" in does and "Einde" in does and "Hulp" in does
+
+    run(go())
