@@ -65,8 +65,8 @@ class ExerciseApp(App[None]):
         # be undone (next, fire, end) ask first. In a text field the field's own chords
         # (ctrl+a, ctrl+e) win; the console, where they matter, has no text field.
         Binding("ctrl+t", "toggle_pause", "key.pause"),
-        Binding("ctrl+up", "faster", "key.faster"),
-        Binding("ctrl+down", "slower", "key.slower"),
+        Binding("ctrl+up", "faster", "key.faster", key_display="^↑/↓"),
+        Binding("ctrl+down", "slower", "key.slower", show=False),  # shown with faster
         Binding("ctrl+n", "jump_next", "key.next"),
         Binding("ctrl+f", "fire", "key.fire"),
         Binding("ctrl+o", "hold", "key.hold"),

@@ -150,13 +150,15 @@ def key_label(key: str) -> str:
 
 def help_rows(screen: Screen, lang: str) -> list[tuple[str, str]]:
     """(keys, what they do) for every enabled binding of `screen` that the app declared
-    (its description is one of the UI's key words), keys of one action together."""
+    (on one of its own widgets or screens, described by one of the UI's key words), keys
+    of one action together."""
     known = {i18n.tr(k, lang) for k in i18n.STRINGS if k.startswith("key.")}
     grouped: dict[tuple[str, str], list[str]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not active.enabled or binding.description not in known:
-            continue
+        declared_here = type(active.node).__module__.startswith("exercise.")
+        if not active.enabled or not declared_here or binding.description not in known:
+            continue  # Textual's own bindings (English only) are described in general
         grouped.setdefault((binding.action, binding.description), []).append(key_label(key))
     return [(" / ".join(keys), does) for (_action, does), keys in grouped.items()]
 
