@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from ..journal import Journal, SessionInfo
 from ..model import CommsElement, NatoRequirement, Pillar, Rating, RoleKind, Scenario
@@ -38,6 +39,7 @@ from .report import (
     ImprovementRow,
     IndicatorEnd,
     IndicatorSeries,
+    InjectRow,
     NatoRow,
     ObjectiveResult,
     Overview,
@@ -89,7 +91,11 @@ def build_report(journal: Journal, lang: str | None = None, damage: str | None =
     return report_from(scenario, journal.session, journal.events(), journal.path.name, lang, damage)
 
 
-def _paused(func):
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _paused(func: Callable[_P, _R]) -> Callable[_P, _R]:
     """Build with the cyclic collector paused, then move the result out of its way: a report
     is tens of thousands of rows and forms no reference cycles (reference counting frees it
     when it is dropped), so rescanning it in every later collection is wasted work."""
@@ -98,7 +104,7 @@ def _paused(func):
     from ..gcpause import paused_gc
 
     @wraps(func)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         with paused_gc():
             result = func(*args, **kwargs)
             gc.freeze()
@@ -158,21 +164,21 @@ def assemble(
     evaluation = facts.evaluation
     objectives = scenario.objectives
 
-    by_pillar_injects: dict[str, list] = defaultdict(list)
-    for inject_id, row in facts.delivered.items():
+    by_pillar_injects: dict[str, list[InjectRow]] = defaultdict(list)
+    for inject_id, inject_row in facts.delivered.items():
         for pillar in facts.inject_pillars.get(inject_id, ()):
-            by_pillar_injects[pillar].append(row)
+            by_pillar_injects[pillar].append(inject_row)
     by_pillar_decisions: dict[str, list[DecisionRow]] = defaultdict(list)
-    for row, pillars in facts.decisions:
+    for decision_row, pillars in facts.decisions:
         for pillar in pillars:
-            by_pillar_decisions[pillar].append(row)
+            by_pillar_decisions[pillar].append(decision_row)
     by_pillar_expected: dict[str, list[ExpectedRow]] = defaultdict(list)
     by_objective: dict[str, list[ExpectedRow]] = defaultdict(list)
-    for (inject_id, _index), row in facts.expected.items():
+    for (inject_id, _index), expected_row in facts.expected.items():
         for pillar in facts.inject_pillars.get(inject_id, ()):
-            by_pillar_expected[pillar].append(row)
-        if row.objective:
-            by_objective[row.objective].append(row)
+            by_pillar_expected[pillar].append(expected_row)
+        if expected_row.objective:
+            by_objective[expected_row.objective].append(expected_row)
     for rows in by_pillar_expected.values():
         rows.sort(key=lambda r: (r.delivered, r.inject, r.index))
     touched = touched_pillars(facts)
@@ -418,8 +424,8 @@ def _nato(facts: Facts, by_pillar_expected: dict[str, list[ExpectedRow]]) -> lis
         elif row.kind == "measure":
             taken[row.choice] += 1
     expected_by_inject: dict[str, list[str]] = defaultdict(list)
-    for row in facts.expected.values():
-        expected_by_inject[row.inject].append(row.status)
+    for expected in facts.expected.values():
+        expected_by_inject[expected.inject].append(expected.status)
     rows = []
     for requirement in NatoRequirement:
         slug = requirement.value

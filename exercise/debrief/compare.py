@@ -189,8 +189,8 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
     for n, section in enumerate(reports[0].pillars):
         figures = []
         for r in reports:
-            s = r.pillars[n]
-            m = s.metrics
+            own = r.pillars[n]
+            m = own.metrics
             figures.append(
                 Figures(
                     m.injects,
@@ -200,9 +200,9 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
                     m.self_decisions,
                     m.contingencies,
                     m.latency_median,
-                    s.expected_counts,
-                    s.rating,
-                    s.suggested,
+                    own.expected_counts,
+                    own.rating,
+                    own.suggested,
                 )
             )
         title = section.title_nl if first.language == "nl" else section.title
@@ -212,9 +212,9 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
     titles: dict[str, str] = {}
     delivered: list[set[str]] = []
     for r in reports:
-        found = _titles(r)
-        titles.update({k: v for k, v in found.items() if k not in titles})
-        delivered.append(set(found))
+        own_titles = _titles(r)
+        titles.update({k: v for k, v in own_titles.items() if k not in titles})
+        delivered.append(set(own_titles))
     order: list[str] = []
     for found in outcomes:
         order += [inject for inject in found if inject not in order]

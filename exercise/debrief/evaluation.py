@@ -147,8 +147,7 @@ def check(scenario: Scenario, item: _Input) -> None:
         seat = item.seat if isinstance(item, ObservationInput) else None
         if seat and seat not in scenario.role_map:
             raise InputError(f"{seat!r} is not a role of this scenario")
-        dated = isinstance(item, ImprovementInput) and item.start and item.due
-        if dated and item.due < item.start:
+        if isinstance(item, ImprovementInput) and item.start and item.due and item.due < item.start:
             raise InputError("the due date is before the start date")
     elif isinstance(item, JudgementInput):
         inject = scenario.inject_map.get(item.inject)
@@ -223,7 +222,9 @@ class Evaluation:
     _last_change: int = 0
     _final_seq: int = -1
 
-    def apply(self, seq: int, t: float, wall: float, kind: str, actor: str | None, p: dict) -> None:
+    def apply(
+        self, seq: int, t: float, wall: float, kind: str, actor: str | None, p: dict[str, Any]
+    ) -> None:
         by = actor or ""
         if kind == Kind.RATING:
             self.ratings[(p.get("scope", ""), p.get("target", ""))] = (t, by, p)
@@ -251,7 +252,9 @@ class Evaluation:
         self._last_change = seq
         return f"OBS-{self.observations}"
 
-    def take(self, seq: int, t: float, wall: float, kind: str, actor: str | None, p: dict) -> None:
+    def take(
+        self, seq: int, t: float, wall: float, kind: str, actor: str | None, p: dict[str, Any]
+    ) -> None:
         """Apply any event: observations and evaluator input count, the rest is ignored."""
         if kind == Kind.OBSERVATION:
             self.observed(seq)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import statistics
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from ..model import CommsElement, Level, Pillar, Rating, Scenario, localize
 from ..model.condition import Compare
@@ -31,6 +32,7 @@ from .report import (
     PillarMetrics,
     RatingMark,
     SkippedEvent,
+    Status,
     TimelineRow,
 )
 from .text import MAX_TIME, bounded_time
@@ -45,6 +47,7 @@ MAX_UNREADABLE_LISTED = 20
 _LARGEST = sys.float_info.max
 
 Tags = tuple[str, ...]
+Payload = Mapping[str, object]  # an event's payload, read field by field
 
 
 @dataclass(slots=True)
@@ -168,7 +171,7 @@ def _skip(facts: Facts, event: Event, problem: str) -> None:
         facts.skipped.append(SkippedEvent(event.seq, str(event.kind), problem))
 
 
-def _text(p: dict, key: str, default: str = "") -> str:
+def _text(p: Payload, key: str, default: str = "") -> str:
     """An optional text field."""
     value = p.get(key, default)
     if type(value) is str:
@@ -178,7 +181,7 @@ def _text(p: dict, key: str, default: str = "") -> str:
     raise _Unreadable("{field} is not text", field=key)
 
 
-def _needed(p: dict, key: str) -> str:
+def _needed(p: Payload, key: str) -> str:
     """A required text field."""
     value = p.get(key)
     if type(value) is str:
@@ -188,14 +191,14 @@ def _needed(p: dict, key: str) -> str:
     raise _Unreadable("{field} is not text", field=key)
 
 
-def _maybe_text(p: dict, key: str) -> str | None:
+def _maybe_text(p: Payload, key: str) -> str | None:
     value = p.get(key)
     if value is None or type(value) is str:
         return value
     raise _Unreadable("{field} is not text", field=key)
 
 
-def _texts(p: dict, key: str) -> list[str]:
+def _texts(p: Payload, key: str) -> list[str]:
     """An optional list of texts."""
     value = p.get(key)
     if value is None:
@@ -250,7 +253,14 @@ def _review(f: Facts, e: Event) -> None:
         f.item_rows[f"IP-{len(f.evaluation.improvements)}"] = f.timeline[-1]
 
 
-_SETTLED = ("met", "late", "missed")
+_SETTLED: tuple[Status, ...] = ("met", "late", "missed")
+
+
+def _settled(value: object) -> TypeGuard[Status]:
+    """An expected action's outcome once settled: met, late or missed."""
+    return value in _SETTLED
+
+
 _IP_FIELDS = (
     "pillar",
     "objective",
@@ -548,7 +558,7 @@ def _expected(f: Facts, e: Event) -> None:
     if type(index) is not int:
         raise _Unreadable("{field} is not a whole number", field="index")
     status = p.get("status") or ("missed" if e.kind == Kind.EXPECTED_MISSED else "met")
-    if status not in _SETTLED:
+    if not _settled(status):
         raise _Unreadable(
             "{field} is not one of {allowed}", field="status", allowed=", ".join(_SETTLED)
         )
@@ -757,9 +767,9 @@ def first_action_perspective(
     """From the first delivered inject with severity >= 4 (else T+0) to the first decision,
     measure or self-initiated decision at or after it that carries an action perspective."""
     reference, reference_inject = 0.0, ""
-    for row in facts.delivered.values():
-        if row.severity is not None and row.severity >= MAJOR_SEVERITY:
-            reference, reference_inject = row.t, row.id
+    for inject in facts.delivered.values():
+        if inject.severity is not None and inject.severity >= MAJOR_SEVERITY:
+            reference, reference_inject = inject.t, inject.id
             break
     for row, _pillars in facts.decisions:
         if row.kind != "missed" and row.t >= reference and ACTION_PERSPECTIVE in row.comms:
