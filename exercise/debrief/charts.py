@@ -10,6 +10,7 @@ chart of a session with thousands of changes stays small and exact to the pixel.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from ..safetext import html_escape as escape
 from .report import Counts, IndicatorSeries, PhaseChange, PillarGlance
@@ -118,7 +119,9 @@ def _step_path(
     return "".join(parts)
 
 
-def _phase_columns(phases: list[PhaseChange], x) -> list[tuple[float, PhaseChange]]:
+def _phase_columns(
+    phases: list[PhaseChange], x: Callable[[float], float]
+) -> list[tuple[float, PhaseChange]]:
     """The phase changes after the start, one per pixel column (the last in it)."""
     found: dict[int, tuple[float, PhaseChange]] = {}
     for change in phases:

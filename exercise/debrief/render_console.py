@@ -9,6 +9,8 @@ are in its language (`words.Words`).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -78,7 +80,16 @@ def _headed(w: Words, *headers: str) -> Table:
     return _table(*(w(h) for h in headers))
 
 
-def _cut(table: Table, items: list, row, more: str, w: Words) -> RenderableType:
+_Item = TypeVar("_Item")
+
+
+def _cut(
+    table: Table,
+    items: Sequence[_Item],
+    row: Callable[[_Item], Sequence[RenderableType]],
+    more: str,
+    w: Words,
+) -> RenderableType:
     """The first ROWS items as table rows (`row` makes one), and how many more there are
     (`more`: the English of that note, with {n})."""
     for item in items[:ROWS]:

@@ -11,6 +11,9 @@ labels, the page margins) are in its language (`words.Words`), and so is `<html 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from ..safetext import clean, html_escape
 from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
 from .compare import Comparison, blocks
@@ -53,6 +56,8 @@ from .text import (
     unreadable_text,
 )
 from .words import Words
+
+Add = Callable[[str], None]  # appends a piece of the page
 
 
 def esc(value: object) -> str:
@@ -386,7 +391,7 @@ def _played(o: Overview, w: Words) -> str:
     return w("{played} of {planned}", played=span(o.played), planned=span(o.duration))
 
 
-def _cover(add, report: Report, w: Words) -> None:
+def _cover(add: Add, report: Report, w: Words) -> None:
     o = report.overview
     status = (
         f'<div class="status final">{esc(w("FINAL"))} · '
@@ -416,7 +421,7 @@ def _cover(add, report: Report, w: Words) -> None:
     )
 
 
-def _overview(add, report: Report, w: Words) -> None:
+def _overview(add: Add, report: Report, w: Words) -> None:
     o = report.overview
     journal = w(
         "{journal}, {events} events, last hash {hash}",
@@ -476,7 +481,7 @@ def _overview(add, report: Report, w: Words) -> None:
     add("</section>")
 
 
-def _summary(add, report: Report, w: Words) -> None:
+def _summary(add: Add, report: Report, w: Words) -> None:
     s, t = report.summary, report.summary.totals
     add(f'<section id="summary" class="major"><h2>{esc(w(HEADING["summary"]))}</h2>')
     c = report.communication
@@ -511,7 +516,10 @@ def _summary(add, report: Report, w: Words) -> None:
     add("</section>")
 
 
-def _once(rows: dict[int, str], item: object, render) -> str:
+_Row = TypeVar("_Row")
+
+
+def _once(rows: dict[int, str], item: _Row, render: Callable[[_Row], str]) -> str:
     """The row of an item, made once: an inject with several pillars is in several tables."""
     key = id(item)
     text = rows.get(key)
@@ -548,7 +556,7 @@ def _expected_row(x: ExpectedRow, statuses: dict[str, str]) -> str:
 class _PillarWriter:
     """Writes the pillar sections; a row shared by several pillars is rendered once."""
 
-    def __init__(self, add, report: Report, w: Words) -> None:
+    def __init__(self, add: Add, report: Report, w: Words) -> None:
         self.add, self.report, self.w = add, report, w
         self.rows: dict[int, str] = {}
         kinds = {kind: esc(w(label)) for kind, label in KIND_LABELS.items()}
@@ -693,7 +701,7 @@ class _PillarWriter:
         add("</section>")
 
 
-def _nato(add, report: Report, w: Words) -> None:
+def _nato(add: Add, report: Report, w: Words) -> None:
     add(f'<section id="nato" class="major"><h2>{esc(w(HEADING["nato"]))}</h2>')
     exercised = {True: esc(w("yes")), False: esc(w("not exercised"))}
     add(
@@ -728,7 +736,7 @@ def _nato_row(n: NatoRow, w: Words, exercised: dict[bool, str]) -> str:
     )
 
 
-def _communication(add, report: Report, w: Words) -> None:
+def _communication(add: Add, report: Report, w: Words) -> None:
     c = report.communication
     add(f'<section id="communication" class="major"><h2>{esc(w(HEADING["communication"]))}</h2>')
     start = reference_text(c, w, esc)
@@ -775,7 +783,7 @@ def _communication(add, report: Report, w: Words) -> None:
     add("</section>")
 
 
-def _escalation(add, report: Report, w: Words) -> None:
+def _escalation(add: Add, report: Report, w: Words) -> None:
     e = report.escalation
     add(f'<section id="escalation" class="major"><h2>{esc(w(HEADING["escalation"]))}</h2>')
     deliveries = [row.t for row in report.timeline if row.kind == "inject-delivered"]
@@ -819,7 +827,7 @@ def _escalation(add, report: Report, w: Words) -> None:
     add("</section>")
 
 
-def _improvement_plan(add, report: Report, w: Words) -> None:
+def _improvement_plan(add: Add, report: Report, w: Words) -> None:
     heading = esc(w(HEADING["improvement-plan"]))
     add(f'<section id="improvement-plan" class="annex"><h2>{heading}</h2>')
     add(
@@ -851,7 +859,7 @@ def _improvement_plan(add, report: Report, w: Words) -> None:
     add("</section>")
 
 
-def _timeline(add, report: Report, w: Words) -> None:
+def _timeline(add: Add, report: Report, w: Words) -> None:
     add(f'<section id="timeline" class="annex"><h2>{esc(w(HEADING["timeline"]))}</h2>')
     add(
         _table(
@@ -870,7 +878,7 @@ def _timeline(add, report: Report, w: Words) -> None:
     add("</section>")
 
 
-def _participants(add, report: Report, w: Words) -> None:
+def _participants(add: Add, report: Report, w: Words) -> None:
     p = report.participants
     add(f'<section id="participants" class="annex"><h2>{esc(w(HEADING["participants"]))}</h2>')
     add(

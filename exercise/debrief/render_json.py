@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..safetext import json_safe
 from .report import Report, report_schema
 
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+    from .compare import Comparison
+
 
 @cache
-def _adapter():
+def _adapter() -> TypeAdapter[Report]:
     from pydantic import TypeAdapter
 
     return TypeAdapter(Report)
@@ -28,7 +33,8 @@ def render_json(report: Report, indent: int | None = 2) -> str:
 
 def report_data(report: Report) -> dict[str, Any]:
     """The report as plain JSON data (dicts, lists, text, numbers)."""
-    return _adapter().dump_python(report, mode="json")
+    data: dict[str, Any] = _adapter().dump_python(report, mode="json")
+    return data
 
 
 def schema_text() -> str:
@@ -36,7 +42,7 @@ def schema_text() -> str:
 
 
 @cache
-def _comparison_adapter():
+def _comparison_adapter() -> TypeAdapter[Comparison]:
     from pydantic import TypeAdapter
 
     from .compare import Comparison
@@ -44,5 +50,5 @@ def _comparison_adapter():
     return TypeAdapter(Comparison)
 
 
-def render_comparison_json(comparison) -> str:
+def render_comparison_json(comparison: Comparison) -> str:
     return json_safe(_comparison_adapter().dump_json(comparison, indent=2).decode("utf-8")) + "\n"

@@ -9,7 +9,9 @@ shows as typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 from ..safetext import clean
 from .compare import Comparison, blocks
@@ -76,7 +78,7 @@ def _escape(value: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def table(headers: list[str], rows: list[list[str] | str], none: str = "None.") -> str:
+def table(headers: list[str], rows: Sequence[list[str] | str], none: str = "None.") -> str:
     """A GitHub table; cells are already escaped (a row is its cells, or its line)."""
     if not rows:
         return f"_{none}_\n"
@@ -85,7 +87,7 @@ def table(headers: list[str], rows: list[list[str] | str], none: str = "None.") 
     return "\n".join(out) + "\n"
 
 
-def _table_in(w: Words, headers: list[str], rows: list[list[str] | str]) -> str:
+def _table_in(w: Words, headers: list[str], rows: Sequence[list[str] | str]) -> str:
     """A table whose headers are the report's own words (English keys)."""
     return table([w(h) if h else h for h in headers], rows, w("None."))
 
@@ -94,7 +96,10 @@ def _line(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _once(rows: dict[int, str], item: object, render) -> str:
+_Row = TypeVar("_Row")
+
+
+def _once(rows: dict[int, str], item: _Row, render: Callable[[_Row], str]) -> str:
     """The line of an item, made once: an inject with several pillars is in several tables."""
     key = id(item)
     text = rows.get(key)
@@ -189,7 +194,7 @@ def render_markdown(report: Report) -> str:
     out: list[str] = []
     add = out.append
 
-    def table_(headers: list[str], rows: list[list[str] | str]) -> str:
+    def table_(headers: list[str], rows: Sequence[list[str] | str]) -> str:
         return _table_in(w, headers, rows)
 
     def rating(mark: RatingMark | None) -> str:
@@ -491,7 +496,7 @@ class _PillarWriter:
         self.decision_row = lambda d: _decision_row(d, kinds)
         self.expected_row = lambda x: _expected_row(x, statuses)
 
-    def table(self, headers: list[str], rows: list[list[str] | str]) -> str:
+    def table(self, headers: list[str], rows: Sequence[list[str] | str]) -> str:
         return _table_in(self.w, headers, rows)
 
     def rating(self, mark: RatingMark | None) -> str:

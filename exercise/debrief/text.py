@@ -5,13 +5,17 @@ from __future__ import annotations
 import dataclasses
 import math
 import typing
+from collections.abc import Callable
 from functools import cache
 from itertools import chain
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..model import CommsElement, Pillar, format_clock, format_duration
 from .words import Words
+
+if TYPE_CHECKING:
+    from .report import Communication, Counts, RatingMark
 
 # -- limits: whatever a journal holds, every rendering stays this small --------------------
 
@@ -119,7 +123,7 @@ def for_display(report: T, most: int = MAX_SHOWN_TEXT) -> T:
     known = getattr(report, "long_texts", None) if most == MAX_SHOWN_TEXT else None
     if known is False or (known is None and not has_long_text(report, most)):
         return report
-    return _shortened(report, most, {})
+    return cast(T, _shortened(report, most, {}))
 
 
 def has_long_text(report: object, most: int = MAX_SHOWN_TEXT) -> bool:
@@ -153,15 +157,16 @@ def _may_hold_text(hint: Any) -> bool:
 
 
 def _has_long(value: Any, most: int) -> bool:
-    kind = type(value)
+    kind: type = type(value)
     if kind is str:
         return len(value) > most
     if kind is list or kind is tuple:
         if not value:
             return False
         first = value[0]
-        if dataclasses.is_dataclass(first) and all(type(v) is type(first) for v in value):
-            texts, lists, others = _text_fields(type(first))
+        row_type: type = type(first)
+        if dataclasses.is_dataclass(first) and all(type(v) is row_type for v in value):
+            texts, lists, others = _text_fields(row_type)
             for name in texts:
                 if max(map(len, map(attrgetter(name), value))) > most:
                     return True
@@ -267,7 +272,7 @@ def number(value: float | None) -> str:
     return "—" if value is None else f"{value:g}"
 
 
-def rating_text(mark, w: Words) -> str:  # mark: report.RatingMark | None
+def rating_text(mark: RatingMark | None, w: Words) -> str:
     if mark is None:
         return w(NOT_RATED)
     if mark.computed:
@@ -277,7 +282,7 @@ def rating_text(mark, w: Words) -> str:  # mark: report.RatingMark | None
     return w("{rating} ({label})", rating=mark.rating, label=mark.label)
 
 
-def reference_text(communication, w: Words, escape) -> str:  # report.Communication
+def reference_text(communication: Communication, w: Words, escape: Callable[[str], str]) -> str:
     """What the time to the first action-perspective message is counted from, with the
     inject's id passed through the format's `escape`."""
     c = communication
@@ -290,7 +295,7 @@ def reference_text(communication, w: Words, escape) -> str:  # report.Communicat
     )
 
 
-def counts_text(counts, w: Words) -> str:  # counts: report.Counts
+def counts_text(counts: Counts, w: Words) -> str:
     return w(
         "{met} met, {late} late, {missed} missed, {pending} pending",
         met=counts.met,

@@ -10,9 +10,17 @@ Scenario, player and evaluator text never goes through here.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from .words_nl import NL, NL_PLURALS
 
 LANGS = ("en", "nl")
+
+
+class Labelled(Protocol):
+    """A doctrine enum member: it has a label in each language."""
+
+    def label(self, lang: str) -> str: ...
 
 
 class Words:
@@ -43,9 +51,9 @@ class Words:
             return f"{n} {one if n == 1 else many}"
         return f"{n} {word if n == 1 else (words or word + 's')}"
 
-    def label(self, member: object) -> str:
+    def label(self, member: Labelled) -> str:
         """A doctrine enum member's name in this language."""
-        return member.label(self.lang)  # type: ignore[attr-defined]
+        return member.label(self.lang)
 
 
 ENGLISH = Words("en")
