@@ -12,11 +12,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .content.problems import ContentError
 from .journal.errors import DamagedJournal, JournalError
+
+if TYPE_CHECKING:
+    from .content.loader import CatalogueIndex
+    from .journal import Journal
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 _ANOTHER_FILE = "choose another -o FILE"
@@ -59,7 +63,7 @@ def _scenario_path(name: str) -> Path:
     )
 
 
-def _catalogue(args: argparse.Namespace):
+def _catalogue(args: argparse.Namespace) -> CatalogueIndex | None:
     from .content.loader import load_catalogue
 
     if not args.catalogue:
@@ -144,7 +148,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS
 
 
-def open_for_reading(path: str | Path, damaged: bool):
+def open_for_reading(path: str | Path, damaged: bool) -> tuple[Journal, str | None]:
     """A journal checked before it is read: a damaged one is refused (exit 1, saying where)
     unless `damaged` asks to read it anyway; then a warning says so. Returns the journal
     and the damage found (None when intact)."""
@@ -262,7 +266,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        func: Callable[[argparse.Namespace], int] = args.func  # the command's (set_defaults)
+        return func(args)
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)  # str(Problem) shows control characters by code

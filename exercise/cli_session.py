@@ -173,7 +173,12 @@ def _run_fast(session: Session, player: Player | None, run_headless: Any) -> Non
         TimeRemainingColumn(),
     )
     with Progress(*columns, transient=True) as bar:
-        task = bar.add_task("play", total=duration, completed=session.engine.now)
+        # rich types add_task's `completed` as int; its Task keeps a float, as update takes
+        task = bar.add_task(
+            "play",
+            total=duration,
+            completed=session.engine.now,  # type: ignore[arg-type]
+        )
         run_headless(session, player, progress=lambda t: bar.update(task, completed=t))
 
 
