@@ -185,3 +185,25 @@ def test_the_language_defaults_from_the_locale() -> None:
     assert default_language({"LC_ALL": "nl_BE.UTF-8", "LANG": "en_US"}) == "nl"
     assert default_language({}) == "en"
     assert i18n.countdown(61.2) == "01:02" and i18n.countdown(-5) == "00:00"
+
+
+def test_the_scenario_list_wraps_at_word_boundaries_at_80_columns() -> None:
+    import io
+
+    from exercise.content.listing import list_scenarios, render_listing
+    from exercise.model import RoleKind, localize
+
+    listed = list_scenarios()
+    out = io.StringIO()
+    render_listing(listed, out, "en", width=80)
+    lines = out.getvalue().splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    cells = [part.strip() for line in lines for part in line.split("│")]
+    text = " ".join(" ".join(cells).split())
+    for item in listed:
+        assert item.scenario is not None
+        assert item.scenario.id in cells  # an id is never broken
+        for role in item.scenario.roles:
+            if role.kind == RoleKind.PLAYER:
+                for word in localize(role.title, "en").split():
+                    assert word in text.split() or word + "," in text.split(), word

@@ -71,7 +71,7 @@ class MselPanel(Vertical):
 
     def _fit_columns(self) -> None:
         """Share the width between the title and the recipients: the title gets what the
-        other columns leave, the recipients at most a third of it (the details below the
+        other columns leave, the recipients at most two fifths of it (the details below the
         table show them in full), none at all when there is little room."""
         table = self.table
         width = table.scrollable_content_region.width or self.size.width
@@ -85,7 +85,7 @@ class MselPanel(Vertical):
         if rest < NARROW:
             widths["to"] = 0
         else:
-            widths["to"] = max(4, min(longest_to, rest // 3))
+            widths["to"] = max(4, min(longest_to, rest * 2 // 5))
         widths["inject"] = max(8, rest - widths["to"])
         for key, cells in widths.items():
             label = i18n.tr(f"msel.col.{key}", self.lang) if cells else ""
