@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from exercise.cli import main
-from exercise.cli_session import is_live
+from exercise.cli.setup import is_live
 from exercise.journal import Journal
 from exercise.model.events import Kind
 from exercise.sim.session import Session
@@ -42,7 +42,7 @@ def test_run_refuses_a_bad_speed(capsys) -> None:
     with pytest.raises(SystemExit) as info:
         main(["run", "demo", "--speed", "0"])
     assert info.value.code == 2
-    assert "between 0 and 3600" in capsys.readouterr().err
+    assert "the speed is above 0 and at most 3600" in capsys.readouterr().err
 
 
 def test_a_live_session_is_recorded_as_such(tmp_path: Path) -> None:
@@ -129,3 +129,40 @@ def test_run_in_a_terminal_then_ctrl_q_leaves_a_resumable_journal(tmp_path: Path
         assert resumed.engine.state.started and not resumed.engine.ended
     finally:
         resumed.close()
+
+
+def test_the_parser_offers_the_players_policies() -> None:
+    """The parser names the policies without importing the simulation; they must agree."""
+    from exercise.cli.options import POLICIES as OFFERED
+    from exercise.sim.players import POLICIES
+
+    assert OFFERED == POLICIES
+
+
+def test_every_command_names_a_function_that_exists() -> None:
+    import importlib
+
+    from exercise.cli import build_parser
+
+    commands = build_parser().commands
+    assert {"validate", "play", "run", "resume", "debrief", "review", "export"} <= set(commands)
+    for name, run in commands.items():
+        module, function = run.split(":")
+        assert callable(getattr(importlib.import_module(f"exercise.cli.{module}"), function)), name
+
+
+def test_speed_is_checked_alike_by_every_command(tmp_path: Path, capsys) -> None:
+    for command in (
+        ["play", "demo", "--auto", "expected", "--realtime", "--speed", "-5"],
+        ["run", "demo", "--speed", "0"],
+        ["resume", str(tmp_path / "x.db"), "--speed", "nan"],
+    ):
+        with pytest.raises(SystemExit) as exit:
+            main(
+                [*command, "--journal", str(tmp_path / "j.db")]
+                if command[0] != "resume"
+                else command
+            )
+        assert exit.value.code == 2
+        assert "the speed is above 0" in capsys.readouterr().err
+    assert not (tmp_path / "j.db").exists()  # refused before any journal was written

@@ -19,8 +19,13 @@ CORE_PACKAGES = [
 ]
 ALSO = [
     "exercise.cli",
-    "exercise.cli_session",
-    "exercise.cli_debrief",
+    "exercise.cli.app",
+    "exercise.cli.parser",
+    "exercise.cli.content",
+    "exercise.cli.journals",
+    "exercise.cli.sessions",
+    "exercise.cli.setup",
+    "exercise.cli.trainers",
     "exercise.gcpause",
     "exercise.safetext",
 ]

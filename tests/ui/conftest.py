@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exercise.cli_session import templates_of
+from exercise.cli.setup import templates_of
 from exercise.content.loader import load_catalogue, load_scenario
 from exercise.content.resources import default_catalogue_dirs, find_scenario
 from exercise.model import Scenario

@@ -1,0 +1,102 @@
+"""Commands on scenarios and catalogues: validate, lint, schema, list."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
+
+if TYPE_CHECKING:
+    from ..content.loader import CatalogueIndex
+
+ANOTHER_FILE = "choose another -o FILE"
+
+
+def scenario_path(name: str) -> Path:
+    """A scenario file, or the id of a bundled scenario (`exercise lint demo`)."""
+    from ..content.resources import find_scenario
+
+    path = Path(name)
+    if path.exists():
+        return path
+    bundled = find_scenario(name)
+    if bundled is not None:
+        return bundled
+    raise UsageError(
+        f"{name}: no such file, and no bundled scenario of that name (see: exercise list)"
+    )
+
+
+def catalogue(args: argparse.Namespace) -> CatalogueIndex | None:
+    from ..content.loader import load_catalogue
+
+    if not args.catalogue:
+        return None
+    return load_catalogue(args.catalogue)
+
+
+def validate(args: argparse.Namespace) -> int:
+    from ..content.loader import validate_paths
+
+    for name in args.paths:
+        if not Path(name).exists():
+            raise UsageError(f"{name}: no such file or folder")
+    count, problems = validate_paths(args.paths, args.catalogue or None)
+    if not count:  # only empty folders: nothing was checked, which is no "ok"
+        raise UsageError(f"no scenario or catalogue files in {', '.join(args.paths)}")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        files = len({p.file for p in problems})
+        found = sum(p.omitted or 1 for p in problems)  # a capped file's last line counts the rest
+        print(
+            f"{found} problem{'s' if found != 1 else ''} in {files} of "
+            f"{count} file{'s' if count != 1 else ''}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    print(f"ok: {count} file{'s' if count != 1 else ''} checked")
+    return EXIT_OK
+
+
+def lint(args: argparse.Namespace) -> int:
+    from ..content.lint import lint, render_text
+    from ..content.loader import load_scenario
+
+    scenario = load_scenario(scenario_path(args.scenario), catalogue(args))
+    report = lint(scenario)
+    if args.format == "json":
+        from ..safetext import json_safe
+
+        print(json_safe(json.dumps(report.as_dict(), indent=2, ensure_ascii=False)))
+    else:
+        render_text(report, sys.stdout)
+    return EXIT_FINDINGS if (args.strict and report.warnings) else EXIT_OK
+
+
+def schema(args: argparse.Namespace) -> int:
+    from ..content.schema import catalogue_schema, scenario_schema
+
+    document = catalogue_schema() if args.catalogue_schema else scenario_schema()
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        from ..outputs import OutputRefused, write_texts
+
+        try:
+            write_texts({Path(args.output): text}, force=args.force, hint=ANOTHER_FILE)
+        except OutputRefused as err:
+            raise UsageError(str(err)) from None
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def listing(args: argparse.Namespace) -> int:
+    from ..content.listing import list_scenarios, render_listing
+
+    render_listing(list_scenarios(), sys.stdout, lang=args.lang)
+    return EXIT_OK

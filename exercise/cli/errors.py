@@ -1,0 +1,67 @@
+"""Exit statuses, and how every failure becomes one line for people and a status."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
+
+Command = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """A command used wrongly: printed as one line, exit status 2."""
+
+
+def error(text: str) -> None:
+    """An error for people on stderr. File names and values in it come from the command
+    line or from files: their control characters are shown by code, never interpreted."""
+    from ..safetext import clean
+
+    print(f"exercise: {clean(text)}", file=sys.stderr)
+
+
+def run(command: Command, args: argparse.Namespace) -> int:
+    """Run a command; whatever goes wrong ends as a message and an exit status."""
+    # Imported here, not at the top: `exercise --help` must not pay for them.
+    from ..content.problems import ContentError
+    from ..journal.errors import DamagedJournal, JournalError
+
+    try:
+        return command(args)
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)  # str(Problem) shows control characters by code
+        return EXIT_BAD_INPUT
+    except DamagedJournal as err:  # a check found damage: exit 1, like a failed verify
+        error(f"{err.path}: {err.message}")
+        return EXIT_FINDINGS
+    except JournalError as err:
+        error(f"{err.path}: {err.message}")
+        return EXIT_BAD_INPUT
+    except UsageError as err:
+        error(str(err))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (| head); nothing more to say
+        return EXIT_OK
+    except FileExistsError as err:
+        error(str(err))
+        return EXIT_BAD_INPUT
+    except OSError as err:  # a folder that cannot be written, a full disk
+        where = f"{err.filename}: " if err.filename else ""
+        error(f"{where}{err.strerror or err}")
+        return EXIT_BAD_INPUT
+    except Exception as err:  # never a raw traceback for the people in the room
+        if os.environ.get("EXERCISE_DEBUG"):
+            raise
+        error(
+            f"internal error: {type(err).__name__}: {err}\n"
+            "Please report this with the command you ran; set EXERCISE_DEBUG=1 for details."
+        )
+        return EXIT_INTERNAL

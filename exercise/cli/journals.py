@@ -1,0 +1,92 @@
+"""Commands that read a journal: verify, export, replay."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .content import ANOTHER_FILE
+from .errors import EXIT_FINDINGS, EXIT_OK, UsageError, error
+
+if TYPE_CHECKING:
+    from ..journal import Journal
+
+
+def open_for_reading(path: str | Path, damaged: bool) -> tuple[Journal, str | None]:
+    """A journal checked before it is read: a damaged one is refused (exit 1, saying where)
+    unless `damaged` asks to read it anyway; then a warning says so. Returns the journal
+    and the damage found (None when intact)."""
+    from ..journal import open_verified
+
+    journal, result = open_verified(path, allow_damage=damaged)
+    if result.ok:
+        return journal, None
+    damage = result.describe()
+    error(f"{path}: warning: the journal is {damage}; what follows may be wrong")
+    return journal, damage
+
+
+def verify(args: argparse.Namespace) -> int:
+    from ..journal import verify
+    from ..safetext import clean
+
+    result = verify(args.journal)
+    if result.ok:
+        print(f"ok: {result.count} event{'s' if result.count != 1 else ''}, chain intact")
+        if result.last_hash:  # note it down at the end of a session: a later rewrite shows
+            print(f"last hash: {result.last_hash}")
+        return EXIT_OK
+    print(clean(f"{args.journal}: FAILED at {result.where()}: {result.reason}"))
+    return EXIT_FINDINGS
+
+
+def export(args: argparse.Namespace) -> int:
+    from ..journal import export_events
+    from ..outputs import OutputRefused, journal_files, open_text
+
+    journal, _damage = open_for_reading(args.journal, args.damaged)
+    with journal:
+        if not args.output:
+            export_events(journal, args.format, sys.stdout)
+            return EXIT_OK
+        inputs = journal_files(args.journal)
+        try:
+            with open_text(
+                Path(args.output), inputs, force=args.force, hint=ANOTHER_FILE, newline=""
+            ) as out:
+                export_events(journal, args.format, out)
+        except OutputRefused as err:
+            raise UsageError(str(err)) from None
+        except OSError as err:
+            raise UsageError(f"{args.output}: cannot write: {err.strerror or err}") from None
+    return EXIT_OK
+
+
+def replay(args: argparse.Namespace) -> int:
+    from ..model import parse_duration
+    from ..safetext import clean, json_safe
+    from ..sim.replay import replay_journal
+    from ..sim.summary import summarize
+
+    try:
+        until = parse_duration(args.at) if args.at else None
+    except ValueError as err:
+        raise UsageError(f"--at {args.at!r}: {err}") from None
+    journal, damage = open_for_reading(args.journal, args.damaged)
+    with journal:
+        _scenario, state = replay_journal(journal, until=until, skip_unreadable=bool(damage))
+    summary = summarize(state)
+    if args.format == "json":
+        data = summary.__dict__ | {
+            "delivered_injects": sorted(state.delivered_at, key=state.delivered_at.__getitem__),
+        }
+        print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
+    else:
+        for line in summary.lines():
+            print(clean(line))
+        if summary.decisions_open:
+            print("open decisions: " + clean(", ".join(summary.decisions_open)))
+    return EXIT_OK

@@ -1,0 +1,156 @@
+"""Every command, its arguments and its help. Nothing here imports what a command needs:
+each names its function as "module:function", imported only when it runs."""
+
+from __future__ import annotations
+
+import argparse
+from typing import NoReturn
+
+from .. import __version__
+from . import options as o
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with the values it quotes in an error (a bad choice) shown safely, and
+    `commands`: each command's name and the "module:function" that runs it."""
+
+    commands: dict[str, str]
+
+    def error(self, message: str) -> NoReturn:
+        from ..safetext import clean
+
+        super().error(clean(message))
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="exercise",
+        description="Tabletop crisis exercise simulator: resilience against military and "
+        "hybrid threats.",
+    )
+    parser.add_argument("--version", action="version", version=f"exercise {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.commands = {}
+
+    def add(name: str, run: str, help: str, description: str = "") -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help, description=description or help)
+        command.set_defaults(run=run)
+        parser.commands[name] = run
+        return command
+
+    # -- scenarios and catalogues --
+    validate = add("validate", "content:validate", "check scenario and catalogue files")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    o.add_catalogue(validate)
+
+    lint = add("lint", "content:lint", "coverage and consistency report for a scenario")
+    o.add_scenario(lint)
+    lint.add_argument("--strict", action="store_true", help="exit 1 on any warning")
+    lint.add_argument("--format", choices=("text", "json"), default="text")
+    o.add_catalogue(lint)
+
+    schema = add("schema", "content:schema", "print the JSON Schema of the scenario format")
+    schema.add_argument(
+        "--catalogue",
+        dest="catalogue_schema",
+        action="store_true",
+        help="the schema of catalogue files instead",
+    )
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
+    o.add_force(schema)
+
+    listing = add("list", "content:listing", "list the bundled scenarios")
+    o.add_lang(listing, "the listing")
+
+    # -- sessions --
+    play = add("play", "sessions:play", "play a scenario headless, as fast as possible")
+    o.add_scenario(play)
+    o.add_players(play, required=True)
+    o.add_speed(play, "with --realtime: scenario seconds per wall second")
+    play.add_argument("--seed", type=int, default=0, help="seed for the random policy")
+    o.add_new_journal(play)
+    o.add_catalogue(play)
+
+    run = add(
+        "run",
+        "screen:run",
+        "open the session UI on a new live session of a scenario",
+        "Open the terminal UI (facilitator console and role panels) on a new live session. "
+        "ctrl+q leaves at once; `exercise resume JOURNAL` continues.",
+    )
+    o.add_scenario(run)
+    o.add_speed(run, "scenario seconds per wall second (default: the scenario's)")
+    o.add_lang(run, "the UI")
+    o.add_new_journal(run)
+    o.add_clock_start(run, resumed=False)
+    o.add_catalogue(run)
+
+    resume = add(
+        "resume",
+        "sessions:resume",
+        "continue an interrupted session from its journal (a live one in the session UI)",
+    )
+    o.add_journal(resume)
+    o.add_players(resume, required=False)
+    o.add_speed(resume, "scenario seconds per wall second (the session UI, or --realtime)")
+    o.add_lang(resume, "the session UI")
+    o.add_clock_start(resume, resumed=True)
+
+    # -- journals --
+    replay = add("replay", "journals:replay", "the state of a session at a scenario time")
+    o.add_journal(replay)
+    replay.add_argument("--at", metavar="TIME", help="scenario time, e.g. 1h15m (default: the end)")
+    replay.add_argument("--format", choices=("text", "json"), default="text")
+    o.add_damaged(replay)
+
+    verify = add("verify", "journals:verify", "check a journal: schema, session row, hash chain")
+    o.add_journal(verify)
+
+    export = add("export", "journals:export", "write a session journal's events as JSONL or CSV")
+    o.add_journal(export)
+    export.add_argument("--format", choices=("jsonl", "csv"), required=True)
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    o.add_force(export)
+    o.add_damaged(export)
+
+    # -- trainers --
+    debrief = add(
+        "debrief",
+        "trainers:debrief",
+        "After-Action Report / Improvement Plan from a journal (or compare several)",
+        "Write the AAR/IP of a session journal as Markdown, HTML and JSON beside it and print "
+        "it on the console; with several journals of one scenario, compare them.",
+    )
+    debrief.add_argument("journals", nargs="*", metavar="JOURNAL", help="journal file(s) (.db)")
+    debrief.add_argument(
+        "--format",
+        metavar="LIST",
+        help="comma-separated: console,md,html,json (default: md,html,json written and the "
+        "console version printed)",
+    )
+    debrief.add_argument(
+        "--out", metavar="DIR", help="folder for the files (default: beside the journal)"
+    )
+    debrief.add_argument(
+        "--lang",
+        choices=o.LANGUAGES,
+        help="language of the report and its scenario texts (default: the scenario's)",
+    )
+    debrief.add_argument(
+        "--schema", action="store_true", help="print the JSON Schema of the JSON report"
+    )
+    o.add_force(debrief, "report files")
+    o.add_damaged(debrief)
+
+    review = add(
+        "review",
+        "trainers:review",
+        "the trainers' screen: observations, ratings, improvement plan, final mark",
+        "Browse a session's timeline and decisions per pillar, add observations, rate pillars "
+        "and objectives P/S/M/U, add improvement-plan items (and withdraw one entered by "
+        "mistake) and mark the report final. Everything is appended to the journal.",
+    )
+    o.add_journal(review)
+    o.add_lang(review, "the screen")
+    review.add_argument("--by", metavar="NAME", help="evaluator name recorded with each entry")
+    return parser
