@@ -45,14 +45,20 @@ class DecisionsPanel(LightTable):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """The title gets two thirds of what the fixed columns leave, the choice the rest."""
+        """The title gets two thirds of what the fixed columns leave, the choice the rest;
+        with little room the title gets it all (the role's panel and the feed say what was
+        chosen)."""
         width = self.scrollable_content_region.width or self.size.width
         if width <= 0 or not self.columns:
             return
-        rest = max(16, width - sum(self._fixed.values()) - 2 * len(_COLUMNS))
-        widths = {**self._fixed, "inject": rest * 2 // 3, "choice": rest - rest * 2 // 3}
+        rest = width - sum(self._fixed.values()) - 2 * len(_COLUMNS)
+        if rest < 30:
+            widths = {**self._fixed, "inject": max(8, rest), "choice": 0}
+        else:
+            widths = {**self._fixed, "inject": rest * 2 // 3, "choice": rest - rest * 2 // 3}
         for key, cells in widths.items():
-            self.set_column(key, cells, i18n.tr(f"dec.col.{key}", self.lang))
+            label = i18n.tr(f"dec.col.{key}", self.lang) if cells else ""
+            self.set_column(key, cells, label)
 
     def _left_cell(self, row: DecisionRow, now: float) -> Text:
         if row.status != "open":

@@ -171,12 +171,13 @@ class RolePanel(Vertical):
         self._heading = heading
         title = i18n.role_title(self.scenario, self.role, self.lang)
         text = Text(clean(self.t("role.heading", title=title), single_line=True), style="bold")
-        text.append("   " + self.t("role.level", level=state.level.value), style="dim")
-        if opened:
+        if opened:  # before the level (the status line has it too): a narrow screen cuts it
             text.append("   ● " + self.t("picker.open", count=opened), style="bold yellow")
             text.append(" (d)", style="dim")
         if unread:
             text.append("   • " + self.t("picker.unread", count=unread), style="bold cyan")
+        text.append("   " + self.t("role.level", level=state.level.value), style="dim")
+        text.no_wrap, text.overflow = True, "ellipsis"
         self.query_one(".role-heading", Static).update(text)
 
     def _refresh_list(self) -> None:
