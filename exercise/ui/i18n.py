@@ -494,7 +494,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "picker.open": ("{count} open", "{count} open"),
     "picker.unread": ("{count} unread", "{count} ongelezen"),
     "role.no_open": ("No open decision for this role.", "Geen open besluit voor deze rol."),
-    "inbox.unread": ("unread", "ongelezen"),
     "msel.to": ("to", "aan"),
     "msel.all_players": ("all players", "alle spelers"),
     "status.met": ("met", "gehaald"),
