@@ -68,10 +68,11 @@ class RolePicker(ModalScreen[int | None]):
         self.query_one("#picker-filter", Input).focus()
 
     def _prompt(self, entry: PickerEntry) -> Text:
+        """`F5  NKC       ● 1 open  • 2 unread  NKC crisis communication`: the key, the tab's
+        name and the counts line up; the title comes last and wraps if it must."""
+        width = max((len(e.short) for e in self.entries), default=4)
         text = Text(f"{entry.key:>4} ", style="dim")
-        text.append(clean(entry.short, single_line=True), style="bold")
-        if entry.title and entry.title != entry.short:
-            text.append("  " + clean(entry.title, single_line=True))
+        text.append(clean(entry.short, single_line=True).ljust(width), style="bold")
         if entry.open:
             text.append(
                 "  ● " + i18n.tr("picker.open", self.lang, count=entry.open), style="bold yellow"
@@ -80,6 +81,8 @@ class RolePicker(ModalScreen[int | None]):
             text.append(
                 "  • " + i18n.tr("picker.unread", self.lang, count=entry.unread), style="cyan"
             )
+        if entry.title and entry.title != entry.short:
+            text.append("  " + clean(entry.title, single_line=True))
         return text
 
     def _fill(self, query: str) -> None:
