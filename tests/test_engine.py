@@ -665,3 +665,24 @@ def test_replay_until_a_time_matches_a_run_stopped_at_that_time(
     assert replayed.t == until
     full.close()
     stopped.close()
+
+
+def test_a_replayed_session_keeps_its_seed_and_the_facilitators_speed(
+    load: Load, tmp_path: Path
+) -> None:
+    """resume and replay rebuild the clock's speed and the random policy's seed from the
+    journal: a resumed session runs as fast as the facilitator last set it."""
+    scenario = load(scenario_text())
+    session = Session.start(scenario, tmp_path / "speed.db", seed=7, durable=False)
+    session.submit(c.SetSpeed(speed=20), 60.0)
+    events = list(session.journal.events())
+    session.close()
+    started = replay_state(scenario, events[:1])
+    assert (started.seed, started.speed) == (7, scenario.speed)
+    later = replay_state(scenario, events)
+    assert (later.seed, later.speed) == (7, 20)
+    resumed = Session.resume(tmp_path / "speed.db", durable=False)
+    try:
+        assert (resumed.engine.state.seed, resumed.engine.state.speed) == (7, 20)
+    finally:
+        resumed.close()

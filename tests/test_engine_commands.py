@@ -209,9 +209,11 @@ def test_jump_next_skips_a_held_inject(engine: Engine) -> None:
 
 
 def test_fire_a_timeline_inject_now(engine: Engine) -> None:
-    outcome = engine.submit(c.FireInject(inject="cut"), 4 * M)
+    outcome = engine.submit(c.FireInject(inject="cut", actor="excon"), 4 * M)
     assert outcome.accepted
     assert delivered(engine, "cut") == [4 * M]
+    fired = of(engine, Kind.INJECT_DELIVERED)[-1]  # the debrief says it came early, and why
+    assert fired.payload["cause"] == "fired by the facilitator"
     # its decision opens now, with the deadline counted from now
     assert engine.state.decisions["cut"].deadline == 34 * M
     engine.advance_to(2 * H)
@@ -250,17 +252,22 @@ def test_fire_a_catalogue_template_as_an_ad_hoc_inject(
     scenario: Scenario, templates: dict[str, Any]
 ) -> None:
     engine = Engine(scenario, templates=templates)
-    outcome = engine.submit(c.FireInject(inject="fake-news", to=("nctv", "ezk")), 7 * M)
+    # exercise control may also send it to itself (a non-player role), e.g. to log it
+    command = c.FireInject(inject="fake-news", to=("nctv", "ezk", "excon"), actor="excon")
+    outcome = engine.submit(command, 7 * M)
     assert outcome.accepted
     adhoc, delivery = outcome.events
     assert adhoc.kind == Kind.ADHOC_INJECT
+    assert adhoc.actor == "excon"
     assert adhoc.payload["template"] == "fake-news"
     assert adhoc.payload["title"] == "Fake news spreads"
+    assert adhoc.payload["text"] == "A fabricated story about rationing goes viral."
+    assert adhoc.payload["sender"] == ""  # the template names none
     assert adhoc.payload["method"] == "social"
     assert adhoc.payload["pillars"] == ["resilient-society"]
     assert delivery.kind == Kind.INJECT_DELIVERED
     assert delivery.payload["inject"] == adhoc.payload["inject"]
-    assert delivery.payload["to"] == ["nctv", "ezk"]
+    assert delivery.payload["to"] == ["nctv", "ezk", "excon"]
     assert engine.state.delivered_at[adhoc.payload["inject"]] == 7 * M
 
 

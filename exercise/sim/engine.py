@@ -96,22 +96,17 @@ class Engine:
         """Scenario time of the next timer (inf when nothing is left)."""
         return math.inf if self.state.ended else self.env.peek()
 
-    def advance_to(self, t: float, max_steps: int | None = None) -> bool:
-        """Fire every timer due at or before `t`; False if `max_steps` stopped it early."""
+    def advance_to(self, t: float) -> None:
+        """Fire every timer due at or before `t`, and move the clock to `t`."""
         if self.state.ended:
-            return True
-        steps = 0
+            return
         while not self.state.ended and self.env.peek() <= t:
             self.env.step()
-            steps += 1
-            if max_steps is not None and steps >= max_steps:
-                return False
         if self.env.now < t and not self.state.ended:
             # Move the clock with a timeout of our own, taken at once: nothing else is due at
             # or before t. (`env.run(until=t)` would refuse a t equal to now.)
             self.env.timeout(t - self.env.now)
             self.env.step()
-        return True
 
     def take_pending(self) -> list[NewEvent]:
         """The events emitted since the last call, for the journal to commit."""
