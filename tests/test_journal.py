@@ -526,3 +526,62 @@ def test_records_are_the_events_without_wall_time_and_hashes(tmp_path: Path) -> 
         records = list(journal.records())
     assert records == [(e.t, e.kind, e.actor, e.payload) for e in events]
     assert records[-1][3] == {"n": 2**70}  # integers past 64 bits survive the fast decoder
+
+
+# -- reading what the chain check did not vouch for ------------------------------------------
+
+
+def _crafted(path: Path, edits: list[str]) -> None:
+    conn = sqlite3.connect(path)
+    for edit in edits:
+        conn.execute(edit)
+    conn.commit()
+    conn.close()
+
+
+def test_records_read_from_the_file_equal_those_the_chain_check_kept(tmp_path: Path) -> None:
+    from exercise.journal import open_verified
+
+    path = tmp_path / "j.db"
+    with new_journal(path) as journal:
+        journal.append(batch(0, 7))
+    with Journal.open(path, readonly=True) as plain:  # not checked: read from the file
+        from_file = list(plain.records())
+        events_from_file = list(plain.events(since_seq=2))
+    checked, result = open_verified(path)
+    with checked:
+        assert result.ok
+        assert list(checked.records()) == from_file
+        assert list(checked.events(since_seq=2)) == events_from_file
+    assert [seq for seq, *_ in events_from_file] == [3, 4, 5, 6, 7]
+    assert from_file[0] == (0.0, Kind.INDICATOR_CHANGED, None, batch(0, 1)[0].payload)
+
+
+def test_a_damaged_journal_read_on_purpose_skips_and_counts_what_is_no_event(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "j.db"
+    with new_journal(path) as journal:
+        journal.append(batch(0, 9))
+    _crafted(
+        path,
+        [
+            "UPDATE events SET t = 'soon' WHERE seq = 2",
+            "UPDATE events SET kind = x'00' WHERE seq = 3",
+            "UPDATE events SET actor = x'01' WHERE seq = 4",
+            "UPDATE events SET payload = '{\"a\":' WHERE seq = 5",
+            "UPDATE events SET payload = '[1, 2]' WHERE seq = 6",
+            "UPDATE events SET wall = 'now' WHERE seq = 7",
+        ],
+    )
+    with Journal.open(path, readonly=True, tolerate_damage=True) as journal:
+        assert [event.seq for event in journal.events()] == [1, 8, 9]
+        assert journal.unreadable == 6
+        assert [record[0] for record in journal.records()] == [0.0, 10.5, 12.0]
+    with Journal.open(path, readonly=True) as journal:  # not on purpose: refused, saying where
+        with pytest.raises(JournalError) as info:
+            list(journal.events())
+        assert info.value.reason == "damaged"
+        assert "event 2 cannot be read" in info.value.message  # the first that is no event
+        with pytest.raises(JournalError, match="event 2 cannot be read"):
+            list(journal.records())
