@@ -14,12 +14,13 @@ Every text from the scenario, the players or earlier evaluators is shown literal
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import ValidationError
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
@@ -53,28 +54,29 @@ from .forms import (
     RatingForm,
     WithdrawForm,
 )
-from .i18n import problem, tr
+from .i18n import TranslatedBindings, problem, tr
 
 PILLARS = [p.value for p in Pillar]
 RATING_STYLES = {"P": "bold green", "S": "bold yellow", "M": "bold dark_orange", "U": "bold red"}
-KEYS = (
-    ("o", "observe", "key.observe"),
-    ("r", "rate_pillar", "key.rate_pillar"),
-    ("t", "rate_objective", "key.rate_objective"),
-    ("i", "improve", "key.improve"),
-    ("w", "withdraw", "key.withdraw"),
-    ("j", "judge", "key.judge"),
-    ("p", "participant", "key.participant"),
-    ("f", "final", "key.final"),
-    ("a", "toggle_all", "key.all"),
-    ("q", "quit", "key.quit"),
-)
 WITHDRAWABLE = {"tab-plan": "plan", "tab-observations": "observations"}  # tab -> its table
 
 
-class ReviewApp(App[None]):
+class ReviewApp(TranslatedBindings, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "exercise review"
+    # Every key the review offers, described by a key of STRINGS (in the screen's language).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "observe", "key.observe"),
+        Binding("r", "rate_pillar", "key.rate_pillar"),
+        Binding("t", "rate_objective", "key.rate_objective"),
+        Binding("i", "improve", "key.improve"),
+        Binding("w", "withdraw", "key.withdraw"),
+        Binding("j", "judge", "key.judge"),
+        Binding("p", "participant", "key.participant"),
+        Binding("f", "final", "key.final"),
+        Binding("a", "toggle_all", "key.all"),
+        Binding("q", "quit", "key.quit"),
+    ]
 
     def __init__(self, journal: Path, lang: str = "en", evaluator: str = "") -> None:
         super().__init__()
@@ -91,8 +93,6 @@ class ReviewApp(App[None]):
         self.report: Report | None = None
         self.moment: float | None = None  # the timeline moment last selected
         self._timeline_times: list[float] = []
-        for key, action, description in KEYS:
-            self.bind(key, action, description=self.t(description))
 
     def t(self, key: str, **values: object) -> str:
         return tr(key, self.lang, **values)

@@ -6,7 +6,6 @@ open, with the reason next to the field it concerns, in the screen's language.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -28,7 +27,7 @@ from textual.widgets import (
 from ..debrief.evaluation import ELEMENTS, OBSERVATION_KINDS, InputError
 from ..model import Rating
 from ..safetext import literal
-from .i18n import STRINGS, tr
+from .i18n import TranslatedBindings, tr
 
 Build = Callable[[dict[str, Any]], Any]
 Choices = list[tuple[str, str]]  # (label shown literally, value)
@@ -57,7 +56,7 @@ def _value(select: Select) -> str | None:
     return value if isinstance(value, str) else None
 
 
-class Form(ModalScreen[Any]):
+class Form(TranslatedBindings, ModalScreen[Any]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel"),
         Binding("ctrl+s", "save", "key.save", priority=True),
@@ -68,12 +67,6 @@ class Form(ModalScreen[Any]):
         self.form_title = title
         self.lang = lang
         self.build = build
-        bindings = self._bindings.key_to_bindings
-        for key, found in list(bindings.items()):  # the descriptions in the user's language
-            bindings[key] = [
-                replace(b, description=self.t(b.description)) if b.description in STRINGS else b
-                for b in found
-            ]
 
     def t(self, key: str, **values: object) -> str:
         return tr(key, self.lang, **values)

@@ -52,7 +52,7 @@ CONSOLE_ACTIONS = {"fire", "hold", "adhoc", "observe"}
 ROLE_FKEYS = 10  # roles with an F-key of their own (F2 to F11); all are in the picker
 
 
-class ExerciseApp(App[None]):
+class ExerciseApp(i18n.TranslatedBindings, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "exercise"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
@@ -75,6 +75,9 @@ class ExerciseApp(App[None]):
         Binding("ctrl+e", "end_session", "key.end"),
         Binding("question_mark", "help", "key.help", key_display="?"),
         Binding("f1", "show_tab(0)", "key.console", show=False),
+        # A role each (F2 the first role, to F11): those without a role are disabled in
+        # `check_action`. F12 is the picker, which has every role.
+        *[Binding(f"f{n + 2}", f"show_tab({n + 1})", show=False) for n in range(ROLE_FKEYS)],
         # Navigation between the tabs (harmless: never changes the session).
         Binding("ctrl+pagedown", "next_tab(1)", "key.next_tab", show=False),
         Binding("ctrl+pageup", "next_tab(-1)", "key.prev_tab", show=False),
@@ -92,7 +95,6 @@ class ExerciseApp(App[None]):
     ) -> None:
         super().__init__()
         self.lang = lang or default_language()
-        i18n.localize_bindings(self, self.lang)
         self.session = session
         self.scenario: Scenario = session.scenario
         engine = session.engine
@@ -116,8 +118,6 @@ class ExerciseApp(App[None]):
         self._refresh_scheduled = False
         self.driver_running = False
         self.not_recorded: list[str] = []  # commands answered "not recorded", said at exit
-        for n in range(min(ROLE_FKEYS, len(self.roles))):  # F2 to F11; F12 the picker
-            self.bind(f"f{n + 2}", f"show_tab({n + 1})", show=False)
 
     # -- layout --
 
@@ -331,6 +331,9 @@ class ExerciseApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in CONSOLE_ACTIONS:
             return not self.tabs.is_mounted or self.tabs.active == CONSOLE
+        if action == "show_tab" and parameters:  # an F-key with no role to show is not bound
+            index = parameters[0]
+            return isinstance(index, int) and 0 <= index <= len(self.role_panels)
         return True
 
     def action_toggle_pause(self) -> None:

@@ -52,7 +52,7 @@ def _plain(text: str) -> Text:
     return literal(text, single_line=True)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(i18n.TranslatedBindings, ModalScreen[bool]):
     """A yes/no question; the message is shown literally.
 
     Only a deliberate chord (ctrl+y) or a click on the yes button confirms: the yes button
@@ -70,7 +70,6 @@ class ConfirmScreen(ModalScreen[bool]):
         super().__init__(classes="dialog-screen")
         self.message = message
         self.lang = lang
-        i18n.localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
@@ -94,7 +93,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(i18n.TranslatedBindings, ModalScreen[None]):
     """The keys of the screen it was opened on, and what they do, in the UI's language.
 
     Built from that screen's active bindings when opened (the focused widget's, its
@@ -112,7 +111,6 @@ class HelpScreen(ModalScreen[None]):
         self.lang = lang
         self.heading = title
         self.rows = help_rows(screen, lang)
-        i18n.localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -181,7 +179,7 @@ class StoppedScreen(ModalScreen[None]):
             yield Static(literal(self.message), classes="dialog-message")
 
 
-class _FormScreen(ModalScreen[c.Command | None]):
+class _FormScreen(i18n.TranslatedBindings, ModalScreen[c.Command | None]):
     """A form in a dialog: ctrl+s saves (or sends), escape cancels, as the buttons say.
     A problem is shown next to the field it concerns, the form staying open."""
 
@@ -213,7 +211,6 @@ class _FormScreen(ModalScreen[c.Command | None]):
         super().__init__(classes="dialog-screen")
         self.scenario = scenario
         self.lang = lang
-        i18n.localize_bindings(self, lang)
 
     def t(self, key: str, **values: object) -> str:
         return i18n.tr(key, self.lang, **values)

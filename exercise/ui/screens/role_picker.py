@@ -35,7 +35,7 @@ class PickerEntry:
         return all(word in haystack for word in words)
 
 
-class RolePicker(ModalScreen[int | None]):
+class RolePicker(i18n.TranslatedBindings, ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "key.cancel"),
         Binding("down", "move(1)", show=False),
@@ -50,7 +50,6 @@ class RolePicker(ModalScreen[int | None]):
         self.current = current
         self.lang = lang
         self.shown: list[PickerEntry] = []
-        i18n.localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):

@@ -144,8 +144,9 @@ class FeedPanel(RichLog):
 
     def on_resize(self, event: Resize) -> None:
         # RichLog wraps a line once, when it is written: a new width needs them all again.
+        # The first width is RichLog's to use (it writes the lines it held back until then).
         width = event.size.width
-        if not self._size_known or width == self._wrapped_at or not width:
+        if not self._wrapped_at or width == self._wrapped_at or not width:
             self._wrapped_at = width or self._wrapped_at
             return
         self._wrapped_at = width

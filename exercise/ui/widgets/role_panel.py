@@ -41,7 +41,7 @@ from .decision_form import DecisionForm
 INNER_TABS = ("inbox", "initiative", "measures", "history")
 
 
-class RolePanel(Vertical):
+class RolePanel(i18n.TranslatedBindings, Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "decide", "key.decide"),
         # The panel's own tabs, a key each (their labels carry the number). In a text
@@ -54,7 +54,6 @@ class RolePanel(Vertical):
 
     def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs) -> None:
         super().__init__(classes="role-panel", **kwargs)
-        i18n.localize_bindings(self, lang)
         self.scenario = scenario
         self.role = role
         self.lang = lang
