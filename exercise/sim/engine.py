@@ -427,15 +427,7 @@ class Engine:
         option = inject.decision.option(cmd.option)
         if option is None:
             return f"{cmd.option!r} is not an option of {cmd.inject!r}"
-        self._emit(
-            Kind.DECISION_TAKEN,
-            cmd.actor,
-            inject=cmd.inject,
-            role=cmd.actor,
-            option=cmd.option,
-            rationale=cmd.rationale,
-            latency=round_ms(self.now - decision.opened),
-        )
+        self._taken(cmd, decision.opened)
         self._settle_option_expectations(inject, cmd.option, cmd.actor)
         self._apply_option(inject, option, f"{cmd.inject}/{cmd.option}")
         return None
@@ -443,6 +435,10 @@ class Engine:
     def _decide_adhoc(self, cmd: c.Decide, spec: Mapping[str, Any], opened: float) -> str | None:
         if cmd.option not in spec.get("options", ()):
             return f"{cmd.option!r} is not an option of {cmd.inject!r}"
+        self._taken(cmd, opened)
+        return None
+
+    def _taken(self, cmd: c.Decide, opened: float) -> None:
         self._emit(
             Kind.DECISION_TAKEN,
             cmd.actor,
@@ -452,7 +448,6 @@ class Engine:
             rationale=cmd.rationale,
             latency=round_ms(self.now - opened),
         )
-        return None
 
     def _cmd_self_decision(self, cmd: c.SelfDecision) -> str | None:
         if problem := self._role(cmd.actor):
