@@ -1,6 +1,6 @@
 # Two commands on a fresh machine with Python 3.11+:
 #   make run    set up .venv and open the bundled demo scenario
-#   make test   set up .venv with the test tools and run ruff and pytest
+#   make test   set up .venv with the test tools and run ruff, the import contracts, mypy and pytest
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
@@ -35,6 +35,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Update the lock files from pyproject.toml: the newest versions its ranges allow

@@ -39,12 +39,13 @@ from ..debrief.evaluation import (
     append,
     check,
 )
-from ..debrief.report import Report
+from ..debrief.report import PillarSection, Report
 from ..debrief.text import clock, pillar_number, span
 from ..journal import JournalError, open_verified
 from ..model import Pillar, RoleKind, Scenario, format_clock, parse_duration
 from ..safetext import clean, literal
 from .forms import (
+    Build,
     FieldErrors,
     FinalForm,
     ImprovementForm,
@@ -204,7 +205,7 @@ class ReviewApp(TranslatedBindings, App[None]):
             options.add_option(Option(label, id=section.pillar))
         options.highlighted = highlighted
 
-    def _section(self):
+    def _section(self) -> PillarSection:
         assert self.report is not None
         return self.report.pillar(self.pillar)
 
@@ -390,7 +391,7 @@ class ReviewApp(TranslatedBindings, App[None]):
 
     # -- input ----------------------------------------------------------------------------
 
-    def _builder(self, model: type, **fixed: Any):
+    def _builder(self, model: type, **fixed: Any) -> Build:
         """Build and check an input from a form's values; a problem with a field is
         raised as FieldErrors, in the user's words and language."""
 

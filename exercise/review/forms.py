@@ -41,17 +41,18 @@ class FieldErrors(ValueError):
         self.problems = problems
 
 
-def _select(choices: Choices, id: str, allow_blank: bool, value: str | None = None) -> Select:
+def _select(choices: Choices, id: str, allow_blank: bool, value: str | None = None) -> Select[str]:
     options = [(literal(label, single_line=True), v) for label, v in choices]
     if value is None and not allow_blank and choices:
         value = choices[0][1]
     kwargs: dict[str, Any] = {"allow_blank": allow_blank, "id": id}
     if value is not None:
         kwargs["value"] = value
-    return Select(options, **kwargs)
+    select: Select[str] = Select(options, **kwargs)
+    return select
 
 
-def _value(select: Select) -> str | None:
+def _value(select: Select[str]) -> str | None:
     value = select.value
     return value if isinstance(value, str) else None
 

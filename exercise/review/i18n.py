@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
 from textual.binding import Binding
@@ -259,7 +260,7 @@ class TranslatedBindings:
 _CHOICE_FIELDS = {"rating": "err.rating", "status": "err.status"}
 
 
-def problem(error: dict[str, Any], lang: str = "en") -> str:
+def problem(error: Mapping[str, Any], lang: str = "en") -> str:
     """One of pydantic's errors as a phrase for people, in `lang` (never pydantic's text)."""
     kind = str(error.get("type", ""))
     field = str(error["loc"][0]) if error.get("loc") else ""

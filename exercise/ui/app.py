@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import gc
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -55,8 +55,10 @@ ROLE_FKEYS = 10  # roles with an F-key of their own (F2 to F11); all are in the 
 class ExerciseApp(i18n.TranslatedBindings, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "exercise"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
+    # Textual declares these `ClassVar[...] | None`, which mypy reads as an instance
+    # variable: a class variable, as Textual's documentation has them, is then refused.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]  # type: ignore[misc]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "key.quit", priority=True),
         Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
@@ -130,7 +132,7 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
                 yield TabPane(clean(i18n.role_short(role), single_line=True), id=f"role-{n}")
         yield Footer(compact=True, show_command_palette=False)
 
-    def active_view(self) -> Widget | None:
+    def active_view(self) -> FacilitatorConsole | RolePanel | None:
         active = self.tabs.active
         if active == CONSOLE:
             return self.console_view
@@ -474,7 +476,7 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
             return
         self.push_screen(HelpScreen(self.screen, self.help_title(self.screen), self.lang))
 
-    def help_title(self, screen: Screen) -> str:
+    def help_title(self, screen: Screen[Any]) -> str:
         """What the help screen is about: the tab in front, or the dialog."""
         lang = self.lang
         if screen is self.screen_stack[0]:
@@ -539,7 +541,7 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
 
         self.push_screen(RolePicker(self.picker_entries(), self._tab_index(), self.lang), chosen)
 
-    def _help_for(self, screen: Screen) -> Any:
+    def _help_for(self, screen: Screen[Any]) -> Callable[[], None]:
         """Open the help on `screen` (the palette is in front when the command is chosen)."""
 
         def show() -> None:
@@ -550,7 +552,7 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
 
         return show
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         lang = self.lang
 
         def command(key: str, help_key: str, callback: Any) -> SystemCommand:

@@ -9,9 +9,10 @@ notes, conditions and contingencies never reach it, nor injects sent to other ro
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Scenario, format_duration, localize
-from ..sim.state import SessionState
+from ..sim.state import DecisionState, SessionState
 from . import i18n
 
 # -- the MSEL (facilitator only) -----------------------------------------------------------
@@ -39,9 +40,9 @@ class _MselMemo:
         self.scenario = scenario
         self.titles = [localize(inject.title, lang) for inject in scenario.injects]
         self.numbers = [str(n + 1) for n in range(len(scenario.injects))]
-        self.rows: dict[str, tuple[tuple, MselRow]] = {}
+        self.rows: dict[str, tuple[tuple[Any, ...], MselRow]] = {}
 
-    def row(self, *fields) -> MselRow:
+    def row(self, *fields: Any) -> MselRow:
         """The row with these fields: the one made before when nothing changed."""
         found = self.rows.get(fields[0])
         if found is not None and found[0] == fields:
@@ -325,7 +326,9 @@ def role_inbox(state: SessionState, scenario: Scenario, role: str, lang: str) ->
     return found
 
 
-def _player_decision(scenario: Scenario, inject_id: str, decision, lang: str) -> PlayerDecision:
+def _player_decision(
+    scenario: Scenario, inject_id: str, decision: DecisionState, lang: str
+) -> PlayerDecision:
     spec = scenario.inject_map[inject_id].decision
     assert spec is not None
     options = tuple((o.id, localize(o.label, lang)) for o in spec.options)
@@ -350,7 +353,7 @@ def _player_decision(scenario: Scenario, inject_id: str, decision, lang: str) ->
     )
 
 
-def _adhoc_player_decision(spec: dict, decision) -> PlayerDecision:
+def _adhoc_player_decision(spec: dict[str, Any], decision: DecisionState) -> PlayerDecision:
     """An ad-hoc inject's decision: its options are known by their labels."""
     options = tuple((str(o), str(o)) for o in spec.get("options", ()))
     if decision.decided_at is not None:

@@ -106,7 +106,7 @@ class HelpScreen(i18n.TranslatedBindings, ModalScreen[None]):
         Binding("escape,question_mark,q", "close", "key.close"),
     ]
 
-    def __init__(self, screen: Screen, title: str, lang: str) -> None:
+    def __init__(self, screen: Screen[Any], title: str, lang: str) -> None:
         super().__init__(classes="dialog-screen")
         self.lang = lang
         self.heading = title
@@ -146,7 +146,7 @@ def key_label(key: str) -> str:
     return "+".join([*modifiers, shown])
 
 
-def help_rows(screen: Screen, lang: str) -> list[tuple[str, str]]:
+def help_rows(screen: Screen[Any], lang: str) -> list[tuple[str, str]]:
     """(keys, what they do) for every enabled binding of `screen` that the app declared
     (on one of its own widgets or screens, described by one of the UI's key words), keys
     of one action together."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
 
@@ -16,7 +18,7 @@ from .msel import MselPanel
 
 
 class FacilitatorConsole(Container):
-    def __init__(self, scenario: Scenario, lang: str, **kwargs) -> None:
+    def __init__(self, scenario: Scenario, lang: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scenario = scenario
         self.lang = lang

@@ -16,6 +16,7 @@ from ...model import format_clock
 from ...safetext import clean, literal
 from ...sim import commands as c
 from .. import i18n
+from ..host import host
 from ..messages import CommandDone
 from ..view import PlayerDecision
 from .checks import OptionButton
@@ -53,7 +54,7 @@ class DecisionForm(Vertical):
 
     def on_mount(self) -> None:
         self._ready = True
-        self.show(self.decision, self.app.now())
+        self.show(self.decision, host(self).now())
 
     # -- rendering from the state --
 
@@ -98,7 +99,7 @@ class DecisionForm(Vertical):
             text, style = self.t("form.deadline_passed"), "bold red"
         else:
             left = d.deadline - now
-            clock = self.app.clock
+            clock = host(self).clock
             both = i18n.countdown_both(left, clock.speed, clock.paused, self.lang)
             text = self.t("form.deadline_left", left=both)
             style = "bold red" if left < 60 else ("bold yellow" if left < 180 else "bold")
@@ -143,8 +144,8 @@ class DecisionForm(Vertical):
             if not yes:
                 return
             self.pending = True
-            self.show(self.decision, self.app.now())
-            self.app.send_command(command, reply_to=self)
+            self.show(self.decision, host(self).now())
+            host(self).send_command(command, reply_to=self)
 
         from ..screens.modals import ConfirmScreen
 

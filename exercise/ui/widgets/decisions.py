@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 
 from ...model import Scenario
 from ...safetext import literal
 from ...sim.state import SessionState
 from .. import i18n
+from ..host import host
 from ..view import DecisionRow, decision_rows
 from .table import LightTable
 
@@ -17,7 +20,7 @@ _COLUMNS = ("left", "real", "role", "status", "inject", "choice")
 class DecisionsPanel(LightTable):
     """A row per decision; the countdowns change only their own rows' lines."""
 
-    def __init__(self, scenario: Scenario, lang: str, **kwargs) -> None:
+    def __init__(self, scenario: Scenario, lang: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scenario = scenario
         self.lang = lang
@@ -73,7 +76,7 @@ class DecisionsPanel(LightTable):
         """The wall time left at the current speed (the clock the room lives by)."""
         if row.status != "open" or row.deadline is None:
             return Text("")
-        clock = self.app.clock
+        clock = host(self).clock
         if clock.paused:
             return Text(i18n.tr("dec.paused", self.lang), style="dim")
         return Text(i18n.real_time((row.deadline - now) / clock.speed), style="dim")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from typing import Any
 
 from rich.text import Text
 from textual.events import Resize
@@ -32,7 +33,7 @@ _STYLES = {
 _QUIET = {Kind.ADHOC_INJECT}
 
 
-def _title(scenario: Scenario, payload: dict, lang: str) -> str:
+def _title(scenario: Scenario, payload: dict[str, Any], lang: str) -> str:
     inject_id = str(payload.get("inject", ""))
     inject = scenario.inject_map.get(inject_id)
     if inject is not None:
@@ -40,11 +41,15 @@ def _title(scenario: Scenario, payload: dict, lang: str) -> str:
     return str(payload.get("title") or inject_id)
 
 
-def describe_event(event: Event, scenario: Scenario, lang: str, titles: dict | None = None) -> str:
+def describe_event(
+    event: Event, scenario: Scenario, lang: str, titles: dict[str, str] | None = None
+) -> str:
     """A line such as `delivered “Cable cut” to kgg, nctv` (without the time)."""
     p = event.payload
     tr = i18n.tr
-    title = (titles or {}).get(p.get("inject")) or _title(scenario, p, lang)
+    inject = p.get("inject")
+    known = (titles or {}).get(inject) if isinstance(inject, str) else None
+    title = known or _title(scenario, p, lang)
     match event.kind:
         case Kind.SESSION_STARTED:
             return tr("feed.started", lang, title=localize(scenario.title, lang))
@@ -86,8 +91,8 @@ def describe_event(event: Event, scenario: Scenario, lang: str, titles: dict | N
             status = tr(f"status.{p.get('status', 'missed')}", lang)
             return tr("feed.expected", lang, index=p["index"] + 1, title=title, status=status)
         case Kind.MEASURE_TAKEN:
-            spec = scenario.measure_map.get(p.get("measure", ""))
-            name = localize(spec.title, lang) if spec else p.get("measure", "")
+            measure = scenario.measure_map.get(p.get("measure", ""))
+            name = localize(measure.title, lang) if measure else p.get("measure", "")
             return tr("feed.measure", lang, role=p.get("role", ""), title=name)
         case Kind.SELF_DECISION:
             return tr("feed.self", lang, role=p.get("role", ""), text=p.get("text", ""))
@@ -129,7 +134,7 @@ class FeedPanel(RichLog):
 
     virtual_size: Reactive[Size] = QUIET_VIRTUAL_SIZE  # a new line: no layout of the screen
 
-    def __init__(self, scenario: Scenario, lang: str, **kwargs) -> None:
+    def __init__(self, scenario: Scenario, lang: str, **kwargs: Any) -> None:
         super().__init__(
             max_lines=FEED_LINES, min_width=20, wrap=True, markup=False, highlight=False, **kwargs
         )

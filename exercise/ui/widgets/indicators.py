@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult, RenderResult
@@ -24,7 +25,7 @@ class HistorySpark(Widget):
     """A sparkline of an indicator over scenario time, on the indicator's own scale (min to
     max), so a flat line at 100 % sits at the top and not at the bottom."""
 
-    def __init__(self, indicator: Indicator, **kwargs) -> None:
+    def __init__(self, indicator: Indicator, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.low = indicator.min
         self.high = indicator.max
@@ -46,11 +47,11 @@ class HistorySpark(Widget):
 
 
 class IndicatorsPanel(VerticalScroll):
-    def __init__(self, scenario: Scenario, lang: str, **kwargs) -> None:
+    def __init__(self, scenario: Scenario, lang: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scenario = scenario
         self.lang = lang
-        self._shown: dict[str, tuple] = {}
+        self._shown: dict[str, tuple[object, ...]] = {}
         self._values: dict[str, Label] = {}
         self._sparks: dict[str, HistorySpark] = {}
         self._stretched = 0.0

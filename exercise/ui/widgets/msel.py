@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -32,7 +34,7 @@ class MselTable(LightTable):
 
 
 class MselPanel(Vertical):
-    def __init__(self, scenario: Scenario, lang: str, **kwargs) -> None:
+    def __init__(self, scenario: Scenario, lang: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scenario = scenario
         self.lang = lang

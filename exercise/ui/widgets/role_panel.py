@@ -7,7 +7,7 @@ MSEL fields, and never another role's injects.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -33,6 +33,7 @@ from ...safetext import clean, literal
 from ...sim import commands as c
 from ...sim.state import SessionState
 from .. import i18n
+from ..host import host
 from ..messages import CommandDone
 from ..view import MeasureRow, PlayerInject, role_history, role_inbox, role_measures
 from .checks import CheckList
@@ -52,7 +53,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         Binding("4", "inner_tab('history')", "key.tab_history", show=False),
     ]
 
-    def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs) -> None:
+    def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs: Any) -> None:
         super().__init__(classes="role-panel", **kwargs)
         self.scenario = scenario
         self.role = role
@@ -61,11 +62,11 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         self.inbox: list[PlayerInject] = []
         self.measures: list[MeasureRow] = []
         self.history: list[tuple[float, str]] = []
-        self._listed: list[tuple] = []
+        self._listed: list[tuple[str, str, bool]] = []
         self._seen: set[str] = set()
         self._form: DecisionForm | None = None
         self._shown_inject: str | None = None
-        self._heading: tuple | None = None
+        self._heading: tuple[object, ...] | None = None
         self.dirty = True
         self._could_decide = False
         self._mounting: AwaitMount | None = None
@@ -216,7 +217,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         seen = len(self._seen)
-        self._refresh_detail(self.app.now())
+        self._refresh_detail(host(self).now())
         if len(self._seen) != seen:
             self._refresh_list()
 
@@ -342,7 +343,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         self.query_one(TabbedContent).active = f"{self.prefix}-inbox"
         listing = self.query_one(".inbox-list", OptionList)
         listing.highlighted = self.inbox.index(pending[0])
-        self._refresh_detail(self.app.now())
+        self._refresh_detail(host(self).now())
         self._refresh_list()
         mounting, self._mounting = self._mounting, None
         if mounting is not None:
@@ -376,7 +377,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
             if yes:
                 result.update(Text(self.t("form.submitting"), style="italic"))
                 self.query_one(".init-submit", Button).disabled = True
-                self.app.send_command(command, reply_to=self, tag="initiative")
+                host(self).send_command(command, reply_to=self, tag="initiative")
 
         from ..screens.modals import ConfirmScreen
 
@@ -403,7 +404,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         def answered(command: c.Command | None) -> None:
             if command is not None:  # the measure, with the player's rationale
                 result.update(Text(self.t("form.submitting"), style="italic"))
-                self.app.send_command(command, reply_to=self, tag="measure")
+                host(self).send_command(command, reply_to=self, tag="measure")
 
         from ..screens.modals import MeasureScreen
 

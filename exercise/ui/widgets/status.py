@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -14,11 +16,11 @@ from .. import i18n
 class StatusBar(Static):
     """Two lines at the top of every tab. Re-rendered only when its text changes."""
 
-    def __init__(self, scenario: Scenario, lang: str, **kwargs) -> None:
+    def __init__(self, scenario: Scenario, lang: str, **kwargs: Any) -> None:
         super().__init__("", **kwargs)
         self.scenario = scenario
         self.lang = lang
-        self._shown: tuple | None = None
+        self._shown: tuple[object, ...] | None = None
         self.stopped = False
         self.note: tuple[str, str] = ("", "")  # the outcome of the last command, and its style
         self.note_until = 0.0

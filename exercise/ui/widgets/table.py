@@ -10,7 +10,7 @@ only the lines that are on screen.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -80,13 +80,13 @@ class LightTable(ScrollView, can_focus=True):
             self.table = table
             self.key = key
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.columns: dict[str, TableColumn] = {}
         self._keys: list[str] = []
         self._index: dict[str, int] = {}
         self._cells: dict[str, tuple[Text, ...]] = {}
-        self._lines: dict[tuple, Strip] = {}
+        self._lines: dict[tuple[object, ...], Strip] = {}
         self._styles: dict[str, Style] = {}
         self._cursor = 0
 
@@ -245,7 +245,7 @@ class LightTable(ScrollView, can_focus=True):
             self._lines[cache_key] = strip
         return strip
 
-    def columns_signature(self) -> tuple:
+    def columns_signature(self) -> tuple[int, ...]:
         return tuple(c.width for c in self.columns.values())
 
     def notify_style_update(self) -> None:
