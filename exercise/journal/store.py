@@ -328,6 +328,7 @@ class Journal:
         self._last_hash = session.session_hash
         self.schema_damage: str | None = None  # set by open(tolerate_damage=True)
         self._verified: list[Event] | None = None  # see keep_verified
+        self._closed = False
         self._tolerant = False  # a damaged journal read on purpose: see open()
         self.unreadable = 0  # events of a damaged journal that could not be read
         row = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
@@ -640,6 +641,11 @@ class Journal:
     def readonly(self) -> bool:
         return self._readonly
 
+    @property
+    def closed(self) -> bool:
+        """Whether `close` has been called (the file and the writer lock let go)."""
+        return self._closed
+
     def keep_verified(self, events: list[Event]) -> None:
         """Events just read and checked by `chain.check`, every one from the first: reads
         serve them until the next append instead of reading the file again."""
@@ -660,6 +666,7 @@ class Journal:
         """Close the file and let go of the writer lock (safe to call twice)."""
         with self._lock:
             self._conn.close()
+            self._closed = True
             if self._writer_lock is not None:
                 self._writer_lock.release()  # after the connection: see lock.py
 

@@ -83,6 +83,11 @@ class RealtimeDriver:
         self._wake.set()
         return future
 
+    def wake(self) -> None:
+        """Look at the clock now instead of when the next tick is due (for a clock whose
+        time moved in another way than by waiting, such as a test's fake time)."""
+        self._wake.set()
+
     def stop(self) -> None:
         """Stop driving (the session is left as committed, ready to resume)."""
         self._stopped = True

@@ -150,7 +150,7 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
                 list(journal.events(since_seq=max(0, last.seq - FEED_HISTORY)))
             )
         self.refresh_views(force=True)
-        self.set_interval(self.tick_seconds, self._tick, name="clock")
+        self.set_interval(self.tick_seconds, self.tick, name="clock")
         if not self.session.engine.ended:
             self.driver_running = True
             self._driver_worker = self.run_worker(
@@ -258,7 +258,8 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
             view.dirty = False
             view.refresh_view(state, now)
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
+        """Move the clock and the countdowns on screen to now (the 4 Hz timer's step)."""
         now, state = self.now(), self.session.engine.state
         bar = self.status_bar
         if bar.note[0] and time.monotonic() > bar.note_until:

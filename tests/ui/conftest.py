@@ -76,7 +76,7 @@ async def advance(pilot, scenario_seconds: float) -> None:
     clock = app.clock
     target = clock.now() + scenario_seconds
     app.fake_time.now += scenario_seconds / clock.speed
-    app.driver._wake.set()  # the driver sleeps on real time; wake it to see the fake time
+    app.driver.wake()  # the driver sleeps on real time; wake it to see the fake time
     if clock.paused:
         await settle(pilot)
         return

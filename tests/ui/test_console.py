@@ -146,12 +146,19 @@ def test_hold_and_release(make_app) -> None:
 def test_a_rejected_command_says_why(make_app) -> None:
     async def go() -> None:
         app = make_app()
+        messages: list[str] = []  # every notification the app makes, as it makes it
+        notify = app.notify
+
+        def record(message: str, **options) -> None:
+            messages.append(message)
+            notify(message, **options)
+
+        app.notify = record
         async with app.run_test() as pilot:
             await advance(pilot, 60)
             select_msel(app, "anchor-drag-pipeline")  # already delivered
             await pilot.press("ctrl+o")
             await until(pilot, lambda: Kind.COMMAND_REJECTED in kinds(app))
-            messages = [n.message for n in app._notifications]
             assert any("was already delivered" in m for m in messages), messages
 
     run(go())
@@ -183,7 +190,7 @@ def test_pending_decisions_count_down_and_missed_ones_are_flagged(make_app) -> N
             assert [r.status for r in table.shown] == ["open"]
             assert table.get_cell("anchor-drag-pipeline", "left").plain == "04:00"
             await advance(pilot, 30)
-            app._tick()
+            app.tick()
             assert table.get_cell("anchor-drag-pipeline", "left").plain == "03:30"
             await advance(pilot, 240)
             row = next(r for r in table.shown if r.inject == "anchor-drag-pipeline")
@@ -202,8 +209,8 @@ def test_indicators_by_pillar_with_history(make_app) -> None:
         async with app.run_test(size=(160, 48)) as pilot:
             await advance(pilot, 60 + 240)  # the default applies: energy -20
             panel = app.console_view.indicators
-            assert plain(panel._values["energy"]) == "80%"
-            spark = panel._sparks["energy"]
+            assert plain(panel.value_label("energy")) == "80%"
+            spark = panel.sparkline("energy")
             assert spark.history[0][1] == 100 and spark.history[-1][1] == 80
             rendered = spark.render().plain
             assert rendered[0] == "█" and rendered[-1] != "█"
@@ -348,6 +355,7 @@ def test_leaving_without_ctrl_q_also_closes_the_journal(make_app) -> None:
         return app
 
     app = asyncio.run(go())
+    assert app.session.journal.closed
     resumed = Session.resume(app.session.journal.path)  # a journal left open would refuse
     resumed.close()
 

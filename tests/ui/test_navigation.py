@@ -212,9 +212,9 @@ def test_d_opens_the_oldest_open_decision_whatever_the_inbox_shows(make_app, nav
             await pilot.press("d")
             await settle(pilot)
             assert team.inbox[listing.highlighted or 0].inject == "first"
-            assert team._form is not None and team._form.inject == "first"
+            assert team.decision_form is not None and team.decision_form.inject == "first"
             assert isinstance(app.focused, RadioSet)
-            assert app.focused in team._form.query(RadioSet)
+            assert app.focused in team.decision_form.query(RadioSet)
             # from another tab of the panel too
             await pilot.press("tab", "tab", "tab", "tab")
             team.action_inner_tab("history")
@@ -225,7 +225,7 @@ def test_d_opens_the_oldest_open_decision_whatever_the_inbox_shows(make_app, nav
             await pilot.press("d")
             await settle(pilot)
             assert team.query_one(TabbedContent).active == "r0-inbox"
-            assert team._form is not None and team._form.inject == "second"
+            assert team.decision_form is not None and team.decision_form.inject == "second"
             assert isinstance(app.focused, RadioSet)
 
     run(go())
@@ -264,7 +264,7 @@ def test_a_countdown_shows_scenario_and_real_time(make_app, nav) -> None:
             await advance(pilot, 200)
             await pilot.press("f2", "d")
             await settle(pilot)
-            app._tick()
+            app.tick()
             deadline = app.role_panels[0].query_one(".form-deadline")
             # first: deadline 31:00, now 3:20 -> 27:40 left, 83 s at x20
             assert plain(deadline) == "Deadline in 27:40 (1:23 real at x20)"
@@ -275,11 +275,11 @@ def test_a_countdown_shows_scenario_and_real_time(make_app, nav) -> None:
             assert decisions.get_cell("first", "real").plain == "1:23"
             assert (await app.driver.submit(c.Pause())).accepted
             await settle(pilot)
-            app._tick()
+            app.tick()
             assert decisions.get_cell("first", "real").plain == "paused"
             await pilot.press("f2")
             await settle(pilot)
-            app._tick()
+            app.tick()
             assert plain(deadline) == "Deadline in 27:40 (clock paused)"
 
     run(go())

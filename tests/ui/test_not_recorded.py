@@ -31,7 +31,7 @@ def paused_app(session: Session):
 
 
 def kgg_form(app) -> DecisionForm:
-    found = app.role_panels[app.roles.index("kgg")]._form
+    found = app.role_panels[app.roles.index("kgg")].decision_form
     assert found is not None
     return found
 

@@ -28,7 +28,7 @@ def panel(app, role: str) -> RolePanel:
 
 
 def form(app, role: str) -> DecisionForm:
-    found = panel(app, role)._form
+    found = panel(app, role).decision_form
     assert found is not None
     return found
 
@@ -49,7 +49,7 @@ def test_the_full_decision_flow(make_app) -> None:
             assert isinstance(app.focused, RadioSet)
             await pilot.press("down", "space")
             await advance(pilot, 10)
-            app._tick()
+            app.tick()
             await settle(pilot)
             assert "Deadline in 03:50" in plain(form(app, "kgg").query_one(".form-deadline"))
             await pilot.press("tab")

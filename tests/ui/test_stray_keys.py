@@ -71,7 +71,7 @@ async def type_keys(pilot, keys: tuple[str, ...]) -> None:
         char = key if len(key) == 1 else {"space": " ", "tab": "\t", "enter": "\r"}.get(key)
         event = events.Key(name, char)
         event.set_sender(app)
-        app._driver.send_message(event)
+        app.post_message(event)
         await asyncio.sleep(0.002)
     await settle(pilot, 2)
 

@@ -78,6 +78,14 @@ class IndicatorsPanel(VerticalScroll):
                     )
                     yield spark
 
+    def value_label(self, indicator: str) -> Label:
+        """The label that shows `indicator`'s current value."""
+        return self._values[indicator]
+
+    def sparkline(self, indicator: str) -> HistorySpark:
+        """The sparkline of `indicator`'s history."""
+        return self._sparks[indicator]
+
     def refresh_view(self, state: SessionState, now: float, force: bool = False) -> None:
         self._stretched = time.monotonic()
         for indicator in self.scenario.indicators:

@@ -71,6 +71,11 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         self._could_decide = False
         self._mounting: AwaitMount | None = None
 
+    @property
+    def decision_form(self) -> DecisionForm | None:
+        """The form of the decision shown in the inbox, if the message shown asks one."""
+        return self._form
+
     def t(self, key: str, **values: object) -> str:
         return i18n.tr(key, self.lang, **values)
 
