@@ -14,8 +14,6 @@ from typing import Protocol
 
 from .words_nl import NL, NL_PLURALS
 
-LANGS = ("en", "nl")
-
 
 class Labelled(Protocol):
     """A doctrine enum member: it has a label in each language."""

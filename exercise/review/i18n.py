@@ -169,10 +169,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This pillar has no objective: pick one on the Objectives tab of another pillar.",
         "Deze pijler heeft geen doelstelling.",
     ),
-    "msg.pick_objective": (
-        "Pick an objective on the Objectives tab first.",
-        "Kies eerst een doelstelling op het tabblad Doelstellingen.",
-    ),
     "msg.pick_expected": (
         "Pick a pending free-text action on the Expected actions tab first.",
         "Kies eerst een open verwachte actie (vrije tekst) op het tabblad Verwachte acties.",
@@ -187,7 +183,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Pick a row on the Observations or Improvement plan tab first.",
         "Kies eerst een regel op het tabblad Waarnemingen of Verbeterplan.",
     ),
-    "msg.none": ("None.", "Geen."),
     "dk.decision": ("decision", "besluit"),
     "dk.missed": ("deadline missed", "termijn verstreken"),
     "dk.measure": ("measure", "maatregel"),

@@ -31,10 +31,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "role.measures": ("Measures", "Maatregelen"),
     "role.history": ("History", "Historie"),
     "role.no_injects": ("Nothing received yet.", "Nog niets ontvangen."),
-    "role.pick_inject": (
-        "Pick a message on the left to read it.",
-        "Kies links een bericht om het te lezen.",
-    ),
     "role.heading": ("Role: {title}", "Rol: {title}"),
     "role.level": ("escalation level {level}", "escalatieniveau {level}"),
     # header
@@ -57,13 +53,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.console": ("Console", "Console"),
     "key.next_tab": ("Next tab", "Volgende tab"),
     "key.prev_tab": ("Previous tab", "Vorige tab"),
-    "key.submit": ("Submit", "Versturen"),
     "key.cancel": ("Cancel", "Annuleren"),
     "key.yes": ("Yes", "Ja"),
     "key.no": ("No", "Nee"),
     "key.palette": ("commands", "opdrachten"),
     "key.decide": ("Decide", "Besluiten"),
-    "key.take": ("Take measure", "Maatregel nemen"),
     "cmd.pause": ("Pause or run the clock", "Klok pauzeren of laten lopen"),
     "cmd.faster": ("Faster clock", "Klok sneller"),
     "cmd.slower": ("Slower clock", "Klok trager"),
@@ -176,8 +170,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dec.taken": ("✓ taken", "✓ genomen"),
     "dec.col.choice": ("Choice", "Keuze"),
     "dec.default": ("default {option}", "standaard {option}"),
-    "dec.no_deadline": ("no deadline", "geen deadline"),
-    "dec.none": ("No decisions yet.", "Nog geen besluiten."),
     # decision form
     "form.decision": ("Decision", "Besluit"),
     "form.deadline_left": ("Deadline in {left}", "Deadline over {left}"),
@@ -203,7 +195,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "form.decided_by": ("{role} decides on this inject.", "{role} besluit over deze inject."),
     "form.rejected": ("Not accepted: {reason}", "Niet geaccepteerd: {reason}"),
     "inbox.received": ("received {time}", "ontvangen {time}"),
-    "inbox.open": ("decision due", "besluit nodig"),
     # own initiative
     "init.text": ("What do you decide?", "Wat besluit u?"),
     "init.pillars": ("Pillars", "Pijlers"),
@@ -219,7 +210,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "meas.locked": ("from {level}", "vanaf {level}"),
     "meas.taken": ("taken {time}", "genomen {time}"),
     "meas.none": ("No measures for this role.", "Geen maatregelen voor deze rol."),
-    "meas.confirm": ("Take this measure?\n\n{title}", "Deze maatregel nemen?\n\n{title}"),
     "meas.not_available": (
         "Not available at the current escalation level.",
         "Niet beschikbaar op het huidige escalatieniveau.",
@@ -239,14 +229,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "hist.self": ("own initiative: {text}", "eigen initiatief: {text}"),
     "hist.measure": ("measure: {title}", "maatregel: {title}"),
-    "hist.none": ("No decisions yet.", "Nog geen besluiten."),
     # ad-hoc composer
     "adhoc.heading": ("Ad-hoc inject", "Ad-hoc inject"),
     "adhoc.title": ("Title", "Titel"),
     "adhoc.text": ("Text", "Tekst"),
     "adhoc.to": ("Recipients", "Ontvangers"),
     "adhoc.pillars": ("Pillars", "Pijlers"),
-    "adhoc.method": ("Method", "Middel"),
     "adhoc.sender": ("From (optional)", "Afzender (optioneel)"),
     "adhoc.send": ("Send", "Versturen"),
     "adhoc.need_title": ("Give the inject a title.", "Geef de inject een titel."),
@@ -264,7 +252,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "obs.save": ("Save", "Opslaan"),
     "obs.need_pillar": ("Choose a pillar.", "Kies een pijler."),
     "obs.need_text": ("Write the observation.", "Schrijf de observatie."),
-    "obs.none": ("(none)", "(geen)"),
     # forms: saving, and problems next to their field
     "key.save": ("Save", "Opslaan"),
     "form.required": ("Required: fill this in.", "Verplicht: vul dit in."),
@@ -366,17 +353,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A new phase began: the clock is paused (ctrl+t runs it).",
         "Een nieuwe fase is begonnen: de klok staat stil (ctrl+t laat hem lopen).",
     ),
-    "notice.ok": ("Done: {what}", "Gedaan: {what}"),
     "notice.rejected": ("Not done: {reason}", "Niet gedaan: {reason}"),
-    "notice.decided": ("Decision recorded in the journal.", "Besluit vastgelegd in het journaal."),
     "notice.recorded": ("Recorded in the journal.", "Vastgelegd in het journaal."),
     "notice.ended": (
         "The session has ended. Journal: {path}",
         "De sessie is beëindigd. Journaal: {path}",
-    ),
-    "notice.driver_failed": (
-        "The simulation stopped: {error}. Every committed event is in {path}.",
-        "De simulatie is gestopt: {error}. Elke vastgelegde gebeurtenis staat in {path}.",
     ),
     "stopped.title": (
         "NOT RECORDED: the session has stopped",
