@@ -192,15 +192,20 @@ def test_invalid_events_are_refused_before_anything_is_written(tmp_path: Path) -
 
 def test_pragmas(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
+    def pragma(journal: Journal, name: str) -> object:
+        return journal.read_with(lambda conn: conn.execute(f"PRAGMA {name}").fetchone()[0])
+
     with new_journal(path, durable=True) as journal:
-        conn = journal._conn
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
-        assert conn.execute("PRAGMA application_id").fetchone()[0] == store_module.APPLICATION_ID
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert pragma(journal, "journal_mode") == "wal"
+        assert pragma(journal, "synchronous") == 2  # FULL
+        assert pragma(journal, "busy_timeout") == 5000
+        assert pragma(journal, "trusted_schema") == 0  # nothing a crafted schema says runs
+        assert pragma(journal, "application_id") == store_module.APPLICATION_ID
+        assert pragma(journal, "user_version") == 1
     with Journal.open(path, durable=False) as journal:
-        assert journal._conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+        assert pragma(journal, "synchronous") == 1  # NORMAL
+    with Journal.open(path) as journal:  # a session's journal is durable unless asked
+        assert pragma(journal, "synchronous") == 2
 
 
 # -- read-only, overwriting, foreign and damaged files -----------------------------------------
