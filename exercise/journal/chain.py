@@ -23,6 +23,7 @@ from pathlib import Path
 
 import orjson
 
+from exercise.gcpause import paused_gc
 from exercise.model.events import Event
 
 from .errors import DamagedJournal, JournalError
@@ -83,7 +84,8 @@ def check(journal: Journal, keep: bool = False) -> VerifyResult:
             "(the session row was changed)",
         )
     kept: list[Event] | None = [] if keep else None
-    result = journal.read_with(lambda conn: _walk(conn, session.session_hash, kept))
+    with paused_gc():  # a hundred thousand kept events and payloads, and no cycles
+        result = journal.read_with(lambda conn: _walk(conn, session.session_hash, kept))
     if result.ok and kept is not None:
         journal.keep_verified(kept)
     return result
@@ -151,6 +153,7 @@ def _first_bad(rows: sqlite3.Cursor, root: str, kept: list[Event] | None) -> tup
     count = 0
     expected, prev = 1, root
     loads, encode = orjson.loads, quote_text
+    quoted: dict[str, str] = {}
     keep = kept.append if kept is not None else None
     try:
         for seq, t, wall, kind, actor, payload, prev_hash, digest in rows:
@@ -183,8 +186,14 @@ def _first_bad(rows: sqlite3.Cursor, root: str, kept: list[Event] | None) -> tup
                     "it holds values of the wrong type: the event was changed",
                 ), prev
             # record_text(), spelled out for the types just checked: one pass, no encoder
-            who = "null" if actor is None else encode(actor)
-            record = f"{prev}[{seq},{t!r},{wall!r},{encode(kind)},{who},{payload}]"
+            # a journal has few kinds and actors: each is quoted once
+            quoted_kind = quoted.get(kind) or quoted.setdefault(kind, encode(kind))
+            who = (
+                "null"
+                if actor is None
+                else quoted.get(actor) or quoted.setdefault(actor, encode(actor))
+            )
+            record = f"{prev}[{seq},{t!r},{wall!r},{quoted_kind},{who},{payload}]"
             if sha256(record.encode()).hexdigest() != digest:
                 why = "its content does not match its hash: the event was changed"
                 return (count, seq, why), prev

@@ -161,6 +161,8 @@ def _as_tuple(value: object) -> object:
 def _unique(items: tuple[Any, ...]) -> tuple[Any, ...]:
     """Refuse a list that names the same thing twice (`to: [nctv, nctv]`); the error carries
     the index of the repeat so the loader can point at it."""
+    if len(set(items)) == len(items):
+        return items  # the common case, at C speed: a scenario has tens of thousands of lists
     first: dict[Any, int] = {}
     for index, item in enumerate(items):
         if item in first:
