@@ -192,6 +192,7 @@ def test_invalid_events_are_refused_before_anything_is_written(tmp_path: Path) -
 
 def test_pragmas(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
+
     def pragma(journal: Journal, name: str) -> object:
         return journal.read_with(lambda conn: conn.execute(f"PRAGMA {name}").fetchone()[0])
 
