@@ -5,12 +5,10 @@ Scenario text is never in this table: it is shown as the journal's scenario has 
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any
 
-from textual.binding import Binding
+from .. import keys
 
 STRINGS: dict[str, tuple[str, str]] = {
     "title": ("Review", "Evaluatie"),
@@ -202,54 +200,11 @@ def tr(key: str, lang: str = "en", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-N = TypeVar("N", bound=type)
-_IN_LANGUAGE: dict[tuple[type, str], type] = {}
+class TranslatedBindings(keys.TranslatedBindings):
+    """Bindings described by this table's key words, in the instance's `lang` (see
+    `exercise.keys`)."""
 
-
-def bindings_in(cls: N, lang: str) -> N:
-    """`cls` with its key bindings described in `lang`: a subclass of the same name, made
-    once per class and language, whose `BINDINGS` repeat, translated, every key of `cls`
-    described by one of the keys of `STRINGS` (Textual merges `BINDINGS` key by key along
-    the bases, so these replace the originals). The session UI has the same
-    (`exercise.ui.i18n`); the two screens share no code."""
-    if cls in _IN_LANGUAGE.values():
-        return cls  # already a language's variant
-    variant = _IN_LANGUAGE.get((cls, lang))
-    if variant is None:
-        keys: dict[str, list[Binding]] = {}
-        for base in reversed(cls.__mro__):
-            declared: dict[str, list[Binding]] = {}
-            for binding in Binding.make_bindings(vars(base).get("BINDINGS", [])):
-                declared.setdefault(binding.key, []).append(binding)
-            keys.update(declared)  # a base's bindings of a key replace those before it
-        translated = [
-            dataclasses.replace(b, description=tr(b.description, lang))
-            if b.description in STRINGS
-            else b
-            for found in keys.values()
-            if any(b.description in STRINGS for b in found)
-            for b in found
-        ]
-        namespace = {
-            "BINDINGS": translated,
-            "__module__": cls.__module__,
-            "__qualname__": cls.__qualname__,
-            "__doc__": cls.__doc__,
-        }
-        variant = type(cls)(cls.__name__, (cls,), namespace)
-        _IN_LANGUAGE[(cls, lang)] = variant
-    return cast(N, variant)
-
-
-class TranslatedBindings:
-    """For an app or screen whose `BINDINGS` are described by keys of `STRINGS` and whose
-    constructor takes the language as `lang`: each instance is made of
-    `bindings_in(its class, lang)`, so its keys are described in that language."""
-
-    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
-        given = inspect.signature(cls.__init__).bind_partial(None, *args, **kwargs)
-        lang = given.arguments.get("lang") or "en"
-        return super().__new__(bindings_in(cls, lang))
+    WORDS = keys.KeyWords(STRINGS, tr, lambda: "en")
 
 
 _CHOICE_FIELDS = {"rating": "err.rating", "status": "err.status"}

@@ -8,13 +8,9 @@ own labels, or the short forms below where a screen has no room for the full nam
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
 from datetime import datetime, timedelta
-from typing import Any, Self, TypeVar, cast
 
-from textual.binding import Binding
-
+from .. import keys
 from ..language import default_language
 from ..model import Method, Scenario, localize
 
@@ -598,54 +594,8 @@ def real_time(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-N = TypeVar("N", bound=type)
-_IN_LANGUAGE: dict[tuple[type, str], type] = {}
+class TranslatedBindings(keys.TranslatedBindings):
+    """Bindings described by this table's key words, in the instance's `lang` (see
+    `exercise.keys`)."""
 
-
-def bindings_in(cls: N, lang: str) -> N:
-    """`cls` with its key bindings described in `lang`.
-
-    Bindings are declared once per class with a string key (`key.pause`) as their
-    description. This is a subclass of `cls` (made once per class and language, with the
-    same name) whose `BINDINGS` repeat, translated, every key of `cls` that one of those
-    describes: Textual merges `BINDINGS` key by key along the bases, so these replace the
-    originals, and the footer and the help show them in `lang`.
-    """
-    if cls in _IN_LANGUAGE.values():
-        return cls  # already a language's variant
-    variant = _IN_LANGUAGE.get((cls, lang))
-    if variant is None:
-        keys: dict[str, list[Binding]] = {}
-        for base in reversed(cls.__mro__):
-            declared: dict[str, list[Binding]] = {}
-            for binding in Binding.make_bindings(vars(base).get("BINDINGS", [])):
-                declared.setdefault(binding.key, []).append(binding)
-            keys.update(declared)  # a base's bindings of a key replace those before it
-        translated = [
-            dataclasses.replace(b, description=tr(b.description, lang))
-            if b.description in STRINGS
-            else b
-            for found in keys.values()
-            if any(b.description in STRINGS for b in found)
-            for b in found
-        ]
-        namespace = {
-            "BINDINGS": translated,
-            "__module__": cls.__module__,
-            "__qualname__": cls.__qualname__,
-            "__doc__": cls.__doc__,
-        }
-        variant = type(cls)(cls.__name__, (cls,), namespace)
-        _IN_LANGUAGE[(cls, lang)] = variant
-    return cast(N, variant)
-
-
-class TranslatedBindings:
-    """For an app, screen or widget whose `BINDINGS` are described by key words
-    (`key.pause`) and whose constructor takes the UI's language as `lang`: each instance
-    is made of `bindings_in(its class, lang)`, so its keys are described in that language."""
-
-    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
-        given = inspect.signature(cls.__init__).bind_partial(None, *args, **kwargs)
-        lang = given.arguments.get("lang") or default_language()
-        return super().__new__(bindings_in(cls, lang))
+    WORDS = keys.KeyWords(STRINGS, tr, default_language)
