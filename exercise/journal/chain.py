@@ -134,22 +134,24 @@ def _refusal(result: VerifyResult, readonly: bool) -> str:
 
 def _walk(conn: sqlite3.Connection, root: str, kept: list[Event] | None) -> VerifyResult:
     rows = conn.execute(_SELECT_ALL)
-    bad, prev = _first_bad(rows, root, kept)
+    bad, prev, count = _first_bad(rows, root, kept)
     if bad is None:
-        count = conn.execute("SELECT count(*) FROM events").fetchone()[0]
         return VerifyResult(ok=True, count=count, first_bad_seq=None, reason="", last_hash=prev)
-    read, seq, why = bad
+    seq, why = bad
     with contextlib.suppress(sqlite3.Error, UnicodeError):
-        read += sum(1 for _ in rows)  # the rest are counted, not checked
-    return VerifyResult(ok=False, count=read, first_bad_seq=seq, reason=why)
+        count += sum(1 for _ in rows)  # the rest are counted, not checked
+    return VerifyResult(ok=False, count=count, first_bad_seq=seq, reason=why)
 
 
-Bad = tuple[int, int, str]  # rows read, the first bad event's seq, why
+Bad = tuple[int, str]  # the first bad event's seq, why
 
 
-def _first_bad(rows: sqlite3.Cursor, root: str, kept: list[Event] | None) -> tuple[Bad | None, str]:
-    """Walk rows until the first that fails; (None, head hash) when all pass. Each event
-    that passes is appended to `kept`, when given."""
+def _first_bad(
+    rows: sqlite3.Cursor, root: str, kept: list[Event] | None
+) -> tuple[Bad | None, str, int]:
+    """Walk rows until the first that fails: (why, the hash before it, rows read), or
+    (None, head hash, rows) when all pass. Each event that passes is appended to `kept`,
+    when given."""
     count = 0
     expected, prev = 1, root
     loads, encode = orjson.loads, quote_text
@@ -161,8 +163,8 @@ def _first_bad(rows: sqlite3.Cursor, root: str, kept: list[Event] | None) -> tup
             if seq != expected:
                 if type(seq) is int and seq > expected:
                     why = f"the event is missing (the next one is {seq}): removed"
-                    return (count, expected, why), prev
-                return (count, expected, "unexpected sequence number: rows were moved"), prev
+                    return (expected, why), prev, count
+                return (expected, "unexpected sequence number: rows were moved"), prev, count
             if prev_hash != prev:
                 if seq == 1:
                     why = "it does not follow from the session row: the session row was changed"
@@ -171,7 +173,7 @@ def _first_bad(rows: sqlite3.Cursor, root: str, kept: list[Event] | None) -> tup
                         f"it does not follow event {seq - 1}: an event before it was removed, "
                         "inserted or replaced"
                     )
-                return (count, seq, why), prev
+                return (seq, why), prev, count
             if not (
                 type(t) is float
                 and type(wall) is float
@@ -181,10 +183,13 @@ def _first_bad(rows: sqlite3.Cursor, root: str, kept: list[Event] | None) -> tup
                 and type(digest) is str
             ):
                 return (
+                    (
+                        seq,
+                        "it holds values of the wrong type: the event was changed",
+                    ),
+                    prev,
                     count,
-                    seq,
-                    "it holds values of the wrong type: the event was changed",
-                ), prev
+                )
             # record_text(), spelled out for the types just checked: one pass, no encoder
             # a journal has few kinds and actors: each is quoted once
             quoted_kind = quoted.get(kind) or quoted.setdefault(kind, encode(kind))
@@ -196,29 +201,32 @@ def _first_bad(rows: sqlite3.Cursor, root: str, kept: list[Event] | None) -> tup
             record = f"{prev}[{seq},{t!r},{wall!r},{quoted_kind},{who},{payload}]"
             if sha256(record.encode()).hexdigest() != digest:
                 why = "its content does not match its hash: the event was changed"
-                return (count, seq, why), prev
+                return (seq, why), prev, count
             if not isfinite(t) or not isfinite(wall) or t < 0:
-                return (count, seq, "its time is not a finite scenario time"), prev
+                return (seq, "its time is not a finite scenario time"), prev, count
             try:
                 decoded = loads(payload)
             except orjson.JSONDecodeError:
                 decoded = _strict_loads(payload)  # integers past 64 bits, or not JSON
                 if decoded is None:
-                    return (count, seq, "its payload is not JSON"), prev
+                    return (seq, "its payload is not JSON"), prev, count
             if type(decoded) is not dict:
-                return (count, seq, "its payload is not a JSON object"), prev
+                return (seq, "its payload is not a JSON object"), prev, count
             if keep is not None:
                 keep(Event(seq, t, wall, kind, actor, decoded, prev_hash, digest))
             expected, prev = seq + 1, digest
     except sqlite3.Error as err:
         return (
+            (
+                expected,
+                f"the file cannot be read from here on ({sqlite_reason(err)})",
+            ),
+            prev,
             count,
-            expected,
-            f"the file cannot be read from here on ({sqlite_reason(err)})",
-        ), prev
+        )
     except UnicodeError:
-        return (count, expected, "the file cannot be read from here on (not UTF-8)"), prev
-    return None, prev
+        return (expected, "the file cannot be read from here on (not UTF-8)"), prev, count
+    return None, prev, count
 
 
 def _file_damage(reason: str) -> VerifyResult:
