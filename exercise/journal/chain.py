@@ -157,6 +157,7 @@ def _first_bad(
     loads, encode = orjson.loads, quote_text
     quoted: dict[str, str] = {}
     keep = kept.append if kept is not None else None
+    make_event = tuple.__new__  # Event(...) runs a Python-level __new__; this does not
     try:
         for seq, t, wall, kind, actor, payload, prev_hash, digest in rows:
             count += 1
@@ -213,7 +214,7 @@ def _first_bad(
             if type(decoded) is not dict:
                 return (seq, "its payload is not a JSON object"), prev, count
             if keep is not None:
-                keep(Event(seq, t, wall, kind, actor, decoded, prev_hash, digest))
+                keep(make_event(Event, (seq, t, wall, kind, actor, decoded, prev_hash, digest)))
             expected, prev = seq + 1, digest
     except sqlite3.Error as err:
         return (

@@ -49,6 +49,16 @@ def round_ms(seconds: float) -> float:
 
 def parse_duration(value: object) -> float:
     """Return seconds for a duration; raise ValueError with a readable reason."""
+    if (
+        type(value) is str
+        and value[-1:] == "s"
+        and len(value) <= MAX_CHARACTERS
+        and _SECONDS.fullmatch(value)
+    ):
+        # the common case, as journals store it: digits only, so never negative or NaN
+        seconds = round(float(value[:-1]), 3)
+        if seconds <= MAX_SECONDS:
+            return seconds
     if isinstance(value, bool):
         raise ValueError(f"expected {DURATION_HELP}, got {value!r}")
     if isinstance(value, int | float):
@@ -61,8 +71,6 @@ def parse_duration(value: object) -> float:
         raise ValueError(
             f"{value[:20]!r}... ({len(value):,} characters) is too long to be {DURATION_HELP}"
         )
-    if value[-1:] == "s" and _SECONDS.fullmatch(value):  # the common case, as journals store it
-        return _within_limit(round_ms(float(value[:-1])), value)
     text = value.strip()
     if not text:
         raise ValueError(f"expected {DURATION_HELP}, got an empty string")

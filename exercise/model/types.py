@@ -55,8 +55,8 @@ def _text_validator(limit: int) -> Callable[[object], str | dict[str, str]]:
 
     def validate(value: object) -> str | dict[str, str]:
         """Text is a string, or a mapping of language code to string."""
-        if isinstance(value, str):
-            if not value.strip():
+        if type(value) is str:
+            if not value or value.isspace():  # isspace stops at the first letter: no copy
                 raise ValueError("text is empty")
             if len(value) > limit:
                 raise too_long(value, None)
@@ -153,9 +153,12 @@ Duration = Annotated[
 
 def _as_tuple(value: object) -> object:
     """Let a single value stand for a list of one: `pillars: vital-processes`."""
-    if isinstance(value, str | int | float):
+    if type(value) in _SINGLE:
         return [value]
     return value
+
+
+_SINGLE = frozenset({str, int, float})
 
 
 def _unique(items: tuple[Any, ...]) -> tuple[Any, ...]:
