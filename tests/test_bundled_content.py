@@ -108,12 +108,27 @@ def test_scenario_is_bilingual_and_sourced(path: Path) -> None:
 # --- the inject catalogue -----------------------------------------------------------------
 
 
-def test_catalogue_has_forty_templates_in_six_themes() -> None:
+def test_catalogue_has_sixty_templates_in_seven_themes() -> None:
     catalogue = load_catalogue([CATALOGUE])
     assert catalogue.problems == []
     files = {entry.source.file for entry in catalogue.entries.values()}
-    assert len(catalogue.entries) >= 40
-    assert len(files) >= 6
+    assert len(catalogue.entries) >= 60
+    assert len(files) >= 7
+
+
+def test_catalogue_covers_the_society_wide_approach() -> None:
+    """Mayors, regions, businesses, civil society, food and payments have their own
+    templates, not only central government."""
+    catalogue = load_catalogue([CATALOGUE])
+    society = [
+        entry.template
+        for entry in catalogue.entries.values()
+        if Path(entry.source.file).name == "society-wide.yaml"
+    ]
+    assert len(society) >= 15
+    senders = " ".join(str(template.sender) for template in society)
+    for who in ("Municipalities", "Veiligheidsberaad", "LVVN", "DNB", "Red Cross", "LOCC"):
+        assert who in senders, who
 
 
 def test_every_template_is_bilingual_and_sourced() -> None:
