@@ -31,6 +31,8 @@ CATALOGUE = ROOT / "injects"
 FULL = SCENARIOS / "noordzee-schaduw.yaml"
 DEMO = SCENARIOS / "demo.yaml"
 DECISIONS = ROOT / "docs" / "examples" / "noordzee-schaduw-decisions.yaml"
+REGIONAL = SCENARIOS / "havenstad-doortocht.yaml"
+REGIONAL_DECISIONS = ROOT / "docs" / "examples" / "havenstad-doortocht-decisions.yaml"
 
 # Keys whose values are bilingual text in a scenario or catalogue.
 TEXT_KEYS = {
@@ -89,7 +91,7 @@ def test_every_bundled_file_validates() -> None:
     assert count == len(yaml_files([SCENARIOS, CATALOGUE])) >= 8
 
 
-@pytest.mark.parametrize("path", [DEMO, FULL], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [DEMO, FULL, REGIONAL], ids=lambda p: p.stem)
 def test_scenario_lints_without_warnings(path: Path) -> None:
     report = lint(_load(path))
     assert report.warnings == [], "\n".join(
@@ -97,7 +99,7 @@ def test_scenario_lints_without_warnings(path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("path", [DEMO, FULL], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [DEMO, FULL, REGIONAL], ids=lambda p: p.stem)
 def test_scenario_is_bilingual_and_sourced(path: Path) -> None:
     scenario = _load(path)
     _assert_bilingual(scenario.model_dump(by_alias=True))
@@ -235,3 +237,39 @@ def test_full_scenario_plays_with_automatic_players(
         assert len(contingencies) >= 4
     else:
         assert contingencies == []
+
+
+# --- the regional exercise ----------------------------------------------------------------
+
+
+def test_regional_scenario_is_played_by_the_region_not_by_central_government() -> None:
+    regional = _load(REGIONAL)
+    players = {role.id for role in regional.roles if role.kind == "player"}
+    assert {"mayor", "rbt", "rot", "red-cross", "waterschap", "port"} <= players
+    assert not players & {"nctv", "mccb", "iccb"}
+    levels = [phase.level for phase in regional.phases]
+    assert levels == [Level.L0, Level.L1, Level.L2, Level.L3, Level.L4]
+    assert 2 * 3600 <= regional.duration <= 3 * 3600
+    assert {objective.pillar for objective in regional.objectives} == set(Pillar)
+
+
+def test_regional_decisions_file_plays_to_recovery(tmp_path: Path) -> None:
+    regional = _load(REGIONAL)
+    session = _play(
+        regional, tmp_path / "r.db", FilePlayer(load_decisions(REGIONAL_DECISIONS, regional))
+    )
+    try:
+        state = session.engine.state
+        events = list(session.journal.events())
+    finally:
+        session.close()
+    assert state.ended and state.rejected == 0
+    assert not any(d.open for d in state.decisions.values())
+    entered = [e.payload["level"] for e in events if e.kind == Kind.PHASE_ENTERED]
+    assert entered == ["L0", "L1", "L2", "L3", "L4"]
+    # the rehearsed lapse: the mayor lets the blockade pass and the contingency follows
+    assert state.decisions["port-road-blockade"].missed
+    assert "blockade-spreads" in state.delivered_at
+    # emergency powers are accounted for in recovery
+    assert "account-to-council" in state.measures
+    assert state.decisions["council-asks-account"].option == "lift-and-account"
