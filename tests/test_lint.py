@@ -355,6 +355,59 @@ def test_measure_condition_needs_its_level(load: Load) -> None:
     assert "c" not in reachable
 
 
+# --- playbooks per threat level ---------------------------------------------------------
+
+
+def test_every_measure_at_l0_leaves_the_levels_reached_without_a_playbook(load: Load) -> None:
+    measures = """\
+    - {id: early, title: Early, role: nctv, from_level: L0}
+    - {id: also-early, title: Also early, role: nctv, from_level: L0}
+    """
+    report = lint(load(scenario_text(measures=measures)))
+    assert ("level-without-measures", "phases.calm") in codes(report)
+    assert ("level-without-measures", "phases.tense") in codes(report)
+
+
+def test_a_measure_per_level_reached_is_a_playbook_per_level(load: Load) -> None:
+    measures = """\
+    - {id: early, title: Early, role: nctv, from_level: L1}
+    - {id: middle, title: Middle, role: nctv, from_level: L2}
+    """
+    assert lint(load(scenario_text(measures=measures))).warnings == []
+
+
+def test_measure_for_a_level_no_phase_reaches(load: Load) -> None:
+    measures = """\
+    - {id: early, title: Early, role: nctv, from_level: L1}
+    - {id: middle, title: Middle, role: nctv, from_level: L2}
+    - {id: war, title: War, role: nctv, from_level: L3}
+    """
+    report = lint(load(scenario_text(measures=measures)))
+    assert codes(report) == [("measure-never-available", "measures.war")]
+
+
+def test_warnings_point_at_file_line_and_column(
+    write_scenario: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    measures = """\
+    - {id: early, title: Early, role: nctv, from_level: L1}
+    - {id: middle, title: Middle, role: nctv, from_level: L2}
+    - {id: war, title: War, role: nctv, from_level: L3}
+    """
+    path = write_scenario(
+        scenario_text(measures=measures, extra_injects=inject("a", "at: 20m", source=False))
+    )
+    assert main(["lint", str(path), "--strict"]) == 1
+    out = capsys.readouterr().out
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for code, needle in (("no-source", "- id: a"), ("measure-never-available", "from_level: L3")):
+        shown = next(line for line in out.splitlines() if f"[{code}]" in line)
+        file, line, column = shown.split(": ", 1)[0].rsplit(":", 2)
+        assert file == str(path)
+        assert needle in lines[int(line) - 1], (code, lines[int(line) - 1])
+        assert int(column) >= 1
+
+
 def test_negation_is_optimistic(load: Load) -> None:
     text = scenario_text(extra_injects=inject("quiet", "when: not delivered(first)"))
     assert "quiet" in reachable_injects(load(text))

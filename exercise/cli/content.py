@@ -64,11 +64,14 @@ def validate(args: argparse.Namespace) -> int:
 
 
 def lint(args: argparse.Namespace) -> int:
-    from ..content.lint import lint, render_text
+    from ..content.lint import lint, locate, render_text
     from ..content.loader import load_scenario
+    from ..content.yamlsource import read_source
 
-    scenario = load_scenario(scenario_path(args.scenario), catalogue(args))
+    path = scenario_path(args.scenario)
+    scenario = load_scenario(path, catalogue(args))
     report = lint(scenario)
+    locate(report, read_source(path))  # FILE:LINE:COL for each warning
     if args.format == "json":
         from ..safetext import json_safe
 

@@ -9,16 +9,17 @@ things an author almost certainly wants to fix.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
 
-from ..model import HybridDomain, Inject, NatoRequirement, Pillar, RoleKind, Scenario
+from ..model import HybridDomain, Inject, Level, NatoRequirement, Pillar, RoleKind, Scenario
 from ..model.condition import All, Any_, Compare, Node, Not, Test
 from ..model.timing import format_duration
 from ..safetext import literal
+from .yamlsource import Source
 
 CONDITIONAL = "conditional"
 
@@ -28,6 +29,17 @@ class LintWarning:
     code: str
     where: str
     message: str
+    path: tuple[str | int, ...] = ()  # where in the file, e.g. ("injects", 3): see `locate`
+    position: str = ""  # FILE:LINE:COL, once located in the scenario's source
+
+
+def locate(report: LintReport, source: Source) -> None:
+    """Give each warning the file, line and column it points at."""
+    located = []
+    for warning in report.warnings:
+        line, column = source.locate(warning.path) if warning.path else (1, 1)
+        located.append(replace(warning, position=f"{source.file}:{line}:{column}"))
+    report.warnings = located
 
 
 @dataclass
@@ -47,7 +59,10 @@ class LintReport:
             "pillar_phase_matrix": {"columns": self.columns, "rows": self.matrix},
             "nato": self.nato,
             "domains": self.domains,
-            "warnings": [w.__dict__ for w in self.warnings],
+            "warnings": [
+                {"code": w.code, "where": w.where, "message": w.message, "position": w.position}
+                for w in self.warnings
+            ],
         }
 
 
@@ -81,50 +96,97 @@ def _warnings(s: Scenario) -> list[LintWarning]:
     reachable = reachable_injects(s)
     expected_objectives = {e.objective for i in s.injects for e in i.expected if e.objective}
     received = {role for i in s.injects for role in i.to}
-    for inject in s.injects:
-        where = f"injects.{inject.id}"
+    for index, inject in enumerate(s.injects):
+        where, path = f"injects.{inject.id}", ("injects", index)
         if inject.id not in reachable:
-            out.append(LintWarning("unreachable", where, _why_unreachable(s, inject)))
+            out.append(LintWarning("unreachable", where, _why_unreachable(s, inject), path))
         if not inject.source:
             out.append(
                 LintWarning(
                     "no-source",
                     where,
                     "no source: cite the real-world analogue, or write source: scenario-derived",
+                    path,
                 )
             )
-        out += _decision_warnings(s, inject, where)
-    for role in s.roles:
+        out += _decision_warnings(s, inject, where, path)
+    for index, role in enumerate(s.roles):
         if role.kind == RoleKind.PLAYER and role.id not in received:
             out.append(
-                LintWarning("idle-role", f"roles.{role.id}", "this player role receives no inject")
+                LintWarning(
+                    "idle-role",
+                    f"roles.{role.id}",
+                    "this player role receives no inject",
+                    ("roles", index),
+                )
             )
-    for objective in s.objectives:
+    for index, objective in enumerate(s.objectives):
         if objective.id not in expected_objectives:
             out.append(
                 LintWarning(
                     "unevaluated-objective",
                     f"objectives.{objective.id}",
                     "no expected action refers to this objective, so nothing measures it",
+                    ("objectives", index),
+                )
+            )
+    out += _playbook_warnings(s)
+    return out
+
+
+def _playbook_warnings(s: Scenario) -> list[LintWarning]:
+    """Each threat level the scenario reaches has measures of its own (its playbook), and
+    no measure waits for a level the scenario never reaches."""
+    out: list[LintWarning] = []
+    first_phase: dict[Level, int] = {}
+    for index, phase in enumerate(s.phases):
+        first_phase.setdefault(phase.level, index)
+    if not s.measures:
+        return out  # a scenario without measures has no playbooks to check
+    from_levels = {measure.from_level for measure in s.measures}
+    for level, index in first_phase.items():
+        if level not in from_levels:
+            out.append(
+                LintWarning(
+                    "level-without-measures",
+                    f"phases.{s.phases[index].id}",
+                    f"no measure becomes available at {level.value}: its playbook is empty",
+                    ("phases", index, "level"),
+                )
+            )
+    highest = max(level.rank for level in first_phase)
+    for index, measure in enumerate(s.measures):
+        if measure.from_level.rank > highest:
+            out.append(
+                LintWarning(
+                    "measure-never-available",
+                    f"measures.{measure.id}",
+                    f"available from {measure.from_level.value}, a level no phase reaches",
+                    ("measures", index, "from_level"),
                 )
             )
     return out
 
 
-def _decision_warnings(s: Scenario, inject: Inject, where: str) -> list[LintWarning]:
+def _decision_warnings(
+    s: Scenario, inject: Inject, where: str, path: tuple[str | int, ...]
+) -> list[LintWarning]:
     decision = inject.decision
     if decision is None:
         return []
     out = []
     if not inject.expected:
         out.append(
-            LintWarning("no-expected-action", where, "a decision without an expected action")
+            LintWarning("no-expected-action", where, "a decision without an expected action", path)
         )
     decider = s.role_map.get(inject.decider or "")
     if decider is not None and decider.kind != RoleKind.PLAYER:
         out.append(
             LintWarning(
-                "non-player-decides", where, f"{decider.id!r} decides but is a {decider.kind.value}"
+                "non-player-decides",
+                where,
+                f"{decider.id!r} decides but is a {decider.kind.value}",
+                (*path, "decision"),
             )
         )
     due = None if inject.at is None or decision.deadline is None else inject.at + decision.deadline
@@ -135,9 +197,10 @@ def _decision_warnings(s: Scenario, inject: Inject, where: str) -> list[LintWarn
                 where,
                 f"the deadline falls at {format_duration(due)}, "
                 f"after the end ({format_duration(s.duration)})",
+                (*path, "decision", "deadline"),
             )
         )
-    for option in decision.options:
+    for number, option in enumerate(decision.options):
         if not (option.effects or option.release or option.phase or option.comms):
             out.append(
                 LintWarning(
@@ -145,6 +208,7 @@ def _decision_warnings(s: Scenario, inject: Inject, where: str) -> list[LintWarn
                     f"{where}.options.{option.id}",
                     "this option changes no indicator, releases nothing, enters no phase and "
                     "carries no communication element",
+                    (*path, "decision", "options", number),
                 )
             )
     return out
@@ -267,6 +331,8 @@ def render_text(report: LintReport, out: TextIO) -> None:
     if report.warnings:
         console.print(f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}:")
         for warning in report.warnings:
-            console.print(literal(f"  warning [{warning.code}] {warning.where}: {warning.message}"))
+            at = f"{warning.position}: " if warning.position else "  "
+            line = f"{at}warning [{warning.code}] {warning.where}: {warning.message}"
+            console.print(literal(line), soft_wrap=True)  # one line each, FILE:LINE: first
     else:
         console.print("no warnings")
