@@ -56,9 +56,9 @@ def parse_duration(value: object) -> float:
         and _SECONDS.fullmatch(value)
     ):
         # the common case, as journals store it: digits only, so never negative or NaN
-        seconds = round(float(value[:-1]), 3)
-        if seconds <= MAX_SECONDS:
-            return seconds
+        stored = round(float(value[:-1]), 3)
+        if stored <= MAX_SECONDS:
+            return stored
     if isinstance(value, bool):
         raise ValueError(f"expected {DURATION_HELP}, got {value!r}")
     if isinstance(value, int | float):
