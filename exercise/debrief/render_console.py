@@ -22,6 +22,7 @@ from ..safetext import literal
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
 from .report import Counts, RatingMark, Report
+from .swimlane import swimlane_words
 from .text import (
     DRAFT_NOTE,
     HEADING,
@@ -180,6 +181,10 @@ def renderables(report: Report) -> list[RenderableType]:
             else _rating(None, w),
         )
     out.append(glance)
+    lanes = swimlane_words(report, w)
+    if lanes:
+        out.append(Text(w("Who did what when"), style="bold"))
+        out.extend(Text.assemble("• ", literal(line)) for line in lanes)
 
     out.append(Rule(w(HEADING["pillars"]), align="left"))
     kinds = {kind: w(label) for kind, label in KIND_LABELS.items()}

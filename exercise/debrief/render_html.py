@@ -28,6 +28,7 @@ from .report import (
     RatingMark,
     Report,
 )
+from .swimlane import swimlane_svg
 from .text import (
     DRAFT_NOTE,
     HEADING,
@@ -513,6 +514,10 @@ def _summary(add: Add, report: Report, w: Words) -> None:
             ],
         )
     )
+    lanes = swimlane_svg(report, w)
+    if lanes:
+        add(f'<p class="chart-title">{esc(w("Who did what when"))}</p>')
+        add(lanes)
     add("</section>")
 
 

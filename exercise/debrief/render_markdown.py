@@ -26,6 +26,7 @@ from .report import (
     RatingMark,
     Report,
 )
+from .swimlane import swimlane_words
 from .text import (
     DRAFT_NOTE,
     HEADING,
@@ -287,6 +288,10 @@ def render_markdown(report: Report) -> str:
             ],
         )
     )
+    lanes = swimlane_words(report, w)
+    if lanes:
+        add(f"**{w('Who did what when')}**\n")
+        add("\n".join(f"- {md(line)}" for line in lanes) + "\n")
 
     # 3. Pillars
     add(f"## {w(HEADING['pillars'])}\n")

@@ -447,6 +447,18 @@ NL: dict[str, str] = {
     "{field} is not a whole number": "{field} is geen geheel getal",
     "{field} is not one of {allowed}": "{field} is niet een van {allowed}",
     "{field} is not an object": "{field} is geen object",
+    # who did what when (swimlane)
+    "Who did what when": "Wie deed wat wanneer",
+    "and {n} more roles": "en nog {n} rollen",
+    "inject received": "inject ontvangen",
+    "decision (line: since delivery)": "besluit (lijn: sinds ontvangst)",
+    "deadline missed": "uiterste tijd verstreken",
+    "measure": "maatregel",
+    "own initiative": "eigen initiatief",
+    "{injects} received": "{injects} ontvangen",
+    "{decisions}, median {wait} after delivery": "{decisions}, mediaan {wait} na ontvangst",
+    "{deadlines} missed": "{deadlines} verstreken",
+    "first action at {at}": "eerste actie om {at}",
 }
 
 # English singular: (Dutch singular, Dutch plural)
