@@ -148,7 +148,7 @@ class _Tags(HTMLParser):
 
 HTML_TAGS = {
     "html", "head", "meta", "title", "style", "body", "div", "main", "section", "nav", "h1",
-    "h2", "h3", "h4", "p", "ul", "li", "a", "table", "thead", "tbody", "tr", "th", "td",
+    "h2", "h3", "h4", "p", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td",
     "span", "b", "i", "code", "dl", "dt", "dd", "svg", "line", "text", "rect", "path",
     "circle", "footer", "br",
 }  # fmt: skip

@@ -16,6 +16,7 @@ from ..model.events import Event
 from ..model.timing import format_clock
 from .errors import UnreadableJournal
 from .evaluation import Evaluation
+from .findings import compute_findings
 from .metrics import (
     Facts,
     collect,
@@ -314,6 +315,7 @@ def assemble(
         timeline=facts.timeline,
         participants=Participants(roles, people),
     )
+    summary.findings, summary.recommendations = compute_findings(report, w)
     report.long_texts = has_long_text(report)
     return report
 

@@ -27,6 +27,7 @@ from .text import (
     DRAFT_NOTE,
     HEADING,
     KIND_LABELS,
+    NO_RECOMMENDATIONS,
     NOT_EXERCISED,
     NOT_RATED,
     OBSERVATION_LABELS,
@@ -165,6 +166,7 @@ def renderables(report: Report) -> list[RenderableType]:
                 )
             )
     out.append(Rule(w(HEADING["summary"]), align="left"))
+    out.extend(_findings_console(report, w))
     for point in report.summary.points:
         out.append(Text.assemble("• ", literal(point)))
     yes, no = w("yes"), w("not exercised")
@@ -390,6 +392,32 @@ def renderables(report: Report) -> list[RenderableType]:
 def print_report(report: Report, console: Console) -> None:
     for item in renderables(report):
         console.print(item)
+
+
+def _findings_console(report: Report, w: Words) -> list[Text]:
+    """The main findings and the recommendations, first in the summary."""
+    s = report.summary
+    if not s.findings and not s.recommendations:
+        return []
+    kinds = {
+        "strength": (w("Strength"), "green"),
+        "improvement": (w("Area for improvement"), "red"),
+    }
+    out = [Text(w("Main findings"), style="bold")]
+    for n, finding in enumerate(s.findings, 1):
+        label, style = kinds[finding.kind]
+        computed = f" ({w('computed')})" if finding.computed else ""
+        out.append(Text.assemble(f"{n}. ", (label, style), computed, ": ", literal(finding.text)))
+        out.extend(Text.assemble("     - ", literal(item)) for item in finding.evidence)
+    out.append(Text(w("Recommendations"), style="bold"))
+    if s.recommendations:
+        out.extend(
+            Text.assemble(f"{n}. ", literal(item)) for n, item in enumerate(s.recommendations, 1)
+        )
+    else:
+        out.append(Text(w(NO_RECOMMENDATIONS)))
+    out.append(Text(w("The session in figures"), style="bold"))
+    return out
 
 
 def render_console(report: Report, width: int = 100) -> str:

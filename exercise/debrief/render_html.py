@@ -34,6 +34,7 @@ from .text import (
     HEADING,
     KIND_LABELS,
     MAX_TIMELINE_ROWS,
+    NO_RECOMMENDATIONS,
     NOT_EXERCISED,
     NOT_RATED,
     OBSERVATION_LABELS,
@@ -91,11 +92,22 @@ p { margin: 6px 0 10px; }
 .cover .kicker { text-transform: uppercase; letter-spacing: .14em; color: var(--sky);
   font-weight: 700; font-size: 10pt; margin: 0; }
 .cover h1 { font-size: 28pt; margin: 8px 0 6px; }
-.cover .subtitle { font-size: 13pt; color: var(--muted); margin: 0 0 18mm; }
+.cover .subtitle { font-size: 13pt; color: var(--muted); margin: 0 0 10mm; }
 .cover dl { display: grid; grid-template-columns: 48mm 1fr; gap: 4px 10px; margin: 0;
   font-size: 10.5pt; }
 .cover dt { color: var(--muted); }
 .cover dd { margin: 0; font-weight: 600; }
+.findings { margin: 8mm 0 0; font-size: 10pt; }
+.findings h2 { font-size: 13pt; margin: 0 0 4px; border: 0; }
+.findings ol { margin: 0 0 8px; padding-left: 20px; }
+.findings li { margin: 0 0 5px; }
+.findings ul.evidence { margin: 2px 0 0; padding-left: 16px; color: var(--muted);
+  font-size: 9pt; }
+.tag { display: inline-block; padding: 0 6px; margin-right: 4px; font-size: 8pt;
+  font-weight: 700; text-transform: uppercase; letter-spacing: .04em; color: #fff; }
+.tag.strength { background: #39870c; }
+.tag.improvement { background: #b3261e; }
+.tag.computed { background: #fff; color: var(--muted); border: 1px solid var(--muted); }
 .status { display: inline-block; margin-top: 10mm; padding: 6px 12px; font-weight: 700;
   letter-spacing: .06em; border: 2px solid; }
 .status.draft { color: #b3261e; border-color: #b3261e; }
@@ -417,8 +429,37 @@ def _cover(add: Add, report: Report, w: Words) -> None:
         f"<dt>{esc(w('Objectives'))}</dt><dd>{o.objectives}</dd>"
         f"<dt>{esc(w('Roles'))}</dt><dd>{len(o.roles)}</dd>"
         f"<dt>{esc(w('Handling'))}</dt><dd>{esc(o.classification)}</dd>"
-        "</dl></div>"
+        f"</dl>{_findings(report, w)}</div>"
         f"<div>{status}{cover_note}</div></section>"
+    )
+
+
+def _findings(report: Report, w: Words) -> str:
+    """The main findings and the recommendations, on the first page."""
+    s = report.summary
+    if not s.findings and not s.recommendations:
+        return ""
+    kinds = {"strength": w("Strength"), "improvement": w("Area for improvement")}
+    items = []
+    for finding in s.findings:
+        computed = (
+            f'<span class="tag computed">{esc(w("computed"))}</span>' if finding.computed else ""
+        )
+        evidence = "".join(f"<li>{esc(item)}</li>" for item in finding.evidence)
+        items.append(
+            f'<li><span class="tag {finding.kind}">{esc(kinds[finding.kind])}</span>{computed}'
+            f"{esc(finding.text)}"
+            + (f'<ul class="evidence">{evidence}</ul>' if evidence else "")
+            + "</li>"
+        )
+    recommendations = (
+        "<ol>" + "".join(f"<li>{esc(item)}</li>" for item in s.recommendations) + "</ol>"
+        if s.recommendations
+        else f"<p>{esc(w(NO_RECOMMENDATIONS))}</p>"
+    )
+    return (
+        f'<div class="findings"><h2>{esc(w("Main findings"))}</h2><ol>{"".join(items)}</ol>'
+        f"<h2>{esc(w('Recommendations'))}</h2>{recommendations}</div>"
     )
 
 

@@ -32,6 +32,7 @@ from .text import (
     HEADING,
     KIND_LABELS,
     MAX_TIMELINE_ROWS,
+    NO_RECOMMENDATIONS,
     NOT_EXERCISED,
     OBSERVATION_LABELS,
     REPORT_TITLE,
@@ -188,6 +189,25 @@ def _notices(o: Overview, w: Words) -> list[str]:
     return out
 
 
+def _findings_markdown(report: Report, w: Words) -> str:
+    """The main findings and the recommendations, first in the summary."""
+    s = report.summary
+    if not s.findings and not s.recommendations:
+        return ""
+    kinds = {"strength": w("Strength"), "improvement": w("Area for improvement")}
+    out = [f"### {w('Main findings')}\n"]
+    for n, finding in enumerate(s.findings, 1):
+        computed = f" ({w('computed')})" if finding.computed else ""
+        out.append(f"{n}. **{kinds[finding.kind]}**{computed}: {md(finding.text)}")
+        out += [f"   - {md(item)}" for item in finding.evidence]
+    out.append(f"\n### {w('Recommendations')}\n")
+    if s.recommendations:
+        out += [f"{n}. {md(item)}" for n, item in enumerate(s.recommendations, 1)]
+    else:
+        out.append(md(w(NO_RECOMMENDATIONS)))
+    return "\n".join(out) + "\n\n### " + w("The session in figures") + "\n"
+
+
 def render_markdown(report: Report) -> str:
     report = for_display(report)
     o = report.overview
@@ -272,6 +292,7 @@ def render_markdown(report: Report) -> str:
     # 2. Executive summary
     s = report.summary
     add(f"## {w(HEADING['summary'])}\n")
+    add(_findings_markdown(report, w))
     add("\n".join(f"- {md(point)}" for point in s.points) + "\n")
     add(
         table_(

@@ -152,6 +152,20 @@ class Summary:
     points: list[str]
     totals: Totals
     pillars: list[PillarGlance]
+    findings: list[Finding] = field(default_factory=list)  # the main findings, first page
+    recommendations: list[str] = field(default_factory=list)  # from the improvement plan
+
+
+@dataclass(slots=True)
+class Finding:
+    """A strength or an area for improvement, with what it rests on."""
+
+    kind: Literal["strength", "improvement"]
+    text: str
+    pillars: list[str]
+    objectives: list[str]
+    evidence: list[str]
+    computed: bool = True  # worked out from the journal, not (yet) an evaluator's
 
 
 @dataclass(slots=True)

@@ -61,6 +61,9 @@ PILLAR_PARTS: tuple[str, ...] = (
 NOT_EXERCISED = "Not exercised: no inject, decision, measure or observation touched this pillar."
 NOT_RATED = "not rated"
 DRAFT_NOTE = "DRAFT: not yet validated by an evaluator."
+NO_RECOMMENDATIONS = (
+    "No improvement plan items yet: the recommendations come from the evaluators' review."
+)
 
 KIND_LABELS = {
     "decision": "Decision",

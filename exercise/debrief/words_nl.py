@@ -459,6 +459,44 @@ NL: dict[str, str] = {
     "{decisions}, median {wait} after delivery": "{decisions}, mediaan {wait} na ontvangst",
     "{deadlines} missed": "{deadlines} verstreken",
     "first action at {at}": "eerste actie om {at}",
+    # main findings (first page)
+    "Main findings": "Belangrijkste bevindingen",
+    "Recommendations": "Aanbevelingen",
+    "computed": "berekend",
+    "The session in figures": "De sessie in cijfers",
+    "No improvement plan items yet: the recommendations come from the evaluators' review.": (
+        "Nog geen punten in het verbeterplan: de aanbevelingen volgen uit de beoordeling door de "
+        "evaluatoren."
+    ),
+    "{pillar}: {missed} missed and {late} late of {total} expected actions": (
+        "{pillar}: {missed} gemist en {late} te laat van {total} verwachte acties"
+    ),
+    "{pillar}: all {total} expected actions met in time": (
+        "{pillar}: alle {total} verwachte acties op tijd uitgevoerd"
+    ),
+    "{deadlines} passed without a decision: {roles}": (
+        "{deadlines} verstreken zonder besluit: {roles}"
+    ),
+    "{at}: {inject} ({role})": "{at}: {inject} ({role})",
+    "{at}: {text} ({role})": "{at}: {text} ({role})",
+    "The first public action perspective came {lag} after the first severe inject": (
+        "Het eerste publieke handelingsperspectief kwam {lag} na de eerste ernstige inject"
+    ),
+    "The first public action perspective came only {lag} after the first severe inject "
+    "(target {target})": (
+        "Het eerste publieke handelingsperspectief kwam pas {lag} na de eerste ernstige inject "
+        "(doel {target})"
+    ),
+    "Moves up the escalation ladder were recognised late ({n})": (
+        "Stappen op de escalatieladder werden laat herkend ({n})"
+    ),
+    "{level} at {at}: first fitting action after {lag}": (
+        "{level} om {at}: eerste passende actie na {lag}"
+    ),
+    "{ref}: {action} ({who}, due {due})": "{ref}: {action} ({who}, gereed {due})",
+    "{inject}: {what} (missed)": "{inject}: {what} (gemist)",
+    "{inject}: {what} (late, after {delay})": "{inject}: {what} (te laat, na {delay})",
+    "{inject}: {what} (after {delay})": "{inject}: {what} (na {delay})",
 }
 
 # English singular: (Dutch singular, Dutch plural)

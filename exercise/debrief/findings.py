@@ -1,0 +1,240 @@
+"""The main findings of a session, computed from its report, for the first page.
+
+A finding is a strength or an area for improvement, tied to pillars and objectives, with
+its evidence (times, decisions, missed actions). These are computed from what the journal
+shows and labelled as computed: they are a starting point for the evaluator, who has the
+last word. The recommendations are the improvement plan's actions.
+
+The thresholds below are the ones the bundled scenarios' objectives use; a finding names
+the times it is based on, so a reader can judge them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from ..model.timing import format_clock
+from .report import DecisionRow, ExpectedRow, Finding, PillarSection, Report
+from .text import span
+from .words import Words
+
+MAX_FINDINGS = 5
+MAX_STRENGTHS = 2  # of the five, so areas for improvement are not crowded out
+MAX_EVIDENCE = 2  # items of evidence per finding: five findings fit on the first page
+MAX_RECOMMENDATIONS = 5
+COMMS_TARGET = 600.0  # seconds from the first severe inject to a public action perspective
+RECOGNITION_TARGET = 600.0  # seconds from a move up the ladder to a fitting action
+MIN_EXPECTED_FOR_STRENGTH = 2  # expected actions a pillar needs before all-met is a strength
+
+
+def compute_findings(report: Report, w: Words) -> tuple[list[Finding], list[str]]:
+    """The three to five main findings (fewer when the session shows fewer), and the
+    recommendations from the improvement plan."""
+    improvements: list[tuple[float, Finding]] = []
+    strengths: list[tuple[float, Finding]] = []
+    for section in report.pillars:
+        found = _pillar_finding(section, w)
+        if found is not None:
+            weight, finding = found
+            (strengths if finding.kind == "strength" else improvements).append((weight, finding))
+    missed = _missed_deadlines(report, w)
+    if missed is not None:
+        improvements.append(missed)
+    for weight, finding in _timing_findings(report, w):
+        (strengths if finding.kind == "strength" else improvements).append((weight, finding))
+    improvements.sort(key=lambda item: -item[0])
+    strengths.sort(key=lambda item: -item[0])
+    chosen = [f for _w, f in strengths[:MAX_STRENGTHS]]
+    chosen = [f for _w, f in improvements[: MAX_FINDINGS - len(chosen)]] + chosen
+    if len(chosen) < MAX_FINDINGS:  # room left: more strengths
+        chosen += [f for _w, f in strengths[MAX_STRENGTHS:]][: MAX_FINDINGS - len(chosen)]
+    return chosen, _recommendations(report, w)
+
+
+def _pillar_finding(section: PillarSection, w: Words) -> tuple[float, Finding] | None:
+    counts = section.expected_counts
+    if not section.exercised:
+        return None
+    title = section.title_nl if w.lang == "nl" else section.title
+    if counts.missed or counts.late:
+        shortfall = [row for row in section.expected if row.status in ("missed", "late")]
+        return (
+            2.0 * counts.missed + counts.late,
+            Finding(
+                "improvement",
+                w(
+                    "{pillar}: {missed} missed and {late} late of {total} expected actions",
+                    pillar=title,
+                    missed=counts.missed,
+                    late=counts.late,
+                    total=counts.total,
+                ),
+                [section.pillar],
+                _objectives(shortfall),
+                [_expected_evidence(row, w) for row in shortfall[:MAX_EVIDENCE]],
+            ),
+        )
+    if counts.met >= MIN_EXPECTED_FOR_STRENGTH and counts.pending == 0:
+        met = [row for row in section.expected if row.status == "met"]
+        fastest = sorted(met, key=lambda row: row.delay if row.delay is not None else 0.0)
+        return (
+            float(counts.met),
+            Finding(
+                "strength",
+                w(
+                    "{pillar}: all {total} expected actions met in time",
+                    pillar=title,
+                    total=counts.met,
+                ),
+                [section.pillar],
+                _objectives(met),
+                [_expected_evidence(row, w) for row in fastest[:MAX_EVIDENCE]],
+            ),
+        )
+    return None
+
+
+def _missed_deadlines(report: Report, w: Words) -> tuple[float, Finding] | None:
+    """Deadlines let pass, by role: a default was applied instead of a decision."""
+    rows = list(_unique(row for s in report.pillars for row in s.decisions if row.kind == "missed"))
+    if not rows:
+        return None
+    by_role = Counter(row.role for row in rows)
+    pillars = [s.pillar for s in report.pillars if any(r.kind == "missed" for r in s.decisions)]
+    roles = ", ".join(f"{role} ({n})" for role, n in by_role.most_common())
+    return (
+        1.5 * len(rows),
+        Finding(
+            "improvement",
+            w(
+                "{deadlines} passed without a decision: {roles}",
+                deadlines=w.plural(len(rows), "deadline"),
+                roles=roles,
+            ),
+            pillars,
+            [],
+            [
+                w(
+                    "{at}: {inject} ({role})",
+                    at=_clock(row.t),
+                    inject=row.inject_title,
+                    role=row.role,
+                )
+                for row in rows[:MAX_EVIDENCE]
+            ],
+        ),
+    )
+
+
+def _timing_findings(report: Report, w: Words) -> Iterable[tuple[float, Finding]]:
+    c = report.communication
+    if c.first_action_perspective is not None and c.lag is not None:
+        first = c.first_action_perspective
+        evidence = [
+            w(
+                "{at}: {text} ({role})",
+                at=_clock(first.t),
+                text=first.text,
+                role=first.role,
+            )
+        ]
+        if c.lag <= COMMS_TARGET:
+            yield (
+                1.0,
+                Finding(
+                    "strength",
+                    w(
+                        "The first public action perspective came {lag} after the first "
+                        "severe inject",
+                        lag=span(c.lag),
+                    ),
+                    ["resilient-society"],
+                    [],
+                    evidence,
+                ),
+            )
+        else:
+            yield (
+                c.lag / COMMS_TARGET,
+                Finding(
+                    "improvement",
+                    w(
+                        "The first public action perspective came only {lag} after the first "
+                        "severe inject (target {target})",
+                        lag=span(c.lag),
+                        target=span(COMMS_TARGET),
+                    ),
+                    ["resilient-society"],
+                    [],
+                    evidence,
+                ),
+            )
+    slow = [p for p in report.escalation.phases if p.lag is not None and p.lag > RECOGNITION_TARGET]
+    if slow:
+        yield (
+            max(p.lag or 0.0 for p in slow) / RECOGNITION_TARGET,
+            Finding(
+                "improvement",
+                w("Moves up the escalation ladder were recognised late ({n})", n=len(slow)),
+                ["territorial-defence"],
+                [],
+                [
+                    w(
+                        "{level} at {at}: first fitting action after {lag}",
+                        level=p.level,
+                        at=_clock(p.t),
+                        lag=span(p.lag),
+                    )
+                    for p in slow[:MAX_EVIDENCE]
+                ],
+            ),
+        )
+
+
+def _recommendations(report: Report, w: Words) -> list[str]:
+    return [
+        w(
+            "{ref}: {action} ({who}, due {due})",
+            ref=row.ref,
+            action=row.action,
+            who=row.organisation or "—",
+            due=row.due or "—",
+        )
+        for row in report.improvement_plan[:MAX_RECOMMENDATIONS]
+    ]
+
+
+def _expected_evidence(row: ExpectedRow, w: Words) -> str:
+    if row.status == "missed":
+        return w("{inject}: {what} (missed)", inject=row.inject_title, what=row.what)
+    if row.status == "late":
+        return w(
+            "{inject}: {what} (late, after {delay})",
+            inject=row.inject_title,
+            what=row.what,
+            delay=span(row.delay),
+        )
+    return w(
+        "{inject}: {what} (after {delay})",
+        inject=row.inject_title,
+        what=row.what,
+        delay=span(row.delay),
+    )
+
+
+def _objectives(rows: Iterable[ExpectedRow]) -> list[str]:
+    return sorted({row.objective for row in rows if row.objective})
+
+
+def _unique(rows: Iterable[DecisionRow]) -> Iterable[DecisionRow]:
+    seen: set[tuple[float, str, str]] = set()
+    for row in rows:
+        key = (row.t, row.role, row.inject)
+        if key not in seen:
+            seen.add(key)
+            yield row
+
+
+def _clock(t: float) -> str:
+    return format_clock(t)
