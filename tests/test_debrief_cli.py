@@ -4,6 +4,7 @@ refusal of journals of different scenarios, and evaluator events that keep the c
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from debrief_journals import HAND_SCENARIO, write_journal
 
 from exercise.cli import main
-from exercise.debrief import build_report
+from exercise.debrief import build_report, compare, render_comparison
 from exercise.debrief.evaluation import (
     FinalInput,
     ImprovementInput,
@@ -242,3 +243,27 @@ def test_a_withdrawal_makes_a_final_report_a_draft(tmp_path: Path) -> None:
     assert last is not None and last.kind == Kind.WITHDRAWN and last.t == 3600  # last t
     assert verify(path).ok
     assert main(["verify", str(path)]) == 0
+
+
+def _built(path: Path):
+    with Journal.open(path, readonly=True) as journal:
+        return build_report(journal)
+
+
+def test_a_comparison_names_phases_by_title_and_says_when_lengths_differ(
+    demo_journals: dict[str, Path],
+) -> None:
+    a, b = (_built(demo_journals[policy]) for policy in ("expected", "none"))
+    same = render_comparison(compare([a, b]), "md")
+    assert "Phase-recognition lag: Heightened readiness" in same
+    assert "Phase-recognition lag: readiness" not in same
+    assert "per hour of play" not in same and "different lengths" not in same
+
+    half = dataclasses.replace(b, overview=dataclasses.replace(b.overview, played=450.0))
+    comparison = compare([a, half])
+    assert any("different lengths of scenario time (A 15m, B 7m30s)" in n for n in comparison.notes)
+    text = render_comparison(comparison, "md")
+    delivered = next(line for line in text.splitlines() if "Injects delivered per hour" in line)
+    cells = [cell.strip() for cell in delivered.strip("|").split("|")]
+    assert cells[1] == f"{a.summary.totals.injects_delivered * 3600 / 900:g}"
+    assert cells[2] == f"{b.summary.totals.injects_delivered * 3600 / 450:g}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .report import Counts, RatingMark, Report
-from .text import unreadable_text
+from .text import span, unreadable_text
 from .words import Words
 
 
@@ -87,6 +87,7 @@ class Comparison:
     divergences: list[Divergence]
     agreed: int  # decision points every session decided the same way
     notes: list[str] = field(default_factory=list)
+    phase_titles: dict[str, str] = field(default_factory=dict)  # phase id: its title
     schema_version: int = 1
     language: str = "en"  # of the comparison's own words: the first report's
     # Set when any session's journal is damaged: which, and what is wrong (every format
@@ -150,6 +151,15 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
         )
         for r in reports
     ]
+    if _lengths_differ(sessions):
+        notes.append(
+            w(
+                "The sessions played different lengths of scenario time ({lengths}): the "
+                "counts are totals over different lengths; the rates per hour of play are "
+                "given beside them.",
+                lengths=", ".join(f"{_letter(n)} {span(s.played)}" for n, s in enumerate(sessions)),
+            )
+        )
     damaged = [
         f"{_letter(n)} ({s.journal}): {s.damage}"
         for n, s in enumerate(sessions)
@@ -243,6 +253,7 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
         divergences,
         agreed,
         notes,
+        phase_titles={p.phase: p.title for r in reports for p in r.escalation.phases},
         language=first.language,
         damage="; ".join(damaged) if damaged else None,
     )
@@ -260,6 +271,20 @@ class Block:
     text: str = ""
     headers: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+
+
+RATE_SPREAD = 1.01  # played lengths further apart than 1% are not compared as raw totals
+
+
+def _lengths_differ(sessions: list[SessionColumn]) -> bool:
+    played = [max(s.played, 1.0) for s in sessions]
+    return max(played) / min(played) > RATE_SPREAD
+
+
+def _per_hour(count: int, played: float) -> str:
+    from .text import number
+
+    return number(round(count * 3600 / max(played, 1.0), 1))
 
 
 def _letter(n: int) -> str:
@@ -346,7 +371,17 @@ def blocks(c: Comparison) -> list[Block]:
                 cells.append(w("phase not reached"))
             else:
                 cells.append(span(lags[0]) if lags[0] is not None else w("not recognised"))
-        overall.append([w("Phase-recognition lag: {phase}", phase=phase), *cells])
+        title = c.phase_titles.get(phase, phase)
+        overall.append([w("Phase-recognition lag: {phase}", phase=title), *cells])
+    if _lengths_differ(c.sessions):
+        for label, counts in (
+            (w("Injects delivered per hour of play"), [f.injects for f in c.overall]),
+            (w("Decisions taken per hour of play"), [f.decisions_taken for f in c.overall]),
+            (w("Deadlines missed per hour of play"), [f.decisions_missed for f in c.overall]),
+        ):
+            overall.append(
+                [label, *[_per_hour(n, s.played) for n, s in zip(counts, c.sessions, strict=True)]]
+            )
     out.append(Block(w("Whole session"), 2, "", [w("Metric"), *letters], overall))
     out.append(Block(w("Per pillar"), 2))
     for p in c.pillars:

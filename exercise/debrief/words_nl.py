@@ -497,6 +497,15 @@ NL: dict[str, str] = {
     "{inject}: {what} (missed)": "{inject}: {what} (gemist)",
     "{inject}: {what} (late, after {delay})": "{inject}: {what} (te laat, na {delay})",
     "{inject}: {what} (after {delay})": "{inject}: {what} (na {delay})",
+    # comparison of sessions of different lengths
+    "The sessions played different lengths of scenario time ({lengths}): the counts are "
+    "totals over different lengths; the rates per hour of play are given beside them.": (
+        "De sessies speelden verschillend veel scenariotijd ({lengths}): de aantallen zijn "
+        "totalen over verschillende lengtes; de aantallen per uur spel staan ernaast."
+    ),
+    "Injects delivered per hour of play": "Injects afgeleverd per uur spel",
+    "Decisions taken per hour of play": "Besluiten genomen per uur spel",
+    "Deadlines missed per hour of play": "Uiterste tijden verstreken per uur spel",
 }
 
 # English singular: (Dutch singular, Dutch plural)
