@@ -31,17 +31,17 @@ EXPECTED: dict[str, tuple[str, str] | None] = {
     "inserted-row.sql": ("event 9", "does not follow event 8"),
     "renumbered-last.sql": ("event", "missing"),
     "hash-emptied.sql": ("event 7", "does not match its hash"),
-    "not-utf8.sql": ("event 3", ""),
+    "not-utf8.sql": ("event 3", "(text that is not UTF-8: the file is damaged)"),
     "blob-kind.sql": ("event 2", "wrong type"),
     "text-time.sql": ("event 2", "wrong type"),
     "edited-scenario.sql": ("the session row", "scenario text does not match"),
     "edited-seed.sql": ("event 1", "does not follow from the session row"),
     "session-row-wrong-types.sql": ("the session row", "values of the wrong type"),
-    "trigger-eats-new-events.sql": ("the file", "trigger 'eat'"),
-    "view.sql": ("the file", "view 'latest'"),
-    "extra-table.sql": ("the file", "table 'notes'"),
-    "extra-index.sql": ("the file", "index 'by_kind'"),
-    "changed-table.sql": ("the file", "table 'events'"),
+    "trigger-eats-new-events.sql": ("the file", "trigger 'eat' that exercise did not make (added)"),
+    "view.sql": ("the file", "view 'latest' that exercise did not make (added)"),
+    "extra-table.sql": ("the file", "table 'notes' that exercise did not make (added)"),
+    "extra-index.sql": ("the file", "index 'by_kind' that exercise did not make (added)"),
+    "changed-table.sql": ("the file", "table 'events' that exercise did not make (changed)"),
     # intact as far as the chain can tell:
     "decisions-path.sql": None,  # meta is not chained; resume must still never read the path
     "truncated-tail.sql": None,  # only a last hash noted down shows a cut tail
