@@ -460,6 +460,7 @@ def test_a_full_disk_stops_the_session_and_shows_only_what_was_recorded(
     assert [o.accepted for o in outcomes] == [False, False]
     assert all(o.reason.startswith("not recorded: the disk is full") for o in outcomes)
     assert session.failure is not None and session.failure.reason == "full"
+    assert str(session.failure).startswith(f"{path}: ")  # the message names the journal
     assert session.engine.state.adhoc == {}  # applied in memory, not recorded: not shown
     assert not session.engine.state.paused
     session.close()
