@@ -25,8 +25,10 @@ from ..model.events import (
     DecisionTaken,
     Empty,
     Event,
+    ExpectedJudged,
     ExpectedMet,
     ExpectedMissed,
+    ImprovementItem,
     IndicatorChanged,
     InjectDelivered,
     InjectRef,
@@ -34,11 +36,15 @@ from ..model.events import (
     Kind,
     MeasureTaken,
     Observation,
+    Participant,
     PhaseEntered,
+    RatingGiven,
+    ReportFinal,
     SelfDecision,
     SessionEnded,
     SessionStarted,
     SpeedSet,
+    Withdrawn,
 )
 from ..sim.describe import Describer
 from .evaluation import Evaluation
@@ -250,7 +256,7 @@ def _seconds(value: object, key: str) -> float | None:
     raise _Unreadable("{field} is not a time of at most {most} s", field=key, most=f"{MAX_TIME:g}")
 
 
-def _review(f: Facts, e: Event, p: Payload) -> None:
+def _review(f: Facts, e: Event, p: ReviewPayload) -> None:
     """Evaluator input: checked against `_REVIEW_FIELDS`, then folded into the evaluation."""
     for key, kind, required in _REVIEW_FIELDS[e.kind]:
         value = p.get(key)
@@ -271,6 +277,10 @@ def _review(f: Facts, e: Event, p: Payload) -> None:
     if e.kind == Kind.IP_ROW:
         f.item_rows[f"IP-{len(f.evaluation.improvements)}"] = f.timeline[-1]
 
+
+ReviewPayload = (
+    RatingGiven | ImprovementItem | ExpectedJudged | Participant | ReportFinal | Withdrawn
+)
 
 _SETTLED: tuple[Status, ...] = ("met", "late", "missed")
 

@@ -12,8 +12,6 @@ debrief handling and its words are registered by kind in `exercise.sim.state.FOL
 `tests/test_vocabulary.py` fails when a kind is missing from any of them.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal, NamedTuple, NotRequired, Protocol, TypedDict, overload
