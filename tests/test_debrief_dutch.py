@@ -204,8 +204,11 @@ def test_dutch_summary_and_timeline_are_sentences_in_dutch(dutch) -> None:
     assert " delivered " not in points and "improvement plan" not in points
     events = [row.text for row in dutch.timeline]
     assert events[0].startswith("Sessie gestart: ")
-    assert any(text.startswith("Inject i-cyber afgeleverd aan nctv: ") for text in events)
-    assert any(text.startswith("Waarneming (verbeterpunt): Late to see L2") for text in events)
+    assert "“Ransomware at a grid operator” afgeleverd aan nctv" in events
+    assert any(
+        text.startswith("Waarneming (Verdediging grondgebied, verbeterpunt): Late to see L2")
+        for text in events
+    )
     assert dutch.pillars[0].track == "Maatschappelijke weerbaarheid"
 
 

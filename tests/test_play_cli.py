@@ -175,3 +175,37 @@ def test_resume_finishes_an_interrupted_session(
     assert kinds.count(Kind.SESSION_RESUMED) == 1
     assert kinds[-1] == Kind.SESSION_ENDED
     assert kinds.count(Kind.DECISION_MISSED) == 1  # cut's deadline (12m) passed after 5m
+
+
+def test_play_in_real_time_prints_the_feed_the_ui_shows(
+    tmp_path: Path, scenario_file: Path
+) -> None:
+    from exercise.model import format_clock
+    from exercise.sim.describe import Describer
+    from exercise.sim.replay import load_frozen
+
+    result = exercise(
+        tmp_path,
+        "play",
+        scenario_file,
+        "--auto",
+        "expected",
+        "--realtime",
+        "--speed",
+        "3600",
+        "--journal",
+        "j.db",
+    )
+    assert result.returncode == 0, result.stderr
+    printed = [line for line in result.stdout.splitlines() if line.startswith("T+")]
+    with Journal.open(tmp_path / "j.db", readonly=True) as journal:
+        describer = Describer(load_frozen(journal), "en")
+        expected = []
+        for e in journal.events():
+            text = describer.text(e.kind, e.actor, e.payload)
+            if text is not None:
+                expected.append(f"{format_clock(e.t)} {text}")
+    # the start (session and first phase) is committed before the clock runs, unprinted
+    assert expected[0] == "T+00:00:00 Session started: CLI test"
+    assert printed == expected[2:]
+    assert any(" decided “" in line for line in printed)

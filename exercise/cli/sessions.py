@@ -127,9 +127,10 @@ def _run_fast(session: Session, player: Player | None) -> None:
 
 def _run_realtime(session: Session, player: Player | None, speed: float | None) -> None:
     """Play at the pace of the clock, printing each event as it happens."""
+    from ..model import format_clock
     from ..safetext import clean
     from ..sim.clock import VirtualClock
-    from ..sim.feed import describe
+    from ..sim.describe import Describer
     from ..sim.realtime import RealtimeDriver
 
     engine = session.engine
@@ -137,9 +138,17 @@ def _run_realtime(session: Session, player: Player | None, speed: float | None) 
         start=engine.now, speed=speed or engine.state.speed, paused=engine.state.paused
     )
 
+    describer = Describer(session.scenario, "en")  # the UI feed's lines, in English
+    for inject, adhoc in engine.state.adhoc.items():  # a resumed session's, by their titles
+        describer.adhoc_seen(inject, adhoc.get("title"))
+    describe = describer.text
+
     def show(events: list[Event]) -> None:
         for event in events:
-            print(clean(describe(event, session.scenario), single_line=True), flush=True)
+            text = describe(event.kind, event.actor, event.payload)
+            if text is not None:
+                line = f"{format_clock(event.t)} {text}"
+                print(clean(line, single_line=True), flush=True)
 
     driver = RealtimeDriver(session, clock=clock, player=player, listener=show)
     asyncio.run(driver.run())

@@ -13,7 +13,7 @@ keep theirs, and the report leaves it out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -208,22 +208,22 @@ _REF = re.compile(r"(IP|OBS)-([1-9][0-9]*)")
 class Evaluation:
     """What the evaluators said, as the journal's events leave it."""
 
-    ratings: dict[tuple[str, str], tuple[float, str, dict[str, Any]]] = field(
+    ratings: dict[tuple[str, str], tuple[float, str, Mapping[str, Any]]] = field(
         default_factory=dict
     )  # (scope, target) -> (t, by, payload): the latest counts
-    improvements: list[tuple[float, str, dict[str, Any]]] = field(default_factory=list)
-    judgements: dict[tuple[str, int], tuple[float, str, dict[str, Any]]] = field(
+    improvements: list[tuple[float, str, Mapping[str, Any]]] = field(default_factory=list)
+    judgements: dict[tuple[str, int], tuple[float, str, Mapping[str, Any]]] = field(
         default_factory=dict
     )
-    participants: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    participants: list[tuple[str, Mapping[str, Any]]] = field(default_factory=list)
     observations: int = 0  # how many there were: OBS-1 .. OBS-n, withdrawn ones included
-    withdrawn: dict[str, tuple[float, str, dict[str, Any]]] = field(default_factory=dict)
+    withdrawn: dict[str, tuple[float, str, Mapping[str, Any]]] = field(default_factory=dict)
     final: tuple[float, str] | None = None  # (wall, by) of the final mark in force
     _last_change: int = 0
     _final_seq: int = -1
 
     def apply(
-        self, seq: int, t: float, wall: float, kind: str, actor: str | None, p: dict[str, Any]
+        self, seq: int, t: float, wall: float, kind: str, actor: str | None, p: Mapping[str, Any]
     ) -> None:
         by = actor or ""
         if kind == Kind.RATING:
@@ -253,7 +253,7 @@ class Evaluation:
         return f"OBS-{self.observations}"
 
     def take(
-        self, seq: int, t: float, wall: float, kind: str, actor: str | None, p: dict[str, Any]
+        self, seq: int, t: float, wall: float, kind: str, actor: str | None, p: Mapping[str, Any]
     ) -> None:
         """Apply any event: observations and evaluator input count, the rest is ignored."""
         if kind == Kind.OBSERVATION:

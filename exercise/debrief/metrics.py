@@ -11,14 +11,43 @@ from __future__ import annotations
 
 import statistics
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from ..model import CommsElement, Level, Pillar, Rating, Scenario, localize
 from ..model.condition import Compare
-from ..model.events import Event, Kind
-from .evaluation import REVIEW_KINDS, Evaluation
+from ..model.events import (
+    AdhocInject,
+    CommandRejected,
+    DecisionMissed,
+    DecisionOpened,
+    DecisionTaken,
+    Empty,
+    Event,
+    ExpectedJudged,
+    ExpectedMet,
+    ExpectedMissed,
+    ImprovementItem,
+    IndicatorChanged,
+    InjectDelivered,
+    InjectRef,
+    Jumped,
+    Kind,
+    MeasureTaken,
+    Observation,
+    Participant,
+    PhaseEntered,
+    RatingGiven,
+    ReportFinal,
+    SelfDecision,
+    SessionEnded,
+    SessionStarted,
+    SpeedSet,
+    Withdrawn,
+)
+from ..sim.describe import Describer
+from .evaluation import Evaluation
 from .report import (
     ActionRef,
     CommsItem,
@@ -77,9 +106,11 @@ class Facts:
     unreadable: int = 0  # events left out: their payload has the wrong shape
     skipped: list[SkippedEvent] = field(default_factory=list)  # the first of them
     w: Words = field(init=False)
+    describer: Describer = field(init=False)  # the timeline's lines, as the feeds say them
 
     def __post_init__(self) -> None:
         self.w = Words(self.lang)  # the report's own words, in the report's language
+        self.describer = Describer(self.scenario, self.w.lang)
 
     def text(self, value: str | dict[str, str] | None) -> str:
         return localize(value, self.lang, self.scenario.language)
@@ -108,7 +139,7 @@ def collect(scenario: Scenario, events: Iterable[Event], lang: str | None = None
     )
     for indicator in scenario.indicators:
         facts.indicators[indicator.id] = [(0.0, indicator.start)]
-    handlers = _HANDLERS
+    collectors = COLLECTORS
     evaluation = facts.evaluation
     count = 0
     event = last = None
@@ -124,11 +155,9 @@ def collect(scenario: Scenario, events: Iterable[Event], lang: str | None = None
             last = event  # its time counts, even if its payload does not read
             if type(event.payload) is not dict:
                 raise _Unreadable("its payload is not an object")
-            handler = handlers.get(event.kind)
-            if handler is not None:
-                handler(facts, event)
-            elif event.kind in _REVIEW:
-                _review(facts, event)
+            collect_one = collectors.get(event.kind)
+            if collect_one is not None:
+                collect_one(facts, event, event.payload)
         except _Unreadable as err:
             _skip(facts, event, facts.w(err.text, **err.values))
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as err:
@@ -148,9 +177,6 @@ def collect(scenario: Scenario, events: Iterable[Event], lang: str | None = None
             row.reason = payload.get("note", "")
             row.judged_by = by
     return facts
-
-
-_REVIEW = REVIEW_KINDS
 
 
 # -- reading a payload: its shape is checked before anything is taken from it ----------------
@@ -230,9 +256,8 @@ def _seconds(value: object, key: str) -> float | None:
     raise _Unreadable("{field} is not a time of at most {most} s", field=key, most=f"{MAX_TIME:g}")
 
 
-def _review(f: Facts, e: Event) -> None:
+def _review(f: Facts, e: Event, p: ReviewPayload) -> None:
     """Evaluator input: checked against `_REVIEW_FIELDS`, then folded into the evaluation."""
-    p = e.payload
     for key, kind, required in _REVIEW_FIELDS[e.kind]:
         value = p.get(key)
         if value is None:
@@ -248,10 +273,14 @@ def _review(f: Facts, e: Event) -> None:
     f.evaluation.apply(e.seq, e.t, e.wall, e.kind, e.actor, p)
     if e.kind in (Kind.PARTICIPANT, Kind.WITHDRAWN):
         return
-    _timeline(f, e, _review_text(f, e), ())
+    _timeline(f, e, ())
     if e.kind == Kind.IP_ROW:
         f.item_rows[f"IP-{len(f.evaluation.improvements)}"] = f.timeline[-1]
 
+
+ReviewPayload = (
+    RatingGiven | ImprovementItem | ExpectedJudged | Participant | ReportFinal | Withdrawn
+)
 
 _SETTLED: tuple[Status, ...] = ("met", "late", "missed")
 
@@ -308,7 +337,9 @@ def _leave_out_withdrawn(facts: Facts) -> None:
     facts.timeline = [row for row in facts.timeline if id(row) not in rows]
 
 
-def _timeline(facts: Facts, event: Event, text: str, pillars: Tags, role: str = "") -> None:
+def _timeline(facts: Facts, event: Event, pillars: Tags, role: str = "") -> None:
+    """A row of the timeline, in the describer's words (those of the live feed)."""
+    text = facts.describer.text(event.kind, event.actor, event.payload) or ""
     facts.timeline.append(
         TimelineRow(event.t, event.kind, role or event.actor or "", list(pillars), text)
     )
@@ -318,38 +349,28 @@ def _timeline(facts: Facts, event: Event, text: str, pillars: Tags, role: str = 
 # event it refuses (raising _Unreadable) leaves the facts as they were.
 
 
-def _started(f: Facts, e: Event) -> None:
-    _timeline(f, e, f.w("Session started: {title}", title=f.text(f.scenario.title)), ())
+def _started(f: Facts, e: Event, p: SessionStarted) -> None:
+    _timeline(f, e, ())
 
 
-def _resumed(f: Facts, e: Event) -> None:
-    _timeline(f, e, f.w("Session resumed from the journal"), ())
+def _resumed(f: Facts, e: Event, p: Empty) -> None:
+    _timeline(f, e, ())
 
 
-def _ended(f: Facts, e: Event) -> None:
-    reason = _text(e.payload, "reason")
+def _ended(f: Facts, e: Event, p: SessionEnded) -> None:
+    reason = _text(p, "reason")
     f.ended = True
     f.end_reason = reason
-    _timeline(f, e, f.w("Session ended: {reason}", reason=reason), ())
+    _timeline(f, e, ())
 
 
-def _phase(f: Facts, e: Event) -> None:
-    p = e.payload
+def _phase(f: Facts, e: Event, p: PhaseEntered) -> None:
     phase_id, level, cause = _text(p, "phase"), _text(p, "level"), _text(p, "cause")
-    phase = f.scenario.phase_map.get(phase_id)
-    title = f.text(phase.title) if phase else phase_id
     f.phases.append((e.t, phase_id, level, cause))
-    text = f.w(
-        "Phase {title} ({level}) entered ({cause})",
-        title=title,
-        level=level,
-        cause=f.w.known(cause),
-    )
-    _timeline(f, e, text, ())
+    _timeline(f, e, ())
 
 
-def _delivered(f: Facts, e: Event) -> None:
-    p = e.payload
+def _delivered(f: Facts, e: Event, p: InjectDelivered) -> None:
     inject_id = _needed(p, "inject")
     to = list(_texts(p, "to"))
     cause = _text(p, "cause")
@@ -411,31 +432,24 @@ def _delivered(f: Facts, e: Event) -> None:
         )
     f.delivered[inject_id] = row
     f.inject_pillars[inject_id] = pillars
-    text = f.w(
-        "Inject {inject} delivered to {to}: {title}",
-        inject=inject_id,
-        to=", ".join(to),
-        title=row.title,
-    )
-    _timeline(f, e, text, pillars)
+    _timeline(f, e, pillars)
 
 
-def _adhoc(f: Facts, e: Event) -> None:
-    p = e.payload
+def _adhoc(f: Facts, e: Event, p: AdhocInject) -> None:
     inject_id = _needed(p, "inject")
     pillars = tuple(_texts(p, "pillars"))
     title, method = _text(p, "title"), _text(p, "method", "other")
     f.inject_pillars[inject_id] = pillars
+    f.describer.adhoc_seen(inject_id, title)  # the delivery's line names it by its title
     # kept aside until its delivery event, which follows at once
     f.delivered[inject_id] = InjectRow(inject_id, title, e.t, [], method, None, "", "", False)
 
 
-def _opened(f: Facts, e: Event) -> None:
-    f.opened[_needed(e.payload, "inject")] = e.t
+def _opened(f: Facts, e: Event, p: DecisionOpened) -> None:
+    f.opened[_needed(p, "inject")] = e.t
 
 
-def _taken(f: Facts, e: Event) -> None:
-    p = e.payload
+def _taken(f: Facts, e: Event, p: DecisionTaken) -> None:
     inject_id = _needed(p, "inject")
     choice = _needed(p, "option")
     role = _text(p, "role", e.actor or "")
@@ -462,17 +476,10 @@ def _taken(f: Facts, e: Event) -> None:
     )
     pillars = f.inject_pillars.get(inject_id, ())
     f.decisions.append((row, pillars))
-    _timeline(
-        f,
-        e,
-        f.w("Decision on {inject}: {option}", inject=inject_id, option=label),
-        pillars,
-        row.role,
-    )
+    _timeline(f, e, pillars, row.role)
 
 
-def _missed(f: Facts, e: Event) -> None:
-    p = e.payload
+def _missed(f: Facts, e: Event, p: DecisionMissed) -> None:
     inject_id = _needed(p, "inject")
     default = _maybe_text(p, "default")
     role = _text(p, "role", e.actor or "")
@@ -498,17 +505,10 @@ def _missed(f: Facts, e: Event) -> None:
     )
     pillars = f.inject_pillars.get(inject_id, ())
     f.decisions.append((row, pillars))
-    _timeline(
-        f,
-        e,
-        f.w("Deadline of {inject} missed: {text}", inject=inject_id, text=text),
-        pillars,
-        row.role,
-    )
+    _timeline(f, e, pillars, row.role)
 
 
-def _measure(f: Facts, e: Event) -> None:
-    p = e.payload
+def _measure(f: Facts, e: Event, p: MeasureTaken) -> None:
     measure_id = _needed(p, "measure")
     role = _text(p, "role", e.actor or "")
     rationale = _text(p, "rationale")
@@ -528,11 +528,10 @@ def _measure(f: Facts, e: Event) -> None:
         [c.value for c in measure.comms] if measure else [],
     )
     f.decisions.append((row, pillars))
-    _timeline(f, e, f.w("Measure taken: {measure}", measure=title), pillars, row.role)
+    _timeline(f, e, pillars, row.role)
 
 
-def _self_decision(f: Facts, e: Event) -> None:
-    p = e.payload
+def _self_decision(f: Facts, e: Event, p: SelfDecision) -> None:
     pillars = tuple(_texts(p, "pillars"))
     comms = list(_texts(p, "comms"))
     row = DecisionRow(
@@ -548,11 +547,10 @@ def _self_decision(f: Facts, e: Event) -> None:
         comms,
     )
     f.decisions.append((row, pillars))
-    _timeline(f, e, f.w("Decision on own initiative: {text}", text=row.text), pillars, row.role)
+    _timeline(f, e, pillars, row.role)
 
 
-def _expected(f: Facts, e: Event) -> None:
-    p = e.payload
+def _expected(f: Facts, e: Event, p: ExpectedMet | ExpectedMissed) -> None:
     inject_id = _text(p, "inject")
     index = p.get("index", -1)
     if type(index) is not int:
@@ -573,8 +571,7 @@ def _expected(f: Facts, e: Event) -> None:
         row.delay = round(e.t - row.delivered, 3)
 
 
-def _indicator(f: Facts, e: Event) -> None:
-    p = e.payload
+def _indicator(f: Facts, e: Event, p: IndicatorChanged) -> None:
     indicator = _needed(p, "indicator")
     value = _number(p.get("value"), "value")
     series = f.indicators.get(indicator)
@@ -582,8 +579,7 @@ def _indicator(f: Facts, e: Event) -> None:
         series.append((e.t, value))
 
 
-def _observation(f: Facts, e: Event) -> None:
-    p = e.payload
+def _observation(f: Facts, e: Event, p: Observation) -> None:
     pillar = _needed(p, "pillar")
     kind = _text(p, "kind", "note")
     objective = _text(p, "objective")
@@ -605,91 +601,63 @@ def _observation(f: Facts, e: Event) -> None:
             seat,
         )
     )
-    text = f.w("Observation ({kind}): {text}", kind=f.w.known(kind), text=text_)
-    _timeline(f, e, text, (pillar,))
+    _timeline(f, e, (pillar,))
     f.item_rows[ref] = f.timeline[-1]  # the row just added, dropped if withdrawn
 
 
-def _facilitator(f: Facts, e: Event) -> None:
-    p, w = e.payload, f.w
+def _facilitator(f: Facts, e: Event, p: Empty | InjectRef | SpeedSet | Jumped) -> None:
+    """Pause, resume, speed, jump, hold and release: a row of the timeline."""
     if e.kind == Kind.SPEED_SET:
-        speed = p.get("speed", 0)
-        text = w("Speed set to x{speed}", speed=f"{_number(speed, 'speed'):g}")
+        _number(p.get("speed", 0), "speed")
     elif e.kind in (Kind.INJECT_HELD, Kind.INJECT_UNHELD):
-        inject = _text(p, "inject")
-        held = e.kind == Kind.INJECT_HELD
-        text = (
-            w("Inject {inject} held", inject=inject)
-            if held
-            else w("Inject {inject} released from hold", inject=inject)
-        )
-    else:
-        text = {
-            Kind.PAUSED: w("Clock paused"),
-            Kind.RESUMED: w("Clock running again"),
-            Kind.JUMPED: w("Clock moved to the next inject"),
-        }[e.kind]
-    _timeline(f, e, text, ())
+        _text(p, "inject")
+    _timeline(f, e, ())
 
 
-def _rejected(f: Facts, e: Event) -> None:
-    command = e.payload.get("command") or {}
+def _rejected(f: Facts, e: Event, p: CommandRejected) -> None:
+    command = p.get("command") or {}
     if type(command) is not dict:
         raise _Unreadable("{field} is not an object", field="command")
-    text = f.w(
-        "Command {command} rejected: {reason}",
-        command=_text(command, "type"),
-        reason=_text(e.payload, "reason"),
-    )
+    _text(command, "type")
+    _text(p, "reason")
     f.rejected += 1
-    _timeline(f, e, text, ())
+    _timeline(f, e, ())
 
 
-_HANDLERS = {
+# What the debrief takes from each kind of the vocabulary, by kind (None: nothing, such as
+# the arming of a conditional inject); tests/test_vocabulary.py checks every kind is here.
+Collector = Callable[[Facts, Event, Any], None]
+COLLECTORS: Mapping[str, Collector | None] = {
     Kind.SESSION_STARTED: _started,
     Kind.SESSION_RESUMED: _resumed,
     Kind.SESSION_ENDED: _ended,
     Kind.PHASE_ENTERED: _phase,
+    Kind.INJECT_SCHEDULED: None,
     Kind.INJECT_DELIVERED: _delivered,
+    Kind.INJECT_HELD: _facilitator,
+    Kind.INJECT_UNHELD: _facilitator,
     Kind.ADHOC_INJECT: _adhoc,
     Kind.DECISION_OPENED: _opened,
     Kind.DECISION_TAKEN: _taken,
     Kind.DECISION_MISSED: _missed,
-    Kind.MEASURE_TAKEN: _measure,
-    Kind.SELF_DECISION: _self_decision,
+    Kind.INDICATOR_CHANGED: _indicator,
     Kind.EXPECTED_MET: _expected,
     Kind.EXPECTED_MISSED: _expected,
-    Kind.INDICATOR_CHANGED: _indicator,
+    Kind.MEASURE_TAKEN: _measure,
+    Kind.SELF_DECISION: _self_decision,
     Kind.OBSERVATION: _observation,
     Kind.PAUSED: _facilitator,
     Kind.RESUMED: _facilitator,
     Kind.SPEED_SET: _facilitator,
     Kind.JUMPED: _facilitator,
-    Kind.INJECT_HELD: _facilitator,
-    Kind.INJECT_UNHELD: _facilitator,
     Kind.COMMAND_REJECTED: _rejected,
+    Kind.RATING: _review,
+    Kind.IP_ROW: _review,
+    Kind.EXPECTED_JUDGED: _review,
+    Kind.PARTICIPANT: _review,
+    Kind.REPORT_FINAL: _review,
+    Kind.WITHDRAWN: _review,
 }
-
-
-def _review_text(f: Facts, e: Event) -> str:
-    p, w = e.payload, f.w
-    if e.kind == Kind.RATING:
-        return w(
-            "Rated {scope} {target}: {rating}",
-            scope=w.known(p.get("scope", "")),
-            target=p.get("target", ""),
-            rating=p.get("rating", ""),
-        )
-    if e.kind == Kind.IP_ROW:
-        return w("Improvement item added: {issue}", issue=p.get("issue", ""))
-    if e.kind == Kind.EXPECTED_JUDGED:
-        return w(
-            "Expected action {n} of {inject} judged {status}",
-            n=p.get("index", 0) + 1,
-            inject=p.get("inject", ""),
-            status=w.known(p.get("status", "")),
-        )
-    return w("Report marked final by {by}", by=p.get("by", ""))
 
 
 # -- the numbers ---------------------------------------------------------------------------

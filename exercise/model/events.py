@@ -3,49 +3,363 @@
 An event is a plain record (sequence number, scenario time, wall time, kind, actor,
 payload). The session state is a pure function of the events (see `exercise.sim.state`),
 which is what makes replay and resume exact.
+
+This module is the event vocabulary: every kind, and the shape of its payload as a
+`TypedDict` (checked by mypy where the engine emits and where the fold, the debrief and the
+describer read; no cost at run time, the payload stays a plain dict). A kind's fold, its
+debrief handling and its words are registered by kind in `exercise.sim.state.FOLDS`,
+`exercise.debrief.metrics.COLLECTORS` and `exercise.sim.describe.WORDS`;
+`tests/test_vocabulary.py` fails when a kind is missing from any of them.
 """
 
-from __future__ import annotations
-
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Final, Literal, NamedTuple, NotRequired, Protocol, TypedDict, overload
 
 
 class Kind:
-    """The event kinds, as plain strings (they are stored as text and compared often)."""
+    """The event kinds, as plain strings (they are stored as text and compared often).
+    `Final`, so mypy knows each as its literal and matches it to its payload in `Emit`."""
 
-    SESSION_STARTED = "session-started"  # {scenario, seed, speed}
-    SESSION_RESUMED = "session-resumed"  # {}
-    SESSION_ENDED = "session-ended"  # {reason}
-    PHASE_ENTERED = "phase-entered"  # {phase, level, cause}
-    INJECT_SCHEDULED = "inject-scheduled"  # {inject, due, cause}  conditional, released, held
-    INJECT_DELIVERED = "inject-delivered"  # {inject, to, cause}
-    INJECT_HELD = "inject-held"  # {inject}
-    INJECT_UNHELD = "inject-unheld"  # {inject}
-    ADHOC_INJECT = "adhoc-inject"  # {inject, title, text, to, pillars, method, template?,
-    #                                 decision?: {role, prompt, options, deadline, default}}
-    DECISION_OPENED = "decision-opened"  # {inject, role, deadline}
-    DECISION_TAKEN = "decision-taken"  # {inject, role, option, rationale, latency}
-    DECISION_MISSED = "decision-missed"  # {inject, role, default}
-    INDICATOR_CHANGED = "indicator-changed"  # {indicator, value, delta, cause}
-    EXPECTED_MET = "expected-met"  # {inject, index, role, late}
-    EXPECTED_MISSED = "expected-missed"  # {inject, index, role, reason}
-    MEASURE_TAKEN = "measure-taken"  # {measure, role, rationale}
-    SELF_DECISION = "self-decision"  # {role, text, pillars, comms}
-    OBSERVATION = "observation"  # {pillar, objective, kind, text, root_cause?, seat?, at?}
-    PAUSED = "paused"  # {}
-    RESUMED = "resumed"  # {}
-    SPEED_SET = "speed-set"  # {speed}
-    JUMPED = "jumped"  # {to}
-    COMMAND_REJECTED = "command-rejected"  # {command, reason}
+    SESSION_STARTED: Final = "session-started"
+    SESSION_RESUMED: Final = "session-resumed"
+    SESSION_ENDED: Final = "session-ended"
+    PHASE_ENTERED: Final = "phase-entered"
+    INJECT_SCHEDULED: Final = "inject-scheduled"  # conditional, released, held
+    INJECT_DELIVERED: Final = "inject-delivered"
+    INJECT_HELD: Final = "inject-held"
+    INJECT_UNHELD: Final = "inject-unheld"
+    ADHOC_INJECT: Final = "adhoc-inject"
+    DECISION_OPENED: Final = "decision-opened"
+    DECISION_TAKEN: Final = "decision-taken"
+    DECISION_MISSED: Final = "decision-missed"
+    INDICATOR_CHANGED: Final = "indicator-changed"
+    EXPECTED_MET: Final = "expected-met"
+    EXPECTED_MISSED: Final = "expected-missed"
+    MEASURE_TAKEN: Final = "measure-taken"
+    SELF_DECISION: Final = "self-decision"
+    OBSERVATION: Final = "observation"
+    PAUSED: Final = "paused"
+    RESUMED: Final = "resumed"
+    SPEED_SET: Final = "speed-set"
+    JUMPED: Final = "jumped"
+    COMMAND_REJECTED: Final = "command-rejected"
     # Evaluator input, appended after play by `exercise review` (the core ignores them):
-    RATING = "rating"  # {scope: pillar|objective, target, rating: P|S|M|U, note}
-    IP_ROW = "improvement-item"  # {pillar, objective, capability, issue, action, element,
-    #                               organisation, contact, start, due}
-    EXPECTED_JUDGED = "expected-judged"  # {inject, index, status: met|late|missed, note}
-    PARTICIPANT = "participant"  # {role, name, organisation}
-    REPORT_FINAL = "report-final"  # {by}
-    WITHDRAWN = "withdrawn"  # {ref: IP-n|OBS-n, reason}  the item stays out of the report
+    RATING: Final = "rating"
+    IP_ROW: Final = "improvement-item"
+    EXPECTED_JUDGED: Final = "expected-judged"
+    PARTICIPANT: Final = "participant"
+    REPORT_FINAL: Final = "report-final"
+    WITHDRAWN: Final = "withdrawn"  # the item stays out of the report
+
+
+# -- payloads, one per kind ----------------------------------------------------------------
+# A journal travels: readers still check every field they use (see chain.py, metrics.py).
+# These say what the engine and `exercise review` write.
+
+
+class SessionStarted(TypedDict):
+    scenario: str
+    seed: int
+    speed: float
+
+
+class Empty(TypedDict):
+    """session-resumed, paused, resumed: the kind says it all."""
+
+
+class SessionEnded(TypedDict):
+    reason: str
+
+
+class PhaseEntered(TypedDict):
+    phase: str
+    level: str
+    cause: str  # start | time | inject/option | default of inject | measure ...
+
+
+class InjectScheduled(TypedDict):
+    inject: str
+    due: float
+    cause: str  # condition | released by inject/option
+
+
+class InjectDelivered(TypedDict):
+    inject: str
+    to: list[str]
+    cause: str  # timeline | condition | released by ... | fired by the facilitator | ad hoc
+
+
+class InjectRef(TypedDict):
+    """inject-held, inject-unheld."""
+
+    inject: str
+
+
+class AdhocDecision(TypedDict):
+    role: str
+    prompt: str
+    options: list[str]  # by label
+    deadline: float | None  # seconds after delivery
+    default: str | None
+
+
+class AdhocInject(TypedDict):
+    inject: str
+    title: str
+    text: str
+    to: list[str]
+    pillars: list[str]
+    method: str
+    sender: str
+    template: str | None
+    decision: NotRequired[AdhocDecision]
+
+
+class DecisionOpened(TypedDict):
+    inject: str
+    role: str
+    deadline: float | None  # scenario time
+
+
+class DecisionTaken(TypedDict):
+    inject: str
+    role: str
+    option: str
+    rationale: str
+    latency: float
+
+
+class DecisionMissed(TypedDict):
+    inject: str
+    role: str
+    default: str | None
+
+
+class IndicatorChanged(TypedDict):
+    indicator: str
+    value: float
+    delta: float
+    cause: str
+
+
+class ExpectedMet(TypedDict):
+    inject: str
+    index: int
+    status: Literal["met", "late"]
+
+
+class ExpectedMissed(TypedDict):
+    inject: str
+    index: int
+    status: Literal["missed"]
+    reason: str
+
+
+class MeasureTaken(TypedDict):
+    measure: str
+    role: str
+    rationale: str
+
+
+class SelfDecision(TypedDict):
+    role: str
+    text: str
+    pillars: list[str]
+    comms: list[str]
+
+
+class Observation(TypedDict):
+    pillar: str
+    objective: str | None
+    kind: str  # strength | improvement | note
+    text: str
+    root_cause: str
+    seat: NotRequired[str | None]  # the role observed
+    at: NotRequired[float]  # when it was seen, if the evaluator said (review)
+
+
+class SpeedSet(TypedDict):
+    speed: float
+
+
+class Jumped(TypedDict):
+    to: float
+
+
+class CommandRejected(TypedDict):
+    command: dict[str, Any]  # the command as JSON
+    reason: str
+
+
+class RatingGiven(TypedDict):
+    scope: Literal["pillar", "objective"]
+    target: str
+    rating: str  # P | S | M | U
+    note: str
+
+
+class ImprovementItem(TypedDict):
+    pillar: str
+    objective: str | None
+    capability: str
+    issue: str
+    action: str
+    element: str
+    organisation: str
+    contact: str
+    start: str | None
+    due: str | None
+
+
+class ExpectedJudged(TypedDict):
+    inject: str
+    index: int
+    status: Literal["met", "late", "missed"]
+    note: str
+
+
+class Participant(TypedDict):
+    role: str
+    name: str
+    organisation: str
+
+
+class ReportFinal(TypedDict):
+    by: str
+
+
+class Withdrawn(TypedDict):
+    ref: str  # IP-n | OBS-n
+    reason: str
+
+
+PAYLOADS: Mapping[str, type[Mapping[str, Any]]] = {
+    Kind.SESSION_STARTED: SessionStarted,
+    Kind.SESSION_RESUMED: Empty,
+    Kind.SESSION_ENDED: SessionEnded,
+    Kind.PHASE_ENTERED: PhaseEntered,
+    Kind.INJECT_SCHEDULED: InjectScheduled,
+    Kind.INJECT_DELIVERED: InjectDelivered,
+    Kind.INJECT_HELD: InjectRef,
+    Kind.INJECT_UNHELD: InjectRef,
+    Kind.ADHOC_INJECT: AdhocInject,
+    Kind.DECISION_OPENED: DecisionOpened,
+    Kind.DECISION_TAKEN: DecisionTaken,
+    Kind.DECISION_MISSED: DecisionMissed,
+    Kind.INDICATOR_CHANGED: IndicatorChanged,
+    Kind.EXPECTED_MET: ExpectedMet,
+    Kind.EXPECTED_MISSED: ExpectedMissed,
+    Kind.MEASURE_TAKEN: MeasureTaken,
+    Kind.SELF_DECISION: SelfDecision,
+    Kind.OBSERVATION: Observation,
+    Kind.PAUSED: Empty,
+    Kind.RESUMED: Empty,
+    Kind.SPEED_SET: SpeedSet,
+    Kind.JUMPED: Jumped,
+    Kind.COMMAND_REJECTED: CommandRejected,
+    Kind.RATING: RatingGiven,
+    Kind.IP_ROW: ImprovementItem,
+    Kind.EXPECTED_JUDGED: ExpectedJudged,
+    Kind.PARTICIPANT: Participant,
+    Kind.REPORT_FINAL: ReportFinal,
+    Kind.WITHDRAWN: Withdrawn,
+}
+"""Every kind and its payload type: the list the registries are checked against."""
+
+KINDS: frozenset[str] = frozenset(PAYLOADS)
+
+
+class Emit(Protocol):
+    """How the engine emits an event: mypy matches the kind to its payload type (the
+    implementation takes any kind; this only types the calls)."""
+
+    @overload
+    def __call__(
+        self, kind: Literal["session-started"], actor: str | None, payload: SessionStarted, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self,
+        kind: Literal["session-resumed", "paused", "resumed"],
+        actor: str | None,
+        payload: Empty,
+        /,
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["session-ended"], actor: str | None, payload: SessionEnded, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["phase-entered"], actor: str | None, payload: PhaseEntered, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["inject-scheduled"], actor: str | None, payload: InjectScheduled, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["inject-delivered"], actor: str | None, payload: InjectDelivered, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self,
+        kind: Literal["inject-held", "inject-unheld"],
+        actor: str | None,
+        payload: InjectRef,
+        /,
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["adhoc-inject"], actor: str | None, payload: AdhocInject, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["decision-opened"], actor: str | None, payload: DecisionOpened, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["decision-taken"], actor: str | None, payload: DecisionTaken, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["decision-missed"], actor: str | None, payload: DecisionMissed, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["indicator-changed"], actor: str | None, payload: IndicatorChanged, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["expected-met"], actor: str | None, payload: ExpectedMet, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["expected-missed"], actor: str | None, payload: ExpectedMissed, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["measure-taken"], actor: str | None, payload: MeasureTaken, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["self-decision"], actor: str | None, payload: SelfDecision, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["observation"], actor: str | None, payload: Observation, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["speed-set"], actor: str | None, payload: SpeedSet, /
+    ) -> None: ...
+    @overload
+    def __call__(self, kind: Literal["jumped"], actor: str | None, payload: Jumped, /) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["command-rejected"], actor: str | None, payload: CommandRejected, /
+    ) -> None: ...
 
 
 @dataclass(slots=True)
@@ -56,7 +370,7 @@ class NewEvent:
     t: float
     kind: str
     actor: str | None = None
-    payload: dict[str, Any] = field(default_factory=dict)
+    payload: Mapping[str, Any] = field(default_factory=dict)
 
 
 class Event(NamedTuple):
@@ -68,6 +382,6 @@ class Event(NamedTuple):
     wall: float
     kind: str
     actor: str | None
-    payload: dict[str, Any]
+    payload: Mapping[str, Any]  # a dict; read-only to everyone after the journal
     prev_hash: str
     hash: str

@@ -24,7 +24,7 @@ from typing import Any
 import simpy
 
 from ..model import Inject, InjectTemplate, Option, RoleKind, Scenario, localize
-from ..model.events import Kind, NewEvent
+from ..model.events import AdhocDecision, AdhocInject, Emit, Kind, NewEvent
 from ..model.timing import format_clock, round_ms
 from . import commands as c
 from .state import (
@@ -65,6 +65,8 @@ class Engine:
         self.templates = dict(templates or {})
         self.env = simpy.Environment(initial_time=self.state.t)
         self.pending: list[NewEvent] = []
+        # the one way events are made: mypy checks each call's payload against its kind
+        self._emit: Emit = self._record
         # timers by the instant they are due: a heap of (order, sequence, action) each
         self._due_at: dict[float, list[tuple[int, int, Callable[[], None]]]] = {}
         self._timers = 0
@@ -77,7 +79,7 @@ class Engine:
         self.resumed = self.state.started
         if self.resumed:
             if not self.state.ended:  # an ended session is only looked at: log nothing
-                self._emit(Kind.SESSION_RESUMED)
+                self._emit(Kind.SESSION_RESUMED, None, {})
                 self._schedule_from_state()
         else:
             self._start()
@@ -126,8 +128,7 @@ class Engine:
             self._emit(
                 Kind.COMMAND_REJECTED,
                 command.actor,
-                command=command.model_dump(mode="json"),
-                reason=reason,
+                {"command": command.model_dump(mode="json"), "reason": reason},
             )
         return Outcome(not reason, reason or "", tuple(self.pending[mark:]), self.now)
 
@@ -145,8 +146,8 @@ class Engine:
 
     # -- events and timers --
 
-    def _emit(self, kind: str, actor: str | None = None, /, **payload: Any) -> None:
-        # positional-only: payload keys such as an observation's `kind` must not collide
+    def _record(self, kind: str, actor: str | None, payload: Mapping[str, Any], /) -> None:
+        """Emit an event and apply it to the state (called as `self._emit`, typed by kind)."""
         t = round(self.env.now, 3)
         self.pending.append(NewEvent(t, kind, actor, payload))
         dirty = self.state.apply(t, kind, actor, payload)
@@ -174,9 +175,17 @@ class Engine:
 
     def _start(self) -> None:
         s = self.scenario
-        self._emit(Kind.SESSION_STARTED, scenario=s.id, seed=self.state.seed, speed=s.speed)
+        self._emit(
+            Kind.SESSION_STARTED,
+            None,
+            {"scenario": s.id, "seed": self.state.seed, "speed": s.speed},
+        )
         first = s.phases[0]
-        self._emit(Kind.PHASE_ENTERED, phase=first.id, level=first.level.value, cause="start")
+        self._emit(
+            Kind.PHASE_ENTERED,
+            None,
+            {"phase": first.id, "level": first.level.value, "cause": "start"},
+        )
         self._schedule_from_state()
         for inject in s.injects:  # conditions that already hold at T+0
             if inject.when is not None:
@@ -231,7 +240,11 @@ class Engine:
         if self.state.ended or n <= self.state.phase_index:
             return  # an option already took the session to this phase or beyond
         phase = self.scenario.phases[n]
-        self._emit(Kind.PHASE_ENTERED, phase=phase.id, level=phase.level.value, cause="time")
+        self._emit(
+            Kind.PHASE_ENTERED,
+            None,
+            {"phase": phase.id, "level": phase.level.value, "cause": "time"},
+        )
 
     def _due(self, inject: Inject) -> None:
         state = self.state
@@ -240,7 +253,11 @@ class Engine:
         self._deliver(inject, state.scheduled_cause.get(inject.id, "timeline"))
 
     def _deliver(self, inject: Inject, cause: str) -> None:
-        self._emit(Kind.INJECT_DELIVERED, None, inject=inject.id, to=list(inject.to), cause=cause)
+        self._emit(
+            Kind.INJECT_DELIVERED,
+            None,
+            {"inject": inject.id, "to": list(inject.to), "cause": cause},
+        )
         if inject.decision is not None:
             deadline = None
             if inject.decision.deadline is not None:
@@ -249,7 +266,13 @@ class Engine:
                     deadline, _DEADLINE, self._index[inject.id], self._deadline_action(inject.id)
                 )
             self._emit(
-                Kind.DECISION_OPENED, inject=inject.id, role=inject.decider, deadline=deadline
+                Kind.DECISION_OPENED,
+                None,
+                {
+                    "inject": inject.id,
+                    "role": inject.decision.role or inject.to[0],
+                    "deadline": deadline,
+                },
             )
         for index, expected in enumerate(inject.expected):  # a measure taken before counts
             if expected.measure and expected.measure in self.state.measures:
@@ -270,9 +293,7 @@ class Engine:
             self._emit(
                 Kind.DECISION_MISSED,
                 decision.role,
-                inject=inject_id,
-                role=decision.role,
-                default=spec.get("default"),
+                {"inject": inject_id, "role": decision.role, "default": spec.get("default")},
             )
             return
         assert inject.decision is not None
@@ -280,9 +301,7 @@ class Engine:
         self._emit(
             Kind.DECISION_MISSED,
             decision.role,
-            inject=inject_id,
-            role=decision.role,
-            default=default,
+            {"inject": inject_id, "role": decision.role, "default": default},
         )
         self._settle_option_expectations(inject, None)
         if default is not None:
@@ -300,12 +319,14 @@ class Engine:
                 self._emit(
                     Kind.EXPECTED_MISSED,
                     expected.role,
-                    inject=key[0],
-                    index=key[1],
-                    status="missed",
-                    reason="not done before the end of the session",
+                    {
+                        "inject": key[0],
+                        "index": key[1],
+                        "status": "missed",
+                        "reason": "not done before the end of the session",
+                    },
                 )
-        self._emit(Kind.SESSION_ENDED, reason=reason)
+        self._emit(Kind.SESSION_ENDED, None, {"reason": reason})
 
     # -- conditions --
 
@@ -324,7 +345,7 @@ class Engine:
 
     def _schedule(self, inject: Inject, cause: str) -> None:
         due = round_ms(self.now + (inject.after or 0))
-        self._emit(Kind.INJECT_SCHEDULED, inject=inject.id, due=due, cause=cause)
+        self._emit(Kind.INJECT_SCHEDULED, None, {"inject": inject.id, "due": due, "cause": cause})
         self._at(due, _DELIVERY, self._index[inject.id], partial(self._due, inject))
 
     # -- effects of choices --
@@ -337,7 +358,11 @@ class Engine:
                 self._schedule(released, f"released by {inject.id}/{option.id}")
         if option.phase is not None and option.phase != self.state.phase:
             phase = self.scenario.phase_map[option.phase]
-            self._emit(Kind.PHASE_ENTERED, phase=phase.id, level=phase.level.value, cause=cause)
+            self._emit(
+                Kind.PHASE_ENTERED,
+                None,
+                {"phase": phase.id, "level": phase.level.value, "cause": cause},
+            )
 
     def _apply_effects(self, effects: Mapping[str, float], cause: str) -> None:
         for name, delta in effects.items():
@@ -347,10 +372,8 @@ class Engine:
             if new != old:
                 self._emit(
                     Kind.INDICATOR_CHANGED,
-                    indicator=name,
-                    value=new,
-                    delta=round(new - old, 6),
-                    cause=cause,
+                    None,
+                    {"indicator": name, "value": new, "delta": round(new - old, 6), "cause": cause},
                 )
 
     def _met(self, expected: ExpectedState) -> None:
@@ -359,9 +382,11 @@ class Engine:
         self._emit(
             Kind.EXPECTED_MET,
             expected.role,
-            inject=expected.inject,
-            index=expected.index,
-            status="late" if late else "met",
+            {
+                "inject": expected.inject,
+                "index": expected.index,
+                "status": "late" if late else "met",
+            },
         )
 
     def _settle_option_expectations(
@@ -379,10 +404,7 @@ class Engine:
                 self._emit(
                     Kind.EXPECTED_MISSED,
                     expected.role,
-                    inject=inject.id,
-                    index=index,
-                    status="missed",
-                    reason=reason,
+                    {"inject": inject.id, "index": index, "status": "missed", "reason": reason},
                 )
 
     # -- commands --
@@ -442,11 +464,13 @@ class Engine:
         self._emit(
             Kind.DECISION_TAKEN,
             cmd.actor,
-            inject=cmd.inject,
-            role=cmd.actor,
-            option=cmd.option,
-            rationale=cmd.rationale,
-            latency=round_ms(self.now - opened),
+            {
+                "inject": cmd.inject,
+                "role": cmd.actor,
+                "option": cmd.option,
+                "rationale": cmd.rationale,
+                "latency": round_ms(self.now - opened),
+            },
         )
 
     def _cmd_self_decision(self, cmd: c.SelfDecision) -> str | None:
@@ -455,10 +479,12 @@ class Engine:
         self._emit(
             Kind.SELF_DECISION,
             cmd.actor,
-            role=cmd.actor,
-            text=cmd.text,
-            pillars=[p.value for p in cmd.pillars],
-            comms=[e.value for e in cmd.comms],
+            {
+                "role": cmd.actor,
+                "text": cmd.text,
+                "pillars": [p.value for p in cmd.pillars],
+                "comms": [e.value for e in cmd.comms],
+            },
         )
         return None
 
@@ -478,9 +504,7 @@ class Engine:
         self._emit(
             Kind.MEASURE_TAKEN,
             cmd.actor,
-            measure=cmd.measure,
-            role=cmd.actor,
-            rationale=cmd.rationale,
+            {"measure": cmd.measure, "role": cmd.actor, "rationale": cmd.rationale},
         )
         self._apply_effects(measure.effects, f"measure {cmd.measure}")
         for (inject_id, index), expected in list(self.state.expected.items()):
@@ -496,24 +520,24 @@ class Engine:
     def _cmd_pause(self, cmd: c.Pause) -> str | None:
         if self.state.paused:
             return "the session is already paused"
-        self._emit(Kind.PAUSED, cmd.actor)
+        self._emit(Kind.PAUSED, cmd.actor, {})
         return None
 
     def _cmd_resume(self, cmd: c.Resume) -> str | None:
         if not self.state.paused:
             return "the session is not paused"
-        self._emit(Kind.RESUMED, cmd.actor)
+        self._emit(Kind.RESUMED, cmd.actor, {})
         return None
 
     def _cmd_set_speed(self, cmd: c.SetSpeed) -> str | None:
-        self._emit(Kind.SPEED_SET, cmd.actor, speed=cmd.speed)
+        self._emit(Kind.SPEED_SET, cmd.actor, {"speed": cmd.speed})
         return None
 
     def _cmd_jump_next(self, cmd: c.JumpNext) -> str | None:
         target = self.next_delivery()
         if target is None:
             return "no inject is waiting to be delivered"
-        self._emit(Kind.JUMPED, cmd.actor, to=round_ms(target))
+        self._emit(Kind.JUMPED, cmd.actor, {"to": round_ms(target)})
         return None
 
     def _cmd_fire(self, cmd: c.FireInject) -> str | None:
@@ -533,13 +557,16 @@ class Engine:
                 return problem
         self._adhoc(
             cmd.actor,
-            title=localize(template.title, self.scenario.language),
-            text=localize(template.text, self.scenario.language),
-            to=list(cmd.to),
-            pillars=[p.value for p in template.pillars],
-            method=template.method.value,
-            sender=template.sender or "",
-            template=template.id,
+            {
+                "inject": self._adhoc_id(),
+                "title": localize(template.title, self.scenario.language),
+                "text": localize(template.text, self.scenario.language),
+                "to": list(cmd.to),
+                "pillars": [p.value for p in template.pillars],
+                "method": template.method.value,
+                "sender": template.sender or "",
+                "template": template.id,
+            },
         )
         return None
 
@@ -549,44 +576,58 @@ class Engine:
                 return problem
         if cmd.template is not None and cmd.template not in self.templates:
             return f"{cmd.template!r} is not a catalogue template of this session"
-        content: dict[str, Any] = {}
+        payload: AdhocInject = {
+            "inject": self._adhoc_id(),
+            "title": cmd.title,
+            "text": cmd.text,
+            "to": list(cmd.to),
+            "pillars": [p.value for p in cmd.pillars],
+            "method": cmd.method.value,
+            "sender": cmd.sender,
+            "template": cmd.template,
+        }
         if cmd.decision is not None:
             decision = cmd.decision
             if decision.role not in cmd.to:
                 return f"{decision.role!r} decides but does not receive the inject"
             if problem := self._role(decision.role):
                 return problem
-            content["decision"] = decision.model_dump(mode="json")
-        self._adhoc(
-            cmd.actor,
-            title=cmd.title,
-            text=cmd.text,
-            to=list(cmd.to),
-            pillars=[p.value for p in cmd.pillars],
-            method=cmd.method.value,
-            sender=cmd.sender,
-            template=cmd.template,
-            **content,
-        )
+            payload["decision"] = AdhocDecision(
+                role=decision.role,
+                prompt=decision.prompt,
+                options=list(decision.options),
+                deadline=decision.deadline,
+                default=decision.default,
+            )
+        self._adhoc(cmd.actor, payload)
         return None
 
-    def _adhoc(self, actor: str, **content: Any) -> None:
+    def _adhoc_id(self) -> str:
         n = len(self.state.adhoc) + 1
         while f"adhoc-{n}" in self.scenario.inject_map or f"adhoc-{n}" in self.state.adhoc:
             n += 1  # never the id of a scenario inject, which would then count as delivered
-        inject_id = f"adhoc-{n}"
-        self._emit(Kind.ADHOC_INJECT, actor, inject=inject_id, **content)
-        self._emit(Kind.INJECT_DELIVERED, actor, inject=inject_id, to=content["to"], cause="ad hoc")
-        decision = content.get("decision")
+        return f"adhoc-{n}"
+
+    def _adhoc(self, actor: str, payload: AdhocInject) -> None:
+        inject_id = payload["inject"]
+        self._emit(Kind.ADHOC_INJECT, actor, payload)
+        self._emit(
+            Kind.INJECT_DELIVERED,
+            actor,
+            {"inject": inject_id, "to": payload["to"], "cause": "ad hoc"},
+        )
+        decision = payload.get("decision")
         if decision is not None:  # opened at delivery, like a scenario inject's decision
             deadline = None
-            if decision.get("deadline") is not None:
+            if decision["deadline"] is not None:
                 deadline = round_ms(self.now + decision["deadline"])
                 self._at(
                     deadline, _DEADLINE, self._position(inject_id), self._deadline_action(inject_id)
                 )
             self._emit(
-                Kind.DECISION_OPENED, inject=inject_id, role=decision["role"], deadline=deadline
+                Kind.DECISION_OPENED,
+                None,
+                {"inject": inject_id, "role": decision["role"], "deadline": deadline},
             )
 
     def _cmd_hold(self, cmd: c.Hold) -> str | None:
@@ -596,14 +637,14 @@ class Engine:
             return f"{cmd.inject!r} was already delivered"
         if cmd.inject in self.state.held:
             return f"{cmd.inject!r} is already held"
-        self._emit(Kind.INJECT_HELD, cmd.actor, inject=cmd.inject)
+        self._emit(Kind.INJECT_HELD, cmd.actor, {"inject": cmd.inject})
         return None
 
     def _cmd_release(self, cmd: c.Release) -> str | None:
         if cmd.inject not in self.state.held:
             return f"{cmd.inject!r} is not held"
         inject = self.scenario.inject_map[cmd.inject]
-        self._emit(Kind.INJECT_UNHELD, cmd.actor, inject=cmd.inject)
+        self._emit(Kind.INJECT_UNHELD, cmd.actor, {"inject": cmd.inject})
         due = inject.at if inject.at is not None else self.state.scheduled.get(inject.id)
         if due is not None:  # back on schedule, or delivered now if its time has passed
             self._at(
@@ -619,12 +660,14 @@ class Engine:
         self._emit(
             Kind.OBSERVATION,
             cmd.actor,
-            pillar=cmd.pillar.value,
-            objective=cmd.objective,
-            kind=cmd.kind,
-            text=cmd.text,
-            seat=cmd.seat,
-            root_cause=cmd.root_cause,
+            {
+                "pillar": cmd.pillar.value,
+                "objective": cmd.objective,
+                "kind": cmd.kind,
+                "text": cmd.text,
+                "seat": cmd.seat,
+                "root_cause": cmd.root_cause,
+            },
         )
         return None
 

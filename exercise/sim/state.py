@@ -6,12 +6,34 @@ resume, so a state rebuilt from a journal is the state the session had.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Level, Scenario
-from ..model.events import Kind
+from ..model.events import (
+    AdhocInject,
+    CommandRejected,
+    DecisionMissed,
+    DecisionOpened,
+    DecisionTaken,
+    Empty,
+    ExpectedMet,
+    ExpectedMissed,
+    IndicatorChanged,
+    InjectDelivered,
+    InjectRef,
+    InjectScheduled,
+    Kind,
+    MeasureTaken,
+    Observation,
+    PhaseEntered,
+    SelfDecision,
+    SessionEnded,
+    SessionStarted,
+    SpeedSet,
+)
 
 # Keys that tell the engine which conditions an event may have changed.
 Keys = AbstractSet[str]
@@ -129,32 +151,32 @@ class SessionState:
 
     # -- applying events --
 
-    def apply(self, t: float, kind: str, actor: str | None, payload: dict[str, Any]) -> Keys:
+    def apply(self, t: float, kind: str, actor: str | None, payload: Mapping[str, Any]) -> Keys:
         """Apply one event; return the condition keys it may have changed."""
         if t > self.t:
             self.t = t
         self.events += 1
-        handler = _HANDLERS.get(kind)
-        return handler(self, t, actor, payload) if handler else _NOTHING
+        fold = FOLDS.get(kind)
+        return fold(self, t, actor, payload) if fold else _NOTHING
 
 
 _NOTHING: Keys = frozenset()
 
 
-def _started(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _started(s: SessionState, t: float, actor: str | None, p: SessionStarted) -> Keys:
     s.started = True
     s.seed = p.get("seed", s.seed)
     s.speed = p.get("speed", s.speed)
     return _NOTHING
 
 
-def _ended(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _ended(s: SessionState, t: float, actor: str | None, p: SessionEnded) -> Keys:
     s.ended = True
     s.end_reason = p.get("reason", "")
     return _NOTHING
 
 
-def _phase(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _phase(s: SessionState, t: float, actor: str | None, p: PhaseEntered) -> Keys:
     phase = s.scenario.phase_map[p["phase"]]
     s.phase = phase.id
     s.phase_index = s.scenario.phases.index(phase)
@@ -163,13 +185,13 @@ def _phase(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> K
     return {PHASE_KEY}
 
 
-def _scheduled(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _scheduled(s: SessionState, t: float, actor: str | None, p: InjectScheduled) -> Keys:
     s.scheduled[p["inject"]] = p["due"]
     s.scheduled_cause[p["inject"]] = p.get("cause", "condition")
     return _NOTHING
 
 
-def _delivered(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _delivered(s: SessionState, t: float, actor: str | None, p: InjectDelivered) -> Keys:
     inject = p["inject"]
     s.delivered_at[inject] = t
     s.recipients[inject] = tuple(p.get("to", ()))
@@ -185,27 +207,27 @@ def _delivered(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) 
     return {inject_key(inject)}
 
 
-def _held(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _held(s: SessionState, t: float, actor: str | None, p: InjectRef) -> Keys:
     s.held.add(p["inject"])
     return _NOTHING
 
 
-def _unheld(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _unheld(s: SessionState, t: float, actor: str | None, p: InjectRef) -> Keys:
     s.held.discard(p["inject"])
     return _NOTHING
 
 
-def _adhoc(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _adhoc(s: SessionState, t: float, actor: str | None, p: AdhocInject) -> Keys:
     s.adhoc[p["inject"]] = dict(p)
     return _NOTHING
 
 
-def _opened(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _opened(s: SessionState, t: float, actor: str | None, p: DecisionOpened) -> Keys:
     s.decisions[p["inject"]] = DecisionState(p["inject"], p["role"], t, p.get("deadline"))
     return _NOTHING
 
 
-def _taken(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _taken(s: SessionState, t: float, actor: str | None, p: DecisionTaken) -> Keys:
     decision = s.decisions[p["inject"]]
     decision.option = p["option"]
     decision.decided_at = t
@@ -213,20 +235,22 @@ def _taken(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> K
     return {inject_key(p["inject"])}
 
 
-def _missed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _missed(s: SessionState, t: float, actor: str | None, p: DecisionMissed) -> Keys:
     decision = s.decisions[p["inject"]]
     decision.missed = True
     decision.default_applied = p.get("default")
     return {inject_key(p["inject"])}
 
 
-def _indicator(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _indicator(s: SessionState, t: float, actor: str | None, p: IndicatorChanged) -> Keys:
     s.indicators[p["indicator"]] = p["value"]
     s.history[p["indicator"]].append((t, p["value"]))
     return {indicator_key(p["indicator"])}
 
 
-def _expected(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _expected(
+    s: SessionState, t: float, actor: str | None, p: ExpectedMet | ExpectedMissed
+) -> Keys:
     expected = s.expected[(p["inject"], p["index"])]
     expected.at = t
     if p.get("status"):
@@ -234,43 +258,48 @@ def _expected(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -
     return _NOTHING
 
 
-def _measure(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _measure(s: SessionState, t: float, actor: str | None, p: MeasureTaken) -> Keys:
     s.measures[p["measure"]] = (p["role"], t)
     return {measure_key(p["measure"])}
 
 
-def _self_decision(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _self_decision(s: SessionState, t: float, actor: str | None, p: SelfDecision) -> Keys:
     s.self_decisions.append({"t": t, **p})
     return _NOTHING
 
 
-def _observation(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _observation(s: SessionState, t: float, actor: str | None, p: Observation) -> Keys:
     s.observations.append({"t": t, "actor": actor, **p})
     return _NOTHING
 
 
-def _paused(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _paused(s: SessionState, t: float, actor: str | None, p: Empty) -> Keys:
     s.paused = True
     return _NOTHING
 
 
-def _resumed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _resumed(s: SessionState, t: float, actor: str | None, p: Empty) -> Keys:
     s.paused = False
     return _NOTHING
 
 
-def _speed(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _speed(s: SessionState, t: float, actor: str | None, p: SpeedSet) -> Keys:
     s.speed = p["speed"]
     return _NOTHING
 
 
-def _rejected(s: SessionState, t: float, actor: str | None, p: dict[str, Any]) -> Keys:
+def _rejected(s: SessionState, t: float, actor: str | None, p: CommandRejected) -> Keys:
     s.rejected += 1
     return _NOTHING
 
 
-_HANDLERS = {
+# How each kind changes the state, by kind: every kind of the vocabulary is here, None for
+# those that change nothing but the clock (tests/test_vocabulary.py checks both, and that
+# each fold reads the payload type its kind has).
+Fold = Callable[[SessionState, float, "str | None", Any], Keys]
+FOLDS: Mapping[str, Fold | None] = {
     Kind.SESSION_STARTED: _started,
+    Kind.SESSION_RESUMED: None,
     Kind.SESSION_ENDED: _ended,
     Kind.PHASE_ENTERED: _phase,
     Kind.INJECT_SCHEDULED: _scheduled,
@@ -290,5 +319,13 @@ _HANDLERS = {
     Kind.PAUSED: _paused,
     Kind.RESUMED: _resumed,
     Kind.SPEED_SET: _speed,
+    Kind.JUMPED: None,  # the driver moves the clock; the next events carry the new time
     Kind.COMMAND_REJECTED: _rejected,
+    # evaluator input after play: the session's state is what play left
+    Kind.RATING: None,
+    Kind.IP_ROW: None,
+    Kind.EXPECTED_JUDGED: None,
+    Kind.PARTICIPANT: None,
+    Kind.REPORT_FINAL: None,
+    Kind.WITHDRAWN: None,
 }

@@ -398,46 +398,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.done.decide": ("decision recorded", "besluit vastgelegd"),
     "cmd.done.self-decision": ("decision recorded", "besluit vastgelegd"),
     "cmd.done.take-measure": ("measure taken", "maatregel genomen"),
-    # feed
-    "feed.started": ("session started: {title}", "sessie gestart: {title}"),
-    "feed.resumed": ("session resumed from the journal", "sessie hervat vanuit het journaal"),
-    "feed.ended": ("session ended ({reason})", "sessie beëindigd ({reason})"),
-    "feed.phase": ("phase {title} ({level}) entered", "fase {title} ({level}) begonnen"),
-    "feed.delivered": ("“{title}” delivered to {to}", "“{title}” afgeleverd aan {to}"),
-    "feed.scheduled": ("“{title}” due at {due}", "“{title}” gepland om {due}"),
-    "feed.held": ("“{title}” held", "“{title}” vastgehouden"),
-    "feed.unheld": ("“{title}” released from hold", "“{title}” vrijgegeven"),
-    "feed.adhoc": ("ad-hoc inject “{title}” for {to}", "ad-hoc inject “{title}” voor {to}"),
-    "feed.opened": (
-        "decision on “{title}” open for {role}{deadline}",
-        "besluit over “{title}” open voor {role}{deadline}",
-    ),
-    "feed.deadline": (", deadline {time}", ", deadline {time}"),
-    "feed.taken": ("{role} decided “{title}”: {option}", "{role} besloot “{title}”: {option}"),
-    "feed.missed": (
-        "{role} missed the deadline of “{title}”",
-        "{role} miste de deadline van “{title}”",
-    ),
-    "feed.missed_default": (
-        "{role} missed the deadline of “{title}”; default {option} applied",
-        "{role} miste de deadline van “{title}”; standaardkeuze {option} toegepast",
-    ),
-    "feed.indicator": ("{title} {delta:+g} to {value:g}", "{title} {delta:+g} naar {value:g}"),
-    "feed.expected": (
-        "expected action {index} of “{title}”: {status}",
-        "verwachte actie {index} van “{title}”: {status}",
-    ),
-    "feed.measure": ("{role} took measure {title}", "{role} nam maatregel {title}"),
-    "feed.self": ("{role} on own initiative: {text}", "{role} op eigen initiatief: {text}"),
-    "feed.observation": ("observation ({pillar}): {text}", "observatie ({pillar}): {text}"),
-    "feed.paused": ("clock paused", "klok gepauzeerd"),
-    "feed.running": ("clock running", "klok loopt"),
-    "feed.speed": ("speed set to x{speed}", "snelheid x{speed}"),
-    "feed.jumped": ("clock moved to {time}", "klok verzet naar {time}"),
-    "feed.rejected": (
-        "{actor}: {command} rejected: {reason}",
-        "{actor}: {command} geweigerd: {reason}",
-    ),
     # countdowns in scenario time and in real time
     "time.both": ("{left} ({real} real at x{speed})", "{left} ({real} echt bij x{speed})"),
     "time.both_paused": ("{left} (clock paused)", "{left} (klok gepauzeerd)"),
@@ -476,9 +436,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "role.no_open": ("No open decision for this role.", "Geen open besluit voor deze rol."),
     "msel.to": ("to", "aan"),
     "msel.all_players": ("all players", "alle spelers"),
-    "status.met": ("met", "gehaald"),
-    "status.late": ("late", "te laat"),
-    "status.missed": ("missed", "gemist"),
 }
 
 _PILLAR_SHORT = {

@@ -227,7 +227,7 @@ def test_the_feed_shows_every_committed_event(make_app) -> None:
             await advance(pilot, 61)
             lines = [strip.text.strip() for strip in app.console_view.feed.lines]
             text = " ".join(lines)
-            assert "session started: Silent Current (demo)" in text
+            assert "Session started: Silent Current (demo)" in text
             assert "“Gas pipeline and data cable damaged on the seabed” delivered" in text
 
     run(go())

@@ -115,7 +115,7 @@ def test_player_text_is_shown_literally(make_app, hostile) -> None:
             assert (await app.driver.submit(adhoc)).accepted
             await settle(pilot)
             feed = " ".join(" ".join(s.text for s in app.console_view.feed.lines).split())
-            assert "team on own initiative: " + HOSTILE in feed and "\x1b" not in feed
+            assert "team decided on own initiative: " + HOSTILE in feed and "\x1b" not in feed
             await pilot.press("f2")
             await settle(pilot)
             team = app.role_panels[0]
@@ -151,7 +151,7 @@ def test_the_ui_in_dutch(make_app) -> None:
             descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
             assert {"Pauze", "Einde", "Afvuren"} <= descriptions
             feed = " ".join(s.text for s in app.console_view.feed.lines)
-            assert "sessie gestart: Stille Stroom (demo)" in feed
+            assert "Sessie gestart: Stille Stroom (demo)" in feed
             await pilot.press("f3")
             await settle(pilot)
             kgg = app.role_panels[1]

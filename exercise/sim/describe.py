@@ -1,0 +1,341 @@
+"""One describer for every event: the play feed, the UI's live feed and the debrief's
+timeline all say what happened with these lines.
+
+`Describer(scenario, lang).line(kind, actor, payload)` gives a `Line` (an English template
+from `eventwords` and its parameters), or None for a kind that has no line of its own;
+`text` renders it in the describer's language. The words of each kind are registered in
+`WORDS`, by kind (tests/test_vocabulary.py checks that every kind has its entry and reads
+the payload type of its kind). Payloads are read defensively: the debrief describes
+journals that travelled, so a field of the wrong type never raises here.
+
+Scenario and player text is put into the line as it is: the caller escapes it for where
+it goes (the terminal, HTML, Markdown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..model import Scenario, format_clock, localize
+from ..model.events import (
+    AdhocInject,
+    CommandRejected,
+    DecisionMissed,
+    DecisionOpened,
+    DecisionTaken,
+    Empty,
+    ExpectedJudged,
+    ExpectedMet,
+    ExpectedMissed,
+    ImprovementItem,
+    IndicatorChanged,
+    InjectDelivered,
+    InjectRef,
+    InjectScheduled,
+    Jumped,
+    Kind,
+    MeasureTaken,
+    Observation,
+    Participant,
+    PhaseEntered,
+    RatingGiven,
+    ReportFinal,
+    SelfDecision,
+    SessionEnded,
+    SessionStarted,
+    SpeedSet,
+    Withdrawn,
+)
+from . import eventwords as w
+from .eventwords import Line, Word, render
+
+
+class Describer:
+    """Lines for the events of one session, in order. It remembers the titles of ad-hoc
+    injects (their delivery and decision events name only the id)."""
+
+    __slots__ = ("_adhoc", "lang", "scenario")
+
+    def __init__(self, scenario: Scenario, lang: str) -> None:
+        self.scenario = scenario
+        self.lang = lang
+        self._adhoc: dict[str, str] = {}
+
+    def line(self, kind: str, actor: str | None, payload: Mapping[str, Any]) -> Line | None:
+        """What the event says, or None when it needs no line of its own."""
+        try:
+            words = WORDS[kind]
+        except KeyError:
+            return Line(w.UNKNOWN, {"kind": kind})
+        return words(self, actor, payload)
+
+    def text(self, kind: str, actor: str | None, payload: Mapping[str, Any]) -> str | None:
+        line = self.line(kind, actor, payload)
+        return None if line is None else render(line, self.lang)
+
+    # -- what the lines name ----------------------------------------------------------
+
+    def local(self, text: str | dict[str, str] | None) -> str:
+        """Scenario text in the describer's language."""
+        return localize(text, self.lang, self.scenario.language)
+
+    def inject_title(self, inject_id: object) -> str:
+        inject_id = _str(inject_id)
+        inject = self.scenario.inject_map.get(inject_id)
+        if inject is not None:
+            return self.local(inject.title)
+        return self._adhoc.get(inject_id) or inject_id
+
+    def option_label(self, inject_id: object, option: object) -> str:
+        inject = self.scenario.inject_map.get(_str(inject_id))
+        found = (
+            inject.decision.option(_str(option)) if inject and inject.decision else None
+        )  # an ad-hoc decision's options are their labels
+        return self.local(found.label) if found else _str(option)
+
+    def adhoc_seen(self, inject_id: object, title: object) -> None:
+        self._adhoc[_str(inject_id)] = _str(title)
+
+
+def _str(value: object) -> str:
+    """A text field, or empty when it is missing or not text."""
+    return value if type(value) is str else ""
+
+
+def _texts(value: object) -> str:
+    """A list of texts (recipients, pillars) joined; what is not text is left out."""
+    if type(value) is not list:
+        return ""
+    return ", ".join(x for x in value if type(x) is str)
+
+
+def _number(value: object, spec: str = "g") -> str:
+    if type(value) in (int, float):
+        return format(value, spec)
+    return "?"
+
+
+def _index(value: object) -> object:
+    """An expected action's number as people count (the payload counts from 0)."""
+    return value + 1 if type(value) is int else "?"
+
+
+def _clock(value: object) -> str:
+    if (type(value) is int or type(value) is float) and abs(value) < 1e12:  # not NaN
+        return format_clock(value)
+    return "?"
+
+
+# -- words by kind ---------------------------------------------------------------------------
+
+
+def _started(d: Describer, actor: str | None, p: SessionStarted) -> Line:
+    return Line(w.SESSION_STARTED, {"title": d.local(d.scenario.title)})
+
+
+def _resumed_session(d: Describer, actor: str | None, p: Empty) -> Line:
+    return Line(w.SESSION_RESUMED, {})
+
+
+def _ended(d: Describer, actor: str | None, p: SessionEnded) -> Line:
+    return Line(w.SESSION_ENDED, {"reason": Word(_str(p.get("reason")))})
+
+
+def _phase(d: Describer, actor: str | None, p: PhaseEntered) -> Line:
+    phase_id = _str(p.get("phase"))
+    phase = d.scenario.phase_map.get(phase_id)
+    title = d.local(phase.title) if phase else phase_id
+    params = {"title": title, "level": _str(p.get("level")), "cause": Word(_str(p.get("cause")))}
+    return Line(w.PHASE_ENTERED, params)
+
+
+def _delivered(d: Describer, actor: str | None, p: InjectDelivered) -> Line:
+    params = {"title": d.inject_title(p.get("inject")), "to": _texts(p.get("to"))}
+    return Line(w.INJECT_DELIVERED, params)
+
+
+def _scheduled(d: Describer, actor: str | None, p: InjectScheduled) -> Line:
+    params = {"title": d.inject_title(p.get("inject")), "due": _clock(p.get("due"))}
+    return Line(w.INJECT_SCHEDULED, params)
+
+
+def _held(d: Describer, actor: str | None, p: InjectRef) -> Line:
+    return Line(w.INJECT_HELD, {"title": d.inject_title(p.get("inject"))})
+
+
+def _unheld(d: Describer, actor: str | None, p: InjectRef) -> Line:
+    return Line(w.INJECT_UNHELD, {"title": d.inject_title(p.get("inject"))})
+
+
+def _adhoc(d: Describer, actor: str | None, p: AdhocInject) -> None:
+    # No line: its delivery, right after it, says it all, by the title kept here.
+    d.adhoc_seen(p.get("inject"), p.get("title"))
+
+
+def _opened(d: Describer, actor: str | None, p: DecisionOpened) -> Line:
+    params = {"title": d.inject_title(p.get("inject")), "role": _str(p.get("role"))}
+    deadline = p.get("deadline")
+    if deadline is None:
+        return Line(w.DECISION_OPENED, params)
+    return Line(w.DECISION_OPENED_DEADLINE, {**params, "time": _clock(deadline)})
+
+
+def _taken(d: Describer, actor: str | None, p: DecisionTaken) -> Line:
+    inject = p.get("inject")
+    params = {
+        "role": _str(p.get("role")),
+        "title": d.inject_title(inject),
+        "option": d.option_label(inject, p.get("option")),
+    }
+    return Line(w.DECISION_TAKEN, params)
+
+
+def _missed(d: Describer, actor: str | None, p: DecisionMissed) -> Line:
+    inject = p.get("inject")
+    params = {"role": _str(p.get("role")), "title": d.inject_title(inject)}
+    default = p.get("default")
+    if not default:
+        return Line(w.DECISION_MISSED, params)
+    option = d.option_label(inject, default)
+    return Line(w.DECISION_MISSED_DEFAULT, {**params, "option": option})
+
+
+def _indicator(d: Describer, actor: str | None, p: IndicatorChanged) -> Line:
+    indicator_id = _str(p.get("indicator"))
+    spec = d.scenario.indicator_map.get(indicator_id)
+    params = {
+        "title": d.local(spec.title) if spec else indicator_id,
+        "delta": _number(p.get("delta"), "+g"),
+        "value": _number(p.get("value")),
+    }
+    return Line(w.INDICATOR_CHANGED, params)
+
+
+def _expected(d: Describer, actor: str | None, p: ExpectedMet | ExpectedMissed) -> Line:
+    params = {
+        "index": _index(p.get("index")),
+        "title": d.inject_title(p.get("inject")),
+        "status": Word(_str(p.get("status"))),
+    }
+    return Line(w.EXPECTED_SETTLED, params)
+
+
+def _measure(d: Describer, actor: str | None, p: MeasureTaken) -> Line:
+    measure_id = _str(p.get("measure"))
+    measure = d.scenario.measure_map.get(measure_id)
+    params = {
+        "role": _str(p.get("role")),
+        "title": d.local(measure.title) if measure else measure_id,
+    }
+    return Line(w.MEASURE_TAKEN, params)
+
+
+def _self_decision(d: Describer, actor: str | None, p: SelfDecision) -> Line:
+    return Line(w.SELF_DECISION, {"role": _str(p.get("role")), "text": _str(p.get("text"))})
+
+
+def _observation(d: Describer, actor: str | None, p: Observation) -> Line:
+    pillar = _str(p.get("pillar"))
+    params = {
+        "pillar": Word(w.PILLAR_SHORT.get(pillar, pillar)),
+        "kind": Word(_str(p.get("kind")) or "note"),
+        "text": _str(p.get("text")),
+    }
+    return Line(w.OBSERVATION, params)
+
+
+def _paused(d: Describer, actor: str | None, p: Empty) -> Line:
+    return Line(w.PAUSED, {})
+
+
+def _resumed(d: Describer, actor: str | None, p: Empty) -> Line:
+    return Line(w.RESUMED, {})
+
+
+def _speed(d: Describer, actor: str | None, p: SpeedSet) -> Line:
+    return Line(w.SPEED_SET, {"speed": _number(p.get("speed"))})
+
+
+def _jumped(d: Describer, actor: str | None, p: Jumped) -> Line:
+    return Line(w.JUMPED, {"time": _clock(p.get("to"))})
+
+
+def _rejected(d: Describer, actor: str | None, p: CommandRejected) -> Line:
+    command = p.get("command")
+    params = {
+        "actor": actor or "",
+        "command": _str(command.get("type")) if type(command) is dict else "",
+        "reason": _str(p.get("reason")),
+    }
+    return Line(w.COMMAND_REJECTED, params)
+
+
+def _rating(d: Describer, actor: str | None, p: RatingGiven) -> Line:
+    params = {
+        "scope": Word(_str(p.get("scope"))),
+        "target": _str(p.get("target")),
+        "rating": _str(p.get("rating")),
+    }
+    return Line(w.RATING, params)
+
+
+def _improvement(d: Describer, actor: str | None, p: ImprovementItem) -> Line:
+    return Line(w.IP_ROW, {"issue": _str(p.get("issue"))})
+
+
+def _judged(d: Describer, actor: str | None, p: ExpectedJudged) -> Line:
+    params = {
+        "index": _index(p.get("index")),
+        "title": d.inject_title(p.get("inject")),
+        "status": Word(_str(p.get("status"))),
+    }
+    return Line(w.EXPECTED_JUDGED, params)
+
+
+def _participant(d: Describer, actor: str | None, p: Participant) -> Line:
+    return Line(w.PARTICIPANT, {"role": _str(p.get("role")), "name": _str(p.get("name"))})
+
+
+def _final(d: Describer, actor: str | None, p: ReportFinal) -> Line:
+    return Line(w.REPORT_FINAL, {"by": _str(p.get("by"))})
+
+
+def _withdrawn(d: Describer, actor: str | None, p: Withdrawn) -> Line:
+    return Line(w.WITHDRAWN, {"ref": _str(p.get("ref")), "reason": _str(p.get("reason"))})
+
+
+Words = Callable[[Describer, "str | None", Any], "Line | None"]
+
+# The words of every kind of the vocabulary (exercise/model/events.py), by kind.
+WORDS: Mapping[str, Words] = {
+    Kind.SESSION_STARTED: _started,
+    Kind.SESSION_RESUMED: _resumed_session,
+    Kind.SESSION_ENDED: _ended,
+    Kind.PHASE_ENTERED: _phase,
+    Kind.INJECT_SCHEDULED: _scheduled,
+    Kind.INJECT_DELIVERED: _delivered,
+    Kind.INJECT_HELD: _held,
+    Kind.INJECT_UNHELD: _unheld,
+    Kind.ADHOC_INJECT: _adhoc,
+    Kind.DECISION_OPENED: _opened,
+    Kind.DECISION_TAKEN: _taken,
+    Kind.DECISION_MISSED: _missed,
+    Kind.INDICATOR_CHANGED: _indicator,
+    Kind.EXPECTED_MET: _expected,
+    Kind.EXPECTED_MISSED: _expected,
+    Kind.MEASURE_TAKEN: _measure,
+    Kind.SELF_DECISION: _self_decision,
+    Kind.OBSERVATION: _observation,
+    Kind.PAUSED: _paused,
+    Kind.RESUMED: _resumed,
+    Kind.SPEED_SET: _speed,
+    Kind.JUMPED: _jumped,
+    Kind.COMMAND_REJECTED: _rejected,
+    Kind.RATING: _rating,
+    Kind.IP_ROW: _improvement,
+    Kind.EXPECTED_JUDGED: _judged,
+    Kind.PARTICIPANT: _participant,
+    Kind.REPORT_FINAL: _final,
+    Kind.WITHDRAWN: _withdrawn,
+}
