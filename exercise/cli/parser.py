@@ -22,6 +22,16 @@ class Parser(argparse.ArgumentParser):
         super().error(clean(message))
 
 
+PILLARS = (  # exercise.model.doctrine.Pillar, not imported for --help
+    "vital-processes",
+    "resilient-society",
+    "democracy-rule-of-law",
+    "resilient-economy",
+    "territorial-defence",
+    "civil-military-support",
+)
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="exercise",
@@ -61,6 +71,50 @@ def build_parser() -> Parser:
 
     listing = add("list", "content:listing", "list the bundled scenarios")
     o.add_lang(listing, "the listing")
+
+    # -- MSEL spreadsheets and the paper of an exercise --
+    imp = add(
+        "import",
+        "msel:import_msel",
+        "turn an MSEL spreadsheet (.xlsx or .csv) into a scenario",
+        "Read an MSEL (one row per inject) and write a scenario: header row and columns found "
+        "in English or Dutch, or named in a mapping file (--map; docs/msel.md). What the "
+        "sheet does not say is given here (--level, --pillar) or left for `exercise lint`.",
+    )
+    imp.add_argument("msel", metavar="MSEL", help="the spreadsheet: .xlsx or .csv")
+    imp.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    imp.add_argument(
+        "--map", metavar="MAPPING", help="mapping file (YAML): which column holds what"
+    )
+    imp.add_argument(
+        "-o", "--output", metavar="FILE", help="write the scenario to FILE (default: stdout)"
+    )
+    imp.add_argument(
+        "--level",
+        choices=("L0", "L1", "L2", "L3", "L4"),
+        help="threat level of the scenario's phase (an MSEL does not say it)",
+    )
+    imp.add_argument(
+        "--pillar",
+        action="append",
+        choices=PILLARS,
+        metavar="PILLAR",
+        help="pillar of every inject whose row names none (may be repeated): " + ", ".join(PILLARS),
+    )
+    imp.add_argument(
+        "--start", metavar="TIME", help="T+0 in the sheet's notation (default: the earliest time)"
+    )
+    imp.add_argument(
+        "--duration",
+        metavar="DURATION",
+        help="length of the scenario (default: the last inject plus 15m)",
+    )
+    imp.add_argument("--id", metavar="ID", help="scenario id (default: from the file name)")
+    imp.add_argument("--title", metavar="TEXT", help="scenario title (default: the file name)")
+    imp.add_argument(
+        "--lang", choices=o.LANGUAGES, help="language of the sheet (default: from its headers)"
+    )
+    o.add_force(imp)
 
     # -- sessions --
     play = add("play", "sessions:play", "play a scenario headless, as fast as possible")
