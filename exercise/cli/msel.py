@@ -50,7 +50,33 @@ def import_msel(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write(files: dict[Path, str], inputs: list[Path], args: argparse.Namespace) -> None:
+def msel(args: argparse.Namespace) -> int:
+    from ..content.loader import load_scenario
+    from ..msel import export
+    from .content import catalogue, scenario_path
+
+    path = scenario_path(args.scenario)
+    scenario = load_scenario(path, catalogue(args))
+    lang = args.lang or scenario.language
+    data: str | bytes
+    if args.format == "xlsx":
+        if not args.output:
+            raise UsageError("--format xlsx writes a file: give it with -o FILE")
+        data = export.to_xlsx(scenario, lang)
+    elif args.format == "csv":
+        data = export.to_csv(scenario, lang)
+    else:
+        data = export.to_html(scenario, lang)
+    if args.output:
+        _write({Path(args.output): data}, [path], args)
+        print(f"MSEL of {len(scenario.injects)} injects: {args.output}", file=sys.stderr)
+    else:
+        assert isinstance(data, str)
+        sys.stdout.write(data.removeprefix("\ufeff"))
+    return EXIT_OK
+
+
+def _write(files: dict[Path, str | bytes], inputs: list[Path], args: argparse.Namespace) -> None:
     from ..outputs import OutputRefused, write_texts
 
     try:
@@ -59,4 +85,4 @@ def _write(files: dict[Path, str], inputs: list[Path], args: argparse.Namespace)
         raise UsageError(str(err)) from None
 
 
-__all__ = ["EXIT_BAD_INPUT", "error", "import_msel"]
+__all__ = ["EXIT_BAD_INPUT", "error", "import_msel", "msel"]

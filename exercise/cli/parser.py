@@ -116,6 +116,22 @@ def build_parser() -> Parser:
     )
     o.add_force(imp)
 
+    msel = add(
+        "msel",
+        "msel:msel",
+        "the controllers' MSEL of a scenario as a spreadsheet or printable HTML",
+        "One row per inject with every MSEL column (expected actions and controller notes "
+        "included: for exercise control only). `exercise import` reads the spreadsheet back.",
+    )
+    o.add_scenario(msel)
+    msel.add_argument("--format", choices=("xlsx", "csv", "html"), required=True)
+    msel.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    msel.add_argument(
+        "--lang", choices=o.LANGUAGES, help="language of the texts (default: the scenario's)"
+    )
+    o.add_force(msel)
+    o.add_catalogue(msel)
+
     # -- sessions --
     play = add("play", "sessions:play", "play a scenario headless, as fast as possible")
     o.add_scenario(play)

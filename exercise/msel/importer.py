@@ -180,11 +180,22 @@ def _header_column(header: list[Value], ref: str) -> int | None:
 
 
 def _detect_header(rows: list[list[Value]], known: dict[str, tuple[str, str]]) -> int:
+    """The first row of the best: most columns recognised, at least two, more than half
+    of its cells, one of them the time, subject or text (a row of data that happens to
+    hold the word "subject" is no header)."""
     best, best_count = 0, 1
     for number, row in enumerate(rows[:HEADER_SEARCH], start=1):
-        fields = {known[k][0] for v in row if isinstance(v, str) and (k := header_key(v)) in known}
-        if len(fields) > best_count and fields & {"title", "text", "time"}:
-            best, best_count = number, len(fields)
+        cells = [v for v in row if v is not None]
+        fields = [
+            known[k][0] for v in cells if isinstance(v, str) and (k := header_key(v)) in known
+        ]
+        distinct = set(fields)
+        if (
+            len(distinct) > best_count
+            and len(fields) * 2 > len(cells)
+            and distinct & {"title", "text", "time"}
+        ):
+            best, best_count = number, len(distinct)
     return best
 
 
@@ -202,6 +213,9 @@ def read_rows(
     place = table.place
     methods = {header_key(k): v.value for k, v in (mapping.methods if mapping else {}).items()}
     out: list[Row] = []
+    first_columns: dict[str, int] = {}
+    for col, name in sorted(columns.items()):
+        first_columns.setdefault(name, col)
     for number in range(first_row, len(table.rows) + 1):
         values = table.rows[number - 1]
         cells: dict[str, list[tuple[int, Value]]] = {}
@@ -221,7 +235,9 @@ def read_rows(
                 )
             )
             continue
-        out.append(_row(place, number, cells, methods, language))
+        row = _row(place, number, cells, methods, language)
+        row.cells = {**first_columns, **row.cells}  # empty cells too, for messages
+        out.append(row)
     return out
 
 
@@ -368,7 +384,10 @@ def _row(
     options = _options(place, number, cells)
     if options:
         prompt = _text(place, number, cells, "prompt") or title
-        decision: dict[str, Any] = {"prompt": prompt, "options": options}
+        decision: dict[str, Any] = {"prompt": prompt}
+        if "decider" in cells:
+            decision["role"] = " ".join(_as_text(one("decider")).split())  # a player's name
+        decision["options"] = options
         if "deadline" in cells:
             try:
                 parse_duration(_as_text(one("deadline")))
@@ -619,6 +638,8 @@ def build_scenario(
             if key in inject:
                 ordered[key] = inject[key]
         if "decision" in inject:
+            if "role" in inject["decision"]:
+                inject["decision"]["role"] = role_of(inject["decision"]["role"])
             ordered["decision"] = inject["decision"]
         if "expected" in inject:
             for item in inject["expected"]:

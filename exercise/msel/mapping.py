@@ -23,7 +23,7 @@ from .workbook import MAX_COLUMNS, MAX_ROWS
 
 FieldName = Literal[
     "number", "id", "time", "day", "when", "after", "released", "phase", "from", "to",
-    "method", "title", "text", "story_time", "prompt", "options", "deadline", "expected",
+    "method", "title", "text", "story_time", "prompt", "decider", "options", "deadline", "expected",
     "objective", "pillars", "nato", "domains", "attribution", "severity", "source",
     "contingency", "notes", "ignore",
 ]  # fmt: skip

@@ -163,7 +163,12 @@ def scenario_times(
     present = [t.seconds for t in times if t is not None]
     if not present:
         return None, [None] * len(times)
-    zero = start.seconds if start else min(present)
+    if start:
+        zero = start.seconds
+    elif scale == "relative":  # already from the start (D, J, T+0), unless some lie before it
+        zero = min(0.0, *present)
+    else:
+        zero = min(present)
     out: list[float | None] = []
     for i, t in enumerate(times):
         if t is None:

@@ -25,6 +25,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "title": ("Subject", "Onderwerp"),
     "text": ("Text", "Tekst"),
     "prompt": ("Decision", "Besluit"),
+    "decider": ("Decided by", "Besluit door"),
     "options": ("Options", "Opties"),
     "deadline": ("Deadline", "Uiterste tijd"),
     "expected": ("Expected action", "Verwachte actie"),

@@ -53,6 +53,7 @@ Value = str | int | float | datetime | date | time | timedelta | None
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 _XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class SheetProblem(Exception):
@@ -181,6 +182,16 @@ def _read_xlsx(path: Path, name: str, sheet: str | None) -> Table:
         place = Place(name, chosen)
         ws = book[chosen]
         rows = _sheet_rows(ws, place)
+        claimed_rows, claimed_columns = ws.max_row or 0, ws.max_column or 0  # its own word
+        if claimed_rows > MAX_ROWS or claimed_columns > MAX_COLUMNS + 1:
+            notes.append(
+                clean(
+                    f"{place.whole()}: the sheet says it reaches row {claimed_rows:,}, column "
+                    f"{claimed_columns:,}: only the first {MAX_ROWS:,} rows and {MAX_COLUMNS} "
+                    "columns are read",
+                    layout=False,
+                )
+            )
         if formula_parts:  # some sheet has formulas: look for them in this one
             _check_formulas(path, chosen, place, rows, notes)
         return Table(place, rows, names, notes)
@@ -384,6 +395,8 @@ def _read_csv(path: Path, name: str, size: int) -> Table:
                 del record[MAX_COLUMNS:]
             row: list[Value] = []
             for column, cell in enumerate(record, start=1):
+                if cell[:1] == "'" and cell[1:2] in _FORMULA_START:
+                    cell = cell[1:]  # made inert by the export (or by hand): the text itself
                 row.append(_value(cell, place, number, column) if cell.strip() else None)
             rows.append(row)
     except csv.Error as err:
