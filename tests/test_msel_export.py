@@ -17,8 +17,8 @@ from exercise.content.loader import load_scenario
 from exercise.content.resources import bundled_scenarios_dir
 from exercise.model import Inject, localize
 from exercise.msel.importer import Settings, build_scenario
-from exercise.msel.workbook import read_table
 from exercise.msel.words import COLUMNS
+from exercise.msel.workbook import read_table
 
 BUNDLED = sorted(bundled_scenarios_dir().glob("*.yaml"))
 
