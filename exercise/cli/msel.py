@@ -86,3 +86,32 @@ def _write(files: dict[Path, str | bytes], inputs: list[Path], args: argparse.Na
 
 
 __all__ = ["EXIT_BAD_INPUT", "error", "import_msel", "msel"]
+
+
+def handouts(args: argparse.Namespace) -> int:
+    from ..content.loader import load_scenario
+    from ..handouts.build import handouts as papers
+    from .content import catalogue, scenario_path
+
+    path = scenario_path(args.scenario)
+    scenario = load_scenario(path, catalogue(args))
+    lang = args.lang or scenario.language
+    folder = Path(args.out) if args.out else Path(f"{scenario.id}-handouts")
+    files: dict[Path, str | bytes] = {
+        folder / name: html for name, html in papers(scenario, lang).items()
+    }
+    from ..outputs import OutputRefused, write_texts
+
+    try:
+        write_texts(
+            files,
+            [path],
+            force=args.force,
+            hint="write elsewhere with --out DIR",
+            make_folders=True,
+        )
+    except OutputRefused as err:
+        raise UsageError(str(err)) from None
+    for name in files:
+        print(name)
+    return EXIT_OK

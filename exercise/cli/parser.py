@@ -132,6 +132,24 @@ def build_parser() -> Parser:
     o.add_force(msel)
     o.add_catalogue(msel)
 
+    papers = add(
+        "handouts",
+        "msel:handouts",
+        "printable HTML papers: handbook, simulation-cell script, player handout, inject cards",
+        "Write self-contained HTML files for print (A4, the handling marking on every page): "
+        "the controller and evaluator handbook and the simulation-cell script (for exercise "
+        "control), the player handout and inject cards (player-facing text only).",
+    )
+    o.add_scenario(papers)
+    papers.add_argument(
+        "--out", metavar="DIR", help="folder for the files (default: <scenario id>-handouts)"
+    )
+    papers.add_argument(
+        "--lang", choices=o.LANGUAGES, help="language of the papers (default: the scenario's)"
+    )
+    o.add_force(papers, "files")
+    o.add_catalogue(papers)
+
     # -- sessions --
     play = add("play", "sessions:play", "play a scenario headless, as fast as possible")
     o.add_scenario(play)

@@ -35,20 +35,36 @@ tr { break-inside: avoid; page-break-inside: avoid; }
         padding: 1rem; margin: 1rem 0; }
 .card:last-of-type { break-after: auto; page-break-after: auto; }
 .card h2 { border: none; font-size: 15pt; }
-.running { display: none; }
 table.msel { font-size: 8pt; }
-@page { size: A4; margin: 16mm 14mm; }
 @page landscape { size: A4 landscape; }
 @media print {
   body { max-width: none; padding: 0; }
-  .running { display: block; position: fixed; left: 0; right: 0; text-align: center;
-             font-weight: bold; font-size: 8pt; }
-  .running.top { top: -10mm; }
-  .running.bottom { bottom: -10mm; }
   .screen-only { display: none; }
   body.wide { page: landscape; }
 }
 """
+
+# The marking on every printed page, in the page's margin boxes (CSS Paged Media)
+PAGE_CSS = """
+@page {{ size: A4; margin: 18mm 14mm;
+  @top-center {{ content: {mark}; font: bold 8pt sans-serif; }}
+  @bottom-center {{ content: {mark} "  \\2014  " counter(page) " / " counter(pages);
+                    font: bold 8pt sans-serif; }}
+}}
+"""
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal of `text` that nothing in it can end (quotes, backslashes,
+    `</style>`, newlines): every character but letters, digits and plain punctuation
+    as a CSS escape."""
+    out = []
+    for ch in text:
+        if ch.isascii() and (ch.isalnum() or ch in " /.,_-:()+#"):
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):06x}")
+    return '"' + "".join(out) + '"'
 
 
 def esc(text: object) -> str:
@@ -65,9 +81,9 @@ def page(title: str, classification: str, body: str, lang: str, *, wide: bool = 
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">\n"
-        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<title>{esc(title)}</title>\n<style>{CSS}"
+        f"{PAGE_CSS.format(mark=css_string(classification))}</style>\n</head>\n"
         f"{body_tag}\n"
-        f'<div class="running top">{mark}</div>\n<div class="running bottom">{mark}</div>\n'
         f'<div class="marking">{mark}</div>\n{body}\n<div class="marking">{mark}</div>\n'
         "</body>\n</html>\n"
     )

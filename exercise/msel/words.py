@@ -37,6 +37,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "source": ("Source", "Bron"),
     "contingency": ("Contingency", "Reserve-inject"),
     "notes": ("Controller notes", "Notities oefenleiding"),
+    "playbook": ("Playbook", "Draaiboek"),
+    "measure": ("Measure", "Maatregel"),
+    "indicators": ("Indicators", "Indicatoren"),
 }
 
 # Other header names seen in MSELs, per field (compared after `header_key`)
@@ -275,6 +278,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "cards.title": ("Inject cards", "Injectkaarten"),
     "objectives": ("Objectives", "Oefendoelen"),
     "objective": ("Objective", "Oefendoel"),
+    "notes": ("Controller notes", "Notities oefenleiding"),
+    "playbook": ("Playbook", "Draaiboek"),
+    "measure": ("Measure", "Maatregel"),
+    "indicators": ("Indicators", "Indicatoren"),
     "method.sheet": ("Method in the sheet", "Middel in het blad"),
     "capability": ("Capability", "Capaciteit"),
     "target": ("Capability target", "Capaciteitsdoel"),
