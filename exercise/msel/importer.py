@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..content.problems import ContentError
 from ..model.condition import ConditionSyntaxError, parse_condition
 from ..model.doctrine import Attribution, HybridDomain, Level, Method, NatoRequirement, Pillar
 from ..model.timing import format_duration, parse_duration
 from ..model.types import MAX_ID, MAX_TEXT, MAX_TITLE, SLUG_PATTERN
 from ..safetext import clean
+from . import yamlout
 from .mapping import Mapping, column_index
 from .timecells import IndexedError, TimeValue, parse_day_cell, parse_time_cell, scenario_times
 from .words import HEADERS, METHOD_WORDS, header_key, word
@@ -426,10 +425,12 @@ def _method(text: str, methods: dict[str, str]) -> str:
         return methods[key]
     if key in {m.value for m in Method}:
         return key
-    for found, method in METHOD_WORDS:
-        if re.search(rf"(?<![a-z]){re.escape(found)}", key):
-            return method
-    return Method.OTHER.value
+    match = _METHOD_WORD.search(key)
+    return _METHOD_OF[match.group(1)] if match else Method.OTHER.value
+
+
+_METHOD_OF = dict(METHOD_WORDS)
+_METHOD_WORD = re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w, _ in METHOD_WORDS) + ")")
 
 
 def _options(
@@ -754,34 +755,6 @@ def _describe(zero: float, scale: str | None) -> str:
 # -- YAML -----------------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str)
-
-
-def _dump(value: Any, indent: int = 0, flow: bool | None = None) -> str:
-    text = yaml.dump(
-        value,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=96,
-        default_flow_style=flow,
-    )
-    if indent:
-        text = "".join(
-            " " * indent + line if line.strip() else line for line in text.splitlines(keepends=True)
-        )
-    return text
-
-
 def _comment(text: str) -> str:
     return "# " + clean(text, single_line=True, layout=False).replace("\\", "\\\\")[:300] + "\n"
 
@@ -791,10 +764,11 @@ def to_yaml(imported: Imported) -> str:
     scenario = imported.scenario
     out = [_comment(line) for line in imported.notes]
     head = {k: v for k, v in scenario.items() if k not in ("phases", "roles", "injects")}
-    out.append(_dump(head, flow=False))
-    out.append("phases:\n" + _dump(scenario["phases"]))
-    out.append("roles:\n" + _dump(scenario["roles"]))
-    out.append("injects:\n")
+    lines = yamlout.mapping(head)
+    for key in ("phases", "roles"):
+        lines += [f"{key}:", *yamlout.sequence(scenario[key])]
+    lines.append("injects:")
+    out.append("\n".join(lines) + "\n")
     for row, inject in zip(imported.rows, scenario["injects"], strict=True):
         rows = row.rows
         where = (
@@ -803,7 +777,7 @@ def to_yaml(imported: Imported) -> str:
             else f"rows {', '.join(map(str, rows))} (one per player, merged)"
         )
         out.append("\n  " + _comment(where))
-        out.append(_dump([inject], indent=2))
+        out.append("\n".join(yamlout.sequence([inject], 2)) + "\n")
     return "".join(out)
 
 
@@ -837,14 +811,16 @@ def import_file(path: Path, settings: Settings, mapping: Mapping | None) -> tupl
     the cells at fault otherwise."""
     from ..content.loader import scenario_from_source
     from ..content.yamlsource import parse_source
+    from ..gcpause import paused_gc
     from .workbook import read_table
 
-    table = read_table(path, settings.sheet or (mapping.sheet if mapping else None))
-    imported = build_scenario(table, path, settings, mapping)
-    text = to_yaml(imported)
-    name = f"{path.stem}.yaml"
-    try:
-        scenario_from_source(parse_source(text.encode("utf-8"), name), Path(name))
-    except ContentError as err:
-        raise SheetProblem(problems_to_cells(err, imported, table.place)) from None
+    with paused_gc():  # many new objects and no cycles, as when a scenario is loaded
+        table = read_table(path, settings.sheet or (mapping.sheet if mapping else None))
+        imported = build_scenario(table, path, settings, mapping)
+        text = to_yaml(imported)
+        name = f"{path.stem}.yaml"
+        try:
+            scenario_from_source(parse_source(text.encode("utf-8"), name), Path(name))
+        except ContentError as err:
+            raise SheetProblem(problems_to_cells(err, imported, table.place)) from None
     return text, imported

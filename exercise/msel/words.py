@@ -37,9 +37,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "source": ("Source", "Bron"),
     "contingency": ("Contingency", "Reserve-inject"),
     "notes": ("Controller notes", "Notities oefenleiding"),
-    "playbook": ("Playbook", "Draaiboek"),
-    "measure": ("Measure", "Maatregel"),
-    "indicators": ("Indicators", "Indicatoren"),
 }
 
 # Other header names seen in MSELs, per field (compared after `header_key`)

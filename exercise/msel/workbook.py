@@ -283,7 +283,10 @@ def _sheet_rows(ws: object, place: Place) -> list[list[Value]]:
                     f"more than {MAX_ROWS:,} rows: an MSEL sheet has at most {MAX_ROWS:,}",
                 )
             continue
-        row = list(values)
+        width = len(values)
+        while width and values[width - 1] is None:  # padded to the widest row: trim
+            width -= 1
+        row = list(values[:width])
         if len(row) > MAX_COLUMNS:
             if row[MAX_COLUMNS] is not None:
                 raise place.problem(
