@@ -326,3 +326,21 @@ def test_csv_with_semicolons_in_windows_1252(
     assert localize(inject.title, "nl") == "Café"
     assert localize(inject.text, "nl") == "=2+2 is tekst"
     assert inject.at == 600
+
+
+def test_the_mapping_schema_accepts_the_documented_example_and_refuses_a_typo(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    assert main(["schema", "--mapping"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    example = yaml.safe_load(OPENBAS_MAPPING)
+    jsonschema.validate(example, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**example, "colums": {}}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**example, "columns": {"tiem": "B"}}, schema)

@@ -60,11 +60,18 @@ def build_parser() -> Parser:
     o.add_catalogue(lint)
 
     schema = add("schema", "content:schema", "print the JSON Schema of the scenario format")
-    schema.add_argument(
+    which = schema.add_mutually_exclusive_group()
+    which.add_argument(
         "--catalogue",
         dest="catalogue_schema",
         action="store_true",
         help="the schema of catalogue files instead",
+    )
+    which.add_argument(
+        "--mapping",
+        dest="mapping_schema",
+        action="store_true",
+        help="the schema of MSEL mapping files (exercise import --map) instead",
     )
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
     o.add_force(schema)
