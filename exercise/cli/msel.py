@@ -79,6 +79,9 @@ def msel(args: argparse.Namespace) -> int:
 def _write(files: dict[Path, str | bytes], inputs: list[Path], args: argparse.Namespace) -> None:
     from ..outputs import OutputRefused, write_texts
 
+    for target in files:
+        if not target.parent.is_dir():
+            raise UsageError(f"{target.parent}: no such folder (for -o {target})")
     try:
         write_texts(files, inputs, force=args.force, hint="choose another -o FILE")
     except OutputRefused as err:
