@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,7 @@ DEFAULT_TAIL = 15 * 60  # the scenario ends this long after the last inject (or 
 _SLUG = re.compile(SLUG_PATTERN)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _OPTION = re.compile(r"([a-z0-9][a-z0-9_.-]*)\s*:\s+(.+)", re.S)
-_EXPECTED_ROLE = re.compile(r"([a-z0-9][a-z0-9_.-]*)\s*:\s+(.+)", re.S)
+_EXPECTED_ROLE = _OPTION  # `role: what` as the export writes an expected action
 _TRUE = {"yes", "ja", "true", "waar", "x", "1", "y", "j"}
 _FALSE = {"no", "nee", "false", "onwaar", "0", "n", ""}
 
@@ -800,10 +799,6 @@ def problems_to_cells(err: ContentError, imported: Imported, place: Place) -> li
             where = f"{problem.path}: " if problem.path else ""
             lines.append(clean(f"{place.whole()}: {where}{problem.message}", layout=False))
     return lines
-
-
-def iter_names(rows: Iterable[Row]) -> list[str]:
-    return [n for r in rows for n in r.names]
 
 
 def import_file(path: Path, settings: Settings, mapping: Mapping | None) -> tuple[str, Imported]:

@@ -167,7 +167,6 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "pillars": ("pillar", "pijler"),
 }
 
-NUMBER_FIELDS = ("number",)
 _SPACES = re.compile(r"[\s_]+")
 
 
