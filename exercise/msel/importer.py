@@ -259,6 +259,8 @@ def _text(
 
 
 def _as_text(value: Value) -> str:
+    if isinstance(value, str) and "\n" not in value and "\r" not in value:
+        return value.strip()  # the common case: one line
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
