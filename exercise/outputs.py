@@ -61,14 +61,14 @@ def journal_files(path: str | os.PathLike[str]) -> list[Path]:
 
 
 def write_texts(
-    files: Mapping[Path, str],
+    files: Mapping[Path, str | bytes],
     inputs: Iterable[str | os.PathLike[str]] = (),
     *,
     force: bool = False,
     hint: str = "choose another file",
     make_folders: bool = False,
 ) -> None:
-    """Write each text (UTF-8) to its path, or none of them (OutputRefused).
+    """Write each text (UTF-8) or bytes to its path, or none of them (OutputRefused).
 
     `inputs` are the files the command reads; `hint` says what to do instead, as the end of
     a sentence ("write elsewhere with --out DIR").
@@ -83,7 +83,8 @@ def write_texts(
                 target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = _temporary(target)
             with os.fdopen(fd, "wb") as out:
-                out.write(files[target].encode("utf-8"))
+                data = files[target]
+                out.write(data.encode("utf-8") if isinstance(data, str) else data)
                 out.flush()
                 os.fsync(out.fileno())
             staged[target] = tmp

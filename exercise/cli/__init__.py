@@ -7,7 +7,8 @@
 - `errors`: exit statuses, `UsageError`, and how any failure becomes one line and a status;
 - one module per group of commands: `content` (validate, lint, schema, list), `journals`
   (verify, export, replay), `setup` (what play, run and resume share), `sessions` (play,
-  resume), `screen` (run, and the session UI), `trainers` (debrief, review).
+  resume), `screen` (run, and the session UI), `trainers` (debrief, review), `msel`
+  (import, msel, handouts).
 
 Exit status: 0 success, 1 a check found problems (lint --strict, a damaged journal), 2 bad
 input or usage, 130 interrupted, 70 an internal error (a bug; never a traceback).

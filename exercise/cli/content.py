@@ -84,7 +84,12 @@ def lint(args: argparse.Namespace) -> int:
 def schema(args: argparse.Namespace) -> int:
     from ..content.schema import catalogue_schema, scenario_schema
 
-    document = catalogue_schema() if args.catalogue_schema else scenario_schema()
+    if getattr(args, "mapping_schema", False):
+        from ..msel.mapping import mapping_schema
+
+        document = mapping_schema()
+    else:
+        document = catalogue_schema() if args.catalogue_schema else scenario_schema()
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if args.output:
         from ..outputs import OutputRefused, write_texts

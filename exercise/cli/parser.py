@@ -22,6 +22,16 @@ class Parser(argparse.ArgumentParser):
         super().error(clean(message))
 
 
+PILLARS = (  # exercise.model.doctrine.Pillar, not imported for --help
+    "vital-processes",
+    "resilient-society",
+    "democracy-rule-of-law",
+    "resilient-economy",
+    "territorial-defence",
+    "civil-military-support",
+)
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="exercise",
@@ -50,17 +60,102 @@ def build_parser() -> Parser:
     o.add_catalogue(lint)
 
     schema = add("schema", "content:schema", "print the JSON Schema of the scenario format")
-    schema.add_argument(
+    which = schema.add_mutually_exclusive_group()
+    which.add_argument(
         "--catalogue",
         dest="catalogue_schema",
         action="store_true",
         help="the schema of catalogue files instead",
+    )
+    which.add_argument(
+        "--mapping",
+        dest="mapping_schema",
+        action="store_true",
+        help="the schema of MSEL mapping files (exercise import --map) instead",
     )
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
     o.add_force(schema)
 
     listing = add("list", "content:listing", "list the bundled scenarios")
     o.add_lang(listing, "the listing")
+
+    # -- MSEL spreadsheets and the paper of an exercise --
+    imp = add(
+        "import",
+        "msel:import_msel",
+        "turn an MSEL spreadsheet (.xlsx or .csv) into a scenario",
+        "Read an MSEL (one row per inject) and write a scenario: header row and columns found "
+        "in English or Dutch, or named in a mapping file (--map; docs/msel.md). What the "
+        "sheet does not say is given here (--level, --pillar) or left for `exercise lint`.",
+    )
+    imp.add_argument("msel", metavar="MSEL", help="the spreadsheet: .xlsx or .csv")
+    imp.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    imp.add_argument(
+        "--map", metavar="MAPPING", help="mapping file (YAML): which column holds what"
+    )
+    imp.add_argument(
+        "-o", "--output", metavar="FILE", help="write the scenario to FILE (default: stdout)"
+    )
+    imp.add_argument(
+        "--level",
+        choices=("L0", "L1", "L2", "L3", "L4"),
+        help="threat level of the scenario's phase (an MSEL does not say it)",
+    )
+    imp.add_argument(
+        "--pillar",
+        action="append",
+        choices=PILLARS,
+        metavar="PILLAR",
+        help="pillar of every inject whose row names none (may be repeated): " + ", ".join(PILLARS),
+    )
+    imp.add_argument(
+        "--start", metavar="TIME", help="T+0 in the sheet's notation (default: the earliest time)"
+    )
+    imp.add_argument(
+        "--duration",
+        metavar="DURATION",
+        help="length of the scenario (default: the last inject plus 15m)",
+    )
+    imp.add_argument("--id", metavar="ID", help="scenario id (default: from the file name)")
+    imp.add_argument("--title", metavar="TEXT", help="scenario title (default: the file name)")
+    imp.add_argument(
+        "--lang", choices=o.LANGUAGES, help="language of the sheet (default: from its headers)"
+    )
+    o.add_force(imp)
+
+    msel = add(
+        "msel",
+        "msel:msel",
+        "the controllers' MSEL of a scenario as a spreadsheet or printable HTML",
+        "One row per inject with every MSEL column (expected actions and controller notes "
+        "included: for exercise control only). `exercise import` reads the spreadsheet back.",
+    )
+    o.add_scenario(msel)
+    msel.add_argument("--format", choices=("xlsx", "csv", "html"), required=True)
+    msel.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    msel.add_argument(
+        "--lang", choices=o.LANGUAGES, help="language of the texts (default: the scenario's)"
+    )
+    o.add_force(msel)
+    o.add_catalogue(msel)
+
+    papers = add(
+        "handouts",
+        "msel:handouts",
+        "printable HTML papers: handbook, simulation-cell script, player handout, inject cards",
+        "Write self-contained HTML files for print (A4, the handling marking on every page): "
+        "the controller and evaluator handbook and the simulation-cell script (for exercise "
+        "control), the player handout and inject cards (player-facing text only).",
+    )
+    o.add_scenario(papers)
+    papers.add_argument(
+        "--out", metavar="DIR", help="folder for the files (default: <scenario id>-handouts)"
+    )
+    papers.add_argument(
+        "--lang", choices=o.LANGUAGES, help="language of the papers (default: the scenario's)"
+    )
+    o.add_force(papers, "files")
+    o.add_catalogue(papers)
 
     # -- sessions --
     play = add("play", "sessions:play", "play a scenario headless, as fast as possible")

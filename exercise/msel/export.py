@@ -1,0 +1,180 @@
+"""A scenario as the controllers' MSEL: one row per inject, every MSEL column.
+
+The rows are plain text per column (`msel_rows`); the writers make an .xlsx (frozen
+header, filters, widths, wrapped text), a CSV file (UTF-8 with a byte-order mark, which
+Excel needs to read it as UTF-8) or a printable HTML page. A spreadsheet program runs a
+cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return before one) as a
+formula: in the .xlsx such a cell is stored as text with Excel's quote prefix, in the CSV
+it starts with an apostrophe, which `exercise import` removes again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from ..model import Scenario, format_clock, format_duration, localize
+from ..model.scenario import Inject
+from ..safetext import clean
+from .htmlpage import esc, page
+from .words import COLUMNS, column, word
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+WIDTHS = {  # characters, in the .xlsx
+    "number": 5, "id": 18, "time": 12, "when": 24, "after": 9, "released": 18, "phase": 16,
+    "from": 22, "to": 18, "method": 10, "title": 32, "text": 60, "prompt": 30,
+    "decider": 12, "options": 30, "deadline": 10, "expected": 40, "pillars": 20, "nato": 18,
+    "domains": 18,
+    "attribution": 11, "severity": 8, "source": 30, "contingency": 11, "notes": 40,
+}  # fmt: skip
+WRAPPED = {"title", "text", "prompt", "options", "expected", "notes", "when", "source", "to"}
+
+
+def msel_rows(scenario: Scenario, lang: str) -> list[dict[str, str | int]]:
+    """One dict per inject, in scenario order, with a value for every MSEL column."""
+    released = scenario.released_by
+    rows: list[dict[str, str | int]] = []
+    for n, inject in enumerate(scenario.injects, start=1):
+        rows.append(_row(scenario, inject, n, lang, released.get(inject.id, [])))
+    return rows
+
+
+def _row(
+    scenario: Scenario, inject: Inject, n: int, lang: str, released: list[tuple[str, str]]
+) -> dict[str, str | int]:
+    decision = inject.decision
+    phase = scenario.phase_at(inject.at) if inject.at is not None else None
+    row: dict[str, str | int] = {
+        "number": n,
+        "id": inject.id,
+        "time": format_clock(inject.at) if inject.at is not None else "",
+        "when": inject.when.text if inject.when is not None else "",
+        "after": format_duration(inject.after) if inject.after is not None else "",
+        "released": "\n".join(f"{i}: {o}" for i, o in released),
+        "phase": localize(phase.title, lang) if phase else "",
+        "from": inject.sender or "",
+        "to": ", ".join(inject.to),
+        "method": inject.method.value,
+        "title": localize(inject.title, lang),
+        "text": localize(inject.text, lang),
+        "prompt": localize(decision.prompt, lang) if decision else "",
+        "decider": (inject.decider or "") if decision else "",
+        "options": " | ".join(f"{o.id}: {localize(o.label, lang)}" for o in decision.options)
+        if decision
+        else "",
+        "deadline": format_duration(decision.deadline)
+        if decision and decision.deadline is not None
+        else "",
+        "expected": "\n".join(expected_line(inject, e, lang) for e in inject.expected),
+        "pillars": ", ".join(p.value for p in inject.pillars),
+        "nato": ", ".join(p.value for p in inject.nato),
+        "domains": ", ".join(p.value for p in inject.domains),
+        "attribution": inject.attribution.value if inject.attribution else "",
+        "severity": inject.severity if inject.severity is not None else "",
+        "source": inject.source or "",
+        "contingency": word("yes", lang) if inject.contingency else "",
+        "notes": localize(inject.notes, lang),
+    }
+    return row
+
+
+def expected_line(inject: Inject, expected: Any, lang: str) -> str:
+    """`role: option x; within 3m; objective y`, which `exercise import` reads back."""
+    role = expected.role or inject.decider or ""
+    if expected.option:
+        what = f"option {expected.option}"
+    elif expected.measure:
+        what = f"measure {expected.measure}"
+    else:
+        what = " ".join(localize(expected.action, lang).split())
+    parts = [f"{role}: {what}" if role else what]
+    if expected.within is not None:
+        parts.append(f"within {format_duration(expected.within)}")
+    if expected.objective:
+        parts.append(f"objective {expected.objective}")
+    return "; ".join(parts)
+
+
+def inert(value: str | int) -> str | int:
+    """A CSV cell a spreadsheet program will not run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(scenario: Scenario, lang: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([column(f, lang) for f in COLUMNS])
+    for row in msel_rows(scenario, lang):
+        writer.writerow([inert(row[f]) for f in COLUMNS])
+    return "\ufeff" + out.getvalue()
+
+
+def to_xlsx(scenario: Scenario, lang: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils.cell import get_column_letter
+
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = word("msel.sheet", lang)
+    fields = list(COLUMNS)
+    ws.append([column(f, lang) for f in fields])
+    bold = Font(bold=True)
+    for cell in ws[1]:
+        cell.font = bold
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    for r, row in enumerate(msel_rows(scenario, lang), start=2):
+        for c, field in enumerate(fields, start=1):
+            value = row[field]
+            if value == "":
+                continue
+            if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+                value = clean(value)  # control characters, which a workbook cannot hold, by code
+            cell = ws.cell(row=r, column=c)
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+                if value.startswith(FORMULA_START):
+                    cell.quotePrefix = True  # and it stays text when edited in Excel
+            cell.alignment = wrap if field in WRAPPED else top
+    for c, field in enumerate(fields, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = WIDTHS[field]
+    ws.freeze_panes = "C2"  # the header and the number and id stay in view
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{max(ws.max_row, 1)}"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    for band in (ws.oddHeader, ws.oddFooter):  # the handling marking on every printed page
+        if band is not None:
+            band.center.text = scenario.classification.replace("&", "&&")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+HTML_FIELDS = (
+    "number", "id", "time", "when", "from", "to", "method", "title", "text", "prompt",
+    "decider", "options", "deadline", "expected", "pillars", "contingency", "notes",
+)  # fmt: skip
+
+
+def to_html(scenario: Scenario, lang: str) -> str:
+    title = f"{word('msel.title', lang)}: {localize(scenario.title, lang)}"
+    head = "".join(f"<th>{esc(column(f, lang))}</th>" for f in HTML_FIELDS)
+    body_rows = []
+    for row in msel_rows(scenario, lang):
+        cells = "".join(f'<td class="text">{esc(row[f])}</td>' for f in HTML_FIELDS)
+        body_rows.append(f"<tr>{cells}</tr>")
+    body = (
+        f"<h1>{esc(title)}</h1>\n"
+        f'<table class="msel"><thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(body_rows)
+        + "\n</tbody></table>"
+    )
+    return page(title, scenario.classification, body, lang, wide=True)
