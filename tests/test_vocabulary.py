@@ -71,7 +71,8 @@ INJECTS = """\
 """
 
 MEASURES = """\
-- {id: lcp, title: Activate the LCP-MD, role: nctv, from_level: L1, pillars: [territorial-defence]}
+- {id: lcp, title: Activate the LCP-MD, role: nctv, from_level: L1, pillars: [territorial-defence],
+   lasting: true}
 """
 
 CATALOGUE = """\
@@ -113,6 +114,7 @@ def _played(scenario: Scenario, templates: dict[str, Any]) -> list[NewEvent]:
         (6 * M, c.Observe(pillar="resilient-society", kind="strength", text=HOSTILE)),
         (7 * M, c.SelfDecision(text=HOSTILE, pillars=("resilient-society",), actor="nctv")),
         (8 * M, c.TakeMeasure(measure="lcp", actor="nctv")),
+        (9 * M, c.LiftMeasure(measure="lcp", actor="nctv", informed=True)),
         (11 * M, c.Decide(inject="cut", option="act", actor="nctv")),
         (12 * M, c.Decide(inject="cut", option="act", actor="nctv")),  # rejected: decided
         (13 * M, c.JumpNext()),

@@ -111,4 +111,11 @@ def _check_decisions(source: Source, plan: DecisionsFile, s: Scenario) -> list[P
             unknown(("measures", n, "measure"), "a measure", taken.measure, s.measure_map)
         if taken.role not in s.role_map:
             unknown(("measures", n, "role"), "a role", taken.role, s.role_map)
+    lasting = [m.id for m in s.measures if m.lasting]
+    for n, lift in enumerate(plan.lifts):
+        check_time(("lifts", n, "at"), lift.at)
+        if lift.measure not in lasting:
+            unknown(("lifts", n, "measure"), "a lasting measure", lift.measure, lasting)
+        if lift.role not in s.role_map:
+            unknown(("lifts", n, "role"), "a role", lift.role, s.role_map)
     return problems

@@ -15,7 +15,16 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
-from ..model import HybridDomain, Inject, Level, NatoRequirement, Pillar, RoleKind, Scenario
+from ..model import (
+    HybridDomain,
+    Inject,
+    Level,
+    Measure,
+    NatoRequirement,
+    Pillar,
+    RoleKind,
+    Scenario,
+)
 from ..model.condition import All, Any_, Compare, Node, Not, Test
 from ..model.timing import format_duration
 from ..safetext import literal
@@ -143,7 +152,7 @@ def _playbook_warnings(s: Scenario) -> list[LintWarning]:
         first_phase.setdefault(phase.level, index)
     if not s.measures:
         return out  # a scenario without measures has no playbooks to check
-    from_levels = {measure.from_level for measure in s.measures}
+    from_levels = {measure.playbook for measure in s.measures}
     for level, index in first_phase.items():
         if level not in from_levels:
             out.append(
@@ -154,18 +163,22 @@ def _playbook_warnings(s: Scenario) -> list[LintWarning]:
                     ("phases", index, "level"),
                 )
             )
-    highest = max(level.rank for level in first_phase)
     for index, measure in enumerate(s.measures):
-        if measure.from_level.rank > highest:
+        if not any(measure.available_at(level) for level in first_phase):
+            field = "levels" if measure.levels else "from_level"
             out.append(
                 LintWarning(
                     "measure-never-available",
                     f"measures.{measure.id}",
-                    f"available from {measure.from_level.value}, a level no phase reaches",
-                    ("measures", index, "from_level"),
+                    f"available only at {', '.join(_levels(measure))}, a level no phase reaches",
+                    ("measures", index, field),
                 )
             )
     return out
+
+
+def _levels(measure: Measure) -> list[str]:
+    return [level.value for level in Level if measure.available_at(level)]
 
 
 def _decision_warnings(

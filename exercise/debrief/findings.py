@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from ..model.timing import format_clock
 from .report import DecisionRow, ExpectedRow, Finding, PillarSection, Report
-from .text import span
+from .text import in_force_text, span
 from .words import Words
 
 MAX_FINDINGS = 5
@@ -41,6 +41,8 @@ def compute_findings(report: Report, w: Words) -> tuple[list[Finding], list[str]
     missed = _missed_deadlines(report, w)
     if missed is not None:
         improvements.append(missed)
+    for weight, finding in _lasting_measures(report, w):
+        (strengths if finding.kind == "strength" else improvements).append((weight, finding))
     for weight, finding in _timing_findings(report, w):
         (strengths if finding.kind == "strength" else improvements).append((weight, finding))
     improvements.sort(key=lambda item: -item[0])
@@ -188,6 +190,45 @@ def _timing_findings(report: Report, w: Words) -> Iterable[tuple[float, Finding]
                     )
                     for p in slow[:MAX_EVIDENCE]
                 ],
+            ),
+        )
+
+
+def _lasting_measures(report: Report, w: Words) -> Iterable[tuple[float, Finding]]:
+    """In recovery, emergency measures are lifted again and accounted for."""
+    if not any(p.level == "L4" for p in report.escalation.phases):
+        return
+    lasting = [m for m in report.escalation.measures if m.lasting]
+    open_ = [m for m in lasting if m.lifted is None]
+    pillars = ["democracy-rule-of-law"]
+    if open_:
+        yield (
+            1.5 * len(open_),
+            Finding(
+                "improvement",
+                w("{n} lasting measures still in force in recovery", n=len(open_)),
+                pillars,
+                [],
+                [
+                    w(
+                        "{title} ({role}): taken at {time}, not lifted",
+                        title=m.title,
+                        role=m.role,
+                        time=_clock(m.t),
+                    )
+                    for m in open_[:MAX_EVIDENCE]
+                ],
+            ),
+        )
+    elif lasting:
+        yield (
+            float(len(lasting)),
+            Finding(
+                "strength",
+                w("Lasting measures lifted in recovery ({n})", n=len(lasting)),
+                pillars,
+                [],
+                [f"{m.title}: {in_force_text(m, w)}" for m in lasting[:MAX_EVIDENCE]],
             ),
         )
 

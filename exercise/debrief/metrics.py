@@ -34,6 +34,7 @@ from ..model.events import (
     InjectRef,
     Jumped,
     Kind,
+    MeasureLifted,
     MeasureTaken,
     Observation,
     Participant,
@@ -103,6 +104,7 @@ class Facts:
     item_rows: dict[str, TimelineRow] = field(default_factory=dict)  # IP-n, OBS-n
     evaluation: Evaluation = field(default_factory=Evaluation)
     conditional_contingencies: frozenset[str] = frozenset()
+    lifted: dict[str, tuple[float, bool]] = field(default_factory=dict)  # t, informed
     unreadable: int = 0  # events left out: their payload has the wrong shape
     skipped: list[SkippedEvent] = field(default_factory=list)  # the first of them
     w: Words = field(init=False)
@@ -531,6 +533,14 @@ def _measure(f: Facts, e: Event, p: MeasureTaken) -> None:
     _timeline(f, e, pillars, row.role)
 
 
+def _lifted(f: Facts, e: Event, p: MeasureLifted) -> None:
+    measure_id = _needed(p, "measure")
+    f.lifted.setdefault(measure_id, (e.t, p.get("informed") is True))
+    measure = f.scenario.measure_map.get(measure_id)
+    pillars = tuple(x.value for x in measure.pillars) if measure else ()
+    _timeline(f, e, pillars, _text(p, "role", e.actor or ""))
+
+
 def _self_decision(f: Facts, e: Event, p: SelfDecision) -> None:
     pillars = tuple(_texts(p, "pillars"))
     comms = list(_texts(p, "comms"))
@@ -644,6 +654,7 @@ COLLECTORS: Mapping[str, Collector | None] = {
     Kind.EXPECTED_MET: _expected,
     Kind.EXPECTED_MISSED: _expected,
     Kind.MEASURE_TAKEN: _measure,
+    Kind.MEASURE_LIFTED: _lifted,
     Kind.SELF_DECISION: _self_decision,
     Kind.OBSERVATION: _observation,
     Kind.PAUSED: _facilitator,
@@ -754,7 +765,7 @@ def phase_changes(facts: Facts) -> list[PhaseChange]:
     """For each phase entered after the start: the lag to the first measure available from
     exactly that level (0 when the team's own decision entered the phase)."""
     scenario = facts.scenario
-    levels = {m.from_level.value for m in scenario.measures}
+    levels = {m.playbook.value for m in scenario.measures}
     measures = [row for row, _p in facts.decisions if row.kind == "measure"]
     out = []
     for t, phase_id, level, cause in facts.phases:
@@ -782,7 +793,7 @@ def phase_changes(facts: Facts) -> list[PhaseChange]:
             continue
         for row in measures:
             measure = scenario.measure_map.get(row.choice)
-            if row.t >= t and measure is not None and measure.from_level.value == level:
+            if row.t >= t and measure is not None and measure.playbook.value == level:
                 change.lag = round(row.t - t, 3)
                 change.action = ActionRef(row.t, "measure", row.choice, row.text, row.role)
                 break
@@ -811,32 +822,46 @@ def _duration(seconds: float) -> str:
 
 
 def measure_rows(facts: Facts) -> list[MeasureRow]:
-    """Measures taken, with the delay from when the session first reached their level."""
-    reached: dict[int, float] = {}
-    for t, _phase, level, _cause in facts.phases:
-        if level in _LEVELS:
-            rank = Level(level).rank
-            for r in range(rank + 1):
-                reached.setdefault(r, t)
+    """Measures taken, with the delay from when the session first reached a level they
+    are available at, and when lasting ones were lifted."""
+    changes = [(t, Level(level)) for t, _phase, level, _cause in facts.phases if level in _LEVELS]
     out = []
     for row, _p in facts.decisions:
         if row.kind != "measure":
             continue
         measure = facts.scenario.measure_map.get(row.choice)
-        from_level = measure.from_level if measure else Level.L0
-        available = reached.get(from_level.rank)
+        available = (
+            next((t for t, level in changes if measure.available_at(level)), None)
+            if measure
+            else None
+        )
+        lifted = facts.lifted.get(row.choice)
         out.append(
             MeasureRow(
                 row.t,
                 row.choice,
                 row.text,
                 row.role,
-                from_level.value,
+                measure.playbook.value if measure else Level.L0.value,
                 available,
                 round(row.t - available, 3) if available is not None else None,
+                lasting=bool(measure and measure.lasting),
+                lifted=lifted[0] if lifted else None,
+                lifted_level=_level_at(changes, lifted[0]) if lifted else "",
+                informed=bool(lifted and lifted[1]),
             )
         )
     return out
+
+
+def _level_at(changes: list[tuple[float, Level]], t: float) -> str:
+    """The threat level in force at `t`."""
+    level = ""
+    for at, entered in changes:
+        if at > t:
+            break
+        level = entered.value
+    return level
 
 
 def touched_pillars(facts: Facts) -> dict[str, set[str]]:

@@ -48,6 +48,7 @@ from .text import (
     damage_text,
     element_label,
     for_display,
+    in_force_text,
     number,
     pillar_label,
     pillar_number,
@@ -859,12 +860,12 @@ def _escalation(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            ["Time", "Measure", "Role", "From level", "Available since", "Delay"],
+            ["Time", "Measure", "Role", "From level", "Available since", "Delay", "In force"],
             [
                 f'<tr><td class="time">{clock(m.t)}</td><td>{esc(m.title)}</td>'
                 f"<td>{esc(m.role)}</td><td>{esc(m.from_level)}</td>"
                 f'<td class="time">{clock(m.available)}</td><td class="num">{span(m.delay)}</td>'
-                "</tr>"
+                f"<td>{esc(in_force_text(m, w))}</td></tr>"
                 for m in e.measures
             ],
             {5},

@@ -44,6 +44,7 @@ from .text import (
     element_label,
     for_display,
     fraction,
+    in_force_text,
     number,
     pillar_label,
     pillar_number,
@@ -405,7 +406,7 @@ def render_markdown(report: Report) -> str:
     add(f"**{w('Measures taken')}**\n")
     add(
         table_(
-            ["Time", "Measure", "Role", "From level", "Available since", "Delay"],
+            ["Time", "Measure", "Role", "From level", "Available since", "Delay", "In force"],
             [
                 [
                     clock(m.t),
@@ -414,6 +415,7 @@ def render_markdown(report: Report) -> str:
                     md(m.from_level),
                     clock(m.available),
                     span(m.delay),
+                    md(in_force_text(m, w)),
                 ]
                 for m in e.measures
             ],

@@ -365,9 +365,13 @@ class MeasureRow:
     measure: str
     title: str
     role: str
-    from_level: str
-    available: float | None  # when the session first reached the measure's level
+    from_level: str  # the playbook it belongs to: the first level it is available at
+    available: float | None  # when the session first reached a level it is available at
     delay: float | None  # from available to taken
+    lasting: bool = False  # in force until lifted (powers, ordinances, closures)
+    lifted: float | None = None  # when it was lifted (lasting measures)
+    lifted_level: str = ""  # the threat level then
+    informed: bool = False  # accounted for to parliament or the council when lifted
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from ..model import CommsElement, Pillar, format_clock, format_duration
 from .words import Words
 
 if TYPE_CHECKING:
-    from .report import Communication, Counts, RatingMark
+    from .report import Communication, Counts, MeasureRow, RatingMark
 
 # -- limits: whatever a journal holds, every rendering stays this small --------------------
 
@@ -269,6 +269,17 @@ def span(seconds: float | None) -> str:
             _SPANS.clear()
         text = _SPANS[whole] = format_duration(whole)
     return text
+
+
+def in_force_text(m: MeasureRow, w: Words) -> str:
+    """How long a lasting measure stayed in force: lifted when (at which level, and
+    whether it was accounted for), or still in force at the end; "—" for a one-off."""
+    if not m.lasting:
+        return "—"
+    if m.lifted is None:
+        return w("still in force at the end")
+    said = w("lifted at {time} ({level})", time=format_clock(m.lifted), level=m.lifted_level or "?")
+    return said + (w(", accounted for") if m.informed else w(", not accounted for"))
 
 
 def number(value: float | None) -> str:

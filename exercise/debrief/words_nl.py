@@ -483,6 +483,21 @@ NL: dict[str, str] = {
     "Injects delivered per hour of play": "Injects afgeleverd per uur spel",
     "Decisions taken per hour of play": "Besluiten genomen per uur spel",
     "Deadlines missed per hour of play": "Uiterste tijden verstreken per uur spel",
+    # lasting measures and their lifting
+    "In force": "Van kracht",
+    "still in force at the end": "aan het eind nog van kracht",
+    "lifted at {time} ({level})": "ingetrokken om {time} ({level})",
+    ", accounted for": ", verantwoord",
+    ", not accounted for": ", niet verantwoord",
+    "{n} lasting measures still in force in recovery": (
+        "{n} blijvende maatregelen nog van kracht in de herstelfase"
+    ),
+    "{title} ({role}): taken at {time}, not lifted": (
+        "{title} ({role}): genomen om {time}, niet ingetrokken"
+    ),
+    "Lasting measures lifted in recovery ({n})": (
+        "Blijvende maatregelen ingetrokken in de herstelfase ({n})"
+    ),
 }
 
 # English singular: (Dutch singular, Dutch plural)

@@ -9,6 +9,8 @@ initiatives:                    # self-initiated decisions at a scenario time
   - {at: 30m, role: nctv, text: Convene the ICCb, pillars: [democracy-rule-of-law]}
 measures:                       # playbook measures at a scenario time
   - {at: 95m, role: nctv, measure: activate-lcp-md}
+lifts:                          # lasting measures lifted, accounted for or not
+  - {at: 170m, role: mccb, measure: emergency-powers, informed: true}
 ```
 
 Every value is bounded here as the engine's commands bound it, so a file that loads never
@@ -49,9 +51,18 @@ class PlannedMeasure(Model):
     rationale: str = Field("", max_length=MAX_RATIONALE)
 
 
+class PlannedLift(Model):
+    at: Duration
+    role: Slug
+    measure: Slug
+    rationale: str = Field("", max_length=MAX_RATIONALE)
+    informed: bool = Field(False, description="Accounted for to parliament or the council")
+
+
 class DecisionsFile(Model):
     format: int = Field(1, ge=1, le=1)
     scenario: Slug | None = Field(None, description="The scenario these decisions are for")
     decisions: tuple[PlannedDecision, ...] = Field((), max_length=MAX_INJECTS)
     initiatives: tuple[PlannedInitiative, ...] = Field((), max_length=MAX_INITIATIVES)
     measures: tuple[PlannedMeasure, ...] = Field((), max_length=MAX_MEASURES)
+    lifts: tuple[PlannedLift, ...] = Field((), max_length=MAX_MEASURES)

@@ -37,6 +37,7 @@ class Kind:
     EXPECTED_MET: Final = "expected-met"
     EXPECTED_MISSED: Final = "expected-missed"
     MEASURE_TAKEN: Final = "measure-taken"
+    MEASURE_LIFTED: Final = "measure-lifted"
     SELF_DECISION: Final = "self-decision"
     OBSERVATION: Final = "observation"
     PAUSED: Final = "paused"
@@ -162,6 +163,13 @@ class MeasureTaken(TypedDict):
     rationale: str
 
 
+class MeasureLifted(TypedDict):
+    measure: str
+    role: str
+    rationale: str
+    informed: bool  # accounted for to parliament or the council
+
+
 class SelfDecision(TypedDict):
     role: str
     text: str
@@ -251,6 +259,7 @@ PAYLOADS: Mapping[str, type[Mapping[str, Any]]] = {
     Kind.EXPECTED_MET: ExpectedMet,
     Kind.EXPECTED_MISSED: ExpectedMissed,
     Kind.MEASURE_TAKEN: MeasureTaken,
+    Kind.MEASURE_LIFTED: MeasureLifted,
     Kind.SELF_DECISION: SelfDecision,
     Kind.OBSERVATION: Observation,
     Kind.PAUSED: Empty,
@@ -341,6 +350,10 @@ class Emit(Protocol):
     @overload
     def __call__(
         self, kind: Literal["measure-taken"], actor: str | None, payload: MeasureTaken, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["measure-lifted"], actor: str | None, payload: MeasureLifted, /
     ) -> None: ...
     @overload
     def __call__(

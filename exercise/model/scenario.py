@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -120,17 +120,50 @@ class Indicator(Model):
 
 
 class Measure(Model):
-    """A playbook action a role can take once the escalation level allows it."""
+    """A playbook action a role can take once the escalation level allows it.
+
+    The ladder is L0 < L1 < L2 < L3; recovery (L4) is not above armed conflict. A measure
+    is available from `from_level` up the ladder to L3, and in recovery only when it says
+    so: `from_level: L4`, or `levels` naming the levels it may be taken in. A `lasting`
+    measure (emergency powers, an ordinance, closures) stays in force until it is lifted."""
 
     id: Slug
     title: Title
     role: Slug
     from_level: Level = Level.L0
+    levels: Annotated[tuple[Level, ...], Field(max_length=len(Level))] = Field(
+        (), description="The levels it may be taken in (instead of from_level)"
+    )
+    lasting: bool = Field(False, description="In force until lifted (powers, ordinances)")
     pillars: Pillars = ()
     nato: NatoList = ()
     comms: CommsList = ()
     effects: Effects = Field(default_factory=dict, max_length=MAX_INDICATORS)
     description: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_way_to_say_levels(self) -> Measure:
+        # (a dumped scenario writes both, from_level at its default: that is no conflict)
+        if self.levels and self.from_level is not Level.L0:
+            raise ValueError("give from_level or levels, not both")
+        if len(set(self.levels)) != len(self.levels):
+            raise ValueError("levels names a level twice")
+        return self
+
+    def available_at(self, level: Level) -> bool:
+        """Whether the measure may be taken at `level`."""
+        if self.levels:
+            return level in self.levels
+        if self.from_level is Level.L4 or level is Level.L4:
+            return level is self.from_level
+        return level.rank >= self.from_level.rank
+
+    @property
+    def playbook(self) -> Level:
+        """The level whose playbook the measure belongs to: the first it is available at."""
+        if self.levels:
+            return min(self.levels, key=lambda level: level.rank)
+        return self.from_level
 
 
 class Option(Model):

@@ -48,6 +48,16 @@ class TakeMeasure(_Command):
     rationale: str = Field("", max_length=MAX_TEXT)
 
 
+class LiftMeasure(_Command):
+    """End a lasting measure (powers, an ordinance, closures); `informed`: the role has
+    accounted for it to parliament or the council."""
+
+    type: Literal["lift-measure"] = "lift-measure"
+    measure: str
+    rationale: str = Field("", max_length=MAX_TEXT)
+    informed: bool = False
+
+
 class Pause(_Command):
     type: Literal["pause"] = "pause"
 
@@ -145,6 +155,7 @@ Command = Annotated[
     Decide
     | SelfDecision
     | TakeMeasure
+    | LiftMeasure
     | Pause
     | Resume
     | SetSpeed

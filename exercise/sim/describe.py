@@ -35,6 +35,7 @@ from ..model.events import (
     InjectScheduled,
     Jumped,
     Kind,
+    MeasureLifted,
     MeasureTaken,
     Observation,
     Participant,
@@ -231,6 +232,18 @@ def _measure(d: Describer, actor: str | None, p: MeasureTaken) -> Line:
     return Line(w.MEASURE_TAKEN, params)
 
 
+def _lifted(d: Describer, actor: str | None, p: MeasureLifted) -> Line:
+    measure_id = _str(p.get("measure"))
+    measure = d.scenario.measure_map.get(measure_id)
+    params = {
+        "role": _str(p.get("role")),
+        "title": d.local(measure.title) if measure else measure_id,
+    }
+    return Line(
+        w.MEASURE_LIFTED_INFORMED if p.get("informed") is True else w.MEASURE_LIFTED, params
+    )
+
+
 def _self_decision(d: Describer, actor: str | None, p: SelfDecision) -> Line:
     return Line(w.SELF_DECISION, {"role": _str(p.get("role")), "text": _str(p.get("text"))})
 
@@ -325,6 +338,7 @@ WORDS: Mapping[str, Words] = {
     Kind.EXPECTED_MET: _expected,
     Kind.EXPECTED_MISSED: _expected,
     Kind.MEASURE_TAKEN: _measure,
+    Kind.MEASURE_LIFTED: _lifted,
     Kind.SELF_DECISION: _self_decision,
     Kind.OBSERVATION: _observation,
     Kind.PAUSED: _paused,

@@ -23,7 +23,7 @@ from typing import Any
 
 import simpy
 
-from ..model import Inject, InjectTemplate, Option, RoleKind, Scenario, localize
+from ..model import Inject, InjectTemplate, Level, Option, RoleKind, Scenario, localize
 from ..model.events import AdhocDecision, AdhocInject, Emit, Kind, NewEvent
 from ..model.timing import format_clock, round_ms
 from . import commands as c
@@ -494,9 +494,10 @@ class Engine:
             return f"{cmd.measure!r} is not a measure of this scenario"
         if cmd.actor != measure.role:
             return f"only {measure.role} can take {cmd.measure!r}"
-        if self.state.level.rank < measure.from_level.rank:
+        if not measure.available_at(self.state.level):
+            levels = ", ".join(level.value for level in Level if measure.available_at(level))
             return (
-                f"{cmd.measure!r} is available from {measure.from_level.value}; "
+                f"{cmd.measure!r} is available at {levels}; "
                 f"the session is at {self.state.level.value}"
             )
         if cmd.measure in self.state.measures:
@@ -515,6 +516,30 @@ class Engine:
                 and expected.role == cmd.actor
             ):
                 self._met(expected)
+        return None
+
+    def _cmd_lift_measure(self, cmd: c.LiftMeasure) -> str | None:
+        measure = self.scenario.measure_map.get(cmd.measure)
+        if measure is None:
+            return f"{cmd.measure!r} is not a measure of this scenario"
+        if cmd.actor != measure.role:
+            return f"only {measure.role} can lift {cmd.measure!r}"
+        if not measure.lasting:
+            return f"{cmd.measure!r} is not a lasting measure: there is nothing to lift"
+        if cmd.measure not in self.state.measures:
+            return f"{cmd.measure!r} has not been taken"
+        if cmd.measure in self.state.lifted:
+            return f"{cmd.measure!r} was already lifted"
+        self._emit(
+            Kind.MEASURE_LIFTED,
+            cmd.actor,
+            {
+                "measure": cmd.measure,
+                "role": cmd.actor,
+                "rationale": cmd.rationale,
+                "informed": cmd.informed,
+            },
+        )
         return None
 
     def _cmd_pause(self, cmd: c.Pause) -> str | None:

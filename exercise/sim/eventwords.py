@@ -45,6 +45,8 @@ DECISION_MISSED_DEFAULT = "{role} missed the deadline of “{title}”; default 
 INDICATOR_CHANGED = "{title} {delta} to {value}"
 EXPECTED_SETTLED = "Expected action {index} of “{title}”: {status}"
 MEASURE_TAKEN = "{role} took measure “{title}”"
+MEASURE_LIFTED = "{role} lifted measure “{title}”"
+MEASURE_LIFTED_INFORMED = "{role} lifted measure “{title}” and accounted for it"
 SELF_DECISION = "{role} decided on own initiative: {text}"
 OBSERVATION = "Observation ({pillar}, {kind}): {text}"
 PAUSED = "Clock paused"
@@ -81,6 +83,10 @@ NL: Mapping[str, str] = {
     INDICATOR_CHANGED: "{title} {delta} naar {value}",
     EXPECTED_SETTLED: "Verwachte actie {index} van “{title}”: {status}",
     MEASURE_TAKEN: "{role} nam maatregel “{title}”",
+    MEASURE_LIFTED: "{role} trok maatregel “{title}” in",
+    MEASURE_LIFTED_INFORMED: (
+        "{role} trok maatregel “{title}” in en legde er verantwoording over af"
+    ),
     SELF_DECISION: "{role} besloot op eigen initiatief: {text}",
     OBSERVATION: "Waarneming ({pillar}, {kind}): {text}",
     PAUSED: "Klok gepauzeerd",

@@ -174,6 +174,14 @@ class FilePlayer(Player):
                 actor=taken.role, measure=taken.measure, rationale=taken.rationale
             )
             self.plan(taken.at, measure)
+        for lift in self.file.lifts:
+            lifted = c.LiftMeasure(
+                actor=lift.role,
+                measure=lift.measure,
+                rationale=lift.rationale,
+                informed=lift.informed,
+            )
+            self.plan(lift.at, lifted)
 
     def on_decision(
         self, scenario: Scenario, inject: str, role: str, opened: float, deadline: float | None

@@ -26,6 +26,7 @@ from ..model.events import (
     InjectRef,
     InjectScheduled,
     Kind,
+    MeasureLifted,
     MeasureTaken,
     Observation,
     PhaseEntered,
@@ -103,6 +104,7 @@ class SessionState:
     decisions: dict[str, DecisionState] = field(default_factory=dict)
     expected: dict[tuple[str, int], ExpectedState] = field(default_factory=dict)
     measures: dict[str, tuple[str, float]] = field(default_factory=dict)
+    lifted: dict[str, tuple[str, float]] = field(default_factory=dict)  # lasting, ended
     adhoc: dict[str, dict[str, Any]] = field(default_factory=dict)
     self_decisions: list[dict[str, Any]] = field(default_factory=list)
     observations: list[dict[str, Any]] = field(default_factory=list)
@@ -263,6 +265,11 @@ def _measure(s: SessionState, t: float, actor: str | None, p: MeasureTaken) -> K
     return {measure_key(p["measure"])}
 
 
+def _lifted(s: SessionState, t: float, actor: str | None, p: MeasureLifted) -> Keys:
+    s.lifted[p["measure"]] = (p["role"], t)
+    return {measure_key(p["measure"])}
+
+
 def _self_decision(s: SessionState, t: float, actor: str | None, p: SelfDecision) -> Keys:
     s.self_decisions.append({"t": t, **p})
     return _NOTHING
@@ -314,6 +321,7 @@ FOLDS: Mapping[str, Fold | None] = {
     Kind.EXPECTED_MET: _expected,
     Kind.EXPECTED_MISSED: _expected,
     Kind.MEASURE_TAKEN: _measure,
+    Kind.MEASURE_LIFTED: _lifted,
     Kind.SELF_DECISION: _self_decision,
     Kind.OBSERVATION: _observation,
     Kind.PAUSED: _paused,

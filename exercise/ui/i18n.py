@@ -205,14 +205,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "meas.available": ("available", "beschikbaar"),
     "meas.locked": ("from {level}", "vanaf {level}"),
     "meas.taken": ("taken {time}", "genomen {time}"),
+    "meas.in_force": ("in force since {time}", "van kracht sinds {time}"),
+    "meas.lifted": ("lifted {time}", "ingetrokken {time}"),
     "meas.none": ("No measures for this role.", "Geen maatregelen voor deze rol."),
     "meas.not_available": (
         "Not available at the current escalation level.",
         "Niet beschikbaar op het huidige escalatieniveau.",
     ),
     "meas.hint": (
-        "Enter takes the selected measure.",
-        "Enter neemt de gekozen maatregel.",
+        "Enter takes the selected measure, or lifts one in force.",
+        "Enter neemt de gekozen maatregel, of trekt een maatregel in die van kracht is.",
     ),
     # history
     "hist.col.time": ("Time", "Tijd"),
@@ -320,6 +322,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "meas.rationale": (
         "Rationale: why this measure, why now (optional)",
         "Onderbouwing: waarom deze maatregel, waarom nu (optioneel)",
+    ),
+    "lift.heading": ("Lift a measure", "Een maatregel intrekken"),
+    "lift.take": ("Lift measure", "Maatregel intrekken"),
+    "lift.rationale": (
+        "Rationale: why it can end now (optional)",
+        "Onderbouwing: waarom die nu kan eindigen (optioneel)",
+    ),
+    "lift.informed": (
+        "Accounted for to parliament or the council",
+        "Verantwoord aan het parlement of de gemeenteraad",
     ),
     "meas.no_description": (
         "The scenario gives no description of this measure.",

@@ -386,7 +386,7 @@ class MeasureRow:
     measure: str
     title: str
     from_level: str
-    status: str  # available | locked | taken
+    status: str  # available | locked | taken | in-force (lasting, until lifted) | lifted
     taken_at: float | None = None
 
 
@@ -398,15 +398,18 @@ def role_measures(
         if measure.role != role:
             continue
         taken = state.measures.get(measure.id)
-        if taken is not None:
-            status, at = "taken", taken[1]
-        elif state.level.rank >= measure.from_level.rank:
+        lifted = state.lifted.get(measure.id)
+        if lifted is not None:
+            status, at = "lifted", lifted[1]
+        elif taken is not None:
+            status, at = ("in-force" if measure.lasting else "taken"), taken[1]
+        elif measure.available_at(state.level):
             status, at = "available", None
         else:
             status, at = "locked", None
         rows.append(
             MeasureRow(
-                measure.id, localize(measure.title, lang), measure.from_level.value, status, at
+                measure.id, localize(measure.title, lang), measure.playbook.value, status, at
             )
         )
     return rows

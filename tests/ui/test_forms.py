@@ -10,6 +10,7 @@ from textual.widgets import (
     Checkbox,
     DataTable,
     Input,
+    Label,
     OptionList,
     RadioButton,
     RadioSet,
@@ -20,6 +21,7 @@ from textual.widgets import (
 )
 from textual.widgets.select import InvalidSelectValueError
 
+from exercise.model import Scenario
 from exercise.model.events import Kind
 from exercise.ui.screens.modals import (
     AdhocScreen,
@@ -311,6 +313,52 @@ def test_taking_a_measure_shows_its_description_and_journals_the_rationale(make_
             assert taken.payload["rationale"] == "Defensie vraagt erom"
 
     run(go())
+
+
+def test_a_lasting_measure_in_force_is_lifted_and_accounted_for(make_app, demo) -> None:
+    data = demo[0].model_dump(mode="json", by_alias=True)
+    for measure in data["measures"]:
+        measure["lasting"] = measure["id"] == "activate-lcp-md"
+    scenario = Scenario.model_validate(data)
+
+    async def go() -> None:
+        app = make_app(scenario=scenario)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await advance(pilot, 9 * M)  # L2: the LCP-MD becomes available
+            app.action_show_tab(app.roles.index("nctv") + 1)
+            await settle(pilot)
+            nctv = panel(app, "nctv")
+            nctv.query_one("TabbedContent").active = f"{nctv.prefix}-measures"
+            await settle(pilot)
+            table = nctv.query_one(".measure-table", DataTable)
+            table.focus()
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, MeasureScreen))
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: bool(events(app, Kind.MEASURE_TAKEN)))
+            await until(pilot, lambda: "in force since" in plain_row(table, 0))
+            table.focus()
+            await pilot.press("enter")  # in force: Enter lifts it
+            await until(pilot, lambda: isinstance(app.screen, MeasureScreen))
+            screen = app.screen
+            assert "Lift a measure" in plain(screen.query_one(".dialog-title", Label))
+            screen.query_one("#lift-informed", Checkbox).value = True
+            await pilot.press(*"Threat gone", "ctrl+s")
+            await until(pilot, lambda: bool(events(app, Kind.MEASURE_LIFTED)))
+            [lifted] = events(app, Kind.MEASURE_LIFTED)
+            assert lifted.payload == {
+                "measure": "activate-lcp-md",
+                "role": "nctv",
+                "rationale": "Threat gone",
+                "informed": True,
+            }
+            await until(pilot, lambda: "lifted" in plain_row(table, 0))
+
+    run(go())
+
+
+def plain_row(table: DataTable, row: int) -> str:
+    return " ".join(str(cell) for cell in table.get_row_at(row))
 
 
 def test_every_form_says_ctrl_s_and_escape_on_its_buttons(make_app) -> None:

@@ -680,17 +680,22 @@ class ObservationScreen(_FormScreen):
 
 class MeasureScreen(_FormScreen):
     """Take a measure: what it is (its description, as the scenario gives it) and why now
-    (the rationale, journaled with it)."""
+    (the rationale, journaled with it). With `lift`, end a lasting measure in force, and
+    say whether it was accounted for to parliament or the council."""
 
-    def __init__(self, scenario: Scenario, lang: str, role: str, measure: str) -> None:
+    def __init__(
+        self, scenario: Scenario, lang: str, role: str, measure: str, lift: bool = False
+    ) -> None:
         super().__init__(scenario, lang)
         self.role = role
         self.measure = scenario.measure_map[measure]
+        self.lift = lift
 
     def compose(self) -> ComposeResult:
         measure, lang = self.measure, self.lang
+        prefix = "lift" if self.lift else "meas"
         with VerticalScroll(classes="dialog form"):
-            yield Label(Text(self.t("meas.heading"), style="bold"), classes="dialog-title")
+            yield Label(Text(self.t(f"{prefix}.heading"), style="bold"), classes="dialog-title")
             yield Static(
                 literal(localize(measure.title, lang), style="bold", single_line=True),
                 classes="measure-title",
@@ -700,10 +705,12 @@ class MeasureScreen(_FormScreen):
                 literal(description) if description else Text(self.t("meas.no_description")),
                 classes="measure-description dialog-message",
             )
-            yield self.label("meas.rationale")
+            yield self.label(f"{prefix}.rationale")
             yield Input(id="meas-rationale", max_length=c.MAX_TEXT)
             yield self.field_error("meas-rationale")
-            yield from self.buttons(self.t("meas.take"))
+            if self.lift:
+                yield Checkbox(self.t("lift.informed"), id="lift-informed")
+            yield from self.buttons(self.t(f"{prefix}.take"))
 
     def on_mount(self) -> None:
         self.query_one("#meas-rationale", Input).focus()
@@ -715,6 +722,14 @@ class MeasureScreen(_FormScreen):
     def build(self) -> c.Command | None:
         rationale = clean(self.query_one("#meas-rationale", Input).value).strip()
         try:
+            if self.lift:
+                informed = self.query_one("#lift-informed", Checkbox).value
+                return c.LiftMeasure(
+                    actor=self.role,
+                    measure=self.measure.id,
+                    rationale=rationale,
+                    informed=informed,
+                )
             return c.TakeMeasure(actor=self.role, measure=self.measure.id, rationale=rationale)
         except ValidationError as err:
             self.validation_error(err, {"rationale": "meas-rationale"})

@@ -290,6 +290,14 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
                 status = Text(
                     self.t("meas.taken", time=format_clock(row.taken_at or 0)), style="dim"
                 )
+            elif row.status == "in-force":
+                status = Text(
+                    self.t("meas.in_force", time=format_clock(row.taken_at or 0)), style="bold"
+                )
+            elif row.status == "lifted":
+                status = Text(
+                    self.t("meas.lifted", time=format_clock(row.taken_at or 0)), style="dim"
+                )
             elif row.status == "available":
                 status = Text(self.t("meas.available"), style="bold green")
             else:
@@ -400,9 +408,9 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
             return
         row = self.measures[table.cursor_row]
         result = self.query_one(".measure-result", Static)
-        if row.status == "taken":
+        if row.status in ("taken", "lifted"):
             return
-        if row.status != "available":
+        if row.status not in ("available", "in-force"):
             result.update(Text(self.t("meas.not_available"), style="bold yellow"))
             return
 
@@ -413,7 +421,8 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
 
         from ..screens.modals import MeasureScreen
 
-        screen = MeasureScreen(self.scenario, self.lang, self.role, row.measure)
+        lift = row.status == "in-force"  # a lasting measure in force: Enter lifts it
+        screen = MeasureScreen(self.scenario, self.lang, self.role, row.measure, lift=lift)
         self.app.push_screen(screen, answered)
 
     def on_command_done(self, message: CommandDone) -> None:
