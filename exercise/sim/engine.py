@@ -26,6 +26,7 @@ import simpy
 from ..model import Inject, InjectTemplate, Option, RoleKind, Scenario, localize
 from ..model.events import Kind, NewEvent
 from ..model.timing import format_clock, round_ms
+from . import authority
 from . import commands as c
 from .state import (
     PHASE_KEY,
@@ -50,6 +51,7 @@ class Outcome:
     reason: str
     events: tuple[NewEvent, ...]
     t: float
+    repeat: bool = False  # its command id was seen before: the first outcome, no new events
 
 
 class Engine:
@@ -65,6 +67,7 @@ class Engine:
         self.templates = dict(templates or {})
         self.env = simpy.Environment(initial_time=self.state.t)
         self.pending: list[NewEvent] = []
+        self._command_key: str | None = None  # stamped on the events of the command applied
         # timers by the instant they are due: a heap of (order, sequence, action) each
         self._due_at: dict[float, list[tuple[int, int, Callable[[], None]]]] = {}
         self._timers = 0
@@ -117,11 +120,20 @@ class Engine:
         """Apply a command at scenario time `t` (default: now), after every timer up to `t`."""
         t = self.env.now if t is None or t < self.env.now else round_ms(t)
         self.advance_to(t)
+        key = command.key
+        if key is not None and key in self.state.commands:
+            # Applied at most once: a command sent again (a retry after a dropped
+            # connection, a double click) gets its first answer and changes nothing.
+            before = self.state.commands[key]
+            return Outcome(not before, before, (), self.now, repeat=True)
         mark = len(self.pending)
+        self._command_key = key
         try:
             reason = self._apply(command)
         except Exception as err:  # a command must never take the session down
             reason = f"internal error while applying the command: {type(err).__name__}: {err}"
+        finally:
+            self._command_key = None
         if reason:
             self._emit(
                 Kind.COMMAND_REJECTED,
@@ -148,6 +160,8 @@ class Engine:
     def _emit(self, kind: str, actor: str | None = None, /, **payload: Any) -> None:
         # positional-only: payload keys such as an observation's `kind` must not collide
         t = round(self.env.now, 3)
+        if self._command_key is not None:  # the journal says which command did this
+            payload["command_id"] = self._command_key
         self.pending.append(NewEvent(t, kind, actor, payload))
         dirty = self.state.apply(t, kind, actor, payload)
         if dirty and self._watchers:
@@ -388,6 +402,8 @@ class Engine:
     # -- commands --
 
     def _apply(self, command: c.Command) -> str | None:
+        if problem := authority.refusal(command, self.scenario):
+            return problem
         if self.state.ended:
             return "the session has ended"
         handler = getattr(self, "_cmd_" + command.type.replace("-", "_"))

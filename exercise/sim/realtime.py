@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..model.events import Event, Kind
 from . import commands as c
+from .authority import SYSTEM
 from .clock import VirtualClock
 from .engine import Outcome
 from .headless import next_due, step_tick
@@ -31,7 +32,7 @@ from .players import Player
 from .session import Session
 
 Listener = Callable[[list[Event]], None]
-SYSTEM = "system"  # the actor of the driver's own commands (the pause at a new phase)
+__all__ = ["SYSTEM", "Listener", "RealtimeDriver"]
 
 
 @dataclass
