@@ -15,8 +15,10 @@ from seat_rig import FAST, close_code, frame, rig, run
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
+from exercise.content.loader import load_scenario
+from exercise.content.resources import find_scenario
 from exercise.journal import Journal
-from exercise.model import Scenario
+from exercise.model import RoleKind, Scenario, localize
 from exercise.model.events import Kind
 from exercise.seats import protocol as p
 from exercise.seats.client import SeatClient
@@ -24,6 +26,8 @@ from exercise.seats.codes import JoinCodes
 from exercise.seats.host import Limits, SeatHost
 from exercise.seats.refusal import NEUTRAL
 from exercise.sim import commands as c
+from exercise.sim.clock import VirtualClock
+from exercise.sim.players import AutoPlayer
 
 ROLES = """\
 - {id: nctv, title: NCTV chair, kind: player}
@@ -510,3 +514,69 @@ def test_a_seat_client_reconnects_by_itself_and_a_command_is_applied_once(
 
     run(main)
     assert journal_kinds(path).count(Kind.DECISION_TAKEN) == 1
+
+
+def _keys(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+def test_no_frame_to_a_player_seat_in_the_full_bundled_scenario_holds_msel_fields(
+    tmp_path: Path,
+) -> None:
+    """Every frame every player seat gets while the full bundled scenario plays through,
+    with simulated players deciding as expected."""
+    path = find_scenario("noordzee-schaduw")
+    assert path is not None
+    scenario = load_scenario(path)
+    secrets: set[str] = set()
+    for inject in scenario.injects:
+        for lang in ("en", "nl"):
+            if inject.notes is not None:
+                secrets.add(localize(inject.notes, lang))
+            secrets |= {localize(e.action, lang) for e in inject.expected if e.action}
+        if inject.when is not None:
+            secrets.add(inject.when.text)
+    assert len(secrets) > 10  # the scenario has an MSEL worth hiding
+    roles = [r.id for r in scenario.roles if r.kind == RoleKind.PLAYER]
+
+    async def main() -> dict[str, list[str]]:
+        clock = VirtualClock(speed=20_000, paused=True)
+        async with rig(
+            tmp_path / "full.db", scenario, clock=clock, player=AutoPlayer("expected")
+        ) as r:
+            seats = {role: (await r.join(role))[0] for role in roles}
+            clock.resume()
+            r.driver.wake()
+            seen: dict[str, list[str]] = {role: [] for role in roles}
+
+            async def read(role: str) -> None:
+                while True:
+                    text = str(await asyncio.wait_for(seats[role].recv(), 30))
+                    seen[role].append(text)
+                    data = p.loads(text)
+                    if data["type"] == "view" and data["view"]["ended"]:
+                        return
+
+            await asyncio.gather(*(read(role) for role in roles))
+            assert r.session.engine.ended
+            return seen
+
+    seen = run(main, timeout=120)
+    forbidden_keys = {"notes", "expected", "when", "attribution", "contingency", "after", "at"}
+    for role, frames in seen.items():
+        own = {i.id for i in scenario.injects if role in i.to}
+        assert len(frames) > 2
+        for text in frames:
+            for secret in secrets:
+                assert secret not in text, (role, secret)
+            data = p.loads(text)
+            assert not (_keys(data) & forbidden_keys), role
+            if data["type"] == "view":
+                for item in data["view"]["inbox"]:
+                    assert item["inject"] in own or item["inject"].startswith("adhoc-"), role
+    # and the run delivered something to every role, so the check saw real frames
+    assert all(any('"inbox":[{' in text for text in frames) for frames in seen.values())
