@@ -96,6 +96,40 @@ def build_parser() -> Parser:
     o.add_lang(resume, "the session UI")
     o.add_clock_start(resume, resumed=True)
 
+    host = add(
+        "host",
+        "hosting:host",
+        "run a session for seats on other machines (see docs/seats.md)",
+        "Run a live session that players join from their own machines: prints the address "
+        "and a join code per seat, then opens the facilitator console (--headless: only the "
+        "session and its seats). With a journal, continues that session with its codes.",
+    )
+    host.add_argument(
+        "target", metavar="SCENARIO|JOURNAL", help="a scenario (new session) or a journal"
+    )
+    host.add_argument(
+        "--listen",
+        type=o.listen_address,
+        default=o.DEFAULT_LISTEN,
+        metavar="ADDR:PORT",
+        help="where seats connect (default: 127.0.0.1:8765, this machine only; "
+        "0.0.0.0:8765 for the whole network)",
+    )
+    o.add_speed(host, "scenario seconds per wall second (a new session)")
+    o.add_lang(host, "the console and of the seats that do not choose")
+    o.add_new_journal(host)
+    o.add_catalogue(host)
+    host.add_argument("--paused", action="store_true", help="start with the clock paused")
+    host.add_argument(
+        "--new-code",
+        action="append",
+        metavar="SEAT",
+        help="issue a new join code for SEAT (the old one no longer works); may be repeated",
+    )
+    host.add_argument(
+        "--headless", action="store_true", help="no console: run the session and its seats only"
+    )
+
     # -- journals --
     replay = add("replay", "journals:replay", "the state of a session at a scenario time")
     o.add_journal(replay)
