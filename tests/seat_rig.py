@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 
 from exercise.model import RoleKind, Scenario
 from exercise.seats import protocol as p
@@ -100,10 +101,11 @@ async def frame(
 
 async def close_code(ws: ClientConnection, timeout: float = 5.0) -> int | None:
     """Read until the host closes; its close code."""
-    with contextlib.suppress(Exception):
+    try:
         while True:
             await asyncio.wait_for(ws.recv(), timeout)
-    return ws.close_code
+    except ConnectionClosed as closed:
+        return closed.rcvd.code if closed.rcvd is not None else None
 
 
 def run(main: Callable[[], Coroutine[Any, Any, Any]], timeout: float = 60.0) -> Any:
