@@ -98,3 +98,15 @@ def test_a_bad_listen_address_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "not an IP address" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_join_needs_a_terminal(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*EXERCISE, "join", "ws://127.0.0.1:9/", "--code", "NKC-0000-0000"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr and "Traceback" not in result.stderr

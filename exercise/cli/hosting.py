@@ -179,3 +179,29 @@ async def _notify_when_running(app: Any, text: str) -> None:
         while not app.is_running:
             await asyncio.sleep(0.05)
         app.notify(text, title="seats", timeout=120, markup=False)
+
+
+def join(args: argparse.Namespace) -> int:
+    import getpass
+
+    from ..seats.client import SeatClient
+    from ..seats.codes import parse_code
+    from ..seats.terminal import SeatApp
+    from .screen import check_terminal
+
+    check_terminal()
+    if not args.url.startswith(("ws://", "wss://")):
+        raise UsageError(f"{args.url!r}: the host's address starts with ws:// or wss://")
+    if len(args.name) > 80:
+        raise UsageError("--name: at most 80 characters")
+    code = args.code or getpass.getpass("join code: ")
+    parsed = parse_code(code)
+    if parsed is None:
+        raise UsageError("that is not a join code (like NKC-7F3K-9QX2)")
+    if args.role and parsed[0] != args.role.lower():
+        raise UsageError(f"that code is for {parsed[0]!r}, not {args.role!r}")
+    app = SeatApp(SeatClient(args.url, code, lang=args.lang, name=args.name))
+    app.run()
+    if app.closed is not None:
+        raise UsageError(str(app.closed))
+    return EXIT_OK

@@ -130,6 +130,19 @@ def build_parser() -> Parser:
         "--headless", action="store_true", help="no console: run the session and its seats only"
     )
 
+    join = add(
+        "join",
+        "hosting:join",
+        "play a role from this terminal in a session that `exercise host` runs",
+        "Join a hosted session as a seat: the role panel (inbox, decisions, measures, own "
+        "initiative, history), its commands going to the host. It reconnects by itself.",
+    )
+    join.add_argument("url", metavar="URL", help="the address the host printed (ws://...)")
+    join.add_argument("--code", metavar="CODE", help="the seat's join code (asked if not given)")
+    join.add_argument("--role", metavar="ROLE", help="the role you expect to play (checked)")
+    join.add_argument("--name", default="", metavar="NAME", help="your name, for the others")
+    o.add_lang(join, "the seat")
+
     # -- journals --
     replay = add("replay", "journals:replay", "the state of a session at a scenario time")
     o.add_journal(replay)
