@@ -29,8 +29,10 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base32
 SECRET_CHARS = 8  # 40 bits
 _MAX_FILE = 1 << 20
 _MAX_CODE = 200  # a code typed longer than this is not a code
-# scrypt: about 16 MiB and a few tens of milliseconds per check on a laptop
-_N, _R, _P = 1 << 14, 8, 1
+# scrypt: 4 MiB and about 10 ms a check on a laptop: thirty seats joining at once cost a
+# fraction of a second, while a stolen side file still costs centuries of CPU per code
+# (2^40 guesses). The host runs at most two checks at a time (see SeatHost).
+_N, _R, _P = 1 << 12, 8, 1
 _MISREAD = str.maketrans({"O": "0", "I": "1", "L": "1", " ": "", "-": ""})
 
 # The seats that are not a scenario role, by the name their code starts with.

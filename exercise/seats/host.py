@@ -23,6 +23,7 @@ import secrets
 import time
 from collections import deque
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
@@ -40,7 +41,7 @@ from ..sim.realtime import RealtimeDriver
 from . import protocol as p
 from .codes import JoinCodes, Seat
 from .refusal import seat_reason
-from .views import clock_view, observer_view, player_view
+from .views import clock_view, observer_view, player_view, touched_roles
 
 MAX_TOKENS = 10_000
 CATCH_UP_CHUNK = 200  # events per `events` frame when a seat catches up
@@ -130,8 +131,12 @@ class SeatHost:
         self._grants: dict[str, _Grant] = {}  # by the token's hash
         self._names: dict[str, str] = {}  # client id to the name its seat gave
         self._flush_due = False
+        self._touched: set[str] | None = set()  # roles to send new views (None: every seat)
         self._clock_epoch = 0
         self._server: Server | None = None
+        # Join codes are checked with scrypt (memory and CPU on purpose) in two threads at
+        # most: a crowd of hellos, friendly or not, cannot take the host's memory or cores.
+        self._checks = ThreadPoolExecutor(max_workers=2, thread_name_prefix="join-codes")
         driver.listeners.append(self._on_events)
 
     # -- the server --
@@ -167,6 +172,7 @@ class SeatHost:
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
+        self._checks.shutdown(wait=False, cancel_futures=True)
 
     def seats(self) -> list[SeatInfo]:
         return sorted(
@@ -298,7 +304,8 @@ class SeatHost:
         assert hello.code is not None
         if self._too_many_wrong(address):
             return None
-        seat = await asyncio.to_thread(self.codes.check, hello.code)  # scrypt: off the loop
+        loop = asyncio.get_running_loop()
+        seat = await loop.run_in_executor(self._checks, self.codes.check, hello.code)
         if seat is None:
             self.wrong_codes.setdefault(address, deque(maxlen=1000)).append(time.monotonic())
             return None
@@ -390,15 +397,23 @@ class SeatHost:
             if conn.gets_events:
                 frame = frame or _events_frame(events)
                 self._push(conn, frame)
+        touched = touched_roles(events)
+        if touched is None or self._touched is None:
+            self._touched = None
+        else:
+            self._touched |= touched
         if not self._flush_due and any(not conn.gets_events for conn in self._conns):
             self._flush_due = True
             asyncio.get_running_loop().call_soon(self._flush_views)
 
     def _flush_views(self) -> None:
+        """New views for the seats whose view the events since the last flush may have
+        changed (every seat after a new phase or a clock change)."""
+        touched, self._touched = self._touched, set()
         self._flush_due = False
         made: dict[tuple[str, str], tuple[Any, str]] = {}
         for conn in list(self._conns):
-            if not conn.gets_events:
+            if not conn.gets_events and (touched is None or conn.seat.name in touched):
                 self._push_view(conn, made)
 
     def _push_view(

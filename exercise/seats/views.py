@@ -10,10 +10,12 @@ threat level. Facilitator and evaluator seats get the journal's events instead (
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
 from ..model import Scenario, localize
+from ..model.events import Event, Kind
 from ..sim.clock import VirtualClock
 from ..sim.state import SessionState
 from ..ui import view
@@ -49,3 +51,46 @@ def observer_view(state: SessionState, scenario: Scenario, lang: str) -> dict[st
 def clock_view(clock: VirtualClock, now: float) -> dict[str, Any]:
     """The clock as a seat runs it on between frames: scenario time now, and its speed."""
     return {"now": round(now, 3), "speed": clock.speed, "paused": clock.paused}
+
+
+# Events that change no seat's view (exercise control's and the evaluators' business).
+_NO_VIEW = frozenset(
+    {
+        Kind.INDICATOR_CHANGED,
+        Kind.EXPECTED_MET,
+        Kind.EXPECTED_MISSED,
+        Kind.OBSERVATION,
+        Kind.COMMAND_REJECTED,
+        Kind.INJECT_SCHEDULED,
+        Kind.INJECT_HELD,
+        Kind.INJECT_UNHELD,
+        Kind.ADHOC_INJECT,  # seen when it is delivered (inject-delivered)
+    }
+)
+# Events that change the view of the roles in their payload's `role`, or `to`.
+_OF_ROLE = frozenset(
+    {
+        Kind.DECISION_OPENED,
+        Kind.DECISION_TAKEN,
+        Kind.DECISION_MISSED,
+        Kind.MEASURE_TAKEN,
+        Kind.SELF_DECISION,
+    }
+)
+
+
+def touched_roles(events: Iterable[Event]) -> set[str] | None:
+    """The player roles whose view these events may have changed, or None for every seat
+    (a new phase, the clock, the end, and any kind not known here: when unsure, all)."""
+    roles: set[str] = set()
+    for event in events:
+        kind, payload = event.kind, event.payload
+        if kind in _NO_VIEW:
+            continue
+        if kind == Kind.INJECT_DELIVERED and isinstance(payload.get("to"), list):
+            roles.update(str(role) for role in payload["to"])
+        elif kind in _OF_ROLE and isinstance(payload.get("role"), str):
+            roles.add(payload["role"])
+        else:
+            return None
+    return roles
