@@ -9,6 +9,7 @@ import re
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,19 @@ EXERCISE = [sys.executable, "-m", "exercise"]
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
 
 
+STARTED: list[subprocess.Popen[str]] = []
+
+
+@pytest.fixture(autouse=True)
+def no_host_left() -> Iterator[None]:
+    """Every host a test started is killed at its end, whatever happened."""
+    yield
+    while STARTED:
+        child = STARTED.pop()
+        if child.poll() is None:
+            kill(child)
+
+
 def start_host(*args: str) -> tuple[subprocess.Popen[str], str, dict[str, str]]:
     """Start `exercise host ... --headless`; its URL and the codes it printed."""
     child = subprocess.Popen(
@@ -29,6 +43,7 @@ def start_host(*args: str) -> tuple[subprocess.Popen[str], str, dict[str, str]]:
         stderr=subprocess.PIPE,
         text=True,
     )
+    STARTED.append(child)
     assert child.stdout is not None
     url, codes = "", {}
     for line in child.stdout:
@@ -54,10 +69,8 @@ def test_a_host_killed_and_resumed_keeps_the_codes_and_seats_come_back(tmp_path:
     )
     port = url.rsplit(":", 1)[1].strip("/")
     assert set(codes) >= {"nctv", "excon", "wall"}
-    second = None
 
     async def main() -> None:
-        nonlocal second
         seat = SeatClient(url, codes["nctv"], retry_max=0.3)
         running = asyncio.create_task(seat.run())
         try:
@@ -65,7 +78,7 @@ def test_a_host_killed_and_resumed_keeps_the_codes_and_seats_come_back(tmp_path:
             assert seat.welcome is not None and seat.welcome["role"] == "nctv"
             kill(first)
             await asyncio.sleep(0.5)
-            second, again, fresh = start_host(str(journal), "--listen", f"127.0.0.1:{port}")
+            _second, again, fresh = start_host(str(journal), "--listen", f"127.0.0.1:{port}")
             assert again == url and fresh == {}  # nothing new to hand out
             while seat.connects < 2:  # it finds the host again by itself, with its code
                 await asyncio.sleep(0.05)
@@ -76,12 +89,7 @@ def test_a_host_killed_and_resumed_keeps_the_codes_and_seats_come_back(tmp_path:
         finally:
             running.cancel()
 
-    try:
-        run(main, timeout=60)
-    finally:
-        for child in (first, second):
-            if child is not None and child.poll() is None:
-                kill(child)
+    run(main, timeout=60)
     # the codes are hashed beside the journal, never in it
     data = journal.read_bytes()
     for code in codes.values():

@@ -101,6 +101,7 @@ def _announce(url: str, codes: JoinCodes, fresh: dict[str, str]) -> list[str]:
 
     lines = [
         f"join at {url}",
+        f"in a browser: {url.replace('ws://', 'http://', 1)}",
         "no TLS: anyone on this network can read what the seats and the host say",
     ]
     if fresh:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import re
 import secrets
 import time
 from collections import deque
@@ -31,6 +32,7 @@ from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
@@ -40,6 +42,7 @@ from ..sim.engine import Outcome
 from ..sim.realtime import RealtimeDriver
 from . import protocol as p
 from .codes import JoinCodes, Seat
+from .page import asset
 from .refusal import seat_reason
 from .views import clock_view, observer_view, player_view, touched_roles
 
@@ -146,7 +149,7 @@ class SeatHost:
             self._serve,
             host,
             port,
-            process_request=self._check_origin,
+            process_request=self._request,
             max_size=self.limits.max_frame,
             max_queue=16,
             open_timeout=self.limits.first_frame,
@@ -199,6 +202,13 @@ class SeatHost:
             if conn.seat.name == seat:
                 self._drop(conn, p.Close.REVOKED, "exercise control revoked this seat")
         return code
+
+    @staticmethod
+    def _request(connection: ServerConnection, request: Request) -> Response | None:
+        """A plain GET is for the browser seat's page; a websocket's Origin is checked."""
+        if request.headers.get("Upgrade", "").lower() != "websocket":
+            return _page(request)
+        return SeatHost._check_origin(connection, request)
 
     @staticmethod
     def _check_origin(connection: ServerConnection, request: Request) -> Response | None:
@@ -502,6 +512,36 @@ class SeatHost:
 async def _close(ws: ServerConnection, code: int, reason: str) -> None:
     with contextlib.suppress(ConnectionClosed):
         await ws.close(code, reason)
+
+
+_HOST = re.compile(r"^[A-Za-z0-9.:\[\]-]{1,255}$")
+
+
+def _page(request: Request) -> Response:
+    """The browser seat's page, script or style sheet, from the package; nothing else."""
+    found = asset(request.path.partition("?")[0])
+    if found is None:
+        return Response(404, "Not Found", Headers([("Content-Type", "text/plain")]), b"not found\n")
+    body, content_type = found
+    host = request.headers.get("Host", "")
+    sockets = f" ws://{host} wss://{host}" if _HOST.match(host) else ""
+    headers = Headers(
+        [
+            ("Content-Type", content_type),
+            ("Content-Length", str(len(body))),
+            # Everything from this host, nothing inline, nothing from anywhere else.
+            (
+                "Content-Security-Policy",
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                f"connect-src 'self'{sockets}; base-uri 'none'; form-action 'none'; "
+                "frame-ancestors 'none'",
+            ),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "no-referrer"),
+            ("Cache-Control", "no-store"),
+        ]
+    )
+    return Response(200, "OK", headers, body)
 
 
 def _digest(token: str) -> str:
