@@ -160,7 +160,7 @@ async def _serve(
                 loop.add_signal_handler(signum, driver.stop)
             await driver.run()
         else:
-            notice = asyncio.create_task(_notify_when_running(app, "\n".join(lines)))
+            notice = asyncio.create_task(_when_running(app, seat_host, "\n".join(lines)))
             await app.run_async()
             notice.cancel()
     finally:
@@ -174,11 +174,15 @@ async def _serve(
     return EXIT_OK
 
 
-async def _notify_when_running(app: Any, text: str) -> None:
-    """The codes, shown on the console once it is up (they scroll away in the terminal)."""
+async def _when_running(app: Any, seat_host: Any, text: str) -> None:
+    """Once the console is up: its Seats tab, and the codes in a notification (they
+    scrolled away in the terminal)."""
+    from ..seats.panel import add_seats_tab
+
     with contextlib.suppress(Exception):
         while not app.is_running:
             await asyncio.sleep(0.05)
+        await add_seats_tab(app, seat_host)
         app.notify(text, title="seats", timeout=120, markup=False)
 
 

@@ -287,6 +287,8 @@ class SeatHost:
         conn = _Conn(ws, seat, grant.client, grant.name, hello.lang or self.lang, address)
         conn.tokens = self.limits.burst
         self._names[grant.client] = grant.name or seat.name.upper()
+        while len(self._names) > MAX_TOKENS:  # as many names as tokens at most
+            del self._names[next(iter(self._names))]
         # From here to the end: no await, so the catch-up and the live frames join up.
         self._conns.add(conn)
         self._push(
@@ -317,9 +319,17 @@ class SeatHost:
         loop = asyncio.get_running_loop()
         seat = await loop.run_in_executor(self._checks, self.codes.check, hello.code)
         if seat is None:
-            self.wrong_codes.setdefault(address, deque(maxlen=1000)).append(time.monotonic())
+            self._wrong_code(address)
             return None
         return _Grant(seat, _client_key(seat.name, hello.client), hello.name)
+
+    def _wrong_code(self, address: str) -> None:
+        now = time.monotonic()
+        if len(self.wrong_codes) >= MAX_TOKENS:  # many addresses: forget those gone quiet
+            since = now - self.limits.wrong_code_window
+            self.wrong_codes = {a: t for a, t in self.wrong_codes.items() if t and t[-1] > since}
+        tries = self.wrong_codes.setdefault(address, deque(maxlen=self.limits.wrong_codes * 10))
+        tries.append(now)
 
     def _too_many_wrong(self, address: str) -> bool:
         tries = self.wrong_codes.get(address)

@@ -34,6 +34,12 @@ from .client import SeatClient, SeatClosed
 class Confirm(ModalScreen[bool]):
     """Yes only by ctrl+y or a click: the yes button cannot take the focus."""
 
+    DEFAULT_CSS = """
+    Confirm { align: center middle; }
+    Confirm > #confirm { width: 60; height: auto; border: thick $accent; background: $surface; }
+    Confirm Horizontal { height: auto; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+y", "answer(True)", "yes"),
         Binding("escape", "answer(False)", "no"),
@@ -73,8 +79,6 @@ class SeatApp(App[None]):
     #options { height: auto; max-height: 8; }
     #measures { height: auto; max-height: 8; }
     #history { height: auto; max-height: 6; color: $text-muted; }
-    #confirm { width: 60; height: auto; border: thick $accent; background: $surface; }
-    Confirm { align: center middle; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "leave"),
