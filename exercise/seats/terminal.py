@@ -138,6 +138,13 @@ class SeatApp(App[None]):
         kind = frame.get("type")
         if kind == "welcome":
             self.state = "connected"
+            if frame.get("kind") in ("facilitator", "evaluator"):
+                self.notify(
+                    "this seat shows a player's or the wall's view; exercise control uses the "
+                    "console of exercise host",
+                    severity="warning",
+                    markup=False,
+                )
         elif kind == "view":
             self.view = frame["view"]
             self.clock = frame["clock"]

@@ -80,7 +80,9 @@
       state.delay = 100;
       $("link").textContent = "connected";
       $("join").hidden = true;
-      $("panel").hidden = false;
+      if (frame.kind === "facilitator" || frame.kind === "evaluator") {
+        notice("this page shows a player's or the wall's view; exercise control uses the console");
+      }
       for (const [cid, command] of state.waiting) send(cid, command);
     } else if (frame.type === "view") {
       state.view = frame.view;
@@ -116,6 +118,8 @@
     $("title").textContent = view.title;
     $("level").textContent = view.level;
     $("phase").textContent = view.phase;
+    if (!Array.isArray(view.inbox)) { $("panel").hidden = true; return; }  // the wall: header only
+    $("panel").hidden = false;
     const inbox = $("inbox");
     inbox.replaceChildren();
     if (!view.inbox.some((item) => item.inject === state.selected)) {
