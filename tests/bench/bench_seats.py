@@ -162,6 +162,7 @@ async def host_run(n: int, seconds: float, tmp: Path, flood: bool) -> dict[str, 
         "1" if flood else "0",
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
+        limit=1 << 28,  # the seats' samples come back as one line of JSON
     )
     assert child.stdout is not None and child.stdin is not None
     assert (await child.stdout.readline()).strip() == b"ready"
