@@ -18,12 +18,13 @@ from exercise.content.loader import load_scenario
 from exercise.content.resources import find_scenario
 from exercise.journal import Journal
 from exercise.model import RoleKind, Scenario, localize
-from exercise.model.events import Kind
+from exercise.model.events import Event, Kind
 from exercise.seats import protocol as p
 from exercise.seats.client import SeatClient
 from exercise.seats.codes import JoinCodes
 from exercise.seats.host import Limits, SeatHost
 from exercise.seats.refusal import NEUTRAL
+from exercise.seats.views import touched_roles
 from exercise.sim import commands as c
 from exercise.sim.clock import VirtualClock
 from exercise.sim.players import AutoPlayer
@@ -576,3 +577,22 @@ def test_no_frame_to_a_player_seat_in_the_full_bundled_scenario_holds_msel_field
                     assert item["inject"] in own or item["inject"].startswith("adhoc-"), role
     # and the run delivered something to every role, so the check saw real frames
     assert all(any('"inbox":[{' in text for text in frames) for frames in seen.values())
+
+
+def _event(kind: str, **payload: Any) -> Event:
+    return Event(1, 0.0, 0.0, kind, None, payload, "", "")
+
+
+def test_new_views_go_to_the_roles_the_events_touch_and_to_all_when_unsure() -> None:
+    assert touched_roles([_event(Kind.INJECT_DELIVERED, inject="x", to=["nctv", "ezk"])]) == {
+        "nctv",
+        "ezk",
+    }
+    assert touched_roles([_event(Kind.DECISION_TAKEN, inject="x", role="nctv")]) == {"nctv"}
+    assert (
+        touched_roles([_event(Kind.OBSERVATION, text="x"), _event(Kind.INDICATOR_CHANGED)]) == set()
+    )
+    for kind in (Kind.PHASE_ENTERED, Kind.PAUSED, Kind.SESSION_ENDED, "some-new-kind"):
+        assert touched_roles([_event(Kind.SELF_DECISION, role="ezk"), _event(kind)]) is None
+    # a payload not of the expected shape: every seat, rather than none
+    assert touched_roles([_event(Kind.INJECT_DELIVERED, inject="x", to="nctv")]) is None

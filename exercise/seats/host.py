@@ -365,7 +365,8 @@ class SeatHost:
             if type(since) is not int or since < 0:
                 raise p.ProtocolError("since: not valid")
             if conn.gets_events:
-                self._catch_up(conn, since)
+                if not conn.outbox:  # one catch-up at a time: resyncs cannot pile up events
+                    self._catch_up(conn, since)
             else:
                 conn.view_key = None
                 self._push_view(conn)
