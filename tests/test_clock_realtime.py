@@ -467,3 +467,29 @@ def test_a_full_disk_stops_the_session_and_shows_only_what_was_recorded(
     with Journal.open(path, readonly=True) as journal:
         assert journal.count() == recorded
     assert verify(path).ok
+
+
+def test_commands_queued_together_are_committed_in_one_transaction(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    """Thirty seats deciding in the same instant cost one fsync, not thirty: the events of
+    one transaction share its wall time. Each is still answered after the commit."""
+    session = Session.start(scenario, tmp_path / "rt.db", durable=False)
+    role = next(r.id for r in scenario.roles if r.kind == "player")
+
+    async def main() -> list[Outcome]:
+        driver = RealtimeDriver(session, clock=VirtualClock(speed=1, paused=True))
+        task = asyncio.create_task(driver.run())
+        await asyncio.sleep(0)
+        futures = [driver.submit(c.SelfDecision(actor=role, text=f"step {n}")) for n in range(30)]
+        outcomes = [await future for future in futures]
+        driver.stop()
+        await task
+        return outcomes
+
+    outcomes = run(main())
+    assert all(o.accepted for o in outcomes)
+    with Journal.open(tmp_path / "rt.db", readonly=True) as journal:
+        walls = {e.wall for e in journal.events() if e.kind == Kind.SELF_DECISION}
+    session.close()
+    assert len(walls) == 1

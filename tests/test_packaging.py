@@ -68,3 +68,8 @@ def test_an_installed_wheel_lists_and_lints_its_scenarios(
         text=True,
     )
     assert where.stdout.strip().startswith(str(unpacked_wheel))
+
+
+def test_the_wheel_holds_the_browser_seat(unpacked_wheel: Path) -> None:
+    web = unpacked_wheel / "exercise" / "seats" / "web"
+    assert {p.name for p in web.iterdir()} == {"index.html", "seat.js", "seat.css"}

@@ -9,6 +9,7 @@ from pathlib import Path
 LANGUAGES = ("en", "nl")
 POLICIES = ("expected", "first", "default", "random", "none")  # exercise.sim.players.POLICIES
 MAX_SPEED = 3600.0  # an hour of scenario a second: beyond it a clock is no longer followed
+DEFAULT_LISTEN = ("127.0.0.1", 8765)  # `exercise host`: this machine only
 DEFAULT_JOURNAL = "default: debriefs/<scenario id>-<date>-<time>.db"
 
 
@@ -21,6 +22,33 @@ def speed(text: str) -> float:
     if not (math.isfinite(value) and 0 < value <= MAX_SPEED):
         raise argparse.ArgumentTypeError(f"the speed is above 0 and at most {MAX_SPEED:g}")
     return value
+
+
+def listen_address(text: str) -> tuple[str, int]:
+    """ADDR:PORT, [IPv6]:PORT, ADDR or :PORT; loopback and port 8765 unless given."""
+    host, port_text = DEFAULT_LISTEN[0], str(DEFAULT_LISTEN[1])
+    if text.startswith("["):
+        inner, _, rest = text[1:].partition("]")
+        host = inner
+        if rest:
+            if not rest.startswith(":"):
+                raise argparse.ArgumentTypeError(f"{text!r}: say ADDR:PORT")
+            port_text = rest[1:]
+    elif text.count(":") == 1:
+        host_part, port_text = text.split(":")
+        host = host_part or host
+    elif text:
+        host = text
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        if host != "localhost":
+            raise argparse.ArgumentTypeError(f"{host!r} is not an IP address") from None
+    if not port_text.isdigit() or not 0 <= int(port_text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{port_text!r} is not a port number")
+    return host, int(port_text)
 
 
 def add_speed(command: argparse.ArgumentParser, help: str) -> None:

@@ -191,6 +191,53 @@ def build_parser() -> Parser:
     o.add_lang(resume, "the session UI")
     o.add_clock_start(resume, resumed=True)
 
+    host = add(
+        "host",
+        "hosting:host",
+        "run a session for seats on other machines (see docs/seats.md)",
+        "Run a live session that players join from their own machines: prints the address "
+        "and a join code per seat, then opens the facilitator console (--headless: only the "
+        "session and its seats). With a journal, continues that session with its codes.",
+    )
+    host.add_argument(
+        "target", metavar="SCENARIO|JOURNAL", help="a scenario (new session) or a journal"
+    )
+    host.add_argument(
+        "--listen",
+        type=o.listen_address,
+        default=o.DEFAULT_LISTEN,
+        metavar="ADDR:PORT",
+        help="where seats connect (default: 127.0.0.1:8765, this machine only; "
+        "0.0.0.0:8765 for the whole network)",
+    )
+    o.add_speed(host, "scenario seconds per wall second (a new session)")
+    o.add_lang(host, "the console and of the seats that do not choose")
+    o.add_new_journal(host)
+    o.add_catalogue(host)
+    host.add_argument("--paused", action="store_true", help="start with the clock paused")
+    host.add_argument(
+        "--new-code",
+        action="append",
+        metavar="SEAT",
+        help="issue a new join code for SEAT (the old one no longer works); may be repeated",
+    )
+    host.add_argument(
+        "--headless", action="store_true", help="no console: run the session and its seats only"
+    )
+
+    join = add(
+        "join",
+        "hosting:join",
+        "play a role from this terminal in a session that `exercise host` runs",
+        "Join a hosted session as a seat: the role panel (inbox, decisions, measures, own "
+        "initiative, history), its commands going to the host. It reconnects by itself.",
+    )
+    join.add_argument("url", metavar="URL", help="the address the host printed (ws://...)")
+    join.add_argument("--code", metavar="CODE", help="the seat's join code (asked if not given)")
+    join.add_argument("--role", metavar="ROLE", help="the role you expect to play (checked)")
+    join.add_argument("--name", default="", metavar="NAME", help="your name, for the others")
+    o.add_lang(join, "the seat")
+
     # -- journals --
     replay = add("replay", "journals:replay", "the state of a session at a scenario time")
     o.add_journal(replay)

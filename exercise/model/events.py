@@ -129,6 +129,9 @@ class DecisionTaken(TypedDict):
     option: str
     rationale: str
     latency: float
+    # the command that took it ("client:id"), on every event of a seat's command: so one
+    # seat's decision is told "already decided by ..." when another seat of its role wins
+    command_id: NotRequired[str]
 
 
 class DecisionMissed(TypedDict):

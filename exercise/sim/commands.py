@@ -7,9 +7,18 @@ event). A command never raises out of the engine.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    TypeAdapter,
+    model_serializer,
+    model_validator,
+)
 
 from ..model import CommsElement, Method, Pillar
 
@@ -20,10 +29,53 @@ MAX_ADHOC_OPTIONS = 20
 MAX_ADHOC_DEADLINE = 30 * 86400.0  # a month of scenario time
 
 
+# A client id or command id: short, and safe to show and to join with ":" into one key.
+Token = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+_OPTIONAL = ("seat_kind", "client", "id")  # left out of the JSON form when not given
+
+
+class SeatKind(StrEnum):
+    """What kind of seat a command comes from; the engine decides by it what may be done
+    (see exercise.sim.authority)."""
+
+    FACILITATOR = "facilitator"
+    PLAYER = "player"
+    EVALUATOR = "evaluator"
+    OBSERVER = "observer"
+
+
 class _Command(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    # Who sent it, as the sender was authenticated (a role id for a player): never chosen
+    # by a remote client, which the host sets both for.
     actor: str = FACILITATOR
+    # The kind of seat; None (a command made in this process) means the one that follows
+    # from the actor: the facilitator, or the kind of the scenario role it names.
+    seat_kind: SeatKind | None = None
+    # A command id is applied at most once per client (see Engine.submit).
+    client: Token | None = None
+    id: Token | None = None
+
+    @model_validator(mode="after")
+    def _both_ids(self) -> _Command:
+        if (self.client is None) != (self.id is None):
+            raise ValueError("a command id needs a client id, and a client id a command id")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _without_unset(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # A command without them dumps as it did before seats: journals stay comparable.
+        data: dict[str, Any] = handler(self)
+        for name in _OPTIONAL:
+            if data.get(name) is None:
+                data.pop(name, None)
+        return data
+
+    @property
+    def key(self) -> str | None:
+        """The command's id as the journal records it ("client:id"), or None."""
+        return None if self.id is None else f"{self.client}:{self.id}"
 
 
 class Decide(_Command):

@@ -26,6 +26,7 @@ import simpy
 from ..model import Inject, InjectTemplate, Level, Option, RoleKind, Scenario, localize
 from ..model.events import AdhocDecision, AdhocInject, Emit, Kind, NewEvent
 from ..model.timing import format_clock, round_ms
+from . import authority
 from . import commands as c
 from .state import (
     PHASE_KEY,
@@ -50,6 +51,7 @@ class Outcome:
     reason: str
     events: tuple[NewEvent, ...]
     t: float
+    repeat: bool = False  # its command id was seen before: the first outcome, no new events
 
 
 class Engine:
@@ -67,6 +69,7 @@ class Engine:
         self.pending: list[NewEvent] = []
         # the one way events are made: mypy checks each call's payload against its kind
         self._emit: Emit = self._record
+        self._command_key: str | None = None  # stamped on the events of the command applied
         # timers by the instant they are due: a heap of (order, sequence, action) each
         self._due_at: dict[float, list[tuple[int, int, Callable[[], None]]]] = {}
         self._timers = 0
@@ -119,11 +122,20 @@ class Engine:
         """Apply a command at scenario time `t` (default: now), after every timer up to `t`."""
         t = self.env.now if t is None or t < self.env.now else round_ms(t)
         self.advance_to(t)
+        key = command.key
+        if key is not None and key in self.state.commands:
+            # Applied at most once: a command sent again (a retry after a dropped
+            # connection, a double click) gets its first answer and changes nothing.
+            before = self.state.commands[key]
+            return Outcome(not before, before, (), self.now, repeat=True)
         mark = len(self.pending)
+        self._command_key = key
         try:
             reason = self._apply(command)
         except Exception as err:  # a command must never take the session down
             reason = f"internal error while applying the command: {type(err).__name__}: {err}"
+        finally:
+            self._command_key = None
         if reason:
             self._emit(
                 Kind.COMMAND_REJECTED,
@@ -149,6 +161,8 @@ class Engine:
     def _record(self, kind: str, actor: str | None, payload: Mapping[str, Any], /) -> None:
         """Emit an event and apply it to the state (called as `self._emit`, typed by kind)."""
         t = round(self.env.now, 3)
+        if self._command_key is not None:  # the journal says which command did this
+            payload = {**payload, "command_id": self._command_key}
         self.pending.append(NewEvent(t, kind, actor, payload))
         dirty = self.state.apply(t, kind, actor, payload)
         if dirty and self._watchers:
@@ -410,6 +424,8 @@ class Engine:
     # -- commands --
 
     def _apply(self, command: c.Command) -> str | None:
+        if problem := authority.refusal(command, self.scenario):
+            return problem
         if self.state.ended:
             return "the session has ended"
         handler = getattr(self, "_cmd_" + command.type.replace("-", "_"))

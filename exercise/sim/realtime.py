@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..model.events import Event, Kind
 from . import commands as c
+from .authority import SYSTEM
 from .clock import VirtualClock
 from .engine import Outcome
 from .headless import next_due, step_tick
@@ -31,7 +32,7 @@ from .players import Player
 from .session import Session
 
 Listener = Callable[[list[Event]], None]
-SYSTEM = "system"  # the actor of the driver's own commands (the pause at a new phase)
+__all__ = ["SYSTEM", "Listener", "RealtimeDriver"]
 
 
 @dataclass
@@ -147,25 +148,40 @@ class RealtimeDriver:
             await asyncio.wait_for(self._wake.wait(), None if math.isinf(delay) else delay)
 
     def _take_requests(self) -> None:
+        """Apply every command queued since the last wake-up and commit them in one
+        transaction (one fsync for thirty seats deciding at once, not thirty); each is
+        answered once the transaction holding its events has committed. A timer due
+        between two commands is stepped in between, committing what came before it."""
         requests, self._inbox = self._inbox, []
-        for n, request in enumerate(requests):
-            try:
-                outcome, committed = self._apply(request)
-            except BaseException:
-                # Not recorded: run() answers this request and those after it so.
-                self._inbox = requests[n:] + self._inbox
-                raise
-            if self.player is not None and committed:
-                self.player.observe(committed, self.session.engine.state)
-            self._after_commit(committed)
+        if not requests:
+            return
+        engine = self.session.engine
+        answers: list[tuple[_Request, Outcome]] = []
+        settled = 0  # how many of the answers have their events committed
+        try:
+            for request in requests:
+                while next_due(self.session, self.player) <= request.t:
+                    committed = step_tick(self.session, self.player)
+                    settled = len(answers)
+                    self._after_commit(committed)
+                outcome = engine.submit(request.command, request.t)
+                if self.player is not None and outcome.events:
+                    self.player.observe(outcome.events, engine.state)
+                answers.append((request, outcome))
+            committed = self.session.commit()
+        except BaseException:
+            # Not recorded: run() answers the requests not yet committed so.
+            self._answer(answers[:settled])
+            self._inbox = requests[settled:] + self._inbox
+            raise
+        self._after_commit(committed)
+        self._answer(answers)
+
+    @staticmethod
+    def _answer(answers: list[tuple[_Request, Outcome]]) -> None:
+        for request, outcome in answers:
             if not request.future.done():
                 request.future.set_result(outcome)
-
-    def _apply(self, request: _Request) -> tuple[Outcome, list[Event]]:
-        while next_due(self.session, self.player) <= request.t:
-            self._after_commit(step_tick(self.session, self.player))
-        outcome = self.session.engine.submit(request.command, request.t)
-        return outcome, self.session.commit()
 
     def _after_commit(self, committed: list[Event]) -> None:
         """Let the clock follow the facilitator's commands, and tell the listeners."""

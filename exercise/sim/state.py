@@ -64,6 +64,7 @@ class DecisionState:
     rationale: str = ""
     missed: bool = False
     default_applied: str | None = None
+    command_id: str | None = None  # the command that took it ("client:id"), if it had one
 
     @property
     def open(self) -> bool:
@@ -110,6 +111,8 @@ class SessionState:
     observations: list[dict[str, Any]] = field(default_factory=list)
     rejected: int = 0
     events: int = 0
+    # Command ids seen ("client:id"): "" when applied, the reason when rejected.
+    commands: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def initial(cls, scenario: Scenario, seed: int = 0) -> SessionState:
@@ -158,6 +161,8 @@ class SessionState:
         if t > self.t:
             self.t = t
         self.events += 1
+        if "command_id" in payload:
+            self.commands[payload["command_id"]] = ""
         fold = FOLDS.get(kind)
         return fold(self, t, actor, payload) if fold else _NOTHING
 
@@ -234,6 +239,7 @@ def _taken(s: SessionState, t: float, actor: str | None, p: DecisionTaken) -> Ke
     decision.option = p["option"]
     decision.decided_at = t
     decision.rationale = p.get("rationale", "")
+    decision.command_id = p.get("command_id")
     return {inject_key(p["inject"])}
 
 
@@ -297,6 +303,9 @@ def _speed(s: SessionState, t: float, actor: str | None, p: SpeedSet) -> Keys:
 
 def _rejected(s: SessionState, t: float, actor: str | None, p: CommandRejected) -> Keys:
     s.rejected += 1
+    command = p.get("command")
+    if isinstance(command, dict) and command.get("id") is not None:
+        s.commands[f"{command.get('client')}:{command['id']}"] = str(p["reason"])
     return _NOTHING
 
 

@@ -1,0 +1,212 @@
+"""`exercise host`: run a session for seats on other machines (see docs/seats.md).
+
+With a scenario it starts a new live session; with a journal it resumes one, keeping the
+join codes it was started with. It prints the address to join and a code per seat, then
+runs the facilitator console on this terminal (or, with --headless or without a terminal,
+only the session and its seats, until it ends or is stopped with ctrl+c).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import EXIT_OK, UsageError
+
+if TYPE_CHECKING:
+    from ..seats.codes import JoinCodes
+    from ..sim.session import Session
+
+_SQLITE = b"SQLite format 3\x00"
+
+
+def _is_journal(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(_SQLITE)) == _SQLITE
+    except OSError:
+        return False
+
+
+def host(args: argparse.Namespace) -> int:
+    from ..journal.lock import refuse_if_held
+    from ..safetext import clean
+    from ..seats.codes import CodesError, JoinCodes
+    from ..sim.session import Session
+
+    target = Path(args.target)
+    if target.is_file() and _is_journal(target):
+        if args.journal:
+            raise UsageError("--journal names a new session's journal; this is a journal already")
+        refuse_if_held(target)
+        session = Session.resume(target, durable=True)
+        if session.engine.ended:
+            session.close()
+            print(f"{clean(str(target))}: the session has already ended", file=sys.stderr)
+            return EXIT_OK
+    else:
+        session = _start(args)
+    try:
+        seats = _seats(session)
+        unknown = [name for name in args.new_code or () if name not in seats]
+        if unknown:
+            raise UsageError(f"no seat {unknown[0]!r} (seats: {', '.join(seats)})")
+        try:
+            codes, fresh = JoinCodes.for_session(session.journal.path, seats)
+            for name in args.new_code or ():
+                fresh[name] = codes.reissue(name)
+        except CodesError as err:
+            raise UsageError(str(err)) from None
+    except BaseException:
+        session.close()
+        raise
+    address, port = args.listen
+    headless = args.headless or not (sys.stdin.isatty() and sys.stdout.isatty())
+    return asyncio.run(_serve(session, codes, fresh, address, port, args, headless))
+
+
+def _start(args: argparse.Namespace) -> Session:
+    from ..sim import commands as c
+    from ..sim.session import Session
+    from .content import scenario_path
+    from .setup import prepare_session
+
+    source = scenario_path(args.target)
+    scenario, templates, path = prepare_session(args, source)
+    meta: dict[str, Any] = {"mode": "live", "source": str(source), "hosted": True}
+    session = Session.start(scenario, path, durable=True, meta=meta, templates=templates)
+    if args.speed is not None and args.speed != session.engine.state.speed:
+        session.submit(c.SetSpeed(speed=args.speed))
+    if args.paused:
+        session.submit(c.Pause())
+    return session
+
+
+def _seats(session: Session) -> dict[str, Any]:
+    from ..model import RoleKind
+    from ..seats.codes import FIXED
+    from ..sim.commands import SeatKind
+
+    players = {r.id: SeatKind.PLAYER for r in session.scenario.roles if r.kind == RoleKind.PLAYER}
+    return {**players, **{name: kind for name, kind in FIXED.items() if name not in players}}
+
+
+def _announce(url: str, codes: JoinCodes, fresh: dict[str, str]) -> list[str]:
+    from ..safetext import clean
+
+    lines = [
+        f"join at {url}",
+        f"in a browser: {url.replace('ws://', 'http://', 1)}",
+        "no TLS: anyone on this network can read what the seats and the host say",
+    ]
+    if fresh:
+        lines.append("join codes (hand each to its seat; they are not shown again):")
+        width = max(len(name) for name in fresh)
+        kinds = codes.seats()
+        for name, code in fresh.items():
+            lines.append(f"  {clean(name, single_line=True):<{width}}  {code}  {kinds[name].value}")
+    kept = [name for name in codes.seats() if name not in fresh]
+    if kept:
+        lines.append(
+            "codes issued before still hold for: "
+            + ", ".join(clean(name, single_line=True) for name in kept)
+            + " (--new-code SEAT replaces one)"
+        )
+    lines.append("seats may join now")
+    return lines
+
+
+async def _serve(
+    session: Session,
+    codes: JoinCodes,
+    fresh: dict[str, str],
+    address: str,
+    port: int,
+    args: argparse.Namespace,
+    headless: bool,
+) -> int:
+    from ..safetext import clean
+    from ..seats.host import SeatHost
+    from ..sim.realtime import RealtimeDriver
+
+    lang = args.lang or "en"
+    app = None
+    if headless:
+        driver = RealtimeDriver(session, pause_on_phase=False)
+    else:
+        from ..ui.app import create_app
+
+        app = create_app(session, lang=args.lang)
+        driver = app.driver
+    seat_host = SeatHost(driver, codes, lang=lang)
+    try:
+        await seat_host.start(address, port)
+    except OSError as err:
+        session.close()
+        raise UsageError(f"cannot listen on {address}:{port} ({err.strerror or err})") from None
+    where = f"[{address}]" if ":" in address else address
+    lines = _announce(f"ws://{where}:{seat_host.port}/", codes, fresh)
+    path = clean(str(session.journal.path), layout=False)
+    print(f"journal: {path}", *lines, sep="\n", flush=True)
+    try:
+        if app is None:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(signum, driver.stop)
+            await driver.run()
+        else:
+            notice = asyncio.create_task(_when_running(app, seat_host, "\n".join(lines)))
+            await app.run_async()
+            notice.cancel()
+    finally:
+        await seat_host.close()
+        if app is None:
+            session.close()
+    if session.engine.ended:
+        print(f"journal: {path}\nthe session has ended")
+    else:
+        print(f"journal: {path}\ncontinue with: exercise host {path}")
+    return EXIT_OK
+
+
+async def _when_running(app: Any, seat_host: Any, text: str) -> None:
+    """Once the console is up: its Seats tab, and the codes in a notification (they
+    scrolled away in the terminal)."""
+    from ..seats.panel import add_seats_tab
+
+    with contextlib.suppress(Exception):
+        while not app.is_running:
+            await asyncio.sleep(0.05)
+        await add_seats_tab(app, seat_host)
+        app.notify(text, title="seats", timeout=120, markup=False)
+
+
+def join(args: argparse.Namespace) -> int:
+    import getpass
+
+    from ..seats.client import SeatClient
+    from ..seats.codes import parse_code
+    from ..seats.terminal import SeatApp
+    from .screen import check_terminal
+
+    check_terminal()
+    if not args.url.startswith(("ws://", "wss://")):
+        raise UsageError(f"{args.url!r}: the host's address starts with ws:// or wss://")
+    if len(args.name) > 80:
+        raise UsageError("--name: at most 80 characters")
+    code = args.code or getpass.getpass("join code: ")
+    parsed = parse_code(code)
+    if parsed is None:
+        raise UsageError("that is not a join code (like NKC-7F3K-9QX2)")
+    if args.role and parsed[0] != args.role.lower():
+        raise UsageError(f"that code is for {parsed[0]!r}, not {args.role!r}")
+    app = SeatApp(SeatClient(args.url, code, lang=args.lang, name=args.name))
+    app.run()
+    if app.closed is not None:
+        raise UsageError(str(app.closed))
+    return EXIT_OK

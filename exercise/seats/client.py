@@ -1,0 +1,153 @@
+"""A seat's side of the protocol: connect, keep the latest view, send commands, and
+reconnect by itself when the connection drops.
+
+A command waits for its `ack`; if the connection drops first, it is sent again, with the
+same command id, after the reconnect: the host applies a command id at most once, so the
+answer is the first one and nothing happens twice. After a host restart (its tokens are
+gone) the seat joins again with its code.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+
+from . import protocol as p
+
+Listener = Callable[[dict[str, Any]], None]
+MAX_FROM_HOST = 64 * 1024 * 1024  # a facilitator's catch-up comes in frames of 200 events
+
+
+class SeatClosed(Exception):
+    """The host closed the seat for good (a wrong code, a revoked seat): a person has to
+    act. `code` is the close code (see protocol.Close)."""
+
+    def __init__(self, code: int, reason: str) -> None:
+        super().__init__(reason or f"closed ({code})")
+        self.code = code
+
+
+class SeatClient:
+    def __init__(
+        self,
+        url: str,
+        code: str,
+        *,
+        client: str | None = None,
+        lang: str | None = None,
+        name: str = "",
+        listener: Listener | None = None,
+        retry_max: float = 5.0,
+    ) -> None:
+        self.url = url
+        self.code = code
+        self.client = client or secrets.token_hex(8)
+        self.lang = lang
+        self.name = name
+        self.listener = listener
+        self.retry_max = retry_max
+        self.token: str | None = None
+        self.welcome: dict[str, Any] | None = None
+        self.view: dict[str, Any] | None = None  # the latest `view` frame
+        self.seq = 0  # the last journal sequence number seen (events) or shown (view)
+        self.connects = 0
+        self.connected = asyncio.Event()
+        self._ws: ClientConnection | None = None
+        self._waiting: dict[str, tuple[dict[str, Any], asyncio.Future[dict[str, Any]]]] = {}
+
+    # -- use --
+
+    async def command(self, command: dict[str, Any], cid: str | None = None) -> dict[str, Any]:
+        """Send a command (without actor: the host sets it) and wait for its ack."""
+        cid = cid or secrets.token_hex(8)
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._waiting[cid] = (command, future)
+        if self._ws is not None:
+            with contextlib.suppress(ConnectionClosed):
+                await self._ws.send(p.dumps({"type": "cmd", "cid": cid, "command": command}))
+        return await future
+
+    async def run(self) -> None:
+        """Stay connected until the host closes the seat for good (raises SeatClosed)."""
+        delay = 0.1
+        while True:
+            try:
+                await self._session()
+                delay = 0.1
+            except (OSError, InvalidHandshake, TimeoutError):
+                pass  # the host is away (restarting): try again
+            except ConnectionClosed as err:
+                code = err.rcvd.code if err.rcvd is not None else 1006
+                reason = err.rcvd.reason if err.rcvd is not None else ""
+                if code == p.Close.WRONG_CODE and self.token is not None:
+                    self.token = None  # a restarted host knows no tokens: join with the code
+                    continue
+                if code in p.FINAL:
+                    raise SeatClosed(code, reason) from None
+            finally:
+                self._ws = None
+                self.connected.clear()
+            await asyncio.sleep(delay * (0.5 + random.random()))
+            delay = min(self.retry_max, delay * 2)
+
+    # -- the connection --
+
+    async def _session(self) -> None:
+        try:
+            ws = await connect(self.url, max_size=MAX_FROM_HOST, open_timeout=5, close_timeout=2)
+        except InvalidURI as err:
+            raise SeatClosed(p.Close.PROTOCOL, str(err)) from None
+        async with ws:
+            hello: dict[str, Any] = {"type": "hello", "version": p.VERSION, "client": self.client}
+            if self.token is not None:
+                hello["token"] = self.token
+            else:
+                hello["code"] = self.code
+            if self.lang is not None:
+                hello["lang"] = self.lang
+            if self.name:
+                hello["name"] = self.name
+            if self.welcome is not None and self.welcome["kind"] in ("facilitator", "evaluator"):
+                hello["since"] = self.seq
+            await ws.send(p.dumps(hello))
+            first = p.loads(await ws.recv())
+            if first.get("type") != "welcome":
+                raise ConnectionClosed(None, None)
+            self._welcomed(first)
+            self._ws = ws
+            for cid, (command, _future) in list(self._waiting.items()):
+                await ws.send(p.dumps({"type": "cmd", "cid": cid, "command": command}))
+            self.connected.set()
+            async for frame in ws:
+                self._receive(p.loads(frame))
+
+    def _welcomed(self, welcome: dict[str, Any]) -> None:
+        self.welcome = welcome
+        self.token = welcome.get("token")
+        self.connects += 1
+        self._tell(welcome)
+
+    def _receive(self, frame: dict[str, Any]) -> None:
+        kind = frame.get("type")
+        if kind == "view":
+            self.view = frame
+            self.seq = int(frame.get("seq", self.seq))
+        elif kind == "events":
+            for event in frame.get("events", ()):
+                self.seq = max(self.seq, int(event["seq"]))
+        elif kind == "ack":
+            waiting = self._waiting.pop(str(frame.get("cid")), None)
+            if waiting is not None and not waiting[1].done():
+                waiting[1].set_result(frame)
+        self._tell(frame)
+
+    def _tell(self, frame: dict[str, Any]) -> None:
+        if self.listener is not None:
+            self.listener(frame)

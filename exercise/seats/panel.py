@@ -1,0 +1,117 @@
+"""The facilitator console's Seats tab, added by `exercise host` (no change to the console
+itself): who is connected to which seat, since when, last seen; wrong join codes by
+address; and, on the selected row, ctrl+r to revoke that seat and issue it a new code."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
+
+from ..safetext import clean
+from .host import SeatHost
+from .terminal import Confirm
+
+SEATS_TAB = "seats-tab"
+
+
+def _ago(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min"
+    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+
+
+class SeatsPanel(Vertical):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "revoke", "revoke seat"),
+    ]
+
+    def __init__(self, host: SeatHost, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.host = host
+        self.rows: list[str] = []  # the seat name of each row
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="seats-summary")
+        table: DataTable[Any] = DataTable(id="seats-table", cursor_type="row")
+        table.add_columns("seat", "kind", "name", "address", "since", "last seen")
+        yield table
+        yield Static(id="seats-wrong")
+
+    def on_mount(self) -> None:
+        self.refresh_seats()
+        self.set_interval(1.0, self.refresh_seats)
+
+    @property
+    def table(self) -> DataTable[Any]:
+        return self.query_one("#seats-table", DataTable)
+
+    def refresh_seats(self) -> None:
+        now = time.time()
+        seats = self.host.seats()
+        table = self.table
+        row = table.cursor_row
+        table.clear()
+        self.rows = []
+        names = sorted(self.host.codes.seats().items())
+        connected = {info.seat for info in seats}
+        for info in seats:
+            table.add_row(
+                clean(info.seat, single_line=True),
+                info.kind,
+                Text(clean(info.name, single_line=True)),
+                clean(info.address, single_line=True),
+                _ago(now - info.since),
+                _ago(now - info.last_seen),
+            )
+            self.rows.append(info.seat)
+        for name, kind in names:
+            if name not in connected:
+                table.add_row(clean(name, single_line=True), kind.value, "", "", "", "-")
+                self.rows.append(name)
+        if self.rows:
+            table.move_cursor(row=min(row, len(self.rows) - 1), animate=False)
+        summary = f"{len(seats)} connection(s), {len(connected)} of {len(names)} seats in use"
+        self.query_one("#seats-summary", Static).update(Text(summary))
+        wrong = [
+            f"{clean(address, single_line=True)}: {len(tries)}"
+            for address, tries in sorted(self.host.wrong_codes.items())
+            if tries
+        ]
+        text = "wrong join codes: " + (", ".join(wrong) if wrong else "none")
+        self.query_one("#seats-wrong", Static).update(Text(text))
+
+    def action_revoke(self) -> None:
+        row = self.table.cursor_row
+        if not self.rows or not 0 <= row < len(self.rows):
+            return
+        seat = self.rows[row]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                code = self.host.revoke(seat)
+                self.refresh_seats()
+                self.app.notify(
+                    f"{seat}: new code {code} (the old one no longer works)",
+                    title="seats",
+                    timeout=60,
+                    markup=False,
+                )
+
+        question = f"Close every connection of {seat} and give it a new code?"
+        self.app.push_screen(Confirm(question), answered)
+
+
+async def add_seats_tab(app: App[Any], host: SeatHost) -> SeatsPanel:
+    """Add the Seats tab to the console's tabs (the app's TabbedContent)."""
+    panel = SeatsPanel(host, id="seats-panel")
+    await app.query_one("#tabs", TabbedContent).add_pane(TabPane("Seats", panel, id=SEATS_TAB))
+    return panel

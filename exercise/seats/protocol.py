@@ -1,0 +1,116 @@
+"""The seat protocol: JSON text frames over a websocket, both ways (see docs/seats.md).
+
+Client to host: `hello` first (within a few seconds), then `cmd` and `resync`.
+Host to client: `welcome`, then `view` frames (players, observers) or `events` frames
+(facilitators, evaluators), `ack` for every `cmd`, and `bye` before the host closes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+VERSION = 1
+LANGS = ("en", "nl")
+CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+COMMAND_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+# What the host sets on every command: a client that sends one of these is refused.
+HOST_FIELDS = frozenset({"actor", "seat_kind", "client", "id"})
+
+
+class Close:
+    """Close codes (4000-4999 are the application's own)."""
+
+    GOING_AWAY = 1001  # the host is stopping: reconnect
+    TOO_BIG = 1009  # a frame over the size limit (websockets closes with it)
+    PROTOCOL = 4000  # a frame that is not what the protocol says
+    VERSION = 4001  # a protocol version the host does not speak
+    WRONG_CODE = 4003  # the join code or token lets nobody in (do not retry by itself)
+    TIMEOUT = 4004  # no hello in time
+    REVOKED = 4008  # exercise control revoked the seat or issued it a new code
+    FULL = 4009  # the seat has as many connections as it may
+    TOO_SLOW = 4011  # the seat did not read its frames: reconnect
+    TOO_MANY_TRIES = 4029  # too many wrong codes from this address: wait
+
+
+# Closes after which a client must not reconnect by itself (a person has to act).
+FINAL = frozenset({Close.VERSION, Close.WRONG_CODE, Close.REVOKED, Close.TOO_MANY_TRIES})
+
+
+class ProtocolError(ValueError):
+    """A frame that does not follow the protocol (the connection is closed with PROTOCOL)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hello:
+    version: int
+    client: str
+    code: str | None
+    token: str | None
+    since: int | None
+    lang: str | None
+    name: str
+
+
+def dumps(message: dict[str, Any]) -> str:
+    return orjson.dumps(message).decode()
+
+
+def loads(frame: str | bytes) -> dict[str, Any]:
+    if isinstance(frame, bytes):
+        raise ProtocolError("text frames only")
+    try:
+        data = orjson.loads(frame)
+    except orjson.JSONDecodeError:
+        raise ProtocolError("not JSON") from None
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+        raise ProtocolError("a frame is a JSON object with a type")
+    return data
+
+
+def _text(data: dict[str, Any], key: str, pattern: re.Pattern[str] | None = None) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or (pattern is not None and not pattern.match(value)):
+        raise ProtocolError(f"{key}: not valid")
+    return value
+
+
+def parse_hello(data: dict[str, Any]) -> Hello:
+    if data.get("type") != "hello":
+        raise ProtocolError("the first frame is a hello")
+    version = data.get("version")
+    if type(version) is not int:
+        raise ProtocolError("version: not valid")
+    client = _text(data, "client", CLIENT_ID)
+    if client is None:
+        raise ProtocolError("client: missing")
+    code, token = _text(data, "code"), _text(data, "token", TOKEN)
+    if code is not None and len(code) > 200:
+        raise ProtocolError("code: not valid")
+    if (code is None) == (token is None):
+        raise ProtocolError("a hello has a code or a token")
+    since = data.get("since")
+    if since is not None and (type(since) is not int or since < 0):
+        raise ProtocolError("since: not valid")
+    lang = data.get("lang")
+    if lang is not None and lang not in LANGS:
+        raise ProtocolError("lang: not valid")
+    name = data.get("name", "")
+    if not isinstance(name, str) or len(name) > 80:
+        raise ProtocolError("name: not valid")
+    return Hello(version, client, code, token, since, lang, name)
+
+
+def parse_cmd(data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The command id and the command (without the fields the host sets)."""
+    cid = _text(data, "cid", COMMAND_ID)
+    command = data.get("command")
+    if cid is None or not isinstance(command, dict):
+        raise ProtocolError("a cmd has a cid and a command")
+    return cid, command

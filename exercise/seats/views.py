@@ -1,0 +1,96 @@
+"""What each seat may see, computed on the host from the session state.
+
+A player seat gets its role's panel (inbox, open decisions, measures, history) built by
+`exercise.ui.view` from player-facing fields only: never expected actions, controller
+notes, conditions, contingencies or attribution, never another role's injects, never the
+scenario itself. An observer (a projector on the wall) gets the clock, the phase and the
+threat level. Facilitator and evaluator seats get the journal's events instead (see
+`exercise.seats.host`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from ..model import Scenario, localize
+from ..model.events import Event, Kind
+from ..sim.clock import VirtualClock
+from ..sim.state import SessionState
+from ..ui import view
+
+
+def _common(state: SessionState, scenario: Scenario, lang: str) -> dict[str, Any]:
+    phase = scenario.phase_map.get(state.phase)
+    return {
+        "phase": localize(phase.title, lang) if phase is not None else "",
+        "level": state.level.value,
+        "ended": state.ended,
+    }
+
+
+def player_view(state: SessionState, scenario: Scenario, role: str, lang: str) -> dict[str, Any]:
+    """The panel of one player role, as plain JSON-ready data."""
+    spec = scenario.role_map[role]
+    return {
+        "role": role,
+        "title": localize(spec.title, lang),
+        **_common(state, scenario, lang),
+        "inbox": [asdict(item) for item in view.role_inbox(state, scenario, role, lang)],
+        "measures": [asdict(row) for row in view.role_measures(state, scenario, role, lang)],
+        "history": [list(item) for item in view.role_history(state, scenario, role, lang)],
+    }
+
+
+def observer_view(state: SessionState, scenario: Scenario, lang: str) -> dict[str, Any]:
+    """The wall view: what anyone in the room may see."""
+    return {"title": localize(scenario.title, lang), **_common(state, scenario, lang)}
+
+
+def clock_view(clock: VirtualClock, now: float) -> dict[str, Any]:
+    """The clock as a seat runs it on between frames: scenario time now, and its speed."""
+    return {"now": round(now, 3), "speed": clock.speed, "paused": clock.paused}
+
+
+# Events that change no seat's view (exercise control's and the evaluators' business).
+_NO_VIEW = frozenset(
+    {
+        Kind.INDICATOR_CHANGED,
+        Kind.EXPECTED_MET,
+        Kind.EXPECTED_MISSED,
+        Kind.OBSERVATION,
+        Kind.COMMAND_REJECTED,
+        Kind.INJECT_SCHEDULED,
+        Kind.INJECT_HELD,
+        Kind.INJECT_UNHELD,
+        Kind.ADHOC_INJECT,  # seen when it is delivered (inject-delivered)
+    }
+)
+# Events that change the view of the roles in their payload's `role`, or `to`.
+_OF_ROLE = frozenset(
+    {
+        Kind.DECISION_OPENED,
+        Kind.DECISION_TAKEN,
+        Kind.DECISION_MISSED,
+        Kind.MEASURE_TAKEN,
+        Kind.SELF_DECISION,
+    }
+)
+
+
+def touched_roles(events: Iterable[Event]) -> set[str] | None:
+    """The player roles whose view these events may have changed, or None for every seat
+    (a new phase, the clock, the end, and any kind not known here: when unsure, all)."""
+    roles: set[str] = set()
+    for event in events:
+        kind, payload = event.kind, event.payload
+        if kind in _NO_VIEW:
+            continue
+        if kind == Kind.INJECT_DELIVERED and isinstance(payload.get("to"), list):
+            roles.update(str(role) for role in payload["to"])
+        elif kind in _OF_ROLE and isinstance(payload.get("role"), str):
+            roles.add(payload["role"])
+        else:
+            return None
+    return roles

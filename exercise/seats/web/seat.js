@@ -1,0 +1,217 @@
+// A player's seat in a browser: the same protocol as `exercise join` (docs/seats.md).
+// Every text from the scenario or from players is set with textContent, never as markup;
+// nothing is loaded from another address. The page keeps no secret: the code stays in
+// this tab's memory, for reconnecting.
+"use strict";
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const state = {
+    code: "", name: "", client: randomId(), token: null, ws: null, view: null,
+    clock: { now: 0, speed: 1, paused: true }, clockAt: performance.now(),
+    selected: null, waiting: new Map(), delay: 100, stopped: false,
+  };
+  const FINAL = new Set([4001, 4003, 4008, 4029]);
+
+  function randomId() {
+    const bytes = new Uint8Array(8);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  function clockText(seconds) {
+    const whole = Math.floor(Math.abs(seconds));
+    const pad = (n) => String(n).padStart(2, "0");
+    const sign = seconds < 0 ? "-" : "+";
+    return "T" + sign + pad(Math.floor(whole / 3600)) + ":" + pad(Math.floor(whole / 60) % 60) + ":" + pad(whole % 60);
+  }
+
+  function now() {
+    const c = state.clock;
+    return c.paused ? c.now : c.now + ((performance.now() - state.clockAt) / 1000) * c.speed;
+  }
+
+  function element(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined) node.textContent = String(text);
+    if (className) node.className = className;
+    return node;
+  }
+
+  function notice(text) {
+    $("notice").textContent = text;
+    if (text) setTimeout(() => { if ($("notice").textContent === text) $("notice").textContent = ""; }, 6000);
+  }
+
+  // -- the connection --
+
+  function connect() {
+    const scheme = location.protocol.startsWith("https") ? "wss://" : "ws://";
+    const ws = new WebSocket(scheme + location.host + "/");
+    state.ws = ws;
+    $("link").textContent = "connecting";
+    ws.onopen = () => {
+      const hello = { type: "hello", version: 1, client: state.client };
+      if (state.token) hello.token = state.token; else hello.code = state.code;
+      if (state.name) hello.name = state.name;
+      hello.lang = document.documentElement.lang === "nl" ? "nl" : "en";
+      ws.send(JSON.stringify(hello));
+    };
+    ws.onmessage = (message) => receive(JSON.parse(message.data));
+    ws.onclose = (closed) => {
+      state.ws = null;
+      if (closed.code === 4003 && state.token) { state.token = null; connect(); return; }
+      if (FINAL.has(closed.code)) {
+        state.stopped = true;
+        $("link").textContent = "closed";
+        $("join").hidden = false;
+        $("join-error").textContent = closed.reason || "the host closed this seat";
+        return;
+      }
+      $("link").textContent = "reconnecting";
+      setTimeout(connect, state.delay * (0.5 + Math.random()));
+      state.delay = Math.min(5000, state.delay * 2);
+    };
+  }
+
+  function receive(frame) {
+    if (frame.type === "welcome") {
+      state.token = frame.token;
+      state.delay = 100;
+      $("link").textContent = "connected";
+      $("join").hidden = true;
+      if (frame.kind === "facilitator" || frame.kind === "evaluator") {
+        notice("this page shows a player's or the wall's view; exercise control uses the console");
+      }
+      for (const [cid, command] of state.waiting) send(cid, command);
+    } else if (frame.type === "view") {
+      state.view = frame.view;
+      state.clock = frame.clock;
+      state.clockAt = performance.now();
+      render();
+    } else if (frame.type === "ack") {
+      if (!state.waiting.has(frame.cid)) return;
+      state.waiting.delete(frame.cid);
+      notice(frame.ok ? "done" : frame.reason);
+    }
+  }
+
+  function send(cid, command) {
+    if (state.ws && state.ws.readyState === WebSocket.OPEN) {
+      state.ws.send(JSON.stringify({ type: "cmd", cid: cid, command: command }));
+    }
+  }
+
+  function command(body, question) {
+    if (!window.confirm(question)) return false;
+    const cid = randomId();
+    state.waiting.set(cid, body);
+    send(cid, body);
+    return true;
+  }
+
+  // -- what the seat shows --
+
+  function render() {
+    const view = state.view;
+    if (!view) return;
+    $("title").textContent = view.title;
+    $("level").textContent = view.level;
+    $("phase").textContent = view.phase;
+    if (!Array.isArray(view.inbox)) { $("panel").hidden = true; return; }  // the wall: header only
+    $("panel").hidden = false;
+    const inbox = $("inbox");
+    inbox.replaceChildren();
+    if (!view.inbox.some((item) => item.inject === state.selected)) {
+      state.selected = view.inbox.length ? view.inbox[0].inject : null;
+    }
+    for (const item of view.inbox) {
+      const open = item.decision && item.decision.status === "open";
+      const row = element("li", clockText(item.received) + "  " + item.title,
+        (open ? "open " : "") + (item.inject === state.selected ? "selected" : ""));
+      row.tabIndex = 0;
+      row.addEventListener("click", () => { state.selected = item.inject; render(); });
+      inbox.append(row);
+    }
+    renderDetail(view.inbox.find((item) => item.inject === state.selected));
+    const measures = $("measures");
+    measures.replaceChildren();
+    for (const row of view.measures) {
+      const line = element("li", row.title + " (" + row.status + ") ");
+      if (row.status === "available") {
+        const take = element("button", "Take");
+        take.type = "button";
+        take.addEventListener("click", () =>
+          command({ type: "take-measure", measure: row.measure }, "Take " + row.title + "?"));
+        line.append(take);
+      }
+      measures.append(line);
+    }
+    const history = $("history");
+    history.replaceChildren(...view.history.map(([t, text]) => element("li", clockText(t) + "  " + text)));
+  }
+
+  function renderDetail(item) {
+    const detail = $("detail");
+    const decision = $("decision");
+    if (!item) { detail.replaceChildren(); decision.hidden = true; return; }
+    detail.replaceChildren(
+      element("h3", item.title),
+      element("p", clockText(item.received) + "  " + item.method + "  " + item.sender, "meta"),
+      element("p", item.text));
+    const d = item.decision;
+    if (!d) { decision.hidden = true; return; }
+    decision.hidden = false;
+    $("prompt").textContent = d.prompt;
+    const options = $("options");
+    const chosen = options.dataset.inject === item.inject
+      ? (options.querySelector("input:checked") || {}).value : undefined;
+    options.dataset.inject = item.inject;
+    options.replaceChildren();
+    if (d.status !== "open") {
+      $("deadline").textContent = d.status + ": " + d.chosen;
+      $("decide").disabled = true;
+      return;
+    }
+    $("deadline").textContent = d.deadline === null ? "" : "deadline " + clockText(d.deadline);
+    $("decide").disabled = false;
+    for (const [id, label] of d.options) {
+      const input = document.createElement("input");
+      input.type = "radio";
+      input.name = "option";
+      input.value = id;
+      input.checked = id === chosen;
+      const wrap = element("label");
+      wrap.append(input, document.createTextNode(" " + label));
+      options.append(wrap);
+    }
+  }
+
+  // -- the forms --
+
+  $("join").addEventListener("submit", (event) => {
+    event.preventDefault();
+    state.code = $("code").value.trim();
+    state.name = $("name").value.trim();
+    state.token = null;
+    state.stopped = false;
+    $("join-error").textContent = "";
+    connect();
+  });
+
+  $("decide").addEventListener("click", () => {
+    const item = state.view && state.view.inbox.find((i) => i.inject === state.selected);
+    const picked = $("options").querySelector("input:checked");
+    if (!item || !picked) { notice("choose an option first"); return; }
+    const body = { type: "decide", inject: item.inject, option: picked.value, rationale: $("rationale").value };
+    if (command(body, "Decide " + item.title + "?")) $("rationale").value = "";
+  });
+
+  $("send-initiative").addEventListener("click", () => {
+    const text = $("initiative").value.trim();
+    if (!text) { notice("type the initiative first"); return; }
+    if (command({ type: "self-decision", text: text }, "Send: " + text + "?")) $("initiative").value = "";
+  });
+
+  setInterval(() => { if (state.view) $("clock").textContent = clockText(now()) + (state.clock.paused ? " paused" : ""); }, 250);
+})();

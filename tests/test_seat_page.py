@@ -1,0 +1,83 @@
+"""The browser seat's page: served by the host from the package, under a strict
+Content-Security-Policy, referring to no other address, setting text only as text."""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import scenario_text
+from seat_rig import rig, run
+
+from exercise.model import Scenario
+from exercise.seats.page import asset, names
+
+ROLES = "- {id: nctv, title: NCTV chair, kind: player}\n"
+
+
+def get(port: int, path: str) -> tuple[int, dict[str, str], bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+
+
+def test_the_host_serves_the_page_with_a_strict_policy(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    scenario = load(scenario_text(roles=ROLES))
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            port = r.host.port
+            loop = asyncio.get_running_loop()
+            for path in ("/", "/seat.js", "/seat.css"):
+                status, headers, body = await loop.run_in_executor(None, get, port, path)
+                assert status == 200 and body == asset(path)[0]  # type: ignore[index]
+                policy = headers["content-security-policy"]
+                assert "default-src 'none'" in policy and "script-src 'self'" in policy
+                assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+                assert f"ws://127.0.0.1:{port}" in policy
+                assert headers["x-content-type-options"] == "nosniff"
+            for path in ("/../codes", "/seat.py", "/web/seat.js", "/favicon.ico"):
+                status, _headers, _body = await loop.run_in_executor(None, get, port, path)
+                assert status == 404, path
+
+    run(main)
+
+
+def test_the_page_refers_to_no_other_address() -> None:
+    for name in names():
+        text = asset("/" + name if name != "index.html" else "/")[0].decode()  # type: ignore[index]
+        assert not re.search(r"https?:|//[a-z0-9]|@import|url\(", text, re.IGNORECASE), name
+        for reference in re.findall(r'(?:src|href)="([^"]*)"', text):
+            assert reference in ("seat.js", "seat.css"), reference
+
+
+def test_the_script_sets_text_only_as_text() -> None:
+    script = asset("/seat.js")[0].decode()  # type: ignore[index]
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "Function(",
+    ):
+        assert sink not in script, sink
+    assert "textContent" in script and "createTextNode" in script
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
+def test_the_script_parses(tmp_path: Path) -> None:
+    path = tmp_path / "seat.js"
+    path.write_bytes(asset("/seat.js")[0])  # type: ignore[index]
+    subprocess.run(["node", "--check", str(path)], check=True)

@@ -1,0 +1,80 @@
+"""`exercise join`'s seat app: a player's panel fed only by the host's views."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import scenario_text
+from seat_rig import FAST, rig
+from test_seat_host import INJECTS, ROLES
+from textual.widgets import Input, OptionList, Static
+
+from exercise.model import Scenario
+from exercise.seats.client import SeatClient
+from exercise.seats.codes import JoinCodes
+from exercise.seats.host import SeatHost
+from exercise.seats.terminal import SeatApp
+from exercise.sim import commands as c
+
+from .conftest import until
+
+
+def shown(app: SeatApp, selector: str) -> str:
+    content = app.query_one(selector, Static).content
+    return content.plain if hasattr(content, "plain") else str(content)
+
+
+def test_a_terminal_seat_decides_and_keeps_what_was_typed_across_a_drop(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    scenario = load(scenario_text(roles=ROLES, injects=INJECTS))
+    path = tmp_path / "s.db"
+
+    async def main() -> None:
+        async with rig(path, scenario) as r:
+            await r.control(c.FireInject(inject="cut"))
+            await r.control(
+                c.AdhocInject(title="[b]Sirens[/b] \x1b[2J", text="Loud.", to=("nctv",))
+            )
+            client = SeatClient(r.url, r.codes["nctv"], retry_max=0.2)
+            app = SeatApp(client)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await until(pilot, lambda: len(app.view.get("inbox", ())) == 2)
+                inbox = app.query_one("#inbox", OptionList)
+                titles = [str(inbox.get_option_at_index(n).prompt) for n in range(2)]
+                assert any("[b]Sirens[/b] \\x1b[2J" in t for t in titles)  # literally
+                ids = [inbox.get_option_at_index(n).id for n in range(2)]
+                inbox.focus()
+                inbox.highlighted = ids.index("cut")
+                await until(pilot, lambda: "The grid operator reports" in shown(app, "#detail"))
+                # a note typed into the initiative field, then the host goes away and back
+                app.query_one("#initiative", Input).value = "Call the mayor"
+                port = r.host.port
+                await r.host.close()
+                await until(pilot, lambda: not client.connected.is_set())
+                codes, _ = JoinCodes.for_session(path, {})
+                again = SeatHost(r.driver, codes, limits=FAST)
+                await again.start("127.0.0.1", port)
+                try:
+                    await until(pilot, lambda: client.connects == 2, rounds=2000)
+                    assert app.query_one("#initiative", Input).value == "Call the mayor"
+                    # decide cut: the highlighted option, a rationale, ctrl+d and ctrl+y
+                    app.query_one("#rationale", Input).value = "Keep the grid up"
+                    options = app.query_one("#options", OptionList)
+                    options.focus()
+                    options.highlighted = 0
+                    await pilot.press("ctrl+d")
+                    await pilot.press("ctrl+y")
+                    decisions = r.session.engine.state.decisions
+                    await until(pilot, lambda: decisions["cut"].decided_at is not None, rounds=2000)
+                    assert (decisions["cut"].option, decisions["cut"].rationale) == (
+                        "act",
+                        "Keep the grid up",
+                    )
+                    await until(pilot, lambda: "taken" in shown(app, "#detail"), rounds=2000)
+                finally:
+                    await again.close()
+
+    asyncio.run(asyncio.wait_for(main(), 60))
