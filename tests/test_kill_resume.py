@@ -24,6 +24,8 @@ from exercise.sim.session import Session
 
 ROUNDS = 20
 EXERCISE = [sys.executable, "-m", "exercise"]
+PLAY_SECONDS = 900 / 2000  # the demo's 15 minutes at speed 2000
+START_TIMEOUT = 60.0  # seconds a loaded machine may take to start a session
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
 
@@ -47,6 +49,15 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> list[tuple]:
         capture_output=True,
     )
     return _stream(path)
+
+
+def _wait_for_play(out: Path, child: subprocess.Popen[bytes]) -> None:
+    """Until the child shows its first event as played (its clock runs), or ends."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline and child.poll() is None:
+        if b"T+" in out.read_bytes():
+            return
+        time.sleep(0.005)
 
 
 def test_killed_sessions_resume_to_the_uninterrupted_result(
@@ -76,7 +87,11 @@ def test_killed_sessions_resume_to_the_uninterrupted_result(
                 stdout=sink,
                 stderr=subprocess.DEVNULL,
             )
-            time.sleep(rng.uniform(0.2, 0.9))
+            if attempt % 4 == 3:  # now and then early, while the journal is being made
+                time.sleep(rng.uniform(0.0, 0.5))
+            else:  # else during play, however long a busy machine takes to start it
+                _wait_for_play(out, child)
+                time.sleep(rng.uniform(0.0, PLAY_SECONDS))
             os.kill(child.pid, signal.SIGKILL)
             child.wait()
         acknowledged = out.read_text(encoding="utf-8").splitlines()
