@@ -478,7 +478,7 @@ def _points(
     points.append(
         w(
             "{injects} delivered in {played} of scenario time (planned {planned}); {state}.",
-            injects=w.plural(totals.injects_delivered, "inject"),
+            injects=w.plural(totals.injects_delivered, "{n} inject", "{n} injects"),
             played=span(overview.played),
             planned=span(overview.duration),
             state=state,
@@ -492,12 +492,14 @@ def _points(
     points.append(
         w(
             "{taken} taken{latency}, {missed} missed, {open} left open; {measures} and {own}.",
-            taken=w.plural(totals.decisions_taken, "decision"),
+            taken=w.plural(totals.decisions_taken, "{n} decision", "{n} decisions"),
             latency=latency,
-            missed=w.plural(totals.decisions_missed, "deadline"),
-            open=w.plural(totals.decisions_open, "decision"),
-            measures=w.plural(totals.measures, "measure"),
-            own=w.plural(totals.self_decisions, "self-initiated decision"),
+            missed=w.plural(totals.decisions_missed, "{n} deadline", "{n} deadlines"),
+            open=w.plural(totals.decisions_open, "{n} decision", "{n} decisions"),
+            measures=w.plural(totals.measures, "{n} measure", "{n} measures"),
+            own=w.plural(
+                totals.self_decisions, "{n} self-initiated decision", "{n} self-initiated decisions"
+            ),
         )
     )
     e = totals.expected
@@ -516,7 +518,9 @@ def _points(
         points.append(
             w(
                 "{n} had to be released ({names}).",
-                n=w.plural(totals.contingencies, "contingency inject"),
+                n=w.plural(
+                    totals.contingencies, "{n} contingency inject", "{n} contingency injects"
+                ),
                 names=names,
             )
         )
@@ -576,7 +580,7 @@ def _points(
     if idle:
         points.append(w("Not exercised: {pillars}.", pillars=", ".join(idle)))
     rated = sum(1 for s in sections if s.rating is not None)
-    items = w.plural(totals.improvement_items, "item")
+    items = w.plural(totals.improvement_items, "{n} item", "{n} items")
     points.append(
         w(
             "{rated} of 6 pillars rated by an evaluator; {items} in the improvement plan.",

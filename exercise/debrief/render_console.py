@@ -194,11 +194,11 @@ def renderables(report: Report) -> list[RenderableType]:
         line = w(
             "{injects} · {decisions} (median {median}) · {missed} missed · {measures} · "
             "{own} own initiative · {contingencies}",
-            injects=w.plural(m.injects, "inject"),
-            decisions=w.plural(m.decisions_taken, "decision"),
+            injects=w.plural(m.injects, "{n} inject", "{n} injects"),
+            decisions=w.plural(m.decisions_taken, "{n} decision", "{n} decisions"),
             median=span(m.latency_median),
             missed=m.decisions_missed,
-            measures=w.plural(m.measures, "measure"),
+            measures=w.plural(m.measures, "{n} measure", "{n} measures"),
             own=m.self_decisions,
             contingencies=_count(w, m.contingencies, "{n} contingency", "{n} contingencies"),
         )

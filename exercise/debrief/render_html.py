@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from ..language import N_
 from ..safetext import clean, html_escape
 from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
 from .compare import Comparison, blocks
@@ -456,7 +457,7 @@ def _overview(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            ["Id", "Pillar", "Objective", "Capability target"],
+            ["Id", "Pillar", "Objective", N_("Capability target")],
             [
                 f'<tr><td class="id">{esc(obj.id)}</td>'
                 f"<td>{esc(pillar_label(obj.pillar, w))}</td>"
@@ -470,7 +471,7 @@ def _overview(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            ["Role", "Title", "Kind", "Participants"],
+            ["Role", "Title", "Kind", N_("Participants")],
             [
                 f"<tr><td>{esc(r.id)}</td><td>{esc(r.title)}</td><td>{esc(r.kind_label)}</td>"
                 f"<td>{esc(', '.join(r.people)) or '—'}</td></tr>"
@@ -599,7 +600,7 @@ class _PillarWriter:
         add(
             _table(
                 w,
-                ["Id", "Objective", "Capability target", "Expected actions", "Rating"],
+                ["Id", "Objective", N_("Capability target"), "Expected actions", "Rating"],
                 [
                     f'<tr><td class="id">{esc(o.id)}</td><td>{esc(o.text)}</td>'
                     f"<td>{esc(o.target) or '—'}</td>"
@@ -615,7 +616,7 @@ class _PillarWriter:
         add(
             _table(
                 w,
-                ["Time", "Inject", "Title", "To", "Severity"],
+                ["Time", "Inject", "Title", "To", N_("Severity")],
                 [_once(rows, i, _inject_row) for i in s.injects],
                 {4},
             )
@@ -633,7 +634,7 @@ class _PillarWriter:
         add(
             _table(
                 w,
-                ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", "After delivery"],
+                ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", N_("After delivery")],
                 [_once(rows, x, self.expected_row) for x in s.expected],
                 {6},
             )
@@ -642,7 +643,7 @@ class _PillarWriter:
         add(
             _table(
                 w,
-                ["Time", "Inject", "Title", "Cause"],
+                ["Time", "Inject", "Title", N_("Cause")],
                 [
                     f'<tr><td class="time">{clock(i.t)}</td><td>{esc(i.id)}</td>'
                     f"<td>{esc(i.title)}</td><td>{esc(w.known(i.cause))}</td></tr>"
@@ -709,13 +710,13 @@ def _nato(add: Add, report: Report, w: Words) -> None:
             w,
             [
                 "Requirement",
-                "Pillars it mostly serves",
+                N_("Pillars it mostly serves"),
                 "Exercised",
                 "Injects",
                 "Decisions",
                 "Measures",
                 "Expected actions",
-                "Indicators (start → end)",
+                N_("Indicators (start → end)"),
             ],
             [_nato_row(n, w, exercised) for n in report.nato],
             {3, 4, 5},
@@ -757,7 +758,7 @@ def _communication(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            ["Element of the communication approach", "Messages", "First"],
+            [N_("Element of the communication approach"), "Messages", N_("First")],
             [
                 f'<tr><td>{esc(e.label)}</td><td class="num">{e.count}</td>'
                 f'<td class="time">{clock(e.first)}</td></tr>'
@@ -799,7 +800,7 @@ def _escalation(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            ["Time", "Phase", "Level", "Cause", "Recognition lag", "First fitting action"],
+            ["Time", "Phase", "Level", N_("Cause"), "Recognition lag", "First fitting action"],
             [
                 f'<tr><td class="time">{clock(p.t)}</td><td>{esc(p.title)}</td>'
                 f"<td>{esc(p.level)}</td><td>{esc(w.known(p.cause))}</td>"
@@ -813,7 +814,7 @@ def _escalation(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            ["Time", "Measure", "Role", "From level", "Available since", "Delay"],
+            ["Time", "Measure", "Role", N_("From level"), N_("Available since"), N_("Delay")],
             [
                 f'<tr><td class="time">{clock(m.t)}</td><td>{esc(m.title)}</td>'
                 f"<td>{esc(m.role)}</td><td>{esc(m.from_level)}</td>"
@@ -835,13 +836,13 @@ def _improvement_plan(add: Add, report: Report, w: Words) -> None:
             w,
             [
                 "Ref",
-                "Pillar / capability",
+                N_("Pillar / capability"),
                 "Issue",
                 "Corrective action",
                 "Capability element",
                 "Responsible organisation",
                 "Point of contact",
-                "Start",
+                N_("Start"),
                 "Due",
             ],
             [

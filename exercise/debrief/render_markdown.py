@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
+from ..language import N_
 from ..safetext import clean
 from .compare import Comparison, blocks
 from .report import (
@@ -256,11 +257,11 @@ def render_markdown(report: Report) -> str:
         for obj in section.objectives
     ]
     add(f"**{w('Objectives')}**\n")
-    add(table_(["Id", "Pillar", "Objective", "Capability target"], objective_rows))
+    add(table_(["Id", "Pillar", "Objective", N_("Capability target")], objective_rows))
     add(f"**{w('Roles and participants')}**\n")
     add(
         table_(
-            ["Role", "Title", "Kind", "Participants"],
+            ["Role", "Title", "Kind", N_("Participants")],
             [
                 [md(r.id), md(r.title), md(r.kind_label), md(", ".join(r.people)) or "—"]
                 for r in o.roles
@@ -305,7 +306,7 @@ def render_markdown(report: Report) -> str:
                 "Decisions",
                 "Measures",
                 "Expected actions",
-                "Indicators (start → end)",
+                N_("Indicators (start → end)"),
             ],
             [
                 [
@@ -344,7 +345,7 @@ def render_markdown(report: Report) -> str:
         add(f"**{lead}** {rest}\n")
     add(
         table_(
-            ["Element", "Messages", "First"],
+            ["Element", "Messages", N_("First")],
             [[md(e.label), str(e.count), clock(e.first)] for e in c.elements],
         )
     )
@@ -362,7 +363,7 @@ def render_markdown(report: Report) -> str:
     add(f"## {w(HEADING['escalation'])}\n")
     add(
         table_(
-            ["Time", "Phase", "Level", "Cause", "Recognition lag", "First fitting action"],
+            ["Time", "Phase", "Level", N_("Cause"), "Recognition lag", "First fitting action"],
             [
                 [
                     clock(p.t),
@@ -379,7 +380,7 @@ def render_markdown(report: Report) -> str:
     add(f"**{w('Measures taken')}**\n")
     add(
         table_(
-            ["Time", "Measure", "Role", "From level", "Available since", "Delay"],
+            ["Time", "Measure", "Role", N_("From level"), N_("Available since"), N_("Delay")],
             [
                 [
                     clock(m.t),
@@ -401,13 +402,13 @@ def render_markdown(report: Report) -> str:
             [
                 "Ref",
                 "Pillar",
-                "Capability",
+                N_("Capability"),
                 "Issue",
                 "Corrective action",
                 "Capability element",
                 "Responsible organisation",
                 "Point of contact",
-                "Start",
+                N_("Start"),
                 "Due",
             ],
             [
@@ -514,13 +515,15 @@ class _PillarWriter:
             w(
                 "{injects} delivered, {decisions} taken (median latency {median}, longest "
                 "{longest}), {deadlines} missed, {measures}, {own}; expected actions: {counts}.",
-                injects=w.plural(m.injects, "inject"),
-                decisions=w.plural(m.decisions_taken, "decision"),
+                injects=w.plural(m.injects, "{n} inject", "{n} injects"),
+                decisions=w.plural(m.decisions_taken, "{n} decision", "{n} decisions"),
                 median=span(m.latency_median),
                 longest=span(m.latency_max),
-                deadlines=w.plural(m.decisions_missed, "deadline"),
-                measures=w.plural(m.measures, "measure"),
-                own=w.plural(m.self_decisions, "self-initiated decision"),
+                deadlines=w.plural(m.decisions_missed, "{n} deadline", "{n} deadlines"),
+                measures=w.plural(m.measures, "{n} measure", "{n} measures"),
+                own=w.plural(
+                    m.self_decisions, "{n} self-initiated decision", "{n} self-initiated decisions"
+                ),
                 counts=counts_text(s.expected_counts, w),
             )
             + "\n"
@@ -531,7 +534,7 @@ class _PillarWriter:
                 [
                     "Id",
                     "Objective",
-                    "Capability target",
+                    N_("Capability target"),
                     "Expected actions",
                     "Rating",
                     "Suggestion",
@@ -552,7 +555,7 @@ class _PillarWriter:
         add(f"#### {w('Injects delivered')}\n")
         add(
             self.table(
-                ["Time", "Inject", "Title", "To", "Severity"],
+                ["Time", "Inject", "Title", "To", N_("Severity")],
                 [_once(rows, i, _inject_row) for i in s.injects],
             )
         )
@@ -566,14 +569,14 @@ class _PillarWriter:
         add(f"#### {w('Expected actions')}\n")
         add(
             self.table(
-                ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", "After delivery"],
+                ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", N_("After delivery")],
                 [_once(rows, x, self.expected_row) for x in s.expected],
             )
         )
         add(f"#### {w('Contingency injects released')}\n")
         add(
             self.table(
-                ["Time", "Inject", "Title", "Cause"],
+                ["Time", "Inject", "Title", N_("Cause")],
                 [
                     [clock(i.t), md(i.id), md(i.title), md(w.known(i.cause))]
                     for i in s.contingencies
@@ -583,7 +586,14 @@ class _PillarWriter:
         add(f"#### {w('Indicators')}\n")
         add(
             self.table(
-                ["Indicator", "Start", "Lowest", "Highest", "End", "Over time (T+0 → end)"],
+                [
+                    N_("Indicator"),
+                    N_("Start"),
+                    N_("Lowest"),
+                    N_("Highest"),
+                    "End",
+                    N_("Over time (T+0 → end)"),
+                ],
                 [
                     [
                         md(i.title) + (f" ({md(i.unit)})" if i.unit else ""),
