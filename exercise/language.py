@@ -81,6 +81,17 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
     return SOURCE
 
 
+def session_language(option: str | None, meta: Mapping[str, object] | None = None) -> str:
+    """The language to show a session in: `--lang`, else the one it was started in (its
+    journal's meta `lang`, while the product still has it), else the locale's."""
+    if option:
+        return option
+    kept = (meta or {}).get("lang")
+    if isinstance(kept, str) and kept in languages():
+        return kept
+    return default_language()
+
+
 def _read_po(path: Path, lang: str) -> gettext.GNUTranslations:
     """A `.po` with no `.mo`, compiled in memory by Babel (fuzzy entries left out, as
     msgfmt does)."""

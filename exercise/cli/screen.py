@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
         paused=args.paused,
         templates=templates,
         pause_on_phase=args.pause_on_phase,
+        lang=args.lang,
     )
     return run_ui(session, lang=args.lang, pause_on_phase=args.pause_on_phase)
 

@@ -123,12 +123,11 @@ def _debrief_many(
 
 
 def review(args: argparse.Namespace) -> int:
-    from ..language import default_language
     from ..review.app import ReviewApp
 
     path = Path(args.journal)
     # Opens the journal as its one writer, checked: a clear refusal before the screen opens.
-    app = ReviewApp(path, lang=args.lang or default_language(), evaluator=args.by or "")
+    app = ReviewApp(path, lang=args.lang, evaluator=args.by or "")
     try:
         app.run()
     finally:

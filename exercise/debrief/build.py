@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ..journal import Journal, SessionInfo
+from ..language import languages
 from ..model import CommsElement, NatoRequirement, Pillar, Rating, RoleKind, Scenario
 from ..model.events import Event
 from ..model.timing import format_clock
@@ -122,6 +123,9 @@ def report_from(
     lang: str | None = None,
     damage: str | None = None,
 ) -> Report:
+    kept = (session.meta or {}).get("lang")
+    if lang is None and isinstance(kept, str) and kept in languages():
+        lang = kept  # the language the session was played in
     facts = collect(scenario, events, lang)
     return assemble(facts, session, journal_name, damage)
 

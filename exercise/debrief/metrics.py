@@ -18,6 +18,7 @@ from typing import TypeGuard
 from ..model import CommsElement, Level, Pillar, Rating, Scenario, localize
 from ..model.condition import Compare
 from ..model.events import Event, Kind
+from ..model.reasons import reason_text
 from .evaluation import REVIEW_KINDS, Evaluation
 from .report import (
     ActionRef,
@@ -326,8 +327,18 @@ def _resumed(f: Facts, e: Event) -> None:
     _timeline(f, e, f.w("Session resumed from the journal"), ())
 
 
+def _reason(f: Facts, p: Payload) -> str:
+    """An event's reason in the report's language: by its code and parameters, else (a
+    journal from before the codes) the English it holds."""
+    written = _text(p, "reason")
+    code, params = p.get("code"), p.get("params")
+    if type(code) is not str or type(params) is not dict:
+        return reason_text(f.w.lang, {"reason": written})
+    return reason_text(f.w.lang, {"reason": written, "code": code, "params": params})
+
+
 def _ended(f: Facts, e: Event) -> None:
-    reason = _text(e.payload, "reason")
+    reason = _reason(f, e.payload)
     f.ended = True
     f.end_reason = reason
     _timeline(f, e, f.w("Session ended: {reason}", reason=reason), ())
@@ -562,7 +573,7 @@ def _expected(f: Facts, e: Event) -> None:
         raise _Unreadable(
             "{field} is not one of {allowed}", field="status", allowed=", ".join(_SETTLED)
         )
-    reason = _text(p, "reason")
+    reason = _reason(f, p)
     row = f.expected.get((inject_id, index))
     if row is None:
         return
@@ -639,7 +650,7 @@ def _rejected(f: Facts, e: Event) -> None:
     text = f.w(
         "Command {command} rejected: {reason}",
         command=_text(command, "type"),
-        reason=_text(e.payload, "reason"),
+        reason=_reason(f, e.payload),
     )
     f.rejected += 1
     _timeline(f, e, text, ())

@@ -42,6 +42,7 @@ from ..debrief.evaluation import (
 from ..debrief.report import PillarSection, Report
 from ..debrief.text import clock, pillar_number, span
 from ..journal import JournalError, open_verified
+from ..language import languages, session_language
 from ..model import Pillar, RoleKind, Scenario, format_clock, parse_duration
 from ..safetext import clean, literal
 from .forms import (
@@ -79,14 +80,15 @@ class ReviewApp(TranslatedBindings, App[None]):
         Binding("q", "quit", "key.quit"),
     ]
 
-    def __init__(self, journal: Path, lang: str = "en", evaluator: str = "") -> None:
+    def __init__(self, journal: Path, lang: str | None = None, evaluator: str = "") -> None:
         super().__init__()
         self.path = Path(journal)
         # The review writes into the journal: it is that journal's one writer for as long
         # as the screen is open (a live session, or another review, is refused here), and
         # its chain is checked first (a damaged journal is not reviewed).
         self.journal, _checked = open_verified(self.path, readonly=False)
-        self.lang = lang if lang in ("en", "nl") else "en"
+        known = lang if lang in languages() else None
+        self.lang = session_language(known, self.journal.session.meta)
         self.evaluator = evaluator
         self.pillar = PILLARS[0]
         self.show_all = False

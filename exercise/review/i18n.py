@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import keys
-from ..language import N_, text
+from ..language import N_, default_language, text
 
 STRINGS: dict[str, str] = {
     "title": N_("Review"),
@@ -154,7 +154,7 @@ class TranslatedBindings(keys.TranslatedBindings):
     """Bindings described by this table's key words, in the instance's `lang` (see
     `exercise.keys`)."""
 
-    WORDS = keys.KeyWords(STRINGS, tr, lambda: "en")
+    WORDS = keys.KeyWords(STRINGS, tr, default_language)
 
 
 _CHOICE_FIELDS = {"rating": "err.rating", "status": "err.status"}

@@ -13,6 +13,7 @@ from textual.widgets import RichLog
 
 from ...model import Scenario, format_clock, localize
 from ...model.events import Event, Kind
+from ...model.reasons import reason_text
 from ...safetext import clean
 from .. import i18n
 from .quiet import QUIET_VIRTUAL_SIZE, scrollbars_follow
@@ -56,7 +57,7 @@ def describe_event(
         case Kind.SESSION_RESUMED:
             return tr("feed.resumed", lang)
         case Kind.SESSION_ENDED:
-            return tr("feed.ended", lang, reason=p.get("reason", ""))
+            return tr("feed.ended", lang, reason=reason_text(lang, p))
         case Kind.PHASE_ENTERED:
             phase = scenario.phase_map.get(p.get("phase", ""))
             name = localize(phase.title, lang) if phase else p.get("phase", "")
@@ -114,7 +115,7 @@ def describe_event(
                 lang,
                 actor=event.actor or "",
                 command=command,
-                reason=p.get("reason", ""),
+                reason=reason_text(lang, p),
             )
     return str(event.kind)
 
