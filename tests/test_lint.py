@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import scenario_text
+from conftest import HEADER, scenario_text
 
 from exercise.cli import main
 from exercise.content.lint import CONDITIONAL, LintReport, lint, reachable_injects, render_text
@@ -411,3 +411,25 @@ def test_text_report(load: Load) -> None:
     clean = io.StringIO()
     render_text(lint(load(scenario_text())), clean)
     assert "no warnings" in clean.getvalue()
+
+
+def test_a_dutch_scenario_warns_where_a_visible_text_has_no_dutch(load) -> None:
+    """A Dutch session would show these in English: the sender too; controller notes
+    (MSEL only) may stay in one language, and plain text in a Dutch scenario is Dutch."""
+    scenario = load(
+        scenario_text(
+            header=HEADER + "language: nl\n",
+            injects="""\
+- id: first
+  at: 1m
+  to: [nctv]
+  from: {en: Press office (SimCell)}
+  title: {en: One, nl: Een}
+  text: {en: Only English here}
+  notes: controller notes, never shown to players
+  pillars: [vital-processes]
+""",
+        )
+    )
+    found = {(w.code, w.where) for w in lint(scenario).warnings if w.code == "no-dutch"}
+    assert found == {("no-dutch", "injects.first.from"), ("no-dutch", "injects.first.text")}

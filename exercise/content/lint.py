@@ -9,12 +9,14 @@ things an author almost certainly wants to fix.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeGuard
 
 from rich.console import Console
 from rich.table import Table
 
+from ..language import N_, Translator
 from ..model import HybridDomain, Inject, NatoRequirement, Pillar, RoleKind, Scenario
 from ..model.condition import All, Any_, Compare, Node, Not, Test
 from ..model.timing import format_duration
@@ -99,6 +101,7 @@ def _warnings(s: Scenario) -> list[LintWarning]:
             out.append(
                 LintWarning("idle-role", f"roles.{role.id}", "this player role receives no inject")
             )
+    out += _untranslated(s)
     for objective in s.objectives:
         if objective.id not in expected_objectives:
             out.append(
@@ -109,6 +112,54 @@ def _warnings(s: Scenario) -> list[LintWarning]:
                 )
             )
     return out
+
+
+# Fields whose text a user sees (players, facilitators, the report); MSEL-only fields (notes,
+# expected actions, contingencies) are for the controllers and may stay in one language.
+_VISIBLE_TEXT = frozenset(
+    {"title", "text", "description", "prompt", "label", "from", "threat", "capability",
+     "target", "theme"}
+)  # fmt: skip
+_MSEL_ONLY = frozenset({"notes", "expected"})
+_DUTCH = "nl"
+
+
+def _untranslated(s: Scenario) -> list[LintWarning]:
+    """In a Dutch or bilingual scenario, every text a user sees that has no Dutch."""
+    data = s.model_dump(mode="python", by_alias=True, exclude_none=True)
+    texts = list(_texts(data, ""))
+    bilingual = any(isinstance(value, dict) and _DUTCH in value for _where, value in texts)
+    if s.language != _DUTCH and not bilingual:
+        return []
+    out = []
+    for where, value in texts:
+        written_in = value.keys() if isinstance(value, dict) else {s.language}
+        if _DUTCH not in written_in:
+            out.append(LintWarning("no-dutch", where, N_("this text a user sees has no Dutch")))
+    return out
+
+
+def _is_text(value: object) -> TypeGuard[str | dict[str, str]]:
+    """A text field's value: a string, or a mapping of language to string."""
+    if isinstance(value, dict):
+        return all(isinstance(v, str) for v in value.values())
+    return isinstance(value, str)
+
+
+def _texts(node: object, where: str) -> Iterator[tuple[str, str | dict[str, str]]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _MSEL_ONLY:
+                continue
+            here = f"{where}.{key}" if where else str(key)
+            if key in _VISIBLE_TEXT and _is_text(value):
+                yield here, value
+                continue
+            yield from _texts(value, here)
+    elif isinstance(node, list | tuple):
+        for n, item in enumerate(node):
+            name = item.get("id") if isinstance(item, dict) else None
+            yield from _texts(item, f"{where}.{name}" if isinstance(name, str) else f"{where}[{n}]")
 
 
 def _decision_warnings(s: Scenario, inject: Inject, where: str) -> list[LintWarning]:
@@ -238,35 +289,46 @@ def _range_allows(values: tuple[float, float], op: str, target: float) -> bool:
             return not (low == high == target)
 
 
-def render_text(report: LintReport, out: TextIO) -> None:
+def render_text(report: LintReport, out: TextIO, lang: str = "en") -> None:
+    """The report for people, in `lang` (ids, codes and the JSON form stay as they are)."""
     console = Console(file=out, width=None if out.isatty() else 120, highlight=False)
+    w = Translator(lang)
     t = report.totals
-    summary = (
-        f"{report.scenario}: {t['injects']} injects ({t['timeline']} on the timeline, "
-        f"{t['conditional']} conditional), {t['decisions']} decisions, {t['roles']} roles, "
-        f"{t['measures']} measures, {t['objectives']} objectives"
-    )
+    summary = w(
+        "{scenario}: {injects} injects ({timeline} on the timeline, {conditional} conditional), "
+        "{decisions} decisions, {roles} roles, {measures} measures, {objectives} objectives",
+        scenario=report.scenario,
+        **{name: t[name] for name in (
+            "injects", "timeline", "conditional", "decisions", "roles", "measures", "objectives"
+        )},
+    )  # fmt: skip
     console.print(literal(summary))
-    matrix = Table(title="Injects per pillar and phase", title_justify="left")
-    matrix.add_column("pillar")
+    matrix = Table(title=w("Injects per pillar and phase"), title_justify="left")
+    matrix.add_column(w("pillar"))
     for column in report.columns:
         matrix.add_column(literal(column), justify="right")
     for pillar, row in report.matrix.items():
         matrix.add_row(pillar, *[str(n) if n else "." for n in row.values()])
     console.print(matrix)
     for title, counts in (
-        ("NATO baseline requirements", report.nato),
-        ("Hybrid-threat domains", report.domains),
+        (w("NATO baseline requirements"), report.nato),
+        (w("Hybrid-threat domains"), report.domains),
     ):
         table = Table(title=title, title_justify="left")
-        table.add_column("covered")
-        table.add_column("injects", justify="right")
+        table.add_column(w("covered"))
+        table.add_column(w("injects"), justify="right")
         for name, count in counts.items():
-            table.add_row(name, str(count) if count else "- not covered")
+            table.add_row(name, str(count) if count else w("- not covered"))
         console.print(table)
     if report.warnings:
-        console.print(f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}:")
+        console.print(w.n("{n} warning:", "{n} warnings:", len(report.warnings)))
         for warning in report.warnings:
-            console.print(literal(f"  warning [{warning.code}] {warning.where}: {warning.message}"))
+            line = w(
+                "  warning [{code}] {where}: {message}",
+                code=warning.code,
+                where=warning.where,
+                message=w(warning.message),  # a fixed sentence in `lang`, else as it is
+            )
+            console.print(literal(line))
     else:
-        console.print("no warnings")
+        console.print(w("no warnings"))

@@ -562,7 +562,7 @@ class Engine:
             to=list(cmd.to),
             pillars=[p.value for p in template.pillars],
             method=template.method.value,
-            sender=template.sender or "",
+            sender=localize(template.sender, self.scenario.language),
             template=template.id,
         )
         return None
