@@ -553,6 +553,15 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
 
         return show
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its own words in the user's language."""
+        from textual.command import CommandPalette
+
+        from .palette import Palette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(self.lang))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         lang = self.lang
 
