@@ -22,7 +22,7 @@ from ..model.condition import All, Any_, Compare, Node, Not, Test
 from ..model.timing import format_duration
 from ..safetext import literal
 
-CONDITIONAL = "conditional"
+CONDITIONAL = N_("conditional")
 
 
 @dataclass(frozen=True)
@@ -306,7 +306,7 @@ def render_text(report: LintReport, out: TextIO, lang: str = "en") -> None:
     matrix = Table(title=w("Injects per pillar and phase"), title_justify="left")
     matrix.add_column(w("pillar"))
     for column in report.columns:
-        matrix.add_column(literal(column), justify="right")
+        matrix.add_column(literal(w(column) if column == CONDITIONAL else column), justify="right")
     for pillar, row in report.matrix.items():
         matrix.add_row(pillar, *[str(n) if n else "." for n in row.values()])
     console.print(matrix)

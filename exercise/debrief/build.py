@@ -54,7 +54,7 @@ from .report import (
     Summary,
     Totals,
 )
-from .text import bounded_time, has_long_text, pillar_number, span
+from .text import bounded_time, has_long_text, pillar_number, pillar_titles, span
 from .words import Words
 
 # Phase changes the executive summary describes one by one (an exercise has a handful);
@@ -133,7 +133,7 @@ def report_from(
 def _wall_text(wall: float | None) -> str:
     if wall is None:
         return ""
-    return datetime.fromtimestamp(wall, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return datetime.fromtimestamp(wall, UTC).strftime("%Y-%m-%d %H:%M UTC")  # said: UTC
 
 
 def _rating(evaluation: Evaluation, scope: str, target: str, w: Words) -> RatingMark | None:
@@ -296,7 +296,7 @@ def assemble(
     glances = [
         PillarGlance(
             s.pillar,
-            s.title_nl if w.lang == "nl" else s.title,
+            pillar_titles(s, w)[0],
             s.exercised,
             s.expected_counts,
             s.rating,
@@ -577,9 +577,7 @@ def _points(
         points.append(w("{n} more phase changes: see the escalation section.", n=more))
     # By number and name, as the pillar sections are headed (a reader knows no slugs).
     idle = [
-        f"{pillar_number(s.pillar)} {s.title_nl if w.lang == 'nl' else s.title}"
-        for s in sections
-        if not s.exercised
+        f"{pillar_number(s.pillar)} {pillar_titles(s, w)[0]}" for s in sections if not s.exercised
     ]
     if idle:
         points.append(w("Not exercised: {pillars}.", pillars=", ".join(idle)))

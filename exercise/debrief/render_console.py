@@ -36,6 +36,7 @@ from .text import (
     for_display,
     pillar_label,
     pillar_number,
+    pillar_titles,
     span,
     unreadable_text,
 )
@@ -186,7 +187,7 @@ def renderables(report: Report) -> list[RenderableType]:
     singular = {kind: w(label) for kind, label in OBSERVATION_SINGULAR.items()}
     rating, suggestion = f"  {w('Rating')}: ", f"  {w('Suggestion')}: "
     for s in report.pillars:
-        title = s.title_nl if w.lang == "nl" else s.title
+        title = pillar_titles(s, w)[0]
         out.append(Text.assemble((f"{pillar_number(s.pillar)} ", "bold"), literal(title, "bold")))
         if not s.exercised:
             out.append(Text(w(NOT_EXERCISED), style="yellow"))

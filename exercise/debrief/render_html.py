@@ -50,6 +50,7 @@ from .text import (
     number,
     pillar_label,
     pillar_number,
+    pillar_titles,
     reference_text,
     shorten,
     span,
@@ -314,9 +315,7 @@ def _element(value: str, w: Words) -> str:
 
 def _pillar_title(s: PillarSection, w: Words) -> tuple[str, str, str]:
     """The pillar's name in the report's language, its name in the other, that one's code."""
-    if w.lang == "nl":
-        return s.title_nl, s.title, "en"
-    return s.title, s.title_nl, "nl"
+    return pillar_titles(s, w)
 
 
 def render_html(report: Report) -> str:

@@ -46,6 +46,7 @@ from .text import (
     number,
     pillar_label,
     pillar_number,
+    pillar_titles,
     rating_text,
     reference_text,
     span,
@@ -505,7 +506,7 @@ class _PillarWriter:
 
     def write(self, s: PillarSection) -> None:
         add, w, rows = self.out.append, self.w, self.rows
-        title, other = (s.title_nl, s.title) if w.lang == "nl" else (s.title, s.title_nl)
+        title, other, _other_lang = pillar_titles(s, w)
         add(f"### {pillar_number(s.pillar)} {md(title)}\n")
         add(f"_{md(other)}_ · {md(s.track)} · {w('rating')}: **{self.rating(s.rating)}**\n")
         if not s.exercised:

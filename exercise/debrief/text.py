@@ -101,6 +101,15 @@ def pillar_label(value: str, w: Words) -> str:
         return value
 
 
+def pillar_titles(section: Any, w: Words) -> tuple[str, str, str]:
+    """A pillar section's name in the report's language, and its name in the cabinet
+    letter's Dutch (in English when the report is Dutch), with that one's language code."""
+    own = pillar_label(section.pillar, w)
+    if w.lang == "nl":
+        return own, section.title, "en"
+    return own, section.title_nl, "nl"
+
+
 def pillar_number(slug: str) -> str:
     """3.1 .. 3.6: a pillar's section number."""
     return f"3.{[p.value for p in Pillar].index(slug) + 1}"
