@@ -46,7 +46,9 @@ def unwrapped_words(text: str, data: set[str]) -> set[str]:
     while previous != text:
         previous, text = text, _WRAPPED.sub(" ", text)
     text = _CUT.sub(" ", text)
-    return {w for w in _WORD.findall(text) if w not in data and w.lower() not in data}
+    left = {w for w in _WORD.findall(text) if w not in data and w.lower() not in data}
+    # a word of the data cut short to fit a table cell (`investiga`)
+    return {w for w in left if not any(d.startswith(w) for d in data)}
 
 
 def data_words(*texts: object) -> set[str]:

@@ -60,6 +60,7 @@ STRINGS: dict[str, str] = {
     "key.all": N_("All / pillar"),
     "key.quit": N_("Quit"),
     "key.save": N_("Save"),
+    "key.palette": N_("commands"),
     "key.cancel": N_("Cancel"),
     "form.observation": N_("Observation: {pillar}"),
     "form.kind": N_("Kind"),
