@@ -18,6 +18,7 @@ import gettext
 import os
 from collections.abc import Mapping
 from datetime import datetime
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -173,8 +174,8 @@ class Translator:
         template = self._catalogue.ngettext(singular, plural, n)
         return _fill(template, singular if n == 1 else plural, {"n": n, **params})
 
-    def number(self, value: float, digits: int = 2) -> str:
-        return number(self.lang, value, digits)
+    def number(self, value: float, digits: int = 2, fixed: bool = False) -> str:
+        return number(self.lang, value, digits, fixed)
 
 
 # -- numbers, dates and times -----------------------------------------------------------
@@ -196,17 +197,31 @@ def babel_locale(lang: str) -> Locale:
         return Locale.parse(SOURCE)
 
 
-@cache
-def _number_pattern(digits: int) -> str:
-    return "#,##0" + ("." + "#" * digits if digits > 0 else "")
-
-
-def number(lang: str, value: float, digits: int = 2) -> str:
-    """`value` with at most `digits` decimals, in `lang`'s notation (`0,12` in Dutch);
-    thousands grouped."""
+def number(lang: str, value: float, digits: int = 2, fixed: bool = False) -> str:
+    """`value` rounded to `digits` decimals (all of them shown when `fixed`, else only
+    those that are not 0), thousands grouped, in `lang`'s notation: `0,12` in Dutch."""
+    if lang == SOURCE:
+        return _english_number(value, digits, fixed)
     from babel.numbers import format_decimal
 
-    return format_decimal(value, _number_pattern(digits), locale=babel_locale(lang))
+    pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits > 0 else "")
+    return format_decimal(value, pattern, locale=babel_locale(lang))
+
+
+def _english_number(value: float, digits: int, fixed: bool) -> str:
+    """What Babel's English gives (half-even rounding of the decimal text), without
+    loading Babel: an English session never pays for its import."""
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_EVEN)
+    text = f"{rounded:,f}"
+    if not fixed and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")  # fmt: skip
+_SHORT_NAMES = {"EEE d MMM y HH:mm:ss": True, "EEEE d MMMM y HH:mm:ss": False}
 
 
 def date_time(lang: str, when: datetime, pattern: str = "EEEE d MMMM y HH:mm:ss") -> str:
@@ -214,6 +229,11 @@ def date_time(lang: str, when: datetime, pattern: str = "EEEE d MMMM y HH:mm:ss"
     guess), with `lang`'s day and month names; hours 00-23 whatever the language."""
     if when.tzinfo is None:
         raise ValueError("a time without a time zone cannot be shown")
+    if lang == SOURCE and pattern in _SHORT_NAMES:  # Babel's English, without loading Babel
+        day, month = _EN_DAYS[when.weekday()], _EN_MONTHS[when.month - 1]
+        if _SHORT_NAMES[pattern]:
+            day, month = day[:3], month[:3]
+        return f"{day} {when.day} {month} {when.year} {when:%H:%M:%S}"
     from babel.dates import format_datetime
 
     return format_datetime(when, pattern, tzinfo=when.tzinfo, locale=babel_locale(lang))

@@ -158,3 +158,32 @@ def test_times_in_the_scenarios_zone_24_hour_in_dutch() -> None:
     assert date_time("en", evening) == "Monday 1 March 2027 18:05:00"
     with pytest.raises(ValueError):
         date_time("nl", datetime(2027, 3, 1, 18, 5))  # no zone: never a silent UTC
+
+
+@pytest.mark.parametrize("value", [0, 0.125, 0.135, 2.675, 1234.5, -0.001, 72.5, 1e6 / 3, -12.345])
+@pytest.mark.parametrize(("digits", "fixed"), [(0, False), (2, False), (2, True), (6, False)])
+def test_english_numbers_are_babels_without_loading_it(value: float, digits: int, fixed: bool):
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits else "")
+    assert number("en", value, digits, fixed) == format_decimal(value, pattern, locale="en")
+
+
+@pytest.mark.parametrize("pattern", ["EEE d MMM y HH:mm:ss", "EEEE d MMMM y HH:mm:ss"])
+def test_english_dates_are_babels_without_loading_it(pattern: str) -> None:
+    from babel.dates import format_datetime
+
+    zone = timezone(timedelta(hours=-5))
+    for month in range(1, 13):
+        when = datetime(2027, month, month + 3, 23, 59, 1, tzinfo=zone)
+        expected = format_datetime(when, pattern, tzinfo=zone, locale="en")
+        assert date_time("en", when, pattern) == expected
+
+
+def test_the_dutch_report_scores_with_a_decimal_comma() -> None:
+    from exercise.debrief.metrics import suggest
+    from exercise.debrief.report import Counts
+    from exercise.debrief.words import Words
+
+    mark = suggest(Counts(met=1, late=1, missed=2, pending=0), Words("nl"))
+    assert mark is not None and "0,38" in mark.basis

@@ -767,7 +767,7 @@ def suggest(counts: Counts, w: Words = ENGLISH) -> RatingMark | None:
         late=counts.late,
         missed=counts.missed,
         settled=counts.settled,
-        score=f"{score:.2f}",
+        score=w.number(score, 2, fixed=True),
     )
     return RatingMark(rating.value, w.label(rating), computed=True, basis=basis)
 

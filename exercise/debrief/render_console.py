@@ -239,9 +239,9 @@ def renderables(report: Report) -> list[RenderableType]:
                     ": ",
                     w(
                         "{start} → {end} (lowest {lowest})",
-                        start=f"{series.start:g}",
-                        end=f"{series.end:g}",
-                        lowest=f"{series.lowest:g}",
+                        start=w.number(series.start, 6),
+                        end=w.number(series.end, 6),
+                        lowest=w.number(series.lowest, 6),
                     ),
                 )
             )

@@ -658,9 +658,9 @@ class _PillarWriter:
             line = w(
                 "{indicator}: start {start}, lowest {lowest}, end {end}",
                 indicator=f"{esc(series.title)}{unit}",
-                start=f"{series.start:g}",
-                lowest=f"{series.lowest:g}",
-                end=f"{series.end:g}",
+                start=w.number(series.start, 6),
+                lowest=w.number(series.lowest, 6),
+                end=w.number(series.end, 6),
             )
             add(f'<p class="chart-title">{line}</p>')
             add(indicator_chart(series, report.overview.played, report.escalation.phases, w))
@@ -726,7 +726,7 @@ def _nato(add: Add, report: Report, w: Words) -> None:
 
 def _nato_row(n: NatoRow, w: Words, exercised: dict[bool, str]) -> str:
     pillars = ", ".join(pillar_label(p, w) for p in n.pillars)
-    indicators = "; ".join(f"{i.title} {i.start:g} → {i.end:g}" for i in n.indicators)
+    indicators = w.moves(n.indicators)
     return (
         f"<tr><td>{esc(n.label)}</td><td>{esc(pillars)}</td>"
         f"<td>{exercised[bool(n.exercised)]}</td>"

@@ -317,8 +317,7 @@ def render_markdown(report: Report) -> str:
                     str(n.decisions),
                     str(n.measures),
                     counts(n.expected),
-                    md("; ".join(f"{i.title} {i.start:g} → {i.end:g}" for i in n.indicators))
-                    or "—",
+                    md(w.moves(n.indicators)) or "—",
                 ]
                 for n in report.nato
             ],
@@ -598,10 +597,10 @@ class _PillarWriter:
                 [
                     [
                         md(i.title) + (f" ({md(i.unit)})" if i.unit else ""),
-                        f"{i.start:g}",
-                        f"{i.lowest:g}",
-                        f"{i.highest:g}",
-                        f"{i.end:g}",
+                        w.number(i.start, 6),
+                        w.number(i.lowest, 6),
+                        w.number(i.highest, 6),
+                        w.number(i.end, 6),
                         f"`{sparkline(i, self.played)}`",
                     ]
                     for i in s.indicators

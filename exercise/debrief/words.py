@@ -9,7 +9,8 @@ text never goes through here.
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from ..language import N_, Translator, number
 
@@ -55,9 +56,15 @@ class Words:
         """`3 decisions`: the form `n` takes, `{n}` filled in."""
         return self._t.n(singular, plural, n)
 
-    def number(self, value: float, digits: int = 2) -> str:
+    def number(self, value: float, digits: int = 2, fixed: bool = False) -> str:
         """`0.12` in English, `0,12` in Dutch."""
-        return number(self.lang, value, digits)
+        return number(self.lang, value, digits, fixed)
+
+    def moves(self, indicators: Iterable[Any]) -> str:
+        """`Energy supply 100 → 80; ...`: each indicator from its start to its end."""
+        return "; ".join(
+            f"{i.title} {self.number(i.start, 6)} → {self.number(i.end, 6)}" for i in indicators
+        )
 
     def label(self, member: Labelled) -> str:
         """A doctrine enum member's name in this language."""
