@@ -17,13 +17,13 @@ from __future__ import annotations
 import gettext
 import os
 from collections.abc import Mapping
-from datetime import datetime
-from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (imported where used: `exercise --help` loads this module)
+    from datetime import datetime
+
     from babel import Locale
 
 DOMAIN: Final = "exercise"
@@ -211,6 +211,8 @@ def number(lang: str, value: float, digits: int = 2, fixed: bool = False) -> str
 def _english_number(value: float, digits: int, fixed: bool) -> str:
     """What Babel's English gives (half-even rounding of the decimal text), without
     loading Babel: an English session never pays for its import."""
+    from decimal import ROUND_HALF_EVEN, Decimal
+
     rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_EVEN)
     text = f"{rounded:,f}"
     if not fixed and "." in text:
