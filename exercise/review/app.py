@@ -481,7 +481,7 @@ class ReviewApp(TranslatedBindings, App[None]):
         """Textual's palette, with its own words in the user's language."""
         from textual.command import CommandPalette
 
-        from ..ui.palette import Palette
+        from ..palette import Palette
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(self.lang))

@@ -557,7 +557,7 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
         """Textual's palette, with its own words in the user's language."""
         from textual.command import CommandPalette
 
-        from .palette import Palette
+        from ..palette import Palette
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(self.lang))

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
-from ..language import text
+from .language import text
 
 
 class Palette(CommandPalette):
