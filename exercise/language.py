@@ -200,12 +200,26 @@ def babel_locale(lang: str) -> Locale:
 def number(lang: str, value: float, digits: int = 2, fixed: bool = False) -> str:
     """`value` rounded to `digits` decimals (all of them shown when `fixed`, else only
     those that are not 0), thousands grouped, in `lang`'s notation: `0,12` in Dutch."""
+    if not abs(value) < _HUGE:  # (and NaN): in powers of ten, as a chart axis has them
+        return _huge_number(lang, value)
     if lang == SOURCE:
         return _english_number(value, digits, fixed)
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits > 0 else "")
     return format_decimal(value, pattern, locale=babel_locale(lang))
+
+
+_HUGE = 1e15  # beyond this a number is written 1e+15: 16 digits are no longer read
+
+
+def _huge_number(lang: str, value: float) -> str:
+    text = f"{value:g}"
+    if lang == SOURCE or "." not in text:
+        return text
+    from babel.numbers import get_decimal_symbol
+
+    return text.replace(".", get_decimal_symbol(babel_locale(lang)))
 
 
 def _english_number(value: float, digits: int, fixed: bool) -> str:

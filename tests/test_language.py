@@ -187,3 +187,8 @@ def test_the_dutch_report_scores_with_a_decimal_comma() -> None:
 
     mark = suggest(Counts(met=1, late=1, missed=2, pending=0), Words("nl"))
     assert mark is not None and "0,38" in mark.basis
+
+
+def test_huge_numbers_in_powers_of_ten() -> None:
+    assert number("en", 1e308) == "1e+308" and number("nl", -2.5e20) == "-2,5e+20"
+    assert number("nl", float("inf")) == "inf"
