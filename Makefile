@@ -62,18 +62,8 @@ clean:
 # Message catalogues (docs/translating.md). `make messages` extracts the product's words into
 # exercise/locale/exercise.pot and merges them into every language's .po; `make catalogues`
 # compiles each .po into the .mo that ships in the wheel (a test fails while one is stale).
-PYBABEL = $(BIN)/pybabel
-LOCALE  = exercise/locale
-KEYWORDS = --no-default-keywords -k N_ -k text:2 -k ptext:2c,3 -k ntext:2,3 -k w -k plural:2,3 \
-	-k n:1,2
+messages: $(VENV)/.installed
+	$(BIN)/python tools/messages.py update
 
-messages:
-	$(PYBABEL) extract --no-location --sort-output --width 100 $(KEYWORDS) \
-		--project exercise -o $(LOCALE)/exercise.pot exercise
-	for po in $(LOCALE)/*/LC_MESSAGES/exercise.po; do \
-		$(PYBABEL) update --quiet --no-fuzzy-matching --width 100 -D exercise \
-			-i $(LOCALE)/exercise.pot -o $$po -l $$(basename $$(dirname $$(dirname $$po))); done
-
-catalogues:
-	for po in $(LOCALE)/*/LC_MESSAGES/exercise.po; do \
-		$(PYBABEL) compile --quiet --statistics -D exercise -i $$po -o $${po%.po}.mo; done
+catalogues: $(VENV)/.installed
+	$(BIN)/python tools/messages.py compile
