@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SCENARIO ?= demo
 
-.PHONY: run test bench lock clean
+.PHONY: run test bench lock clean messages catalogues
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -58,3 +58,12 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache .hypothesis build dist
+
+# Message catalogues (docs/translating.md). `make messages` extracts the product's words into
+# exercise/locale/exercise.pot and merges them into every language's .po; `make catalogues`
+# compiles each .po into the .mo that ships in the wheel (a test fails while one is stale).
+messages: $(VENV)/.installed
+	$(BIN)/python tools/messages.py update
+
+catalogues: $(VENV)/.installed
+	$(BIN)/python tools/messages.py compile

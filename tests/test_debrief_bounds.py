@@ -298,7 +298,7 @@ def test_unreadable_events_in_dutch(tmp_path: Path) -> None:
     texts = {fmt: render(report, fmt) for fmt in FORMATS}  # a missing phrase: KeyError
     assert "konden niet worden gelezen" in texts["md"]
     assert "geen value" not in texts["md"] or "eindig getal" in texts["md"]
-    assert "BESCHADIGD JOURNAAL" in texts["md"].splitlines()[0]
+    assert "BESCHADIGD LOGBOEK" in texts["md"].splitlines()[0]
 
 
 def test_a_frozen_scenario_that_does_not_read_raises_unreadable_journal(tmp_path: Path) -> None:
@@ -478,4 +478,4 @@ def test_a_comparison_with_a_damaged_journal_says_so(tmp_path: Path) -> None:
     assert render_comparison(comparison, "console").startswith("DAMAGED JOURNAL")
     assert json.loads(render_comparison(comparison, "json"))["damage"] == comparison.damage
     nl = compare([_report(tmp_path / "a.db", lang="nl"), _report(tmp_path / "b.db", damage="x")])
-    assert "BESCHADIGD JOURNAAL" in render_comparison(nl, "md").splitlines()[0]
+    assert "BESCHADIGD LOGBOEK" in render_comparison(nl, "md").splitlines()[0]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import scenario_text
+from conftest import HEADER, scenario_text
 
 from exercise.cli import main
 from exercise.content.lint import CONDITIONAL, LintReport, lint, reachable_injects, render_text
@@ -118,7 +118,7 @@ def test_unreachable_inject_without_trigger(load: Load) -> None:
     report = lint(load(scenario_text(extra_injects=inject("orphan", "after: 5m"))))
     assert ("unreachable", "injects.orphan") in codes(report)
     warning = next(w for w in report.warnings if w.code == "unreachable")
-    assert "facilitator fires it" in warning.message
+    assert "facilitator fires it" in warning.english
 
 
 def test_no_source(load: Load) -> None:
@@ -163,14 +163,14 @@ def test_non_player_decides(load: Load) -> None:
     )
     report = lint(load(text))
     assert codes(report) == [("non-player-decides", "injects.first")]
-    assert "facilitator" in report.warnings[0].message
+    assert "facilitator" in report.warnings[0].english
 
 
 def test_deadline_after_end(load: Load) -> None:
     text = scenario_text().replace("at: 10m", "at: 1h45m")
     report = lint(load(text))
     assert codes(report) == [("deadline-after-end", "injects.first")]
-    assert "2h15m" in report.warnings[0].message
+    assert "2h15m" in report.warnings[0].english
 
 
 def test_deadline_exactly_at_end_is_fine(load: Load) -> None:
@@ -224,7 +224,7 @@ def test_released_only_by_an_unreachable_inject(load: Load) -> None:
     scenario = load(text)
     assert reachable_injects(scenario) == {"first"}
     warning = next(w for w in lint(scenario).warnings if w.where == "injects.grandchild")
-    assert warning.code == "unreachable" and "child" in warning.message
+    assert warning.code == "unreachable" and "child" in warning.english
 
 
 def test_chain_of_releases_and_conditions(load: Load) -> None:
@@ -464,3 +464,25 @@ def test_text_report(load: Load) -> None:
     clean = io.StringIO()
     render_text(lint(load(scenario_text())), clean)
     assert "no warnings" in clean.getvalue()
+
+
+def test_a_dutch_scenario_warns_where_a_visible_text_has_no_dutch(load) -> None:
+    """A Dutch session would show these in English: the sender too; controller notes
+    (MSEL only) may stay in one language, and plain text in a Dutch scenario is Dutch."""
+    scenario = load(
+        scenario_text(
+            header=HEADER + "language: nl\n",
+            injects="""\
+- id: first
+  at: 1m
+  to: [nctv]
+  from: {en: Press office (SimCell)}
+  title: {en: One, nl: Een}
+  text: {en: Only English here}
+  notes: controller notes, never shown to players
+  pillars: [vital-processes]
+""",
+        )
+    )
+    found = {(w.code, w.where) for w in lint(scenario).warnings if w.code == "no-dutch"}
+    assert found == {("no-dutch", "injects.first.from"), ("no-dutch", "injects.first.text")}

@@ -73,3 +73,20 @@ def test_an_installed_wheel_lists_and_lints_its_scenarios(
 def test_the_wheel_holds_the_browser_seat(unpacked_wheel: Path) -> None:
     web = unpacked_wheel / "exercise" / "seats" / "web"
     assert {p.name for p in web.iterdir()} == {"index.html", "seat.js", "seat.css"}
+
+
+def test_an_installed_wheel_speaks_dutch_from_its_compiled_catalogue(
+    unpacked_wheel: Path, tmp_path: Path
+) -> None:
+    compiled = unpacked_wheel / "exercise" / "locale" / "nl" / "LC_MESSAGES" / "exercise.mo"
+    assert compiled.is_file()
+    env = {**os.environ, "PYTHONPATH": str(unpacked_wheel)}
+    listing = subprocess.run(
+        [sys.executable, "-m", "exercise", "list", "--lang", "nl"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert listing.returncode == 0, listing.stderr
+    assert "Meegeleverde scenario's" in listing.stdout

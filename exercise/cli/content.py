@@ -41,7 +41,9 @@ def catalogue(args: argparse.Namespace) -> CatalogueIndex | None:
 
 def validate(args: argparse.Namespace) -> int:
     from ..content.loader import validate_paths
+    from ..language import ntext, session_language
 
+    lang = session_language(args.lang)
     for name in args.paths:
         if not Path(name).exists():
             raise UsageError(f"{name}: no such file or folder")
@@ -53,13 +55,11 @@ def validate(args: argparse.Namespace) -> int:
     if problems:
         files = len({p.file for p in problems})
         found = sum(p.omitted or 1 for p in problems)  # a capped file's last line counts the rest
-        print(
-            f"{found} problem{'s' if found != 1 else ''} in {files} of "
-            f"{count} file{'s' if count != 1 else ''}",
-            file=sys.stderr,
-        )
+        problems_in = ntext(lang, "{n} problem in", "{n} problems in", found)
+        of_files = ntext(lang, "{files} of {n} file", "{files} of {n} files", count, files=files)
+        print(f"{problems_in} {of_files}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"ok: {count} file{'s' if count != 1 else ''} checked")
+    print(ntext(lang, "ok: {n} file checked", "ok: {n} files checked", count))
     return EXIT_OK
 
 
@@ -77,7 +77,9 @@ def lint(args: argparse.Namespace) -> int:
 
         print(json_safe(json.dumps(report.as_dict(), indent=2, ensure_ascii=False)))
     else:
-        render_text(report, sys.stdout)
+        from ..language import session_language
+
+        render_text(report, sys.stdout, session_language(args.lang))
     return EXIT_FINDINGS if (args.strict and report.warnings) else EXIT_OK
 
 

@@ -31,15 +31,20 @@ def open_for_reading(path: str | Path, damaged: bool) -> tuple[Journal, str | No
 
 def verify(args: argparse.Namespace) -> int:
     from ..journal import verify
+    from ..language import ntext, session_language, text
     from ..safetext import clean
 
+    lang = session_language(args.lang)
     result = verify(args.journal)
     if result.ok:
-        print(f"ok: {result.count} event{'s' if result.count != 1 else ''}, chain intact")
+        print(
+            ntext(lang, "ok: {n} event, chain intact", "ok: {n} events, chain intact", result.count)
+        )
         if result.last_hash:  # note it down at the end of a session: a later rewrite shows
-            print(f"last hash: {result.last_hash}")
+            print(text(lang, "last hash: {hash}", hash=result.last_hash))
         return EXIT_OK
-    print(clean(f"{args.journal}: FAILED at {result.where()}: {result.reason}"))
+    where = text(lang, "FAILED at {where}: {reason}", where=result.where(), reason=result.reason)
+    print(clean(f"{args.journal}: {where}"))
     return EXIT_FINDINGS
 
 
@@ -66,6 +71,7 @@ def export(args: argparse.Namespace) -> int:
 
 
 def replay(args: argparse.Namespace) -> int:
+    from ..language import session_language, text
     from ..model import parse_duration
     from ..safetext import clean, json_safe
     from ..sim.replay import replay_journal
@@ -78,6 +84,7 @@ def replay(args: argparse.Namespace) -> int:
     journal, damage = open_for_reading(args.journal, args.damaged)
     with journal:
         _scenario, state = replay_journal(journal, until=until, skip_unreadable=bool(damage))
+        lang = session_language(args.lang, journal.session.meta)
     summary = summarize(state)
     if args.format == "json":
         data = summary.__dict__ | {
@@ -85,8 +92,9 @@ def replay(args: argparse.Namespace) -> int:
         }
         print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
     else:
-        for line in summary.lines():
+        for line in summary.lines(lang):
             print(clean(line))
         if summary.decisions_open:
-            print("open decisions: " + clean(", ".join(summary.decisions_open)))
+            opened = ", ".join(summary.decisions_open)
+            print(clean(text(lang, "open decisions: {injects}", injects=opened)))
     return EXIT_OK

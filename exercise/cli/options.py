@@ -6,7 +6,8 @@ import argparse
 import math
 from pathlib import Path
 
-LANGUAGES = ("en", "nl")
+from ..language import languages
+
 POLICIES = ("expected", "first", "default", "random", "none")  # exercise.sim.players.POLICIES
 MAX_SPEED = 3600.0  # an hour of scenario a second: beyond it a clock is no longer followed
 DEFAULT_LISTEN = ("127.0.0.1", 8765)  # `exercise host`: this machine only
@@ -55,9 +56,10 @@ def add_speed(command: argparse.ArgumentParser, help: str) -> None:
     command.add_argument("--speed", type=speed, metavar="X", help=help)
 
 
-def add_lang(command: argparse.ArgumentParser, what: str) -> None:
+def add_lang(command: argparse.ArgumentParser, what: str, default: str = "from LANG") -> None:
+    """--lang: one of the languages with a catalogue (exercise.language)."""
     command.add_argument(
-        "--lang", choices=LANGUAGES, help=f"language of {what} (default: from LANG)"
+        "--lang", choices=languages(), help=f"language of {what} (default: {default})"
     )
 
 

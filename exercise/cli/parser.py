@@ -52,12 +52,14 @@ def build_parser() -> Parser:
     validate = add("validate", "content:validate", "check scenario and catalogue files")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     o.add_catalogue(validate)
+    o.add_lang(validate, "the messages")
 
     lint = add("lint", "content:lint", "coverage and consistency report for a scenario")
     o.add_scenario(lint)
     lint.add_argument("--strict", action="store_true", help="exit 1 on any warning")
     lint.add_argument("--format", choices=("text", "json"), default="text")
     o.add_catalogue(lint)
+    o.add_lang(lint, "the report")
 
     schema = add("schema", "content:schema", "print the JSON Schema of the scenario format")
     which = schema.add_mutually_exclusive_group()
@@ -119,7 +121,7 @@ def build_parser() -> Parser:
     imp.add_argument("--id", metavar="ID", help="scenario id (default: from the file name)")
     imp.add_argument("--title", metavar="TEXT", help="scenario title (default: the file name)")
     imp.add_argument(
-        "--lang", choices=o.LANGUAGES, help="language of the sheet (default: from its headers)"
+        "--lang", choices=("en", "nl"), help="language of the sheet (default: from its headers)"
     )
     o.add_force(imp)
 
@@ -133,9 +135,7 @@ def build_parser() -> Parser:
     o.add_scenario(msel)
     msel.add_argument("--format", choices=("xlsx", "csv", "html"), required=True)
     msel.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
-    msel.add_argument(
-        "--lang", choices=o.LANGUAGES, help="language of the texts (default: the scenario's)"
-    )
+    o.add_lang(msel, "the texts", default="the scenario's")
     o.add_force(msel)
     o.add_catalogue(msel)
 
@@ -151,9 +151,7 @@ def build_parser() -> Parser:
     papers.add_argument(
         "--out", metavar="DIR", help="folder for the files (default: <scenario id>-handouts)"
     )
-    papers.add_argument(
-        "--lang", choices=o.LANGUAGES, help="language of the papers (default: the scenario's)"
-    )
+    o.add_lang(papers, "the papers", default="the scenario's")
     o.add_force(papers, "files")
     o.add_catalogue(papers)
 
@@ -165,6 +163,7 @@ def build_parser() -> Parser:
     play.add_argument("--seed", type=int, default=0, help="seed for the random policy")
     o.add_new_journal(play)
     o.add_catalogue(play)
+    o.add_lang(play, "the summary")
 
     run = add(
         "run",
@@ -188,7 +187,7 @@ def build_parser() -> Parser:
     o.add_journal(resume)
     o.add_players(resume, required=False)
     o.add_speed(resume, "scenario seconds per wall second (the session UI, or --realtime)")
-    o.add_lang(resume, "the session UI")
+    o.add_lang(resume, "the session UI and messages", "the language it was started in")
     o.add_clock_start(resume, resumed=True)
 
     host = add(
@@ -244,9 +243,11 @@ def build_parser() -> Parser:
     replay.add_argument("--at", metavar="TIME", help="scenario time, e.g. 1h15m (default: the end)")
     replay.add_argument("--format", choices=("text", "json"), default="text")
     o.add_damaged(replay)
+    o.add_lang(replay, "the state")
 
     verify = add("verify", "journals:verify", "check a journal: schema, session row, hash chain")
     o.add_journal(verify)
+    o.add_lang(verify, "the result")
 
     export = add("export", "journals:export", "write a session journal's events as JSONL or CSV")
     o.add_journal(export)
@@ -273,11 +274,7 @@ def build_parser() -> Parser:
     debrief.add_argument(
         "--out", metavar="DIR", help="folder for the files (default: beside the journal)"
     )
-    debrief.add_argument(
-        "--lang",
-        choices=o.LANGUAGES,
-        help="language of the report and its scenario texts (default: the scenario's)",
-    )
+    o.add_lang(debrief, "the report and its scenario texts", "the session's, else the scenario's")
     debrief.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the JSON report"
     )

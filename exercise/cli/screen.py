@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
         paused=args.paused,
         templates=templates,
         pause_on_phase=args.pause_on_phase,
+        lang=args.lang,
     )
     return run_ui(session, lang=args.lang, pause_on_phase=args.pause_on_phase)
 
@@ -83,12 +84,16 @@ def run_ui(
             commands=", ".join(app.not_recorded),
         )
         print(line, file=sys.stderr)
+    from ..language import text
+
+    journal = text(app.lang, "journal: {path}", path=path)
+    resume = text(app.lang, "continue with: {command}", command=f"exercise resume {path}")
     if session.failure is not None:
         print(f"exercise: {clean(session.failure.message)}", file=sys.stderr)
-        print(f"journal: {path}\ncontinue with: exercise resume {path}")
+        print(f"{journal}\n{resume}")
         return EXIT_FINDINGS
     if session.engine.ended:
-        print(f"journal: {path}\nthe session has ended")
+        print(f"{journal}\n{text(app.lang, 'the session has ended')}")
     else:
-        print(f"journal: {path}\ncontinue with: exercise resume {path}")
+        print(f"{journal}\n{resume}")
     return EXIT_OK

@@ -20,11 +20,13 @@ if TYPE_CHECKING:
 
 
 def play(args: argparse.Namespace) -> int:
+    from ..language import session_language
     from ..sim.session import Session
 
     source = scenario_path(args.scenario)
     scenario, templates, path = prepare_session(args, source)
-    meta: dict[str, Any] = {"source": str(source), "seed": args.seed, "mode": "play"}
+    lang = session_language(args.lang)
+    meta: dict[str, Any] = {"source": str(source), "seed": args.seed, "mode": "play", "lang": lang}
     if args.decisions:
         meta["decisions"] = str(Path(args.decisions).resolve())
     else:
@@ -33,12 +35,13 @@ def play(args: argparse.Namespace) -> int:
     session = Session.start(
         scenario, path, seed=args.seed, durable=args.realtime, meta=meta, templates=templates
     )
-    return drive(session, player, args.realtime, args.speed)
+    return drive(session, player, args.realtime, args.speed, lang)
 
 
 def resume(args: argparse.Namespace) -> int:
     from ..journal import Journal
     from ..journal.lock import refuse_if_held
+    from ..language import session_language, text
     from ..safetext import clean
     from ..sim.replay import load_frozen
     from ..sim.session import Session
@@ -57,25 +60,29 @@ def resume(args: argparse.Namespace) -> int:
         refuse_if_held(path)
         check_terminal()
     session = Session.resume(path, durable=args.realtime or live)
+    lang = session_language(args.lang, meta)
     if session.engine.ended:
         session.close()
-        print(
-            f"{clean(str(path))}: the session has already ended; nothing to resume", file=sys.stderr
-        )
+        said = text(lang, "the session has already ended; nothing to resume")
+        print(f"{clean(str(path))}: {said}", file=sys.stderr)
         return EXIT_OK
     if live:
         return run_ui(
             session,
-            lang=args.lang,
+            lang=lang,
             speed=args.speed,
             paused=args.paused,
             pause_on_phase=args.pause_on_phase,
         )
-    return drive(session, player, args.realtime, args.speed)
+    return drive(session, player, args.realtime, args.speed, lang)
 
 
-def drive(session: Session, player: Player | None, realtime: bool, speed: float | None) -> int:
-    """Play a session to its end (or ctrl+c), then print where its journal is and a summary."""
+def drive(
+    session: Session, player: Player | None, realtime: bool, speed: float | None, lang: str
+) -> int:
+    """Play a session to its end (or ctrl+c), then print where its journal is and a summary
+    in `lang`."""
+    from ..language import text
     from ..safetext import clean
     from ..sim.summary import summarize
 
@@ -86,15 +93,17 @@ def drive(session: Session, player: Player | None, realtime: bool, speed: float 
         else:
             _run_fast(session, player)
     except KeyboardInterrupt:
-        print(
-            f"\ninterrupted; every committed event is in {path}\n"
-            f"continue with: exercise resume {path}",
-            file=sys.stderr,
+        said = text(
+            lang,
+            "interrupted; every committed event is in {path}\ncontinue with: {command}",
+            path=path,
+            command=f"exercise resume {path}",
         )
+        print("\n" + said, file=sys.stderr)
         session.close()
         return EXIT_INTERRUPTED
-    print(f"journal: {path}")
-    for line in summarize(session.engine.state).lines():
+    print(text(lang, "journal: {path}", path=path))
+    for line in summarize(session.engine.state).lines(lang):
         print(clean(line))
     session.close()
     return EXIT_OK

@@ -40,12 +40,18 @@ def _print_console(item: Any, comparison: bool) -> None:
 
 
 def _write(
-    folder: Path, stem: str, files: dict[str, str], journals: list[Path], force: bool
+    folder: Path,
+    stem: str,
+    files: dict[str, str],
+    journals: list[Path],
+    force: bool,
+    lang: str = "en",
 ) -> None:
     """Write every report file, or none: never over a journal read (or its SQLite
     companions), never through a link, over an existing file only if it is our unchanged
     earlier output or with --force (`exercise.outputs`)."""
     from ..debrief import FILE_SUFFIXES
+    from ..language import text
     from ..outputs import OutputRefused, journal_files, write_texts
     from ..safetext import clean
 
@@ -58,7 +64,7 @@ def _write(
     except OutputRefused as err:
         raise UsageError(str(err)) from None
     for path in targets:
-        print(f"wrote {clean(str(path), layout=False)}", file=sys.stderr)
+        print(text(lang, "wrote {path}", path=clean(str(path), layout=False)), file=sys.stderr)
 
 
 def debrief(args: argparse.Namespace) -> int:
@@ -82,7 +88,8 @@ def _debrief_one(path: Path, files: list[str], console: bool, args: argparse.Nam
     with journal:
         report = build_report(journal, lang=args.lang, damage=damage)
     folder = Path(args.out) if args.out else path.parent
-    _write(folder, path.stem, {fmt: render(report, fmt) for fmt in files}, [path], args.force)
+    rendered = {fmt: render(report, fmt) for fmt in files}
+    _write(folder, path.stem, rendered, [path], args.force, report.overview.language)
     if console:
         _print_console(report, comparison=False)
     return EXIT_OK
@@ -114,21 +121,19 @@ def _debrief_many(
     stems = [p.stem for p in paths]
     stem = "-vs-".join(stems) if len(stems) <= 3 else f"{stems[0]}-compared-{len(stems)}"
     folder = Path(args.out) if args.out else paths[0].parent
-    _write(
-        folder, stem, {fmt: render_comparison(comparison, fmt) for fmt in files}, paths, args.force
-    )
+    rendered = {fmt: render_comparison(comparison, fmt) for fmt in files}
+    _write(folder, stem, rendered, paths, args.force, reports[0].overview.language)
     if console:
         _print_console(comparison, comparison=True)
     return EXIT_OK
 
 
 def review(args: argparse.Namespace) -> int:
-    from ..language import default_language
     from ..review.app import ReviewApp
 
     path = Path(args.journal)
     # Opens the journal as its one writer, checked: a clear refusal before the screen opens.
-    app = ReviewApp(path, lang=args.lang or default_language(), evaluator=args.by or "")
+    app = ReviewApp(path, lang=args.lang, evaluator=args.by or "")
     try:
         app.run()
     finally:

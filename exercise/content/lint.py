@@ -9,12 +9,14 @@ things an author almost certainly wants to fix.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeGuard
 
 from rich.console import Console
 from rich.table import Table
 
+from ..language import N_, Translator
 from ..model import (
     HybridDomain,
     Inject,
@@ -30,16 +32,21 @@ from ..model.timing import format_duration
 from ..safetext import literal
 from .yamlsource import Source
 
-CONDITIONAL = "conditional"
+CONDITIONAL = N_("conditional")
 
 
 @dataclass(frozen=True)
 class LintWarning:
     code: str
     where: str
-    message: str
+    message: str  # a message id of the language layer, with `{named}` placeholders
     path: tuple[str | int, ...] = ()  # where in the file, e.g. ("injects", 3): see `locate`
     position: str = ""  # FILE:LINE:COL, once located in the scenario's source
+    params: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def english(self) -> str:
+        return self.message.format(**self.params) if self.params else self.message
 
 
 def locate(report: LintReport, source: Source) -> None:
@@ -69,7 +76,7 @@ class LintReport:
             "nato": self.nato,
             "domains": self.domains,
             "warnings": [
-                {"code": w.code, "where": w.where, "message": w.message, "position": w.position}
+                {"code": w.code, "where": w.where, "message": w.english, "position": w.position}
                 for w in self.warnings
             ],
         }
@@ -108,13 +115,16 @@ def _warnings(s: Scenario) -> list[LintWarning]:
     for index, inject in enumerate(s.injects):
         where, path = f"injects.{inject.id}", ("injects", index)
         if inject.id not in reachable:
-            out.append(LintWarning("unreachable", where, _why_unreachable(s, inject), path))
+            why, params = _why_unreachable(s, inject)
+            out.append(LintWarning("unreachable", where, why, path, params=params))
         if not inject.source:
             out.append(
                 LintWarning(
                     "no-source",
                     where,
-                    "no source: cite the real-world analogue, or write source: scenario-derived",
+                    N_(
+                        "no source: cite the real-world analogue, or write source: scenario-derived"
+                    ),
                     path,
                 )
             )
@@ -125,17 +135,18 @@ def _warnings(s: Scenario) -> list[LintWarning]:
                 LintWarning(
                     "idle-role",
                     f"roles.{role.id}",
-                    "this player role receives no inject",
+                    N_("this player role receives no inject"),
                     ("roles", index),
                 )
             )
+    out += _untranslated(s)
     for index, objective in enumerate(s.objectives):
         if objective.id not in expected_objectives:
             out.append(
                 LintWarning(
                     "unevaluated-objective",
                     f"objectives.{objective.id}",
-                    "no expected action refers to this objective, so nothing measures it",
+                    N_("no expected action refers to this objective, so nothing measures it"),
                     ("objectives", index),
                 )
             )
@@ -159,8 +170,9 @@ def _playbook_warnings(s: Scenario) -> list[LintWarning]:
                 LintWarning(
                     "level-without-measures",
                     f"phases.{s.phases[index].id}",
-                    f"no measure becomes available at {level.value}: its playbook is empty",
+                    N_("no measure becomes available at {level}: its playbook is empty"),
                     ("phases", index, "level"),
+                    params={"level": level.value},
                 )
             )
     for index, measure in enumerate(s.measures):
@@ -170,11 +182,60 @@ def _playbook_warnings(s: Scenario) -> list[LintWarning]:
                 LintWarning(
                     "measure-never-available",
                     f"measures.{measure.id}",
-                    f"available only at {', '.join(_levels(measure))}, a level no phase reaches",
+                    N_("available only at {levels}, a level no phase reaches"),
                     ("measures", index, field),
+                    params={"levels": ", ".join(_levels(measure))},
                 )
             )
     return out
+
+
+# Fields whose text a user sees (players, facilitators, the report); MSEL-only fields (notes,
+# expected actions, contingencies) are for the controllers and may stay in one language.
+_VISIBLE_TEXT = frozenset(
+    {"title", "text", "description", "prompt", "label", "from", "threat", "capability",
+     "target", "theme"}
+)  # fmt: skip
+_MSEL_ONLY = frozenset({"notes", "expected"})
+_DUTCH = "nl"
+
+
+def _untranslated(s: Scenario) -> list[LintWarning]:
+    """In a Dutch or bilingual scenario, every text a user sees that has no Dutch."""
+    data = s.model_dump(mode="python", by_alias=True, exclude_none=True)
+    texts = list(_texts(data, ""))
+    bilingual = any(isinstance(value, dict) and _DUTCH in value for _where, value in texts)
+    if s.language != _DUTCH and not bilingual:
+        return []
+    out = []
+    for where, value in texts:
+        written_in = value.keys() if isinstance(value, dict) else {s.language}
+        if _DUTCH not in written_in:
+            out.append(LintWarning("no-dutch", where, N_("this text a user sees has no Dutch")))
+    return out
+
+
+def _is_text(value: object) -> TypeGuard[str | dict[str, str]]:
+    """A text field's value: a string, or a mapping of language to string."""
+    if isinstance(value, dict):
+        return all(isinstance(v, str) for v in value.values())
+    return isinstance(value, str)
+
+
+def _texts(node: object, where: str) -> Iterator[tuple[str, str | dict[str, str]]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _MSEL_ONLY:
+                continue
+            here = f"{where}.{key}" if where else str(key)
+            if key in _VISIBLE_TEXT and _is_text(value):
+                yield here, value
+                continue
+            yield from _texts(value, here)
+    elif isinstance(node, list | tuple):
+        for n, item in enumerate(node):
+            name = item.get("id") if isinstance(item, dict) else None
+            yield from _texts(item, f"{where}.{name}" if isinstance(name, str) else f"{where}[{n}]")
 
 
 def _levels(measure: Measure) -> list[str]:
@@ -190,7 +251,9 @@ def _decision_warnings(
     out = []
     if not inject.expected:
         out.append(
-            LintWarning("no-expected-action", where, "a decision without an expected action", path)
+            LintWarning(
+                "no-expected-action", where, N_("a decision without an expected action"), path
+            )
         )
     decider = s.role_map.get(inject.decider or "")
     if decider is not None and decider.kind != RoleKind.PLAYER:
@@ -198,8 +261,9 @@ def _decision_warnings(
             LintWarning(
                 "non-player-decides",
                 where,
-                f"{decider.id!r} decides but is a {decider.kind.value}",
+                N_("{role} decides but is a {kind}"),
                 (*path, "decision"),
+                params={"role": repr(decider.id), "kind": decider.kind.value},
             )
         )
     due = None if inject.at is None or decision.deadline is None else inject.at + decision.deadline
@@ -208,9 +272,9 @@ def _decision_warnings(
             LintWarning(
                 "deadline-after-end",
                 where,
-                f"the deadline falls at {format_duration(due)}, "
-                f"after the end ({format_duration(s.duration)})",
+                N_("the deadline falls at {due}, after the end ({end})"),
                 (*path, "decision", "deadline"),
+                params={"due": format_duration(due), "end": format_duration(s.duration)},
             )
         )
     for number, option in enumerate(decision.options):
@@ -219,29 +283,41 @@ def _decision_warnings(
                 LintWarning(
                     "inert-option",
                     f"{where}.options.{option.id}",
-                    "this option changes no indicator, releases nothing, enters no phase and "
-                    "carries no communication element",
+                    N_(
+                        "this option changes no indicator, releases nothing, enters no phase "
+                        "and carries no communication element"
+                    ),
                     (*path, "decision", "options", number),
                 )
             )
     return out
 
 
-def _why_unreachable(s: Scenario, inject: Inject) -> str:
+def _why_unreachable(s: Scenario, inject: Inject) -> tuple[str, dict[str, str]]:
+    """Why nothing delivers `inject`: a message id and its parameters."""
     if inject.when is None and inject.id not in s.released_by:
         return (
-            "no time, no condition and no option releases it: it is delivered only if the "
-            "facilitator fires it"
+            N_(
+                "no time, no condition and no option releases it: it is delivered only if the "
+                "facilitator fires it"
+            ),
+            {},
         )
     sources = ", ".join(sorted({src for src, _ in s.released_by.get(inject.id, [])}))
     if inject.when is None:
-        return f"only options of injects that are never delivered release it ({sources})"
+        return (
+            N_("only options of injects that are never delivered release it ({sources})"),
+            {"sources": sources},
+        )
     if sources:
         return (
-            "its condition can never hold, and the injects whose options release it "
-            f"({sources}) are never delivered"
+            N_(
+                "its condition can never hold, and the injects whose options release it "
+                "({sources}) are never delivered"
+            ),
+            {"sources": sources},
         )
-    return "its condition can never hold"
+    return N_("its condition can never hold"), {}
 
 
 def reachable_injects(s: Scenario) -> set[str]:
@@ -315,37 +391,48 @@ def _range_allows(values: tuple[float, float], op: str, target: float) -> bool:
             return not (low == high == target)
 
 
-def render_text(report: LintReport, out: TextIO) -> None:
+def render_text(report: LintReport, out: TextIO, lang: str = "en") -> None:
+    """The report for people, in `lang` (ids, codes and the JSON form stay as they are)."""
     console = Console(file=out, width=None if out.isatty() else 120, highlight=False)
+    w = Translator(lang)
     t = report.totals
-    summary = (
-        f"{report.scenario}: {t['injects']} injects ({t['timeline']} on the timeline, "
-        f"{t['conditional']} conditional), {t['decisions']} decisions, {t['roles']} roles, "
-        f"{t['measures']} measures, {t['objectives']} objectives"
-    )
+    summary = w(
+        "{scenario}: {injects} injects ({timeline} on the timeline, {conditional} conditional), "
+        "{decisions} decisions, {roles} roles, {measures} measures, {objectives} objectives",
+        scenario=report.scenario,
+        **{name: t[name] for name in (
+            "injects", "timeline", "conditional", "decisions", "roles", "measures", "objectives"
+        )},
+    )  # fmt: skip
     console.print(literal(summary))
-    matrix = Table(title="Injects per pillar and phase", title_justify="left")
-    matrix.add_column("pillar")
+    matrix = Table(title=w("Injects per pillar and phase"), title_justify="left")
+    matrix.add_column(w("pillar"))
     for column in report.columns:
-        matrix.add_column(literal(column), justify="right")
+        matrix.add_column(literal(w(column) if column == CONDITIONAL else column), justify="right")
     for pillar, row in report.matrix.items():
         matrix.add_row(pillar, *[str(n) if n else "." for n in row.values()])
     console.print(matrix)
     for title, counts in (
-        ("NATO baseline requirements", report.nato),
-        ("Hybrid-threat domains", report.domains),
+        (w("NATO baseline requirements"), report.nato),
+        (w("Hybrid-threat domains"), report.domains),
     ):
         table = Table(title=title, title_justify="left")
-        table.add_column("covered")
-        table.add_column("injects", justify="right")
+        table.add_column(w("covered"))
+        table.add_column(w("injects"), justify="right")
         for name, count in counts.items():
-            table.add_row(name, str(count) if count else "- not covered")
+            table.add_row(name, str(count) if count else w("- not covered"))
         console.print(table)
     if report.warnings:
-        console.print(f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}:")
+        console.print(w.n("{n} warning:", "{n} warnings:", len(report.warnings)))
         for warning in report.warnings:
             at = f"{warning.position}: " if warning.position else "  "
-            line = f"{at}warning [{warning.code}] {warning.where}: {warning.message}"
+            line = w(
+                "{at}warning [{code}] {where}: {message}",
+                at=at,
+                code=warning.code,
+                where=warning.where,
+                message=w(warning.message, **warning.params),  # a fixed sentence in `lang`
+            )
             console.print(literal(line), soft_wrap=True)  # one line each, FILE:LINE: first
     else:
-        console.print("no warnings")
+        console.print(w("no warnings"))

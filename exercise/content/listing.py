@@ -9,7 +9,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
-from ..language import default_language
+from ..language import Translator, default_language
 from ..model import RoleKind, Scenario, format_duration, localize
 from ..safetext import literal
 from .loader import load_catalogue, load_scenario, yaml_files
@@ -50,20 +50,24 @@ def render_listing(
         width = None if out.isatty() else 160
     show_file = any(item.scenario is None or item.scenario.id != item.path.stem for item in listed)
     ids = [item.scenario.id if item.scenario else item.path.stem for item in listed]
-    table = Table(title="Bundled scenarios", show_lines=False, expand=True)
-    table.add_column("id", no_wrap=True, min_width=max((len(i) for i in ids), default=2))
-    table.add_column("title", ratio=1, min_width=12)
-    table.add_column("duration", no_wrap=True)
-    table.add_column("roles", ratio=2, min_width=16)
+    w = Translator(lang)
+    table = Table(title=w("Bundled scenarios"), show_lines=False, expand=True)
+    table.add_column(w("id"), no_wrap=True, min_width=max((len(i) for i in ids), default=2))
+    table.add_column(w("title"), ratio=1, min_width=12)
+    table.add_column(w("duration"), no_wrap=True)
+    table.add_column(w("roles"), ratio=2, min_width=16)
     if show_file:
-        table.add_column("file", ratio=1, min_width=10)
+        table.add_column(w("file"), ratio=1, min_width=10)
     for item in listed:
         s = item.scenario
         file = [literal(item.path.name)] if show_file else []
         if s is None:
             blank = ["", ""]
             table.add_row(
-                literal(item.path.stem), literal(f"invalid: {item.problem}"), *blank, *file
+                literal(item.path.stem),
+                literal(w("invalid: {problem}", problem=item.problem)),
+                *blank,
+                *file,
             )
             continue
         players = [localize(r.title, lang) for r in s.roles if r.kind == RoleKind.PLAYER]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ..journal import Journal, SessionInfo
+from ..language import languages
 from ..model import CommsElement, NatoRequirement, Pillar, Rating, RoleKind, Scenario
 from ..model.events import Event
 from ..model.timing import format_clock
@@ -54,7 +55,7 @@ from .report import (
     Summary,
     Totals,
 )
-from .text import bounded_time, has_long_text, pillar_number, span
+from .text import bounded_time, has_long_text, pillar_number, pillar_titles, span
 from .words import Words
 
 # Phase changes the executive summary describes one by one (an exercise has a handful);
@@ -123,6 +124,9 @@ def report_from(
     lang: str | None = None,
     damage: str | None = None,
 ) -> Report:
+    kept = (session.meta or {}).get("lang")
+    if lang is None and isinstance(kept, str) and kept in languages():
+        lang = kept  # the language the session was played in
     facts = collect(scenario, events, lang)
     return assemble(facts, session, journal_name, damage)
 
@@ -130,7 +134,7 @@ def report_from(
 def _wall_text(wall: float | None) -> str:
     if wall is None:
         return ""
-    return datetime.fromtimestamp(wall, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return datetime.fromtimestamp(wall, UTC).strftime("%Y-%m-%d %H:%M UTC")  # said: UTC
 
 
 def _rating(evaluation: Evaluation, scope: str, target: str, w: Words) -> RatingMark | None:
@@ -293,7 +297,7 @@ def assemble(
     glances = [
         PillarGlance(
             s.pillar,
-            s.title_nl if w.lang == "nl" else s.title,
+            pillar_titles(s, w)[0],
             s.exercised,
             s.expected_counts,
             s.rating,
@@ -480,7 +484,7 @@ def _points(
     points.append(
         w(
             "{injects} delivered in {played} of scenario time (planned {planned}); {state}.",
-            injects=w.plural(totals.injects_delivered, "inject"),
+            injects=w.plural(totals.injects_delivered, "{n} inject", "{n} injects"),
             played=span(overview.played),
             planned=span(overview.duration),
             state=state,
@@ -494,12 +498,14 @@ def _points(
     points.append(
         w(
             "{taken} taken{latency}, {missed} missed, {open} left open; {measures} and {own}.",
-            taken=w.plural(totals.decisions_taken, "decision"),
+            taken=w.plural(totals.decisions_taken, "{n} decision", "{n} decisions"),
             latency=latency,
-            missed=w.plural(totals.decisions_missed, "deadline"),
-            open=w.plural(totals.decisions_open, "decision"),
-            measures=w.plural(totals.measures, "measure"),
-            own=w.plural(totals.self_decisions, "self-initiated decision"),
+            missed=w.plural(totals.decisions_missed, "{n} deadline", "{n} deadlines"),
+            open=w.plural(totals.decisions_open, "{n} decision", "{n} decisions"),
+            measures=w.plural(totals.measures, "{n} measure", "{n} measures"),
+            own=w.plural(
+                totals.self_decisions, "{n} self-initiated decision", "{n} self-initiated decisions"
+            ),
         )
     )
     e = totals.expected
@@ -518,7 +524,9 @@ def _points(
         points.append(
             w(
                 "{n} had to be released ({names}).",
-                n=w.plural(totals.contingencies, "contingency inject"),
+                n=w.plural(
+                    totals.contingencies, "{n} contingency inject", "{n} contingency injects"
+                ),
                 names=names,
             )
         )
@@ -571,14 +579,12 @@ def _points(
         points.append(w("{n} more phase changes: see the escalation section.", n=more))
     # By number and name, as the pillar sections are headed (a reader knows no slugs).
     idle = [
-        f"{pillar_number(s.pillar)} {s.title_nl if w.lang == 'nl' else s.title}"
-        for s in sections
-        if not s.exercised
+        f"{pillar_number(s.pillar)} {pillar_titles(s, w)[0]}" for s in sections if not s.exercised
     ]
     if idle:
         points.append(w("Not exercised: {pillars}.", pillars=", ".join(idle)))
     rated = sum(1 for s in sections if s.rating is not None)
-    items = w.plural(totals.improvement_items, "item")
+    items = w.plural(totals.improvement_items, "{n} item", "{n} items")
     points.append(
         w(
             "{rated} of 6 pillars rated by an evaluator; {items} in the improvement plan.",

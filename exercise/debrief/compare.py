@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .report import Counts, RatingMark, Report
-from .text import span, unreadable_text
+from .text import pillar_titles, span, unreadable_text
 from .words import Words
 
 
@@ -215,7 +215,7 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
                     own.suggested,
                 )
             )
-        title = section.title_nl if first.language == "nl" else section.title
+        title = pillar_titles(section, Words(first.language))[0]
         pillars.append(PillarComparison(section.pillar, title, figures))
 
     outcomes = [_outcomes(r) for r in reports]

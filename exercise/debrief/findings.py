@@ -111,7 +111,7 @@ def _missed_deadlines(report: Report, w: Words) -> tuple[float, Finding] | None:
             "improvement",
             w(
                 "{deadlines} passed without a decision: {roles}",
-                deadlines=w.plural(len(rows), "deadline"),
+                deadlines=w.plural(len(rows), "{n} deadline", "{n} deadlines"),
                 roles=roles,
             ),
             pillars,

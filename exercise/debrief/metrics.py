@@ -47,6 +47,7 @@ from ..model.events import (
     SpeedSet,
     Withdrawn,
 )
+from ..model.reasons import reason_text
 from ..sim.describe import Describer
 from .evaluation import Evaluation
 from .report import (
@@ -359,8 +360,18 @@ def _resumed(f: Facts, e: Event, p: Empty) -> None:
     _timeline(f, e, ())
 
 
+def _reason(f: Facts, p: Payload) -> str:
+    """An event's reason in the report's language: by its code and parameters, else (a
+    journal from before the codes) the English it holds."""
+    written = _text(p, "reason")
+    code, params = p.get("code"), p.get("params")
+    if type(code) is not str or type(params) is not dict:
+        return reason_text(f.w.lang, {"reason": written})
+    return reason_text(f.w.lang, {"reason": written, "code": code, "params": params})
+
+
 def _ended(f: Facts, e: Event, p: SessionEnded) -> None:
-    reason = _text(p, "reason")
+    reason = _reason(f, p)
     f.ended = True
     f.end_reason = reason
     _timeline(f, e, ())
@@ -570,7 +581,7 @@ def _expected(f: Facts, e: Event, p: ExpectedMet | ExpectedMissed) -> None:
         raise _Unreadable(
             "{field} is not one of {allowed}", field="status", allowed=", ".join(_SETTLED)
         )
-    reason = _text(p, "reason")
+    reason = _reason(f, p)
     row = f.expected.get((inject_id, index))
     if row is None:
         return
@@ -735,7 +746,7 @@ def suggest(counts: Counts, w: Words = ENGLISH) -> RatingMark | None:
         late=counts.late,
         missed=counts.missed,
         settled=counts.settled,
-        score=f"{score:.2f}",
+        score=w.number(score, 2, fixed=True),
     )
     return RatingMark(rating.value, w.label(rating), computed=True, basis=basis)
 

@@ -38,6 +38,7 @@ from .text import (
     for_display,
     pillar_label,
     pillar_number,
+    pillar_titles,
     span,
     unreadable_text,
 )
@@ -193,7 +194,7 @@ def renderables(report: Report) -> list[RenderableType]:
     singular = {kind: w(label) for kind, label in OBSERVATION_SINGULAR.items()}
     rating, suggestion = f"  {w('Rating')}: ", f"  {w('Suggestion')}: "
     for s in report.pillars:
-        title = s.title_nl if w.lang == "nl" else s.title
+        title = pillar_titles(s, w)[0]
         out.append(Text.assemble((f"{pillar_number(s.pillar)} ", "bold"), literal(title, "bold")))
         if not s.exercised:
             out.append(Text(w(NOT_EXERCISED), style="yellow"))
@@ -201,11 +202,11 @@ def renderables(report: Report) -> list[RenderableType]:
         line = w(
             "{injects} · {decisions} (median {median}) · {missed} missed · {measures} · "
             "{own} own initiative · {contingencies}",
-            injects=w.plural(m.injects, "inject"),
-            decisions=w.plural(m.decisions_taken, "decision"),
+            injects=w.plural(m.injects, "{n} inject", "{n} injects"),
+            decisions=w.plural(m.decisions_taken, "{n} decision", "{n} decisions"),
             median=span(m.latency_median),
             missed=m.decisions_missed,
-            measures=w.plural(m.measures, "measure"),
+            measures=w.plural(m.measures, "{n} measure", "{n} measures"),
             own=m.self_decisions,
             contingencies=_count(w, m.contingencies, "{n} contingency", "{n} contingencies"),
         )
@@ -245,9 +246,9 @@ def renderables(report: Report) -> list[RenderableType]:
                     ": ",
                     w(
                         "{start} → {end} (lowest {lowest})",
-                        start=f"{series.start:g}",
-                        end=f"{series.end:g}",
-                        lowest=f"{series.lowest:g}",
+                        start=w.number(series.start, 6),
+                        end=w.number(series.end, 6),
+                        lowest=w.number(series.lowest, 6),
                     ),
                 )
             )

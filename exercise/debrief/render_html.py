@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from ..language import N_
 from ..safetext import clean, html_escape
 from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
 from .compare import Comparison, blocks
@@ -52,6 +53,7 @@ from .text import (
     number,
     pillar_label,
     pillar_number,
+    pillar_titles,
     reference_text,
     shorten,
     span,
@@ -327,9 +329,7 @@ def _element(value: str, w: Words) -> str:
 
 def _pillar_title(s: PillarSection, w: Words) -> tuple[str, str, str]:
     """The pillar's name in the report's language, its name in the other, that one's code."""
-    if w.lang == "nl":
-        return s.title_nl, s.title, "en"
-    return s.title, s.title_nl, "nl"
+    return pillar_titles(s, w)
 
 
 def render_html(report: Report) -> str:
@@ -499,7 +499,7 @@ def _overview(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            ["Id", "Pillar", "Objective", "Capability target"],
+            ["Id", "Pillar", "Objective", N_("Capability target")],
             [
                 f'<tr><td class="id">{esc(obj.id)}</td>'
                 f"<td>{esc(pillar_label(obj.pillar, w))}</td>"
@@ -513,7 +513,7 @@ def _overview(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            ["Role", "Title", "Kind", "Participants"],
+            ["Role", "Title", "Kind", N_("Participants")],
             [
                 f"<tr><td>{esc(r.id)}</td><td>{esc(r.title)}</td><td>{esc(r.kind_label)}</td>"
                 f"<td>{esc(', '.join(r.people)) or '—'}</td></tr>"
@@ -646,7 +646,7 @@ class _PillarWriter:
         add(
             _table(
                 w,
-                ["Id", "Objective", "Capability target", "Expected actions", "Rating"],
+                ["Id", "Objective", N_("Capability target"), "Expected actions", "Rating"],
                 [
                     f'<tr><td class="id">{esc(o.id)}</td><td>{esc(o.text)}</td>'
                     f"<td>{esc(o.target) or '—'}</td>"
@@ -662,7 +662,7 @@ class _PillarWriter:
         add(
             _table(
                 w,
-                ["Time", "Inject", "Title", "To", "Severity"],
+                ["Time", "Inject", "Title", "To", N_("Severity")],
                 [_once(rows, i, _inject_row) for i in s.injects],
                 {4},
             )
@@ -680,7 +680,7 @@ class _PillarWriter:
         add(
             _table(
                 w,
-                ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", "After delivery"],
+                ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", N_("After delivery")],
                 [_once(rows, x, self.expected_row) for x in s.expected],
                 {6},
             )
@@ -689,7 +689,7 @@ class _PillarWriter:
         add(
             _table(
                 w,
-                ["Time", "Inject", "Title", "Cause"],
+                ["Time", "Inject", "Title", N_("Cause")],
                 [
                     f'<tr><td class="time">{clock(i.t)}</td><td>{esc(i.id)}</td>'
                     f"<td>{esc(i.title)}</td><td>{esc(w.known(i.cause))}</td></tr>"
@@ -705,9 +705,9 @@ class _PillarWriter:
             line = w(
                 "{indicator}: start {start}, lowest {lowest}, end {end}",
                 indicator=f"{esc(series.title)}{unit}",
-                start=f"{series.start:g}",
-                lowest=f"{series.lowest:g}",
-                end=f"{series.end:g}",
+                start=w.number(series.start, 6),
+                lowest=w.number(series.lowest, 6),
+                end=w.number(series.end, 6),
             )
             add(f'<p class="chart-title">{line}</p>')
             add(indicator_chart(series, report.overview.played, report.escalation.phases, w))
@@ -756,13 +756,13 @@ def _nato(add: Add, report: Report, w: Words) -> None:
             w,
             [
                 "Requirement",
-                "Pillars it mostly serves",
+                N_("Pillars it mostly serves"),
                 "Exercised",
                 "Injects",
                 "Decisions",
                 "Measures",
                 "Expected actions",
-                "Indicators (start → end)",
+                N_("Indicators (start → end)"),
             ],
             [_nato_row(n, w, exercised) for n in report.nato],
             {3, 4, 5},
@@ -773,7 +773,7 @@ def _nato(add: Add, report: Report, w: Words) -> None:
 
 def _nato_row(n: NatoRow, w: Words, exercised: dict[bool, str]) -> str:
     pillars = ", ".join(pillar_label(p, w) for p in n.pillars)
-    indicators = "; ".join(f"{i.title} {i.start:g} → {i.end:g}" for i in n.indicators)
+    indicators = w.moves(n.indicators)
     return (
         f"<tr><td>{esc(n.label)}</td><td>{esc(pillars)}</td>"
         f"<td>{exercised[bool(n.exercised)]}</td>"
@@ -804,7 +804,7 @@ def _communication(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            ["Element of the communication approach", "Messages", "First"],
+            [N_("Element of the communication approach"), "Messages", N_("First")],
             [
                 f'<tr><td>{esc(e.label)}</td><td class="num">{e.count}</td>'
                 f'<td class="time">{clock(e.first)}</td></tr>'
@@ -846,7 +846,7 @@ def _escalation(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            ["Time", "Phase", "Level", "Cause", "Recognition lag", "First fitting action"],
+            ["Time", "Phase", "Level", N_("Cause"), "Recognition lag", "First fitting action"],
             [
                 f'<tr><td class="time">{clock(p.t)}</td><td>{esc(p.title)}</td>'
                 f"<td>{esc(p.level)}</td><td>{esc(w.known(p.cause))}</td>"
@@ -860,7 +860,15 @@ def _escalation(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            ["Time", "Measure", "Role", "From level", "Available since", "Delay", "In force"],
+            [
+                "Time",
+                "Measure",
+                "Role",
+                N_("From level"),
+                N_("Available since"),
+                N_("Delay"),
+                N_("In force"),
+            ],
             [
                 f'<tr><td class="time">{clock(m.t)}</td><td>{esc(m.title)}</td>'
                 f"<td>{esc(m.role)}</td><td>{esc(m.from_level)}</td>"
@@ -882,13 +890,13 @@ def _improvement_plan(add: Add, report: Report, w: Words) -> None:
             w,
             [
                 "Ref",
-                "Pillar / capability",
+                N_("Pillar / capability"),
                 "Issue",
                 "Corrective action",
                 "Capability element",
                 "Responsible organisation",
                 "Point of contact",
-                "Start",
+                N_("Start"),
                 "Due",
             ],
             [

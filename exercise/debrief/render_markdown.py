@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
+from ..language import N_
 from ..safetext import clean
 from .compare import Comparison, blocks
 from .report import (
@@ -48,6 +49,7 @@ from .text import (
     number,
     pillar_label,
     pillar_number,
+    pillar_titles,
     rating_text,
     reference_text,
     span,
@@ -278,11 +280,11 @@ def render_markdown(report: Report) -> str:
         for obj in section.objectives
     ]
     add(f"**{w('Objectives')}**\n")
-    add(table_(["Id", "Pillar", "Objective", "Capability target"], objective_rows))
+    add(table_(["Id", "Pillar", "Objective", N_("Capability target")], objective_rows))
     add(f"**{w('Roles and participants')}**\n")
     add(
         table_(
-            ["Role", "Title", "Kind", "Participants"],
+            ["Role", "Title", "Kind", N_("Participants")],
             [
                 [md(r.id), md(r.title), md(r.kind_label), md(", ".join(r.people)) or "—"]
                 for r in o.roles
@@ -332,7 +334,7 @@ def render_markdown(report: Report) -> str:
                 "Decisions",
                 "Measures",
                 "Expected actions",
-                "Indicators (start → end)",
+                N_("Indicators (start → end)"),
             ],
             [
                 [
@@ -342,8 +344,7 @@ def render_markdown(report: Report) -> str:
                     str(n.decisions),
                     str(n.measures),
                     counts(n.expected),
-                    md("; ".join(f"{i.title} {i.start:g} → {i.end:g}" for i in n.indicators))
-                    or "—",
+                    md(w.moves(n.indicators)) or "—",
                 ]
                 for n in report.nato
             ],
@@ -371,7 +372,7 @@ def render_markdown(report: Report) -> str:
         add(f"**{lead}** {rest}\n")
     add(
         table_(
-            ["Element", "Messages", "First"],
+            ["Element", "Messages", N_("First")],
             [[md(e.label), str(e.count), clock(e.first)] for e in c.elements],
         )
     )
@@ -389,7 +390,7 @@ def render_markdown(report: Report) -> str:
     add(f"## {w(HEADING['escalation'])}\n")
     add(
         table_(
-            ["Time", "Phase", "Level", "Cause", "Recognition lag", "First fitting action"],
+            ["Time", "Phase", "Level", N_("Cause"), "Recognition lag", "First fitting action"],
             [
                 [
                     clock(p.t),
@@ -406,7 +407,15 @@ def render_markdown(report: Report) -> str:
     add(f"**{w('Measures taken')}**\n")
     add(
         table_(
-            ["Time", "Measure", "Role", "From level", "Available since", "Delay", "In force"],
+            [
+                "Time",
+                "Measure",
+                "Role",
+                N_("From level"),
+                N_("Available since"),
+                N_("Delay"),
+                N_("In force"),
+            ],
             [
                 [
                     clock(m.t),
@@ -429,13 +438,13 @@ def render_markdown(report: Report) -> str:
             [
                 "Ref",
                 "Pillar",
-                "Capability",
+                N_("Capability"),
                 "Issue",
                 "Corrective action",
                 "Capability element",
                 "Responsible organisation",
                 "Point of contact",
-                "Start",
+                N_("Start"),
                 "Due",
             ],
             [
@@ -532,7 +541,7 @@ class _PillarWriter:
 
     def write(self, s: PillarSection) -> None:
         add, w, rows = self.out.append, self.w, self.rows
-        title, other = (s.title_nl, s.title) if w.lang == "nl" else (s.title, s.title_nl)
+        title, other, _other_lang = pillar_titles(s, w)
         add(f"### {pillar_number(s.pillar)} {md(title)}\n")
         add(f"_{md(other)}_ · {md(s.track)} · {w('rating')}: **{self.rating(s.rating)}**\n")
         if not s.exercised:
@@ -542,13 +551,15 @@ class _PillarWriter:
             w(
                 "{injects} delivered, {decisions} taken (median latency {median}, longest "
                 "{longest}), {deadlines} missed, {measures}, {own}; expected actions: {counts}.",
-                injects=w.plural(m.injects, "inject"),
-                decisions=w.plural(m.decisions_taken, "decision"),
+                injects=w.plural(m.injects, "{n} inject", "{n} injects"),
+                decisions=w.plural(m.decisions_taken, "{n} decision", "{n} decisions"),
                 median=span(m.latency_median),
                 longest=span(m.latency_max),
-                deadlines=w.plural(m.decisions_missed, "deadline"),
-                measures=w.plural(m.measures, "measure"),
-                own=w.plural(m.self_decisions, "self-initiated decision"),
+                deadlines=w.plural(m.decisions_missed, "{n} deadline", "{n} deadlines"),
+                measures=w.plural(m.measures, "{n} measure", "{n} measures"),
+                own=w.plural(
+                    m.self_decisions, "{n} self-initiated decision", "{n} self-initiated decisions"
+                ),
                 counts=counts_text(s.expected_counts, w),
             )
             + "\n"
@@ -559,7 +570,7 @@ class _PillarWriter:
                 [
                     "Id",
                     "Objective",
-                    "Capability target",
+                    N_("Capability target"),
                     "Expected actions",
                     "Rating",
                     "Suggestion",
@@ -580,7 +591,7 @@ class _PillarWriter:
         add(f"#### {w('Injects delivered')}\n")
         add(
             self.table(
-                ["Time", "Inject", "Title", "To", "Severity"],
+                ["Time", "Inject", "Title", "To", N_("Severity")],
                 [_once(rows, i, _inject_row) for i in s.injects],
             )
         )
@@ -594,14 +605,14 @@ class _PillarWriter:
         add(f"#### {w('Expected actions')}\n")
         add(
             self.table(
-                ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", "After delivery"],
+                ["Inject", "Role", "Expected", "Objective", "Due", "Outcome", N_("After delivery")],
                 [_once(rows, x, self.expected_row) for x in s.expected],
             )
         )
         add(f"#### {w('Contingency injects released')}\n")
         add(
             self.table(
-                ["Time", "Inject", "Title", "Cause"],
+                ["Time", "Inject", "Title", N_("Cause")],
                 [
                     [clock(i.t), md(i.id), md(i.title), md(w.known(i.cause))]
                     for i in s.contingencies
@@ -611,14 +622,21 @@ class _PillarWriter:
         add(f"#### {w('Indicators')}\n")
         add(
             self.table(
-                ["Indicator", "Start", "Lowest", "Highest", "End", "Over time (T+0 → end)"],
+                [
+                    N_("Indicator"),
+                    N_("Start"),
+                    N_("Lowest"),
+                    N_("Highest"),
+                    "End",
+                    N_("Over time (T+0 → end)"),
+                ],
                 [
                     [
                         md(i.title) + (f" ({md(i.unit)})" if i.unit else ""),
-                        f"{i.start:g}",
-                        f"{i.lowest:g}",
-                        f"{i.highest:g}",
-                        f"{i.end:g}",
+                        w.number(i.start, 6),
+                        w.number(i.lowest, 6),
+                        w.number(i.highest, 6),
+                        w.number(i.end, 6),
                         f"`{sparkline(i, self.played)}`",
                     ]
                     for i in s.indicators

@@ -240,21 +240,35 @@ def swimlane_words(report: Report, w: Words) -> list[str]:
         first = min(
             [t for t, _l in lane.decided] + lane.missed + lane.measures + lane.own, default=None
         )
-        parts = [w("{injects} received", injects=w.plural(len(lane.received), "inject"))]
+        parts = [
+            w(
+                "{injects} received",
+                injects=w.plural(len(lane.received), "{n} inject", "{n} injects"),
+            )
+        ]
         if lane.decided:
             parts.append(
                 w(
                     "{decisions}, median {wait} after delivery",
-                    decisions=w.plural(len(lane.decided), "decision"),
+                    decisions=w.plural(len(lane.decided), "{n} decision", "{n} decisions"),
                     wait=span(median),
                 )
             )
         if lane.missed:
-            parts.append(w("{deadlines} missed", deadlines=w.plural(len(lane.missed), "deadline")))
+            parts.append(
+                w(
+                    "{deadlines} missed",
+                    deadlines=w.plural(len(lane.missed), "{n} deadline", "{n} deadlines"),
+                )
+            )
         if lane.measures:
-            parts.append(w.plural(len(lane.measures), "measure"))
+            parts.append(w.plural(len(lane.measures), "{n} measure", "{n} measures"))
         if lane.own:
-            parts.append(w.plural(len(lane.own), "self-initiated decision"))
+            parts.append(
+                w.plural(
+                    len(lane.own), "{n} self-initiated decision", "{n} self-initiated decisions"
+                )
+            )
         if first is not None:
             parts.append(w("first action at {at}", at=_tick_label(first)))
         lines.append(f"{lane.title}: " + "; ".join(parts))

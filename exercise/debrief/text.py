@@ -11,6 +11,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from ..language import N_
 from ..model import CommsElement, Pillar, format_clock, format_duration
 from .words import Words
 
@@ -30,19 +31,19 @@ TRUNCATED = " […]"
 # rest is counted ("N more events not shown") and is in the JSON report.
 MAX_TIMELINE_ROWS = 5_000
 
-REPORT_TITLE = "After-Action Report / Improvement Plan"
+REPORT_TITLE = N_("After-Action Report / Improvement Plan")
 
 # (anchor, heading) in report order; every renderer has each of these.
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("overview", "1. Exercise overview"),
-    ("summary", "2. Executive summary"),
-    ("pillars", "3. Analysis per pillar"),
-    ("nato", "4. NATO baseline requirements"),
-    ("communication", "5. Crisis communication"),
-    ("escalation", "6. Escalation"),
-    ("improvement-plan", "7. Improvement plan"),
-    ("timeline", "Annex A. Timeline"),
-    ("participants", "Annex B. Participants"),
+    ("overview", N_("1. Exercise overview")),
+    ("summary", N_("2. Executive summary")),
+    ("pillars", N_("3. Analysis per pillar")),
+    ("nato", N_("4. NATO baseline requirements")),
+    ("communication", N_("5. Crisis communication")),
+    ("escalation", N_("6. Escalation")),
+    ("improvement-plan", N_("7. Improvement plan")),
+    ("timeline", N_("Annex A. Timeline")),
+    ("participants", N_("Annex B. Participants")),
 )
 HEADING = dict(SECTIONS)
 
@@ -58,24 +59,26 @@ PILLAR_PARTS: tuple[str, ...] = (
     "Rating",
 )
 
-NOT_EXERCISED = "Not exercised: no inject, decision, measure or observation touched this pillar."
+NOT_EXERCISED = N_(
+    "Not exercised: no inject, decision, measure or observation touched this pillar."
+)
 NOT_RATED = "not rated"
-DRAFT_NOTE = "DRAFT: not yet validated by an evaluator."
-NO_RECOMMENDATIONS = (
+DRAFT_NOTE = N_("DRAFT: not yet validated by an evaluator.")
+NO_RECOMMENDATIONS = N_(
     "No improvement plan items yet: the recommendations come from the evaluators' review."
 )
 
 KIND_LABELS = {
     "decision": "Decision",
-    "missed": "Deadline missed",
+    "missed": N_("Deadline missed"),
     "measure": "Measure",
     "self-decision": "Own initiative",
 }
 STATUS_LABELS = {"met": "met", "late": "late", "missed": "missed", "pending": "pending"}
 OBSERVATION_LABELS = {
-    "strength": "Strengths",
-    "improvement": "Areas for improvement",
-    "note": "Notes",
+    "strength": N_("Strengths"),
+    "improvement": N_("Areas for improvement"),
+    "note": N_("Notes"),
 }
 OBSERVATION_SINGULAR = {
     "strength": "Strength",
@@ -99,6 +102,15 @@ def pillar_label(value: str, w: Words) -> str:
         return w.label(Pillar(value))
     except ValueError:
         return value
+
+
+def pillar_titles(section: Any, w: Words) -> tuple[str, str, str]:
+    """A pillar section's name in the report's language, and its name in the cabinet
+    letter's Dutch (in English when the report is Dutch), with that one's language code."""
+    own = pillar_label(section.pillar, w)
+    if w.lang == "nl":
+        return own, section.title, "en"
+    return own, section.title_nl, "nl"
 
 
 def pillar_number(slug: str) -> str:

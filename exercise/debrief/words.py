@@ -1,18 +1,34 @@
 """The report's own words in the report's language: `w = Words(lang)`, then
-`w("Decisions")` or `w("{n} met", n=3)`.
+`w("Decisions")`, `w("{n} met", n=3)` or `w.plural(3, "{n} decision", "{n} decisions")`.
 
-The English text is the key, so the renderers read as they print in English and an
-English report is exactly what it was before Dutch existed. The Dutch comes from the
-table in `words_nl`. A phrase missing from that table raises KeyError rather than quietly
-printing English in a Dutch report: the tests render every section in Dutch to find one.
-Scenario, player and evaluator text never goes through here.
+The English text is the message id (see `exercise.language`), so the renderers read as they
+print in English. A phrase with no translation is English, never an error; the tests check
+that every message has a translation in every language. Scenario, player and evaluator
+text never goes through here.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Iterable
+from typing import Any, Protocol
 
-from .words_nl import NL, NL_PLURALS
+from ..language import N_, Translator, number
+
+# Values in a journal that are words, shown through `Words.known`: what caused a phase change
+# or a delivery, the kinds of observation, what a rating is of.
+KNOWN = (
+    N_("time"),
+    N_("condition"),
+    N_("timeline"),
+    N_("start"),
+    N_("fired by the facilitator"),
+    N_("scenario time is up"),
+    N_("strength"),
+    N_("improvement"),
+    N_("note"),
+    N_("pillar"),
+    N_("objective"),
+)
 
 
 class Labelled(Protocol):
@@ -22,32 +38,33 @@ class Labelled(Protocol):
 
 
 class Words:
-    __slots__ = ("_plurals", "_table", "lang")
+    __slots__ = ("_t", "lang")
 
     def __init__(self, lang: str) -> None:
-        self.lang = "nl" if lang == "nl" else "en"
-        self._table = NL if self.lang == "nl" else None
-        self._plurals = NL_PLURALS if self.lang == "nl" else None
+        self.lang = lang
+        self._t = Translator(lang)
 
     def __call__(self, text: str, /, **values: object) -> str:
-        if self._table is not None:
-            text = self._table[text]
-        return text.format(**values) if values else text
+        return self._t(text, **values)
 
     def known(self, text: str) -> str:
         """`text` in this language when it is one of the report's words (a phase change's
         cause `time`), else as it is (an `inject/option` cause is data, not a word)."""
-        if self._table is not None:
-            return self._table.get(text, text)
-        return text
+        return self._t(text)
 
-    def plural(self, n: int, word: str, words: str | None = None) -> str:
-        """`3 decisions`; `word` is the English singular (and `words` its plural when it
-        is not word + s)."""
-        if self._plurals is not None:
-            one, many = self._plurals[word]
-            return f"{n} {one if n == 1 else many}"
-        return f"{n} {word if n == 1 else (words or word + 's')}"
+    def plural(self, n: int, singular: str, plural: str) -> str:
+        """`3 decisions`: the form `n` takes, `{n}` filled in."""
+        return self._t.n(singular, plural, n)
+
+    def number(self, value: float, digits: int = 2, fixed: bool = False) -> str:
+        """`0.12` in English, `0,12` in Dutch."""
+        return number(self.lang, value, digits, fixed)
+
+    def moves(self, indicators: Iterable[Any]) -> str:
+        """`Energy supply 100 → 80; ...`: each indicator from its start to its end."""
+        return "; ".join(
+            f"{i.title} {self.number(i.start, 6)} → {self.number(i.end, 6)}" for i in indicators
+        )
 
     def label(self, member: Labelled) -> str:
         """A doctrine enum member's name in this language."""

@@ -1,7 +1,8 @@
 """Doctrine vocabulary as enums: pillars, NATO baseline requirements, hybrid-threat domains,
 escalation levels and the small closed lists the scenario language uses.
 
-Every enum value is the slug used in YAML; `label(lang)` gives the Dutch or English name.
+Every enum value is the slug used in YAML; `label(lang)` gives its name in `lang` (the English
+here is the message id; the catalogues in `exercise/locale` translate it).
 The names come from the 2024 cabinet letter (Kamerstuk 30821 nr. 249), NATO's Warsaw 2016
 baseline requirements, the EU JRC / Hybrid CoE model and HSEEP 2020.
 """
@@ -14,15 +15,17 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
 
+from ..language import N_, text
+
 Language = str  # "en" or "nl"; kept as a plain string so mappings stay cheap to validate
 LANGUAGES: tuple[str, ...] = ("en", "nl")
 
 
 class _Labelled(StrEnum):
-    """A StrEnum whose members carry an English and a Dutch label."""
+    """A StrEnum whose members carry a label: English, translated by `exercise.language`."""
 
     @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
+    def _labels(cls) -> dict[str, str]:
         return {}  # every subclass supplies its own labels
 
     @classmethod
@@ -34,8 +37,7 @@ class _Labelled(StrEnum):
         return schema
 
     def label(self, lang: str = "en") -> str:
-        en, nl = self._labels()[self.value]
-        return nl if lang == "nl" else en
+        return text(lang, self._labels()[self.value])
 
 
 class Track(_Labelled):
@@ -43,10 +45,10 @@ class Track(_Labelled):
     MILITARY = "military-preparedness"
 
     @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
+    def _labels(cls) -> dict[str, str]:
         return {
-            "societal-resilience": ("Societal resilience", "Maatschappelijke weerbaarheid"),
-            "military-preparedness": ("Military preparedness", "Militaire paraatheid"),
+            "societal-resilience": N_("Societal resilience"),
+            "military-preparedness": N_("Military preparedness"),
         }
 
 
@@ -59,28 +61,15 @@ class Pillar(_Labelled):
     CIVIL_MILITARY_SUPPORT = "civil-military-support"
 
     @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
+    def _labels(cls) -> dict[str, str]:
         return {
-            "vital-processes": (
-                "Protecting vital and other important processes",
-                "Het beschermen van vitale en andere belangrijke processen in de maatschappij",
-            ),
-            "resilient-society": (
-                "A prepared and resilient society",
-                "Een parate en veerkrachtige samenleving",
-            ),
-            "democracy-rule-of-law": (
-                "Upholding democracy, rule of law and government",
-                "Het overeind houden van de Nederlandse democratie, rechtstaat en overheid",
-            ),
-            "resilient-economy": ("A resilient economy", "Een weerbare economie"),
-            "territorial-defence": (
-                "Protecting and defending own and allied territory",
-                "Het beschermen en verdedigen van het eigen en bondgenootschappelijk grondgebied",
-            ),
-            "civil-military-support": (
-                "Ensuring civil support to the armed forces",
-                "Het waarborgen van civiele ondersteuning aan de krijgsmacht",
+            "vital-processes": N_("Protecting vital and other important processes"),
+            "resilient-society": N_("A prepared and resilient society"),
+            "democracy-rule-of-law": N_("Upholding democracy, rule of law and government"),
+            "resilient-economy": N_("A resilient economy"),
+            "territorial-defence": N_("Protecting and defending own and allied territory"),
+            "civil-military-support": N_(
+                "Ensuring civil support to the armed forces in carrying out their military task"
             ),
         }
 
@@ -100,31 +89,21 @@ class NatoRequirement(_Labelled):
     TRANSPORT = "transport"
 
     @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
+    def _labels(cls) -> dict[str, str]:
         return {
-            "government-continuity": (
-                "Assured continuity of government and critical government services",
-                "Gewaarborgde continuïteit van bestuur en vitale overheidsdiensten",
+            "government-continuity": N_(
+                "Assured continuity of government and critical government services"
             ),
-            "energy": ("Resilient energy supplies", "Weerbare energievoorziening"),
-            "population-movement": (
-                "Ability to deal effectively with uncontrolled movement of people",
-                "Vermogen om ongecontroleerde bevolkingsbewegingen op te vangen",
+            "energy": N_("Resilient energy supplies"),
+            "population-movement": N_(
+                "Ability to deal effectively with uncontrolled movement of people"
             ),
-            "food-water": (
-                "Resilient food and water resources",
-                "Weerbare voedsel- en watervoorziening",
+            "food-water": N_("Resilient food and water resources"),
+            "mass-casualties": N_(
+                "Ability to deal with mass casualties and disruptive health crises"
             ),
-            "mass-casualties": (
-                "Ability to deal with mass casualties and disruptive health crises",
-                "Vermogen om massale aantallen slachtoffers en ontwrichtende gezondheidscrises "
-                "op te vangen",
-            ),
-            "civil-communications": (
-                "Resilient civil communications systems",
-                "Weerbare civiele communicatiesystemen",
-            ),
-            "transport": ("Resilient transport systems", "Weerbare transportsystemen"),
+            "civil-communications": N_("Resilient civil communications systems"),
+            "transport": N_("Resilient transport systems"),
         }
 
 
@@ -144,21 +123,21 @@ class HybridDomain(_Labelled):
     INFORMATION = "information"
 
     @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
+    def _labels(cls) -> dict[str, str]:
         return {
-            "infrastructure": ("Infrastructure", "Infrastructuur"),
-            "cyber": ("Cyber", "Cyber"),
-            "space": ("Space", "Ruimte"),
-            "economy": ("Economy", "Economie"),
-            "military": ("Military", "Militair"),
-            "culture": ("Culture", "Cultuur"),
-            "social": ("Social", "Sociaal"),
-            "public-administration": ("Public administration", "Openbaar bestuur"),
-            "legal": ("Legal", "Juridisch"),
-            "intelligence": ("Intelligence", "Inlichtingen"),
-            "diplomacy": ("Diplomacy", "Diplomatie"),
-            "political": ("Political", "Politiek"),
-            "information": ("Information", "Informatie"),
+            "infrastructure": N_("Infrastructure"),
+            "cyber": N_("Cyber"),
+            "space": N_("Space"),
+            "economy": N_("Economy"),
+            "military": N_("Military"),
+            "culture": N_("Culture"),
+            "social": N_("Social"),
+            "public-administration": N_("Public administration"),
+            "legal": N_("Legal"),
+            "intelligence": N_("Intelligence"),
+            "diplomacy": N_("Diplomacy"),
+            "political": N_("Political"),
+            "information": N_("Information"),
         }
 
 
@@ -172,16 +151,13 @@ class Level(_Labelled):
     L4 = "L4"
 
     @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
+    def _labels(cls) -> dict[str, str]:
         return {
-            "L0": ("Competition (priming)", "Competitie (voorbereiding)"),
-            "L1": ("Hybrid campaign (destabilisation)", "Hybride campagne (destabilisatie)"),
-            "L2": (
-                "Pre-conflict / heightened readiness (coercion)",
-                "Pre-conflict / verhoogde paraatheid (dwang)",
-            ),
-            "L3": ("Armed conflict (NATO Article 5)", "Gewapend conflict (NAVO artikel 5)"),
-            "L4": ("Recovery", "Herstel"),
+            "L0": N_("Competition (priming)"),
+            "L1": N_("Hybrid campaign (destabilisation)"),
+            "L2": N_("Pre-conflict / heightened readiness (coercion)"),
+            "L3": N_("Armed conflict (NATO Article 5)"),
+            "L4": N_("Recovery"),
         }
 
     @property
@@ -196,12 +172,12 @@ class Attribution(_Labelled):
     HIGH = "high"
 
     @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
+    def _labels(cls) -> dict[str, str]:
         return {
-            "none": ("No attribution", "Geen attributie"),
-            "low": ("Low confidence", "Lage zekerheid"),
-            "medium": ("Medium confidence", "Gemiddelde zekerheid"),
-            "high": ("High confidence", "Hoge zekerheid"),
+            "none": N_("No attribution"),
+            "low": N_("Low confidence"),
+            "medium": N_("Medium confidence"),
+            "high": N_("High confidence"),
         }
 
 
@@ -213,20 +189,11 @@ class CommsElement(_Labelled):
     ACTION_PERSPECTIVE = "action-perspective"
 
     @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
+    def _labels(cls) -> dict[str, str]:
         return {
-            "threat-info": (
-                "Information about the threat and its consequences",
-                "Informatie over de dreiging en de gevolgen",
-            ),
-            "preparation-info": (
-                "How government and partners prepare",
-                "Hoe overheid en partners zich voorbereiden",
-            ),
-            "action-perspective": (
-                "Action perspective: what people can do themselves",
-                "Handelingsperspectief: wat mensen zelf kunnen doen",
-            ),
+            "threat-info": N_("Information about the threat and its consequences"),
+            "preparation-info": N_("How government and partners prepare"),
+            "action-perspective": N_("Action perspective: what people can do themselves"),
         }
 
 
@@ -239,12 +206,12 @@ class Rating(_Labelled):
     U = "U"
 
     @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
+    def _labels(cls) -> dict[str, str]:
         return {
-            "P": ("Performed without challenges", "Uitgevoerd zonder knelpunten"),
-            "S": ("Performed with some challenges", "Uitgevoerd met enkele knelpunten"),
-            "M": ("Performed with major challenges", "Uitgevoerd met grote knelpunten"),
-            "U": ("Unable to be performed", "Niet uitgevoerd"),
+            "P": N_("Performed without challenges"),
+            "S": N_("Performed with some challenges"),
+            "M": N_("Performed with major challenges"),
+            "U": N_("Unable to be performed"),
         }
 
 
@@ -256,13 +223,13 @@ class RoleKind(_Labelled):
     SIMCELL = "simcell"
 
     @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
+    def _labels(cls) -> dict[str, str]:
         return {
-            "player": ("Player", "Speler"),
-            "facilitator": ("Facilitator / exercise control", "Facilitator / oefenleiding"),
-            "evaluator": ("Evaluator", "Evaluator"),
-            "observer": ("Observer", "Waarnemer"),
-            "simcell": ("Simulation cell", "Responscel"),
+            "player": N_("Player"),
+            "facilitator": N_("Facilitator / exercise control"),
+            "evaluator": N_("Evaluator"),
+            "observer": N_("Observer"),
+            "simcell": N_("Simulation cell"),
         }
 
 
@@ -279,14 +246,14 @@ class Method(_Labelled):
     OTHER = "other"
 
     @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
+    def _labels(cls) -> dict[str, str]:
         return {
-            "email": ("E-mail", "E-mail"),
-            "phone": ("Phone call", "Telefoongesprek"),
-            "news": ("News report", "Nieuwsbericht"),
-            "social": ("Social media", "Sociale media"),
-            "sitrep": ("Situation report", "Situatierapport"),
-            "nl-alert": ("NL-Alert", "NL-Alert"),
-            "briefing": ("Briefing", "Briefing"),
-            "other": ("Other", "Overig"),
+            "email": N_("E-mail"),
+            "phone": N_("Phone call"),
+            "news": N_("News report"),
+            "social": N_("Social media"),
+            "sitrep": N_("Situation report"),
+            "nl-alert": N_("NL-Alert"),
+            "briefing": N_("Briefing"),
+            "other": N_("Other"),
         }

@@ -69,8 +69,18 @@ class Empty(TypedDict):
     """session-resumed, paused, resumed: the kind says it all."""
 
 
-class SessionEnded(TypedDict):
+class ReasonFields(TypedDict):
+    """A reason in the journal (see `model.reasons`): its code and parameters, and the
+    English sentence for readers that know no codes (journals from before codes have only
+    `reason`)."""
+
     reason: str
+    code: NotRequired[str]
+    params: NotRequired[dict[str, str]]
+
+
+class SessionEnded(ReasonFields):
+    pass
 
 
 class PhaseEntered(TypedDict):
@@ -153,11 +163,10 @@ class ExpectedMet(TypedDict):
     status: Literal["met", "late"]
 
 
-class ExpectedMissed(TypedDict):
+class ExpectedMissed(ReasonFields):
     inject: str
     index: int
     status: Literal["missed"]
-    reason: str
 
 
 class MeasureTaken(TypedDict):
@@ -198,9 +207,8 @@ class Jumped(TypedDict):
     to: float
 
 
-class CommandRejected(TypedDict):
+class CommandRejected(ReasonFields):
     command: dict[str, Any]  # the command as JSON
-    reason: str
 
 
 class RatingGiven(TypedDict):

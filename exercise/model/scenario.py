@@ -219,7 +219,9 @@ class InjectTemplate(Model):
     id: Slug
     title: Title
     text: Text
-    sender: ShortString | None = Field(None, alias="from", description="Simulated sender")
+    sender: Title | None = Field(
+        None, alias="from", description="Simulated sender (text, or {en: ..., nl: ...})"
+    )
     method: Method = Method.OTHER
     pillars: Pillars = Field(min_length=1)
     nato: NatoList = ()

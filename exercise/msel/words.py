@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..language import N_, text
+
 # field -> (English, Dutch): the export's column headers, in the export's order
 COLUMNS: dict[str, tuple[str, str]] = {
     "number": ("#", "#"),
@@ -264,93 +266,110 @@ METHOD_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 # Fixed words written into imported scenarios and handouts: key -> (English, Dutch)
-WORDS: dict[str, tuple[str, str]] = {
-    "phase.exercise": ("Exercise", "Oefening"),
-    "yes": ("yes", "ja"),
-    "no": ("no", "nee"),
-    "msel.title": ("MSEL", "MSEL (draaiboek oefenleiding)"),
-    "msel.sheet": ("MSEL", "MSEL"),
-    "handbook.title": ("Controller and evaluator handbook", "Handboek oefenleiding en evaluatoren"),
-    "simcell.title": ("Simulation cell script", "Draaiboek responscel"),
-    "player.title": ("Player handout", "Spelershandleiding"),
-    "cards.title": ("Inject cards", "Injectkaarten"),
-    "objectives": ("Objectives", "Oefendoelen"),
-    "objective": ("Objective", "Oefendoel"),
-    "notes": ("Controller notes", "Notities oefenleiding"),
-    "playbook": ("Playbook", "Draaiboek"),
-    "measure": ("Measure", "Maatregel"),
-    "indicators": ("Indicators", "Indicatoren"),
-    "method.sheet": ("Method in the sheet", "Middel in het blad"),
-    "capability": ("Capability", "Capaciteit"),
-    "target": ("Capability target", "Capaciteitsdoel"),
-    "pillar": ("Pillar", "Pijler"),
-    "contingencies": ("Contingency injects", "Reserve-injects"),
-    "evaluation": ("Evaluation guide", "Evaluatiegids"),
-    "rating": ("Rating", "Beoordeling"),
-    "observations": ("Observations", "Waarnemingen"),
-    "expected": ("Expected actions", "Verwachte acties"),
-    "rating.P": ("P: performed without challenges", "P: uitgevoerd zonder knelpunten"),
-    "rating.S": ("S: performed with some challenges", "S: uitgevoerd met enkele knelpunten"),
-    "rating.M": ("M: performed with major challenges", "M: uitgevoerd met grote knelpunten"),
-    "rating.U": ("U: unable to be performed", "U: niet uitgevoerd"),
-    "background": ("Background", "Achtergrond"),
-    "threat": ("Threat", "Dreiging"),
-    "roles": ("Roles", "Rollen"),
-    "phases": ("Phases", "Fases"),
-    "rules": ("Rules of play", "Spelregels"),
-    "rules.text": (
+WORDS: dict[str, str] = {
+    "phase.exercise": N_("Exercise"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "msel.title": N_("MSEL"),
+    "msel.sheet": N_("MSEL"),
+    "handbook.title": N_("Controller and evaluator handbook"),
+    "simcell.title": N_("Simulation cell script"),
+    "player.title": N_("Player handout"),
+    "cards.title": N_("Inject cards"),
+    "objectives": N_("Objectives"),
+    "objective": N_("Objective"),
+    "notes": N_("Controller notes"),
+    "playbook": N_("Playbook"),
+    "measure": N_("Measure"),
+    "indicators": N_("Indicators"),
+    "method.sheet": N_("Method in the sheet"),
+    "capability": N_("Capability"),
+    "target": N_("Capability target"),
+    "pillar": N_("Pillar"),
+    "contingencies": N_("Contingency injects"),
+    "evaluation": N_("Evaluation guide"),
+    "rating": N_("Rating"),
+    "observations": N_("Observations"),
+    "expected": N_("Expected actions"),
+    "rating.P": N_("P: performed without challenges"),
+    "rating.S": N_("S: performed with some challenges"),
+    "rating.M": N_("M: performed with major challenges"),
+    "rating.U": N_("U: unable to be performed"),
+    "background": N_("Background"),
+    "threat": N_("Threat"),
+    "roles": N_("Roles"),
+    "phases": N_("Phases"),
+    "rules": N_("Rules of play"),
+    "rules.text": N_(
         "Stay in your role. Act on the information you receive, as you would in a real "
         "crisis. Record each decision and the reason for it. Ask exercise control when "
         "something is unclear; never ask a simulated sender outside the exercise. The "
-        "exercise ends when exercise control says so.",
-        "Blijf in uw rol. Handel naar de informatie die u ontvangt, zoals u in een echte "
-        "crisis zou doen. Leg elk besluit en de reden ervan vast. Vraag de oefenleiding als "
-        "iets onduidelijk is, nooit een gesimuleerde afzender buiten de oefening. De "
-        "oefening eindigt wanneer de oefenleiding dat zegt.",
+        "exercise ends when exercise control says so."
     ),
-    "sender": ("Simulated sender", "Gesimuleerde afzender"),
-    "say": ("What to say", "Wat u zegt"),
-    "cue": ("Cue", "Aanleiding"),
-    "cue.time": ("at {time}", "om {time}"),
-    "cue.when": ("when: {condition}", "wanneer: {condition}"),
-    "cue.after": ("{delay} after that", "{delay} daarna"),
-    "cue.released": (
-        "when {inject} is decided: {option}",
-        "wanneer over {inject} besloten is: {option}",
-    ),
-    "cue.fired": ("when exercise control fires it", "wanneer de oefenleiding het afvuurt"),
-    "cue.contingency": (
-        "contingency: only when exercise control asks",
-        "reserve: alleen op verzoek van de oefenleiding",
-    ),
-    "decision": ("Decision", "Besluit"),
-    "deadline": ("Deadline", "Uiterste tijd"),
-    "options": ("Options", "Opties"),
-    "to": ("To", "Aan"),
-    "from": ("From", "Van"),
-    "method": ("Method", "Middel"),
-    "time": ("Time", "Tijd"),
-    "inject": ("Inject", "Inject"),
-    "page": ("page", "pagina"),
-    "start": ("Start", "Start"),
-    "duration": ("Duration", "Duur"),
-    "level": ("Threat level", "Dreigingsniveau"),
-    "your_role": ("Your role", "Uw rol"),
-    "no_simcell": (
-        "No inject names a simulated sender.",
-        "Geen inject noemt een gesimuleerde afzender.",
-    ),
-    "fill": ("to be filled in by the evaluator", "in te vullen door de evaluator"),
-    "contents": ("Contents", "Inhoud"),
-    "none": ("none", "geen"),
+    "sender": N_("Simulated sender"),
+    "say": N_("What to say"),
+    "cue": N_("Cue"),
+    "cue.time": N_("at {time}"),
+    "cue.when": N_("when: {condition}"),
+    "cue.after": N_("{delay} after that"),
+    "cue.released": N_("when {inject} is decided: {option}"),
+    "cue.fired": N_("when exercise control fires it"),
+    "cue.contingency": N_("contingency: only when exercise control asks"),
+    "decision": N_("Decision"),
+    "deadline": N_("Deadline"),
+    "options": N_("Options"),
+    "to": N_("To"),
+    "from": N_("From"),
+    "method": N_("Method"),
+    "time": N_("Time"),
+    "inject": N_("Inject"),
+    "page": N_("page"),
+    "start": N_("Start"),
+    "duration": N_("Duration"),
+    "level": N_("Threat level"),
+    "your_role": N_("Your role"),
+    "no_simcell": N_("No inject names a simulated sender."),
+    "fill": N_("to be filled in by the evaluator"),
+    "contents": N_("Contents"),
+    "none": N_("none"),
 }
 
 
 def word(key: str, lang: str) -> str:
-    en, nl = WORDS[key]
-    return nl if lang == "nl" else en
+    return text(lang, WORDS[key])
 
 
 def column(field: str, lang: str) -> str:
-    en, nl = COLUMNS[field]
-    return nl if lang == "nl" else en
+    """A column's header in `lang` (the language layer); COLUMNS keeps the English and
+    Dutch as the import recognises them, whatever catalogues are installed."""
+    return text(lang, COLUMNS[field][0])
+
+
+# The column headers as messages of the catalogue.
+_COLUMN_MESSAGES = (
+    N_("#"),
+    N_("ID"),
+    N_("Time"),
+    N_("Condition"),
+    N_("Delay"),
+    N_("Released by"),
+    N_("Phase"),
+    N_("From"),
+    N_("To"),
+    N_("Method"),
+    N_("Subject"),
+    N_("Text"),
+    N_("Decision"),
+    N_("Decided by"),
+    N_("Options"),
+    N_("Deadline"),
+    N_("Expected action"),
+    N_("Pillars"),
+    N_("NATO requirements"),
+    N_("Hybrid domains"),
+    N_("Attribution"),
+    N_("Severity"),
+    N_("Source"),
+    N_("Contingency"),
+    N_("Controller notes"),
+)

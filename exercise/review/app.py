@@ -13,13 +13,15 @@ Every text from the scenario, the players or earlier evaluators is shown literal
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -42,6 +44,7 @@ from ..debrief.evaluation import (
 from ..debrief.report import PillarSection, Report
 from ..debrief.text import clock, pillar_number, span
 from ..journal import JournalError, open_verified
+from ..language import languages, session_language
 from ..model import Pillar, RoleKind, Scenario, format_clock, parse_duration
 from ..safetext import clean, literal
 from .forms import (
@@ -55,11 +58,22 @@ from .forms import (
     RatingForm,
     WithdrawForm,
 )
-from .i18n import TranslatedBindings, problem, tr
+from .i18n import STRINGS, TranslatedBindings, problem, tr
 
 PILLARS = [p.value for p in Pillar]
 RATING_STYLES = {"P": "bold green", "S": "bold yellow", "M": "bold dark_orange", "U": "bold red"}
 WITHDRAWABLE = {"tab-plan": "plan", "tab-observations": "observations"}  # tab -> its table
+
+
+def _played_in(journal: Path) -> str | None:
+    """The language a journal's session was played in, if it says and can be read."""
+    from ..journal import Journal
+
+    try:
+        with Journal.open(journal, readonly=True, tolerate_damage=True) as opened:
+            return session_language(None, opened.session.meta)
+    except Exception:
+        return None
 
 
 class ReviewApp(TranslatedBindings, App[None]):
@@ -77,16 +91,22 @@ class ReviewApp(TranslatedBindings, App[None]):
         Binding("f", "final", "key.final"),
         Binding("a", "toggle_all", "key.all"),
         Binding("q", "quit", "key.quit"),
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
     ]
 
-    def __init__(self, journal: Path, lang: str = "en", evaluator: str = "") -> None:
+    def __new__(cls, journal: Path, lang: str | None = None, evaluator: str = "") -> ReviewApp:
+        # Without --lang, the keys are described in the session's language like the rest.
+        return super().__new__(cls, journal, lang=lang or _played_in(Path(journal)))
+
+    def __init__(self, journal: Path, lang: str | None = None, evaluator: str = "") -> None:
         super().__init__()
         self.path = Path(journal)
         # The review writes into the journal: it is that journal's one writer for as long
         # as the screen is open (a live session, or another review, is refused here), and
         # its chain is checked first (a damaged journal is not reviewed).
         self.journal, _checked = open_verified(self.path, readonly=False)
-        self.lang = lang if lang in ("en", "nl") else "en"
+        known = lang if lang in languages() else None
+        self.lang = session_language(known, self.journal.session.meta)
         self.evaluator = evaluator
         self.pillar = PILLARS[0]
         self.show_all = False
@@ -199,7 +219,7 @@ class ReviewApp(TranslatedBindings, App[None]):
             else:
                 label.append("· ", "dim")
             label.append(f"{pillar_number(section.pillar)} ")
-            label.append_text(literal(section.title, single_line=True))
+            label.append_text(literal(self._pillar_name(section), single_line=True))
             if not section.exercised:
                 label.append(f"  {self.t('not_exercised')}", "yellow")
             options.add_option(Option(label, id=section.pillar))
@@ -215,7 +235,7 @@ class ReviewApp(TranslatedBindings, App[None]):
         m = s.metrics
         summary = Text.assemble(
             (f"{pillar_number(s.pillar)} ", "bold"),
-            literal(s.title, "bold", single_line=True),
+            literal(self._pillar_name(s), "bold", single_line=True),
             "  ·  "
             + self.t(
                 "sum.line",
@@ -451,7 +471,30 @@ class ReviewApp(TranslatedBindings, App[None]):
         return [(f"{o.id}: {o.text}", o.id) for o in s.objectives]
 
     def _pillar_title(self) -> str:
-        return f"{pillar_number(self.pillar)} {self._section().title}"
+        return f"{pillar_number(self.pillar)} {self._pillar_name(self._section())}"
+
+    def _pillar_name(self, section: Any) -> str:
+        """A pillar's name in the screen's language."""
+        return Pillar(section.pillar).label(self.lang)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its own words in the user's language."""
+        from textual.command import CommandPalette
+
+        from ..palette import Palette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(self.lang))
+
+    def get_system_commands(self, screen: Any) -> Iterator[SystemCommand]:
+        """The palette's commands, in the screen's language (not Textual's English ones)."""
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.description in STRINGS:
+                yield SystemCommand(
+                    self.t(binding.description),
+                    binding.key,
+                    partial(self.run_action, binding.action),
+                )
 
     def action_observe(self) -> None:
         assert self.report is not None and self.scenario is not None

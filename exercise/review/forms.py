@@ -25,6 +25,7 @@ from textual.widgets import (
 )
 
 from ..debrief.evaluation import ELEMENTS, OBSERVATION_KINDS, InputError
+from ..language import text
 from ..model import Rating
 from ..safetext import literal
 from .i18n import TranslatedBindings, tr
@@ -41,11 +42,13 @@ class FieldErrors(ValueError):
         self.problems = problems
 
 
-def _select(choices: Choices, id: str, allow_blank: bool, value: str | None = None) -> Select[str]:
+def _select(
+    choices: Choices, id: str, allow_blank: bool, value: str | None = None, lang: str = "en"
+) -> Select[str]:
     options = [(literal(label, single_line=True), v) for label, v in choices]
     if value is None and not allow_blank and choices:
         value = choices[0][1]
-    kwargs: dict[str, Any] = {"allow_blank": allow_blank, "id": id}
+    kwargs: dict[str, Any] = {"allow_blank": allow_blank, "id": id, "prompt": text(lang, "Select")}
     if value is not None:
         kwargs["value"] = value
     select: Select[str] = Select(options, **kwargs)
@@ -159,12 +162,12 @@ class ObservationForm(Form):
     def fields(self) -> ComposeResult:
         yield self.field("form.kind")
         kinds = [(self.t(f"kind.{k}"), k) for k in OBSERVATION_KINDS]
-        yield _select(kinds, "kind", allow_blank=False, value="improvement")
+        yield _select(kinds, "kind", allow_blank=False, value="improvement", lang=self.lang)
         yield self.error_slot("kind")
         yield self.field("form.objective")
-        yield _select(self.objectives, "objective", allow_blank=True)
+        yield _select(self.objectives, "objective", allow_blank=True, lang=self.lang)
         yield self.field("form.seat")
-        yield _select(self.seats, "seat", allow_blank=True)
+        yield _select(self.seats, "seat", allow_blank=True, lang=self.lang)
         yield self.field("form.at")
         yield Input(value=self.at, id="at", placeholder="T+00:00:00")
         yield self.error_slot("at")
@@ -225,7 +228,7 @@ class ImprovementForm(Form):
         yield self.error_slot("action")
         yield self.field("form.element")
         elements = [(self.t(f"element.{e}"), e) for e in ELEMENTS]
-        yield _select(elements, "element", allow_blank=False, value="planning")
+        yield _select(elements, "element", allow_blank=False, value="planning", lang=self.lang)
         yield self.field("form.organisation")
         yield Input(id="organisation")
         yield self.error_slot("organisation")
@@ -233,7 +236,7 @@ class ImprovementForm(Form):
         yield Input(id="contact")
         yield self.error_slot("contact")
         yield self.field("form.objective")
-        yield _select(self.objectives, "objective", allow_blank=True)
+        yield _select(self.objectives, "objective", allow_blank=True, lang=self.lang)
         yield self.field("form.capability")
         yield Input(id="capability")
         yield self.error_slot("capability")
@@ -282,7 +285,7 @@ class ParticipantForm(Form):
 
     def fields(self) -> ComposeResult:
         yield self.field("col.role")
-        yield _select(self.roles, "role", allow_blank=False)
+        yield _select(self.roles, "role", allow_blank=False, lang=self.lang)
         yield self.field("form.name")
         yield Input(id="name")
         yield self.error_slot("name")

@@ -1,4 +1,5 @@
-"""The words of the review screen, in English and Dutch (`tr(key, lang, **values)`).
+"""The words of the review screen (`tr(key, lang, **values)`): the table names the English,
+`exercise.language` gives it in the user's language.
 
 Scenario text is never in this table: it is shown as the journal's scenario has it.
 """
@@ -9,202 +10,152 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import keys
+from ..language import N_, default_language, text
 
-STRINGS: dict[str, tuple[str, str]] = {
-    "title": ("Review", "Evaluatie"),
-    "status.draft": ("DRAFT", "CONCEPT"),
-    "status.final": ("FINAL · {by} · {at}", "DEFINITIEF · {by} · {at}"),
-    "pillars": ("Pillars", "Pijlers"),
-    "not_exercised": ("not exercised", "niet beoefend"),
-    "not_rated": ("not rated", "niet beoordeeld"),
-    "computed": ("computed", "berekend"),
-    "tab.decisions": ("Decisions", "Besluiten"),
-    "tab.expected": ("Expected actions", "Verwachte acties"),
-    "tab.objectives": ("Objectives", "Doelstellingen"),
-    "tab.observations": ("Observations", "Waarnemingen"),
-    "tab.timeline": ("Timeline", "Tijdlijn"),
-    "tab.plan": ("Improvement plan", "Verbeterplan"),
-    "col.time": ("Time", "Tijd"),
-    "col.kind": ("Kind", "Soort"),
-    "col.role": ("Role", "Rol"),
-    "col.inject": ("Inject", "Inject"),
-    "col.choice": ("Option or text", "Optie of tekst"),
-    "col.rationale": ("Rationale", "Motivering"),
-    "col.latency": ("Latency", "Reactietijd"),
-    "col.expected": ("Expected", "Verwacht"),
-    "col.due": ("Due", "Uiterlijk"),
-    "col.outcome": ("Outcome", "Uitkomst"),
-    "col.id": ("Id", "Id"),
-    "col.objective": ("Objective", "Doelstelling"),
-    "col.rating": ("Rating", "Oordeel"),
-    "col.suggestion": ("Suggestion", "Suggestie"),
-    "col.ref": ("Ref", "Ref"),
-    "col.text": ("Text", "Tekst"),
-    "col.event": ("Event", "Gebeurtenis"),
-    "col.pillar": ("Pillar", "Pijler"),
-    "col.issue": ("Issue", "Knelpunt"),
-    "col.action": ("Corrective action", "Verbeteractie"),
-    "col.element": ("Element", "Element"),
-    "col.organisation": ("Organisation", "Organisatie"),
-    "col.due_date": ("Due", "Gereed"),
-    "key.observe": ("Observation", "Waarneming"),
-    "key.rate_pillar": ("Rate pillar", "Pijler beoordelen"),
-    "key.rate_objective": ("Rate objective", "Doel beoordelen"),
-    "key.improve": ("Improvement item", "Verbeterpunt"),
-    "key.withdraw": ("Withdraw", "Intrekken"),
-    "key.judge": ("Judge action", "Actie beoordelen"),
-    "key.participant": ("Participant", "Deelnemer"),
-    "key.final": ("Mark final", "Definitief maken"),
-    "key.all": ("All / pillar", "Alles / pijler"),
-    "key.quit": ("Quit", "Afsluiten"),
-    "key.save": ("Save", "Opslaan"),
-    "key.cancel": ("Cancel", "Annuleren"),
-    "form.observation": ("Observation: {pillar}", "Waarneming: {pillar}"),
-    "form.kind": ("Kind", "Soort"),
-    "kind.strength": ("Strength", "Sterk punt"),
-    "kind.improvement": ("Area for improvement", "Verbeterpunt"),
-    "kind.note": ("Note", "Notitie"),
-    "form.objective": ("Objective (optional)", "Doelstelling (optioneel)"),
-    "form.text": ("What was observed", "Wat is waargenomen"),
-    "form.root_cause": ("Root cause (optional)", "Oorzaak (optioneel)"),
-    "form.rate": ("Rating: {target}", "Oordeel: {target}"),
-    "form.note": ("Note (optional)", "Toelichting (optioneel)"),
-    "form.improvement": ("Improvement item: {pillar}", "Verbeterpunt: {pillar}"),
-    "form.issue": ("Issue", "Knelpunt"),
-    "form.action": ("Corrective action", "Verbeteractie"),
-    "form.capability": ("Capability (optional)", "Capaciteit (optioneel)"),
-    "form.element": ("Capability element", "Capaciteitselement"),
-    "form.organisation": ("Responsible organisation", "Verantwoordelijke organisatie"),
-    "form.contact": ("Point of contact", "Contactpersoon"),
-    "form.start": ("Start (YYYY-MM-DD)", "Start (JJJJ-MM-DD)"),
-    "form.due": ("Due (YYYY-MM-DD)", "Gereed (JJJJ-MM-DD)"),
-    "form.judge": ("Expected action: {what}", "Verwachte actie: {what}"),
-    "form.participant": ("Participant", "Deelnemer"),
-    "form.name": ("Name", "Naam"),
-    "form.final": ("Mark the report final", "Rapport definitief maken"),
-    "form.final_help": (
-        "The report stops being a draft. Anything added later makes it a draft again.",
-        "Het rapport is dan geen concept meer. Wat later wordt toegevoegd, maakt het weer "
-        "een concept.",
+STRINGS: dict[str, str] = {
+    "title": N_("Review"),
+    "status.draft": N_("DRAFT"),
+    "status.final": N_("FINAL · {by} · {at}"),
+    "pillars": N_("Pillars"),
+    "not_exercised": N_("not exercised"),
+    "not_rated": N_("not rated"),
+    "computed": N_("computed"),
+    "tab.decisions": N_("Decisions"),
+    "tab.expected": N_("Expected actions"),
+    "tab.objectives": N_("Objectives"),
+    "tab.observations": N_("Observations"),
+    "tab.timeline": N_("Timeline"),
+    "tab.plan": N_("Improvement plan"),
+    "col.time": N_("Time"),
+    "col.kind": N_("Kind"),
+    "col.role": N_("Role"),
+    "col.inject": N_("Inject"),
+    "col.choice": N_("Option or text"),
+    "col.rationale": N_("Rationale"),
+    "col.latency": N_("Latency"),
+    "col.expected": N_("Expected"),
+    "col.due": N_("Due"),
+    "col.outcome": N_("Outcome"),
+    "col.id": N_("Id"),
+    "col.objective": N_("Objective"),
+    "col.rating": N_("Rating"),
+    "col.suggestion": N_("Suggestion"),
+    "col.ref": N_("Ref"),
+    "col.text": N_("Text"),
+    "col.event": N_("Event"),
+    "col.pillar": N_("Pillar"),
+    "col.issue": N_("Issue"),
+    "col.action": N_("Corrective action"),
+    "col.element": N_("Element"),
+    "col.organisation": N_("Organisation"),
+    "col.due_date": N_("Due"),
+    "key.observe": N_("Observation"),
+    "key.rate_pillar": N_("Rate pillar"),
+    "key.rate_objective": N_("Rate objective"),
+    "key.improve": N_("Improvement item"),
+    "key.withdraw": N_("Withdraw"),
+    "key.judge": N_("Judge action"),
+    "key.participant": N_("Participant"),
+    "key.final": N_("Mark final"),
+    "key.all": N_("All / pillar"),
+    "key.quit": N_("Quit"),
+    "key.save": N_("Save"),
+    "key.palette": N_("commands"),
+    "key.cancel": N_("Cancel"),
+    "form.observation": N_("Observation: {pillar}"),
+    "form.kind": N_("Kind"),
+    "kind.strength": N_("Strength"),
+    "kind.improvement": N_("Area for improvement"),
+    "kind.note": N_("Note"),
+    "form.objective": N_("Objective (optional)"),
+    "form.text": N_("What was observed"),
+    "form.root_cause": N_("Root cause (optional)"),
+    "form.rate": N_("Rating: {target}"),
+    "form.note": N_("Note (optional)"),
+    "form.improvement": N_("Improvement item: {pillar}"),
+    "form.issue": N_("Issue"),
+    "form.action": N_("Corrective action"),
+    "form.capability": N_("Capability (optional)"),
+    "form.element": N_("Capability element"),
+    "form.organisation": N_("Responsible organisation"),
+    "form.contact": N_("Point of contact"),
+    "form.start": N_("Start (YYYY-MM-DD)"),
+    "form.due": N_("Due (YYYY-MM-DD)"),
+    "form.judge": N_("Expected action: {what}"),
+    "form.participant": N_("Participant"),
+    "form.name": N_("Name"),
+    "form.final": N_("Mark the report final"),
+    "form.final_help": N_(
+        "The report stops being a draft. Anything added later makes it a draft again."
     ),
-    "form.by": ("Evaluator", "Evaluator"),
-    "form.withdraw": ("Withdraw {ref}: {what}", "{ref} intrekken: {what}"),
-    "form.withdraw_help": (
+    "form.by": N_("Evaluator"),
+    "form.withdraw": N_("Withdraw {ref}: {what}"),
+    "form.withdraw_help": N_(
         "{ref} is left out of the report; the journal keeps it, and this withdrawal with its "
-        "reason. The other items keep their numbers.",
-        "{ref} komt niet meer in het rapport; het logboek bewaart het, en deze intrekking met "
-        "de reden. De andere punten houden hun nummer.",
+        "reason. The other items keep their numbers."
     ),
-    "form.reason": ("Reason", "Reden"),
-    "form.seat": ("Seat observed (optional)", "Waargenomen rol (optioneel)"),
-    "form.at": ("Observed at (T+HH:MM:SS)", "Waargenomen om (T+UU:MM:SS)"),
-    "form.current_rating": (
-        "Rating in force: {rating}. Choose the rating to record.",
-        "Geldend oordeel: {rating}. Kies het oordeel dat wordt vastgelegd.",
-    ),
-    "form.unjudged": ("Still unjudged: {n}", "Nog niet beoordeeld: {n}"),
-    "form.all_judged": (
-        "Every objective, exercised pillar and expected action has been judged.",
-        "Elke doelstelling, beoefende pijler en verwachte actie is beoordeeld.",
-    ),
-    "form.final_anyway": (
-        "Mark the report final with these still unjudged",
-        "Het rapport definitief maken terwijl deze nog niet beoordeeld zijn",
-    ),
-    "unj.pillar": ("Pillar {pillar}: not rated", "Pijler {pillar}: niet beoordeeld"),
-    "unj.objective": (
-        "Objective {id}: not rated ({text})",
-        "Doelstelling {id}: niet beoordeeld ({text})",
-    ),
-    "unj.expected": (
-        "Expected action pending: {inject}: {what}",
-        "Verwachte actie open: {inject}: {what}",
-    ),
+    "form.reason": N_("Reason"),
+    "form.seat": N_("Seat observed (optional)"),
+    "form.at": N_("Observed at (T+HH:MM:SS)"),
+    "form.current_rating": N_("Rating in force: {rating}. Choose the rating to record."),
+    "form.unjudged": N_("Still unjudged: {n}"),
+    "form.all_judged": N_("Every objective, exercised pillar and expected action has been judged."),
+    "form.final_anyway": N_("Mark the report final with these still unjudged"),
+    "unj.pillar": N_("Pillar {pillar}: not rated"),
+    "unj.objective": N_("Objective {id}: not rated ({text})"),
+    "unj.expected": N_("Expected action pending: {inject}: {what}"),
     # problems with a field, in the user's words
-    "err.required": ("Required: fill this in.", "Verplicht: vul dit in."),
-    "err.too_long": ("Too long: at most {max} characters.", "Te lang: hoogstens {max} tekens."),
-    "err.date": (
-        "Not a date: write it as YYYY-MM-DD, for example 2027-06-30.",
-        "Geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2027-06-30.",
+    "err.required": N_("Required: fill this in."),
+    "err.too_long": N_("Too long: at most {max} characters."),
+    "err.date": N_("Not a date: write it as YYYY-MM-DD, for example 2027-06-30."),
+    "err.due_before_start": N_("The due date is before the start date."),
+    "err.rating": N_("Choose a rating: P, S, M or U."),
+    "err.status": N_("Choose met, late or missed."),
+    "err.choose": N_("Choose one of the options."),
+    "err.time": N_("Not a time of this session: write T+HH:MM:SS, from T+00:00:00 to {end}."),
+    "err.confirm_final": N_(
+        "Tick this to mark the report final with items still unjudged, or cancel (esc)."
     ),
-    "err.due_before_start": (
-        "The due date is before the start date.",
-        "De datum gereed ligt vóór de startdatum.",
+    "err.invalid": N_("This value is not accepted here."),
+    "element.planning": N_("Planning"),
+    "element.organisation": N_("Organisation"),
+    "element.equipment": N_("Equipment"),
+    "element.training": N_("Training"),
+    "element.exercise": N_("Exercise"),
+    "status.met": N_("met"),
+    "status.late": N_("late"),
+    "status.missed": N_("missed"),
+    "status.pending": N_("pending"),
+    "msg.saved": N_("Added to the journal."),
+    "msg.no_objective": N_(
+        "This pillar has no objective: pick one on the Objectives tab of another pillar."
     ),
-    "err.rating": (
-        "Choose a rating: P, S, M or U.",
-        "Kies een oordeel: P, S, M of U.",
+    "msg.pick_expected": N_("Pick a pending free-text action on the Expected actions tab first."),
+    "msg.not_pending": N_(
+        "The session itself settled this action; only free-text actions are judged here."
     ),
-    "err.status": (
-        "Choose met, late or missed.",
-        "Kies gehaald, te laat of gemist.",
-    ),
-    "err.choose": ("Choose one of the options.", "Kies een van de mogelijkheden."),
-    "err.time": (
-        "Not a time of this session: write T+HH:MM:SS, from T+00:00:00 to {end}.",
-        "Geen tijd van deze sessie: schrijf T+UU:MM:SS, van T+00:00:00 tot {end}.",
-    ),
-    "err.confirm_final": (
-        "Tick this to mark the report final with items still unjudged, or cancel (esc).",
-        "Vink dit aan om het rapport definitief te maken met onderdelen die nog niet "
-        "beoordeeld zijn, of annuleer (esc).",
-    ),
-    "err.invalid": (
-        "This value is not accepted here.",
-        "Deze waarde wordt hier niet geaccepteerd.",
-    ),
-    "element.planning": ("Planning", "Planvorming"),
-    "element.organisation": ("Organisation", "Organisatie"),
-    "element.equipment": ("Equipment", "Middelen"),
-    "element.training": ("Training", "Opleiding"),
-    "element.exercise": ("Exercise", "Oefening"),
-    "status.met": ("met", "gehaald"),
-    "status.late": ("late", "te laat"),
-    "status.missed": ("missed", "gemist"),
-    "status.pending": ("pending", "open"),
-    "msg.saved": ("Added to the journal.", "Toegevoegd aan het logboek."),
-    "msg.no_objective": (
-        "This pillar has no objective: pick one on the Objectives tab of another pillar.",
-        "Deze pijler heeft geen doelstelling.",
-    ),
-    "msg.pick_expected": (
-        "Pick a pending free-text action on the Expected actions tab first.",
-        "Kies eerst een open verwachte actie (vrije tekst) op het tabblad Verwachte acties.",
-    ),
-    "msg.not_pending": (
-        "The session itself settled this action; only free-text actions are judged here.",
-        "De sessie heeft deze actie zelf afgerond; hier worden alleen acties in vrije tekst "
-        "beoordeeld.",
-    ),
-    "msg.already_final": ("The report is already final.", "Het rapport is al definitief."),
-    "msg.pick_withdraw": (
-        "Pick a row on the Observations or Improvement plan tab first.",
-        "Kies eerst een regel op het tabblad Waarnemingen of Verbeterplan.",
-    ),
-    "dk.decision": ("decision", "besluit"),
-    "dk.missed": ("deadline missed", "termijn verstreken"),
-    "dk.measure": ("measure", "maatregel"),
-    "dk.self-decision": ("own initiative", "eigen initiatief"),
-    "sum.line": (
+    "msg.already_final": N_("The report is already final."),
+    "msg.pick_withdraw": N_("Pick a row on the Observations or Improvement plan tab first."),
+    "dk.decision": N_("decision"),
+    "dk.missed": N_("deadline missed"),
+    "dk.measure": N_("measure"),
+    "dk.self-decision": N_("own initiative"),
+    "sum.line": N_(
         "injects {injects} · decisions {decisions} (median {median}) · missed {missed} · "
-        "expected met/late/missed/pending {met}/{late}/{missed_x}/{pending}",
-        "injects {injects} · besluiten {decisions} (mediaan {median}) · gemist {missed} · "
-        "verwacht gehaald/te laat/gemist/open {met}/{late}/{missed_x}/{pending}",
+        "expected met/late/missed/pending {met}/{late}/{missed_x}/{pending}"
     ),
 }
 
 
 def tr(key: str, lang: str = "en", **values: object) -> str:
-    en, nl = STRINGS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text
+    return text(lang, STRINGS[key], **values)
 
 
 class TranslatedBindings(keys.TranslatedBindings):
     """Bindings described by this table's key words, in the instance's `lang` (see
     `exercise.keys`)."""
 
-    WORDS = keys.KeyWords(STRINGS, tr, lambda: "en")
+    WORDS = keys.KeyWords(STRINGS, tr, default_language)
 
 
 _CHOICE_FIELDS = {"rating": "err.rating", "status": "err.status"}

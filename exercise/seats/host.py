@@ -395,9 +395,10 @@ class SeatHost:
             return  # gone: it hears the outcome when it sends the command again
         outcome = done.result()
         if conn.gets_events:
-            reason = "" if outcome.accepted else outcome.reason
+            reason = "" if outcome.accepted else outcome.explain(conn.lang)
         else:
-            reason = seat_reason(command, outcome, self.session.engine.state, self._label)
+            state = self.session.engine.state
+            reason = seat_reason(command, outcome, state, self._label, conn.lang)
         self._push(conn, _ack(cid, outcome.accepted, reason, outcome.repeat, self.seq))
 
     def _label(self, command_id: str | None) -> str:

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..language import N_, text
 from ..model.events import Kind
 from ..model.timing import format_clock
 from ..sim import commands as c
 from ..sim.engine import Outcome
 from ..sim.state import SessionState
 
-NEUTRAL = "not something this seat can do now"
-NOT_RECORDED = "not recorded: the session has stopped"
+NEUTRAL = N_("not something this seat can do now")
+NOT_RECORDED = N_("not recorded: the session has stopped")
 
 # Who took a decision, by its command id's client id ("" when not known to the host).
 Labeller = Callable[[str | None], str]
@@ -30,16 +31,17 @@ def seat_reason(
     outcome: Outcome,
     state: SessionState,
     label: Labeller | None = None,
+    lang: str = "en",
 ) -> str:
-    """The reason to tell the seat that sent `command` ("" when it was applied)."""
+    """The reason to tell the seat that sent `command` ("" when it was applied), in `lang`."""
     if outcome.accepted:
         return ""
     if command.seat_kind in (c.SeatKind.FACILITATOR, c.SeatKind.EVALUATOR):
-        return outcome.reason  # exercise control and evaluators see the MSEL anyway
+        return outcome.explain(lang)  # exercise control and evaluators see the MSEL anyway
     if not outcome.repeat and not any(
         event.kind == Kind.COMMAND_REJECTED for event in outcome.events
     ):
-        return NOT_RECORDED  # the engine never saw it (the session stopped or failed)
+        return text(lang, NOT_RECORDED)  # the engine never saw it (the session stopped or failed)
     if isinstance(command, c.Decide):
         decision = state.decisions.get(command.inject)
         if (
@@ -50,5 +52,7 @@ def seat_reason(
         ):
             who = label(decision.command_id) if label is not None else ""
             when = format_clock(decision.decided_at)
-            return f"already decided by {who or decision.role} at {when}"
-    return NEUTRAL
+            return text(
+                lang, "already decided by {who} at {time}", who=who or decision.role, time=when
+            )
+    return text(lang, NEUTRAL)

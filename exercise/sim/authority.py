@@ -10,6 +10,7 @@ may also act for a role, as on the single screen that holds every role's panel.
 from __future__ import annotations
 
 from ..model import RoleKind, Scenario
+from ..model.reasons import Reason, reason
 from .commands import Command, SeatKind
 
 SYSTEM = "system"  # the actor of the realtime driver's own commands (a pause at a new phase)
@@ -48,9 +49,9 @@ def seat_kind(command: Command, scenario: Scenario) -> SeatKind:
     return _OF_ROLE[role.kind]
 
 
-def refusal(command: Command, scenario: Scenario) -> str | None:
+def refusal(command: Command, scenario: Scenario) -> Reason | None:
     """Why this actor may not send this command at all, or None when it may."""
     kind = seat_kind(command, scenario)
     if command.type in _ALLOWED[kind]:
         return None
-    return f"{command.actor!r} ({kind.value}) may not send {command.type!r}"
+    return reason("not-for-seat", actor=command.actor, seat=kind.value, command=command.type)

@@ -48,6 +48,7 @@ from ..model.events import (
     SpeedSet,
     Withdrawn,
 )
+from ..model.reasons import reason_text
 from . import eventwords as w
 from .eventwords import Line, Word, render
 
@@ -140,7 +141,7 @@ def _resumed_session(d: Describer, actor: str | None, p: Empty) -> Line:
 
 
 def _ended(d: Describer, actor: str | None, p: SessionEnded) -> Line:
-    return Line(w.SESSION_ENDED, {"reason": Word(_str(p.get("reason")))})
+    return Line(w.SESSION_ENDED, {"reason": reason_text(d.lang, p)})
 
 
 def _phase(d: Describer, actor: str | None, p: PhaseEntered) -> Line:
@@ -279,7 +280,7 @@ def _rejected(d: Describer, actor: str | None, p: CommandRejected) -> Line:
     params = {
         "actor": actor or "",
         "command": _str(command.get("type")) if type(command) is dict else "",
-        "reason": _str(p.get("reason")),
+        "reason": reason_text(d.lang, p),
     }
     return Line(w.COMMAND_REJECTED, params)
 

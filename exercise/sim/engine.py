@@ -24,7 +24,8 @@ from typing import Any
 import simpy
 
 from ..model import Inject, InjectTemplate, Level, Option, RoleKind, Scenario, localize
-from ..model.events import AdhocDecision, AdhocInject, Emit, Kind, NewEvent
+from ..model.events import AdhocDecision, AdhocInject, Emit, Kind, NewEvent, SessionEnded
+from ..model.reasons import Reason, reason, reason_text
 from ..model.timing import format_clock, round_ms
 from . import authority
 from . import commands as c
@@ -48,10 +49,17 @@ class Outcome:
     """What became of a command: applied (with its events) or rejected with a reason."""
 
     accepted: bool
-    reason: str
+    reason: str  # in English; `why` has its code and parameters, for showing it in a language
     events: tuple[NewEvent, ...]
     t: float
+    why: Reason | None = None
     repeat: bool = False  # its command id was seen before: the first outcome, no new events
+
+    def explain(self, lang: str) -> str:
+        """Why the command was refused, in `lang` (empty when it was applied)."""
+        if self.why is None:
+            return reason_text(lang, {"reason": self.reason})
+        return reason_text(lang, self.why.payload())
 
 
 class Engine:
@@ -131,18 +139,19 @@ class Engine:
         mark = len(self.pending)
         self._command_key = key
         try:
-            reason = self._apply(command)
+            why = self._apply(command)
         except Exception as err:  # a command must never take the session down
-            reason = f"internal error while applying the command: {type(err).__name__}: {err}"
+            why = reason("internal-error", error=f"{type(err).__name__}: {err}")
         finally:
             self._command_key = None
-        if reason:
+        if why:
             self._emit(
                 Kind.COMMAND_REJECTED,
                 command.actor,
-                {"command": command.model_dump(mode="json"), "reason": reason},
+                {"command": command.model_dump(mode="json"), **why.payload()},
             )
-        return Outcome(not reason, reason or "", tuple(self.pending[mark:]), self.now)
+        english = why.english if why else ""
+        return Outcome(why is None, english, tuple(self.pending[mark:]), self.now, why)
 
     def next_delivery(self) -> float | None:
         """When the next inject is due (for `jump to the next inject`)."""
@@ -231,7 +240,7 @@ class Engine:
                     self._position(decision.inject),
                     self._deadline_action(decision.inject),
                 )
-        self._at(s.duration, _END, 0, lambda: self._end("scenario time is up"))
+        self._at(s.duration, _END, 0, lambda: self._end(reason("time-up")))
 
     def _position(self, inject_id: str) -> int:
         """Same-instant order among deadlines: scenario order, ad-hoc injects after them."""
@@ -323,7 +332,8 @@ class Engine:
             assert option is not None
             self._apply_option(inject, option, f"default of {inject_id}")
 
-    def _end(self, reason: str) -> None:
+    def _end(self, why: Reason | str) -> None:
+        """End the session; `why` is a reason by its code, or the facilitator's own words."""
         if self.state.ended:
             return
         for key, expected in list(self.state.expected.items()):
@@ -337,10 +347,11 @@ class Engine:
                         "inject": key[0],
                         "index": key[1],
                         "status": "missed",
-                        "reason": "not done before the end of the session",
+                        **reason("end-of-session").payload(),
                     },
                 )
-        self._emit(Kind.SESSION_ENDED, None, {"reason": reason})
+        ended: SessionEnded = why.payload() if isinstance(why, Reason) else {"reason": why}
+        self._emit(Kind.SESSION_ENDED, None, ended)
 
     # -- conditions --
 
@@ -414,65 +425,75 @@ class Engine:
             if option == spec.option and role == expected.role:
                 self._met(expected)
             else:
-                reason = "the deadline passed" if option is None else f"{option} was chosen"
+                why = (
+                    reason("deadline-passed")
+                    if option is None
+                    else reason("other-option", option=option)
+                )
                 self._emit(
                     Kind.EXPECTED_MISSED,
                     expected.role,
-                    {"inject": inject.id, "index": index, "status": "missed", "reason": reason},
+                    {"inject": inject.id, "index": index, "status": "missed", **why.payload()},
                 )
 
     # -- commands --
 
-    def _apply(self, command: c.Command) -> str | None:
+    def _apply(self, command: c.Command) -> Reason | None:
         if problem := authority.refusal(command, self.scenario):
             return problem
         if self.state.ended:
-            return "the session has ended"
+            return reason("session-ended")
         handler = getattr(self, "_cmd_" + command.type.replace("-", "_"))
-        reason: str | None = handler(command)
-        return reason
+        why: Reason | None = handler(command)
+        return why
 
-    def _role(self, actor: str, player: bool = True) -> str | None:
+    def _role(self, actor: str, player: bool = True) -> Reason | None:
         role = self.scenario.role_map.get(actor)
         if role is None:
-            return f"{actor!r} is not a role of this scenario"
+            return reason("not-a-role", role=actor)
         if player and role.kind != RoleKind.PLAYER:
-            return f"{actor!r} is not a player role"
+            return reason("not-a-player", role=actor)
         return None
 
-    def _cmd_decide(self, cmd: c.Decide) -> str | None:
+    def _cmd_decide(self, cmd: c.Decide) -> Reason | None:
         inject = self.scenario.inject_map.get(cmd.inject)
         adhoc = self.state.adhoc_decision(cmd.inject) if inject is None else None
         if adhoc is None and (inject is None or inject.decision is None):
-            return f"{cmd.inject!r} has no decision to take"
+            return reason("no-decision", inject=cmd.inject)
         decision = self.state.decisions.get(cmd.inject)
         if decision is None:
-            return f"{cmd.inject!r} has not been delivered yet"
+            return reason("not-delivered", inject=cmd.inject)
         if decision.decided_at is not None:
-            return (
-                f"{cmd.inject!r} was already decided by {decision.role} at "
-                f"{format_clock(decision.decided_at)}"
+            return reason(
+                "already-decided",
+                inject=cmd.inject,
+                role=decision.role,
+                time=format_clock(decision.decided_at),
             )
         if decision.missed or (decision.deadline is not None and self.now > decision.deadline):
-            return (
-                f"the deadline of {cmd.inject!r} passed at {format_clock(decision.deadline or 0)}"
+            return reason(
+                "decision-deadline-passed",
+                inject=cmd.inject,
+                time=format_clock(decision.deadline or 0),
             )
         if cmd.actor != decision.role:
-            return f"only {decision.role} decides {cmd.inject!r}, not {cmd.actor}"
+            return reason(
+                "not-your-decision", role=decision.role, inject=cmd.inject, actor=cmd.actor
+            )
         if adhoc is not None:
             return self._decide_adhoc(cmd, adhoc, decision.opened)
         assert inject is not None and inject.decision is not None
         option = inject.decision.option(cmd.option)
         if option is None:
-            return f"{cmd.option!r} is not an option of {cmd.inject!r}"
+            return reason("not-an-option", option=cmd.option, inject=cmd.inject)
         self._taken(cmd, decision.opened)
         self._settle_option_expectations(inject, cmd.option, cmd.actor)
         self._apply_option(inject, option, f"{cmd.inject}/{cmd.option}")
         return None
 
-    def _decide_adhoc(self, cmd: c.Decide, spec: Mapping[str, Any], opened: float) -> str | None:
+    def _decide_adhoc(self, cmd: c.Decide, spec: Mapping[str, Any], opened: float) -> Reason | None:
         if cmd.option not in spec.get("options", ()):
-            return f"{cmd.option!r} is not an option of {cmd.inject!r}"
+            return reason("not-an-option", option=cmd.option, inject=cmd.inject)
         self._taken(cmd, opened)
         return None
 
@@ -489,7 +510,7 @@ class Engine:
             },
         )
 
-    def _cmd_self_decision(self, cmd: c.SelfDecision) -> str | None:
+    def _cmd_self_decision(self, cmd: c.SelfDecision) -> Reason | None:
         if problem := self._role(cmd.actor):
             return problem
         self._emit(
@@ -504,20 +525,21 @@ class Engine:
         )
         return None
 
-    def _cmd_take_measure(self, cmd: c.TakeMeasure) -> str | None:
+    def _cmd_take_measure(self, cmd: c.TakeMeasure) -> Reason | None:
         measure = self.scenario.measure_map.get(cmd.measure)
         if measure is None:
-            return f"{cmd.measure!r} is not a measure of this scenario"
+            return reason("not-a-measure", measure=cmd.measure)
         if cmd.actor != measure.role:
-            return f"only {measure.role} can take {cmd.measure!r}"
+            return reason("not-your-measure", role=measure.role, measure=cmd.measure)
         if not measure.available_at(self.state.level):
-            levels = ", ".join(level.value for level in Level if measure.available_at(level))
-            return (
-                f"{cmd.measure!r} is available at {levels}; "
-                f"the session is at {self.state.level.value}"
+            return reason(
+                "measure-level",
+                measure=cmd.measure,
+                level=", ".join(level.value for level in Level if measure.available_at(level)),
+                current=self.state.level.value,
             )
         if cmd.measure in self.state.measures:
-            return f"{cmd.measure!r} was already taken"
+            return reason("measure-taken", measure=cmd.measure)
         self._emit(
             Kind.MEASURE_TAKEN,
             cmd.actor,
@@ -534,18 +556,18 @@ class Engine:
                 self._met(expected)
         return None
 
-    def _cmd_lift_measure(self, cmd: c.LiftMeasure) -> str | None:
+    def _cmd_lift_measure(self, cmd: c.LiftMeasure) -> Reason | None:
         measure = self.scenario.measure_map.get(cmd.measure)
         if measure is None:
-            return f"{cmd.measure!r} is not a measure of this scenario"
+            return reason("not-a-measure", measure=cmd.measure)
         if cmd.actor != measure.role:
-            return f"only {measure.role} can lift {cmd.measure!r}"
+            return reason("not-your-lift", role=measure.role, measure=cmd.measure)
         if not measure.lasting:
-            return f"{cmd.measure!r} is not a lasting measure: there is nothing to lift"
+            return reason("not-lasting", measure=cmd.measure)
         if cmd.measure not in self.state.measures:
-            return f"{cmd.measure!r} has not been taken"
+            return reason("not-taken", measure=cmd.measure)
         if cmd.measure in self.state.lifted:
-            return f"{cmd.measure!r} was already lifted"
+            return reason("already-lifted", measure=cmd.measure)
         self._emit(
             Kind.MEASURE_LIFTED,
             cmd.actor,
@@ -558,41 +580,41 @@ class Engine:
         )
         return None
 
-    def _cmd_pause(self, cmd: c.Pause) -> str | None:
+    def _cmd_pause(self, cmd: c.Pause) -> Reason | None:
         if self.state.paused:
-            return "the session is already paused"
+            return reason("already-paused")
         self._emit(Kind.PAUSED, cmd.actor, {})
         return None
 
-    def _cmd_resume(self, cmd: c.Resume) -> str | None:
+    def _cmd_resume(self, cmd: c.Resume) -> Reason | None:
         if not self.state.paused:
-            return "the session is not paused"
+            return reason("not-paused")
         self._emit(Kind.RESUMED, cmd.actor, {})
         return None
 
-    def _cmd_set_speed(self, cmd: c.SetSpeed) -> str | None:
+    def _cmd_set_speed(self, cmd: c.SetSpeed) -> Reason | None:
         self._emit(Kind.SPEED_SET, cmd.actor, {"speed": cmd.speed})
         return None
 
-    def _cmd_jump_next(self, cmd: c.JumpNext) -> str | None:
+    def _cmd_jump_next(self, cmd: c.JumpNext) -> Reason | None:
         target = self.next_delivery()
         if target is None:
-            return "no inject is waiting to be delivered"
+            return reason("nothing-waiting")
         self._emit(Kind.JUMPED, cmd.actor, {"to": round_ms(target)})
         return None
 
-    def _cmd_fire(self, cmd: c.FireInject) -> str | None:
+    def _cmd_fire(self, cmd: c.FireInject) -> Reason | None:
         inject = self.scenario.inject_map.get(cmd.inject)
         if inject is not None:
             if inject.id in self.state.delivered_at:
-                return f"{cmd.inject!r} was already delivered"
+                return reason("already-delivered", inject=cmd.inject)
             self._deliver(inject, "fired by the facilitator")
             return None
         template = self.templates.get(cmd.inject)
         if template is None:
-            return f"{cmd.inject!r} is neither an inject of this scenario nor a catalogue template"
+            return reason("not-inject-or-template", inject=cmd.inject)
         if not cmd.to:
-            return "say who receives the inject"
+            return reason("no-recipients")
         for role in cmd.to:
             if problem := self._role(role, player=False):
                 return problem
@@ -605,18 +627,18 @@ class Engine:
                 "to": list(cmd.to),
                 "pillars": [p.value for p in template.pillars],
                 "method": template.method.value,
-                "sender": template.sender or "",
+                "sender": localize(template.sender, self.scenario.language),
                 "template": template.id,
             },
         )
         return None
 
-    def _cmd_adhoc(self, cmd: c.AdhocInject) -> str | None:
+    def _cmd_adhoc(self, cmd: c.AdhocInject) -> Reason | None:
         for role in cmd.to:
             if problem := self._role(role, player=False):
                 return problem
         if cmd.template is not None and cmd.template not in self.templates:
-            return f"{cmd.template!r} is not a catalogue template of this session"
+            return reason("not-a-template", template=cmd.template)
         payload: AdhocInject = {
             "inject": self._adhoc_id(),
             "title": cmd.title,
@@ -630,7 +652,7 @@ class Engine:
         if cmd.decision is not None:
             decision = cmd.decision
             if decision.role not in cmd.to:
-                return f"{decision.role!r} decides but does not receive the inject"
+                return reason("decider-not-recipient", role=decision.role)
             if problem := self._role(decision.role):
                 return problem
             payload["decision"] = AdhocDecision(
@@ -671,19 +693,19 @@ class Engine:
                 {"inject": inject_id, "role": decision["role"], "deadline": deadline},
             )
 
-    def _cmd_hold(self, cmd: c.Hold) -> str | None:
+    def _cmd_hold(self, cmd: c.Hold) -> Reason | None:
         if cmd.inject not in self.scenario.inject_map:
-            return f"{cmd.inject!r} is not an inject of this scenario"
+            return reason("not-an-inject", inject=cmd.inject)
         if cmd.inject in self.state.delivered_at:
-            return f"{cmd.inject!r} was already delivered"
+            return reason("already-delivered", inject=cmd.inject)
         if cmd.inject in self.state.held:
-            return f"{cmd.inject!r} is already held"
+            return reason("already-held", inject=cmd.inject)
         self._emit(Kind.INJECT_HELD, cmd.actor, {"inject": cmd.inject})
         return None
 
-    def _cmd_release(self, cmd: c.Release) -> str | None:
+    def _cmd_release(self, cmd: c.Release) -> Reason | None:
         if cmd.inject not in self.state.held:
-            return f"{cmd.inject!r} is not held"
+            return reason("not-held", inject=cmd.inject)
         inject = self.scenario.inject_map[cmd.inject]
         self._emit(Kind.INJECT_UNHELD, cmd.actor, {"inject": cmd.inject})
         due = inject.at if inject.at is not None else self.state.scheduled.get(inject.id)
@@ -693,9 +715,9 @@ class Engine:
             )
         return None
 
-    def _cmd_observe(self, cmd: c.Observe) -> str | None:
+    def _cmd_observe(self, cmd: c.Observe) -> Reason | None:
         if cmd.objective is not None and cmd.objective not in self.scenario.objective_map:
-            return f"{cmd.objective!r} is not an objective of this scenario"
+            return reason("not-an-objective", objective=cmd.objective)
         if cmd.seat is not None and (problem := self._role(cmd.seat)):
             return problem
         self._emit(
@@ -712,8 +734,9 @@ class Engine:
         )
         return None
 
-    def _cmd_end(self, cmd: c.End) -> str | None:
-        self._end(cmd.reason)
+    def _cmd_end(self, cmd: c.End) -> Reason | None:
+        default = c.End.model_fields["reason"].default
+        self._end(reason("ended-by-facilitator") if cmd.reason == default else cmd.reason)
         return None
 
 

@@ -1,4 +1,4 @@
-"""The words of the event describer: every template, the Dutch table, and `render`.
+"""The words of the event describer: every template, and `render` in a language.
 
 Each line the describer makes is an English template with named placeholders (what a
 gettext msgid looks like) plus its parameters. Every template lives here, so that they
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import NamedTuple
+
+from ..language import N_, text
 
 
 class Word(str):
@@ -29,121 +31,80 @@ class Line(NamedTuple):
 
 # -- templates, by kind ----------------------------------------------------------------------
 
-SESSION_STARTED = "Session started: {title}"
-SESSION_RESUMED = "Session resumed from the journal"
-SESSION_ENDED = "Session ended: {reason}"
-PHASE_ENTERED = "Phase {title} ({level}) entered ({cause})"
-INJECT_DELIVERED = "“{title}” delivered to {to}"
-INJECT_SCHEDULED = "“{title}” due at {due}"
-INJECT_HELD = "“{title}” held"
-INJECT_UNHELD = "“{title}” released from hold"
-DECISION_OPENED = "Decision on “{title}” open for {role}"
-DECISION_OPENED_DEADLINE = "Decision on “{title}” open for {role}, deadline {time}"
-DECISION_TAKEN = "{role} decided “{title}”: {option}"
-DECISION_MISSED = "{role} missed the deadline of “{title}”"
-DECISION_MISSED_DEFAULT = "{role} missed the deadline of “{title}”; default applied: {option}"
-INDICATOR_CHANGED = "{title} {delta} to {value}"
-EXPECTED_SETTLED = "Expected action {index} of “{title}”: {status}"
-MEASURE_TAKEN = "{role} took measure “{title}”"
-MEASURE_LIFTED = "{role} lifted measure “{title}”"
-MEASURE_LIFTED_INFORMED = "{role} lifted measure “{title}” and accounted for it"
-SELF_DECISION = "{role} decided on own initiative: {text}"
-OBSERVATION = "Observation ({pillar}, {kind}): {text}"
-PAUSED = "Clock paused"
-RESUMED = "Clock running again"
-SPEED_SET = "Speed set to x{speed}"
-JUMPED = "Clock moved to {time}"
-COMMAND_REJECTED = "{actor}: {command} rejected: {reason}"
-RATING = "Rated {scope} {target}: {rating}"
-IP_ROW = "Improvement item added: {issue}"
-EXPECTED_JUDGED = "Expected action {index} of “{title}” judged {status}"
-PARTICIPANT = "Participant for {role}: {name}"
-REPORT_FINAL = "Report marked final by {by}"
-WITHDRAWN = "{ref} withdrawn: {reason}"
+SESSION_STARTED = N_("Session started: {title}")
+SESSION_RESUMED = N_("Session resumed from the journal")
+SESSION_ENDED = N_("Session ended: {reason}")
+PHASE_ENTERED = N_("Phase {title} ({level}) entered ({cause})")
+INJECT_DELIVERED = N_("“{title}” delivered to {to}")
+INJECT_SCHEDULED = N_("“{title}” due at {due}")
+INJECT_HELD = N_("“{title}” held")
+INJECT_UNHELD = N_("“{title}” released from hold")
+DECISION_OPENED = N_("Decision on “{title}” open for {role}")
+DECISION_OPENED_DEADLINE = N_("Decision on “{title}” open for {role}, deadline {time}")
+DECISION_TAKEN = N_("{role} decided “{title}”: {option}")
+DECISION_MISSED = N_("{role} missed the deadline of “{title}”")
+DECISION_MISSED_DEFAULT = N_("{role} missed the deadline of “{title}”; default applied: {option}")
+INDICATOR_CHANGED = N_("{title} {delta} to {value}")
+EXPECTED_SETTLED = N_("Expected action {index} of “{title}”: {status}")
+MEASURE_TAKEN = N_("{role} took measure “{title}”")
+MEASURE_LIFTED = N_("{role} lifted measure “{title}”")
+MEASURE_LIFTED_INFORMED = N_("{role} lifted measure “{title}” and accounted for it")
+SELF_DECISION = N_("{role} decided on own initiative: {text}")
+OBSERVATION = N_("Observation ({pillar}, {kind}): {text}")
+PAUSED = N_("Clock paused")
+RESUMED = N_("Clock running again")
+SPEED_SET = N_("Speed set to x{speed}")
+JUMPED = N_("Clock moved to {time}")
+COMMAND_REJECTED = N_("{actor}: {command} rejected: {reason}")
+RATING = N_("Rated {scope} {target}: {rating}")
+IP_ROW = N_("Improvement item added: {issue}")
+EXPECTED_JUDGED = N_("Expected action {index} of “{title}” judged {status}")
+PARTICIPANT = N_("Participant for {role}: {name}")
+REPORT_FINAL = N_("Report marked final by {by}")
+WITHDRAWN = N_("{ref} withdrawn: {reason}")
 UNKNOWN = "{kind}"  # a kind this version does not know (a journal from a newer one)
 
-# -- the Dutch table (the DOMAIN.md terms: logboek, besluit, uiterste tijd, waarneming) ------
+# Our own words that a line takes as parameters (`Word`), translated when it is rendered.
+WORDS: tuple[str, ...] = (
+    N_("met"),
+    N_("late"),
+    N_("missed"),
+    N_("start"),
+    N_("time"),
+    N_("scenario time is up"),
+    N_("ended by the facilitator"),
+    N_("strength"),
+    N_("improvement"),
+    N_("note"),
+    N_("pillar"),
+    N_("objective"),
+    N_("Vital processes"),
+    N_("Resilient society"),
+    N_("Democracy & rule of law"),
+    N_("Resilient economy"),
+    N_("Territorial defence"),
+    N_("Civil support to the military"),
+)
 
-NL: Mapping[str, str] = {
-    SESSION_STARTED: "Sessie gestart: {title}",
-    SESSION_RESUMED: "Sessie hervat vanuit het logboek",
-    SESSION_ENDED: "Sessie beëindigd: {reason}",
-    PHASE_ENTERED: "Fase {title} ({level}) ingegaan ({cause})",
-    INJECT_DELIVERED: "“{title}” afgeleverd aan {to}",
-    INJECT_SCHEDULED: "“{title}” gepland om {due}",
-    INJECT_HELD: "“{title}” vastgehouden",
-    INJECT_UNHELD: "“{title}” vrijgegeven",
-    DECISION_OPENED: "Besluit over “{title}” open voor {role}",
-    DECISION_OPENED_DEADLINE: "Besluit over “{title}” open voor {role}, uiterste tijd {time}",
-    DECISION_TAKEN: "{role} besloot “{title}”: {option}",
-    DECISION_MISSED: "{role} miste de uiterste tijd van “{title}”",
-    DECISION_MISSED_DEFAULT: (
-        "{role} miste de uiterste tijd van “{title}”; standaardkeuze toegepast: {option}"
-    ),
-    INDICATOR_CHANGED: "{title} {delta} naar {value}",
-    EXPECTED_SETTLED: "Verwachte actie {index} van “{title}”: {status}",
-    MEASURE_TAKEN: "{role} nam maatregel “{title}”",
-    MEASURE_LIFTED: "{role} trok maatregel “{title}” in",
-    MEASURE_LIFTED_INFORMED: (
-        "{role} trok maatregel “{title}” in en legde er verantwoording over af"
-    ),
-    SELF_DECISION: "{role} besloot op eigen initiatief: {text}",
-    OBSERVATION: "Waarneming ({pillar}, {kind}): {text}",
-    PAUSED: "Klok gepauzeerd",
-    RESUMED: "Klok loopt weer",
-    SPEED_SET: "Tempo op x{speed} gezet",
-    JUMPED: "Klok verzet naar {time}",
-    COMMAND_REJECTED: "{actor}: {command} geweigerd: {reason}",
-    RATING: "Beoordeeld: {scope} {target}: {rating}",
-    IP_ROW: "Verbeterpunt toegevoegd: {issue}",
-    EXPECTED_JUDGED: "Verwachte actie {index} van “{title}” beoordeeld als {status}",
-    PARTICIPANT: "Deelnemer voor {role}: {name}",
-    REPORT_FINAL: "Rapport definitief gemaakt door {by}",
-    WITHDRAWN: "{ref} ingetrokken: {reason}",
-    UNKNOWN: "{kind}",
-    # words used as parameters
-    "met": "gehaald",
-    "late": "te laat",
-    "missed": "gemist",
-    "start": "start",
-    "time": "tijd",
-    "scenario time is up": "de scenariotijd is om",
-    "ended by the facilitator": "beëindigd door de oefenleider",
-    "strength": "sterk punt",
-    "improvement": "verbeterpunt",
-    "note": "notitie",
-    "pillar": "pijler",
-    "objective": "doelstelling",
-    "Vital processes": "Vitale processen",
-    "Resilient society": "Weerbare samenleving",
-    "Democracy & rule of law": "Democratie en rechtsstaat",
-    "Resilient economy": "Weerbare economie",
-    "Territorial defence": "Verdediging grondgebied",
-    "Civil support to the military": "Civiele steun krijgsmacht",
-}
 
-# A pillar's short name, as the feed shows it (the slug is the key).
+# Pillars by their short names, as a line names them (`Word`: translated when rendered).
 PILLAR_SHORT: Mapping[str, str] = {
-    "vital-processes": "Vital processes",
-    "resilient-society": "Resilient society",
-    "democracy-rule-of-law": "Democracy & rule of law",
-    "resilient-economy": "Resilient economy",
-    "territorial-defence": "Territorial defence",
-    "civil-military-support": "Civil support to the military",
+    "vital-processes": N_("Vital processes"),
+    "resilient-society": N_("Resilient society"),
+    "democracy-rule-of-law": N_("Democracy & rule of law"),
+    "resilient-economy": N_("Resilient economy"),
+    "territorial-defence": N_("Territorial defence"),
+    "civil-military-support": N_("Civil support to the military"),
 }
 
 
 def render(line: Line, lang: str) -> str:
-    """The line in `lang`: its template looked up (English is the template itself), then
-    filled in. Only the template is parsed: a `{` in a parameter stays a `{`."""
-    dutch = lang == "nl"
-    template = NL[line.template] if dutch else line.template
+    """The line in `lang` (through the language layer); a `Word` parameter is translated
+    too, every other one is put in as it is: a `{` in a parameter stays a `{`."""
     if not line.params:
-        return template
-    if dutch:
-        values = {
-            key: NL.get(value, value) if type(value) is Word else value
-            for key, value in line.params.items()
-        }
-        return template.format_map(values)
-    return template.format_map(line.params)
+        return text(lang, line.template)
+    values = {
+        key: text(lang, value) if type(value) is Word else value
+        for key, value in line.params.items()
+    }
+    return text(lang, line.template, **values)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model.events import Event, Kind
+from ..model.reasons import reason
 from . import commands as c
 from .authority import SYSTEM
 from .clock import VirtualClock
@@ -120,12 +121,12 @@ class RealtimeDriver:
     def _not_recorded(self, request: _Request) -> Outcome:
         failure = self.session.failure
         if failure is not None:
-            why = f"not recorded: {failure.message}"
+            why = reason("not-recorded", error=failure.message)
         elif self.session.engine.ended:
-            why = "not recorded: the session has ended"
+            why = reason("not-recorded-ended")
         else:
-            why = "not recorded: the session has stopped"
-        return Outcome(False, why, (), request.t)
+            why = reason("not-recorded-stopped")
+        return Outcome(False, why.english, (), request.t, why)
 
     def _catch_up(self, now: float) -> bool:
         """Step through everything due up to `now`; False if the per-wake cap stopped it."""

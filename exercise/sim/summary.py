@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..language import Translator, number
 from ..model import Pillar, format_clock
 from .state import SessionState
 
@@ -26,23 +27,38 @@ class Summary:
     self_decisions: int = 0
     rejected: int = 0
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str = "en") -> list[str]:
+        """The summary in `lang`: ids (phases, roles, pillars, indicators) as they are."""
+        w = Translator(lang)
+        head = w(
+            "scenario time {time}, phase {phase} ({level})",
+            time=format_clock(self.t),
+            phase=self.phase,
+            level=self.level,
+        )
         out = [
-            f"scenario time {format_clock(self.t)}, phase {self.phase} ({self.level})"
-            + (", ended" if self.ended else ""),
-            f"injects delivered: {self.delivered}",
-            f"decisions: {self.decisions_taken} taken, {self.decisions_missed} missed, "
-            f"{len(self.decisions_open)} open",
+            head + (w(", ended") if self.ended else ""),
+            w("injects delivered: {n}", n=self.delivered),
+            w(
+                "decisions: {taken} taken, {missed} missed, {open} open",
+                taken=self.decisions_taken,
+                missed=self.decisions_missed,
+                open=len(self.decisions_open),
+            ),
         ]
         if self.by_role:
-            out.append(
-                "  by role: " + ", ".join(f"{r} {n}" for r, n in sorted(self.by_role.items()))
-            )
+            roles = ", ".join(f"{r} {n}" for r, n in sorted(self.by_role.items()))
+            out.append("  " + w("by role: {roles}", roles=roles))
         out.append(
-            f"measures taken: {self.measures}; self-initiated decisions: {self.self_decisions}; "
-            f"rejected commands: {self.rejected}"
+            w(
+                "measures taken: {measures}; self-initiated decisions: {own}; "
+                "rejected commands: {rejected}",
+                measures=self.measures,
+                own=self.self_decisions,
+                rejected=self.rejected,
+            )
         )
-        out.append("expected actions per pillar (met / late / missed / pending):")
+        out.append(w("expected actions per pillar (met / late / missed / pending):"))
         for pillar in Pillar:
             counts = self.expected.get(pillar.value)
             if counts:
@@ -51,9 +67,10 @@ class Summary:
                     f"{counts.get('missed', 0)} / {counts.get('pending', 0)}"
                 )
             else:
-                out.append(f"  {pillar.value:<24} none expected")
+                out.append(f"  {pillar.value:<24} " + w("none expected"))
         if self.indicators:
-            out.append("indicators: " + ", ".join(f"{k} {v:g}" for k, v in self.indicators.items()))
+            values = ", ".join(f"{k} {number(lang, v, 6)}" for k, v in self.indicators.items())
+            out.append(w("indicators: {values}", values=values))
         return out
 
 

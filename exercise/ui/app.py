@@ -25,7 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker
 
-from ..language import default_language
+from ..language import default_language, session_language
 from ..model import InjectTemplate, Scenario, format_clock, localize
 from ..model.events import Event, Kind
 from ..safetext import clean
@@ -317,7 +317,7 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
             what = i18n.tr(f"cmd.done.{command.type}", lang, **values)
             self.status_bar.set_note("✓ " + what, "green", until)
         else:
-            reason = clean(outcome.reason)
+            reason = clean(outcome.explain(lang))
             if outcome.reason.startswith("not recorded"):
                 self.not_recorded.append(command.type)
             self.status_bar.set_note(
@@ -553,6 +553,15 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
 
         return show
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its own words in the user's language."""
+        from textual.command import CommandPalette
+
+        from ..palette import Palette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(self.lang))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         lang = self.lang
 
@@ -595,10 +604,12 @@ def start_session(
     paused: bool = False,
     templates: dict[str, InjectTemplate] | None = None,
     pause_on_phase: bool | None = None,
+    lang: str | None = None,
 ) -> Session:
     """A new live session (durable journal), with the facilitator's start settings journaled
-    (`pause_on_phase`, when given, in the session's meta: a resume keeps it)."""
-    meta: dict[str, Any] = {"mode": "live", "source": source}
+    (`pause_on_phase`, when given, and the language in the session's meta: a resume keeps
+    them)."""
+    meta: dict[str, Any] = {"mode": "live", "source": source, "lang": session_language(lang)}
     if pause_on_phase is not None:
         meta["pause_on_phase"] = pause_on_phase
     session = Session.start(
@@ -639,7 +650,7 @@ def create_app(
     return ExerciseApp(
         session,
         clock=clock,
-        lang=lang,
+        lang=session_language(lang, session.meta),
         pause_on_phase=pause_on_phase_setting(session, pause_on_phase),
     )
 

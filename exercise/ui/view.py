@@ -130,7 +130,10 @@ def msel_detail(
     lines: list[tuple[str, str]] = []
     method = i18n.method_name(inject.method.value, lang)
     lines.append(
-        (i18n.tr("msel.from", lang), f"{inject.sender} ({method})" if inject.sender else method)
+        (
+            i18n.tr("msel.from", lang),
+            f"{localize(inject.sender, lang)} ({method})" if inject.sender else method,
+        )
     )
     lines.append((i18n.tr("msel.to", lang), ", ".join(state.recipients.get(inject.id, inject.to))))
     if inject.when is not None:
@@ -315,7 +318,7 @@ def role_inbox(state: SessionState, scenario: Scenario, role: str, lang: str) ->
                 inject_id,
                 t,
                 inject.method.value,
-                inject.sender or "",
+                localize(inject.sender, lang),
                 localize(inject.title, lang),
                 localize(inject.text, lang),
                 decider,

@@ -472,7 +472,7 @@ def test_help_speaks_dutch(make_app) -> None:
             await pilot.press("question_mark")
             await until(pilot, lambda: isinstance(app.screen, HelpScreen))
             text = plain(app.screen.query_one(".dialog-title"))
-            assert text == "Toetsen: de facilitatorconsole"
+            assert text == "Toetsen: de console van de oefenleider"
             does = [does for _keys, does in app.screen.rows]
             assert "Pauze" in does and "Einde" in does and "Hulp" in does
 

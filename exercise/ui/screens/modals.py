@@ -462,7 +462,7 @@ class AdhocScreen(_FormScreen):
         for pillar in template.pillars:
             pillars.select(pillar.value)
         self.query_one("#adhoc-method", Select).value = template.method.value
-        self.query_one("#adhoc-sender", Input).value = template.sender or ""
+        self.query_one("#adhoc-sender", Input).value = localize(template.sender, self.lang)
         decision = template.decision
         self.query_one("#adhoc-decide", Checkbox).value = decision is not None
         if decision is not None:

@@ -157,7 +157,7 @@ class DecisionForm(Vertical):
         self.set_class(False, "-pending")
         if not message.outcome.accepted:
             self.query_one(".form-submit", Button).disabled = self.decision.status != "open"
-            reason = self.t("form.rejected", reason=message.outcome.reason)
+            reason = self.t("form.rejected", reason=message.outcome.explain(self.lang))
             self.query_one(".form-error", Static).update(literal(reason, style="bold red"))
             if self.decision.status == "open":
                 self.query_one(".form-result", Static).update("")

@@ -437,12 +437,12 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
                 self.query_one(".init-comms", SelectionList).deselect_all()
                 result.update(Text(self.t("notice.recorded"), style="bold green"))
             else:
-                reason = self.t("form.rejected", reason=outcome.reason)
+                reason = self.t("form.rejected", reason=outcome.explain(self.lang))
                 result.update(literal(reason, style="bold red"))
         elif message.tag == "measure":
             result = self.query_one(".measure-result", Static)
             if outcome.accepted:
                 result.update(Text(self.t("notice.recorded"), style="bold green"))
             else:
-                reason = self.t("form.rejected", reason=outcome.reason)
+                reason = self.t("form.rejected", reason=outcome.explain(self.lang))
                 result.update(literal(reason, style="bold red"))
