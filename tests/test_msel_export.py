@@ -42,7 +42,7 @@ def projection(inject: Inject, lang: str) -> dict[str, Any]:
         "when": inject.when.text if inject.when else None,
         "after": inject.after,
         "to": inject.to,
-        "from": inject.sender,
+        "from": text(inject.sender) if inject.sender else None,
         "method": inject.method,
         "title": text(inject.title),
         "text": text(inject.text),

@@ -19,6 +19,7 @@ from msel_books import (
 )
 
 from exercise.cli import main
+from exercise.content.lint import lint
 from exercise.content.loader import load_scenario
 from exercise.model import Scenario, localize
 
@@ -246,16 +247,21 @@ def test_a_bad_time_names_its_cell_and_writes_nothing(
     assert not list(tmp_path.glob(".*part"))
 
 
-def test_the_threat_level_and_pillars_are_asked_for_not_guessed(
+def test_the_threat_level_is_asked_for_and_pillars_left_for_lint(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     book = t3sf_book(tmp_path)
     status, err = run_import(capsys, str(book), "--pillar", "vital-processes")
     assert status == 2
     assert "--level" in err
-    status, err = run_import(capsys, str(book), "--level", "L1")
-    assert status == 2
-    assert "main!A2: no pillar" in err and "--pillar" in err
+    out = tmp_path / "no-pillars.yaml"
+    status, err = run_import(capsys, str(book), "--level", "L1", "-o", str(out))
+    assert status == 0, err
+    assert "pillars:" not in out.read_text(encoding="utf-8")  # never guessed
+    scenario = load_scenario(out)
+    report = lint(scenario)
+    assert {w.code for w in report.warnings} >= {"no-pillar"}
+    assert all(not inject.pillars for inject in scenario.injects)
 
 
 def test_a_player_named_nowhere_is_refused_at_the_cell(

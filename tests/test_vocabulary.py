@@ -16,10 +16,10 @@ import pytest
 from conftest import scenario_text
 
 from exercise.debrief.metrics import COLLECTORS, collect
+from exercise.language import translations
 from exercise.model import Scenario
 from exercise.model.events import KINDS, PAYLOADS, Event, Kind, NewEvent
 from exercise.sim import commands as c
-from exercise.language import translations
 from exercise.sim import eventwords
 from exercise.sim.describe import WORDS, Describer
 from exercise.sim.engine import Engine

@@ -128,6 +128,15 @@ def _warnings(s: Scenario) -> list[LintWarning]:
                     path,
                 )
             )
+        if not inject.pillars:
+            out.append(
+                LintWarning(
+                    "no-pillar",
+                    where,
+                    N_("no pillar: the debrief cannot place this inject under any pillar"),
+                    path,
+                )
+            )
         out += _decision_warnings(s, inject, where, path)
     for index, role in enumerate(s.roles):
         if role.kind == RoleKind.PLAYER and role.id not in received:

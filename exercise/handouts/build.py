@@ -108,7 +108,7 @@ def _inject_block(scenario: Scenario, n: int, inject: Inject, lang: str) -> str:
     rows = [
         (word("time", lang), cue(scenario, inject, lang)),
         (word("to", lang), _role_names(scenario, inject.to, lang)),
-        (word("from", lang), inject.sender or ""),
+        (word("from", lang), _t(inject.sender, lang) if inject.sender else ""),
         (word("method", lang), inject.method.label(lang)),
     ]
     decision = inject.decision
@@ -253,7 +253,7 @@ def simcell(scenario: Scenario, lang: str) -> str:
     senders: dict[str, list[tuple[int, Inject]]] = {}
     for n, inject in enumerate(scenario.injects, start=1):
         if inject.sender:
-            senders.setdefault(inject.sender, []).append((n, inject))
+            senders.setdefault(_t(inject.sender, lang), []).append((n, inject))
     if not senders:
         parts.append(f"<p>{esc(word('no_simcell', lang))}</p>\n")
     for sender, items in senders.items():
@@ -334,7 +334,7 @@ def inject_cards(scenario: Scenario, lang: str) -> str:
     for n, inject in enumerate(scenario.injects, start=1):
         facts = [
             (word("to", lang), _role_names(scenario, inject.to, lang)),
-            (word("from", lang), inject.sender or ""),
+            (word("from", lang), _t(inject.sender, lang) if inject.sender else ""),
             (word("method", lang), inject.method.label(lang)),
         ]
         if inject.at is not None:

@@ -240,6 +240,9 @@ class InjectTemplate(Model):
 
 
 class Inject(InjectTemplate):
+    # A scenario's inject may come without pillars (an imported MSEL does not say them):
+    # lint points at it (`no-pillar`); a catalogue template must name them.
+    pillars: Pillars = ()
     use: Slug | None = Field(None, description="Catalogue template this inject starts from")
     at: Duration | None = Field(None, description="Delivery time on the timeline")
     when: Condition | None = Field(None, description="Release condition")

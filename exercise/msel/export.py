@@ -53,7 +53,7 @@ def _row(
         "after": format_duration(inject.after) if inject.after is not None else "",
         "released": "\n".join(f"{i}: {o}" for i, o in released),
         "phase": localize(phase.title, lang) if phase else "",
-        "from": inject.sender or "",
+        "from": localize(inject.sender, lang) if inject.sender else "",
         "to": ", ".join(inject.to),
         "method": inject.method.value,
         "title": localize(inject.title, lang),

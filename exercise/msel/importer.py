@@ -1,7 +1,8 @@
 """An MSEL sheet to a scenario: columns found, rows read, broadcasts merged, YAML written.
 
-Nothing is guessed: what a sheet does not say (pillars, the threat level of its phase) the
-user gives (`--pillar`, `--level` or the mapping file), and what the scenario format can
+Nothing is guessed: the threat level of its phase, which a sheet does not say, the user
+gives (`--level` or the mapping file); pillars may be given for every inject (`--pillar`),
+else they are left out for `lint` to point at; and what the scenario format can
 do without (NATO requirements, domains, sources, deadlines, expected actions) stays out
 for `exercise lint` to point at. Every problem names its cell (`FILE:SHEET!CELL`).
 """
@@ -618,13 +619,6 @@ def build_scenario(
                 "the player, or give `to:` in a mapping file for rows that name none",
             )
         to = [role_of(n) for n in names]
-        if "pillars" not in inject and not pillars:
-            raise place.problem(
-                row.number,
-                row.cells.get("pillars", 1),
-                "no pillar: the sheet has none for this inject; give them "
-                "with --pillar (or `pillars:` in a mapping file)",
-            )
         ordered: dict[str, Any] = {"id": inject["id"]}
         if at is not None and "when" not in inject:
             ordered["at"] = format_duration(at) if at else 0
@@ -635,7 +629,8 @@ def build_scenario(
         for key in ("from", "method", "title", "text"):
             if key in inject:
                 ordered[key] = inject[key]
-        ordered["pillars"] = inject.get("pillars", pillars)
+        if inject.get("pillars", pillars):  # else left for lint to point at (`no-pillar`)
+            ordered["pillars"] = inject.get("pillars", pillars)
         for key in ("nato", "domains", "attribution", "severity", "source", "contingency"):
             if key in inject:
                 ordered[key] = inject[key]

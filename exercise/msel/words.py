@@ -340,9 +340,13 @@ def word(key: str, lang: str) -> str:
 
 
 def column(field: str, lang: str) -> str:
-    """A column's header in `lang` (the language layer); COLUMNS keeps the English and
-    Dutch as the import recognises them, whatever catalogues are installed."""
-    return text(lang, COLUMNS[field][0])
+    """A column's header in `lang`. English and Dutch are COLUMNS' own, which the import
+    recognises (an exported sheet must import again); another language's come from its
+    catalogue."""
+    en, nl = COLUMNS[field]
+    if lang in ("en", "nl"):
+        return nl if lang == "nl" else en
+    return text(lang, en)
 
 
 # The column headers as messages of the catalogue.
