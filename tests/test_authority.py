@@ -108,10 +108,10 @@ def refused(engine: Engine, command: c.Command, *words: str) -> Outcome:
     for word in words:
         assert word in outcome.reason
     assert [e.kind for e in engine.pending[mark:]] == [Kind.COMMAND_REJECTED]
-    assert engine.pending[-1].payload == {
-        "command": command.model_dump(mode="json"),
-        "reason": outcome.reason,
-    }
+    payload = engine.pending[-1].payload
+    assert payload["command"] == command.model_dump(mode="json")
+    assert payload["reason"] == outcome.reason  # the English, beside its code
+    assert outcome.why is not None and payload["code"] == outcome.why.code
     assert snapshot(engine) == before
     return outcome
 
