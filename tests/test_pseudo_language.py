@@ -57,8 +57,11 @@ def data(played: Path) -> set[str]:
     with Journal.open(played, readonly=True) as journal:
         scenario = load_frozen(journal)
         payloads = [e.payload for e in journal.events()]
-    demo = load_scenario(find_scenario("demo"))  # type: ignore[arg-type]
-    dumps = [s.model_dump(mode="json", by_alias=True) for s in (scenario, demo)]
+    others = [  # every bundled scenario: `list` shows them all
+        load_scenario(find_scenario(name))  # type: ignore[arg-type]
+        for name in ("demo", "havenstad-doortocht")
+    ]
+    dumps = [s.model_dump(mode="json", by_alias=True) for s in (scenario, *others)]
     return data_words(dumps, payloads, [str(played)])
 
 
