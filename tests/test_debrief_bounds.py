@@ -400,11 +400,10 @@ def test_long_texts_are_cut_in_tables_and_whole_in_json(tmp_path: Path) -> None:
 
 def test_the_timeline_annex_is_cut_at_its_maximum(tmp_path: Path) -> None:
     extra = MAX_TIMELINE_ROWS + 250 - len(HAND_EVENTS)
-    pauses = [
-        NewEvent(3000, Kind.PAUSED if n % 2 == 0 else Kind.RESUMED, "excon", {})
-        for n in range(extra)
+    speeds = [  # the clock's pauses are left out of the timeline: speed changes are not
+        NewEvent(3000, Kind.SPEED_SET, "excon", {"speed": 10.0 + n % 5}) for n in range(extra)
     ]
-    report = _report(write_journal(tmp_path / "busy.db", _with(pauses)))
+    report = _report(write_journal(tmp_path / "busy.db", _with(speeds)))
     shown = MAX_TIMELINE_ROWS
     more = len(report.timeline) - shown
     assert more > 200

@@ -278,6 +278,11 @@ def build_parser() -> Parser:
     debrief.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the JSON report"
     )
+    debrief.add_argument(
+        "--pauses",
+        action="store_true",
+        help="list the clock's pauses and resumes in the timeline (left out by default)",
+    )
     o.add_force(debrief, "report files")
     o.add_damaged(debrief)
 

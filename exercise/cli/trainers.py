@@ -86,7 +86,7 @@ def _debrief_one(path: Path, files: list[str], console: bool, args: argparse.Nam
 
     journal, damage = open_for_reading(path, args.damaged)
     with journal:
-        report = build_report(journal, lang=args.lang, damage=damage)
+        report = build_report(journal, lang=args.lang, damage=damage, pauses=args.pauses)
     folder = Path(args.out) if args.out else path.parent
     rendered = {fmt: render(report, fmt) for fmt in files}
     _write(folder, path.stem, rendered, [path], args.force, report.overview.language)
@@ -113,7 +113,7 @@ def _debrief_many(
                     f"{paths[0]} played scenario {scenarios[0]!r} but {path} played "
                     f"{scenarios[-1]!r}: only sessions of the same scenario can be compared"
                 )
-            reports.append(build_report(journal, lang=args.lang, damage=damage))
+            reports.append(build_report(journal, lang=args.lang, damage=damage, pauses=args.pauses))
     try:
         comparison = compare(reports, hashes)
     except NotComparable as err:

@@ -74,7 +74,9 @@ NATO_PILLARS: dict[str, tuple[str, ...]] = {
 }
 
 
-def build_report(journal: Journal, lang: str | None = None, damage: str | None = None) -> Report:
+def build_report(
+    journal: Journal, lang: str | None = None, damage: str | None = None, pauses: bool = False
+) -> Report:
     """The report of one journal (read once, from its first event to its last).
 
     `damage` says what is wrong with a damaged journal (a broken hash chain) whose report
@@ -90,7 +92,9 @@ def build_report(journal: Journal, lang: str | None = None, damage: str | None =
         raise UnreadableJournal(
             journal.path, f"the scenario frozen in it cannot be read ({first[0][:200]})"
         ) from None
-    return report_from(scenario, journal.session, journal.events(), journal.path.name, lang, damage)
+    return report_from(
+        scenario, journal.session, journal.events(), journal.path.name, lang, damage, pauses
+    )
 
 
 _P = ParamSpec("_P")
@@ -123,11 +127,12 @@ def report_from(
     journal_name: str,
     lang: str | None = None,
     damage: str | None = None,
+    pauses: bool = False,
 ) -> Report:
     kept = (session.meta or {}).get("lang")
     if lang is None and isinstance(kept, str) and kept in languages():
         lang = kept  # the language the session was played in
-    facts = collect(scenario, events, lang)
+    facts = collect(scenario, events, lang, pauses)
     return assemble(facts, session, journal_name, damage)
 
 
@@ -293,6 +298,7 @@ def assemble(
         damage=damage,
         unreadable_events=facts.unreadable,
         unreadable=facts.skipped,
+        pauses_left_out=facts.pauses_left_out,
     )
     glances = [
         PillarGlance(

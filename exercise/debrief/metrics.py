@@ -106,6 +106,8 @@ class Facts:
     evaluation: Evaluation = field(default_factory=Evaluation)
     conditional_contingencies: frozenset[str] = frozenset()
     lifted: dict[str, tuple[float, bool]] = field(default_factory=dict)  # t, informed
+    pause_rows: bool = False  # the clock's pauses and resumes as timeline rows
+    pauses_left_out: int = 0  # ... and how many were left out when not
     unreadable: int = 0  # events left out: their payload has the wrong shape
     skipped: list[SkippedEvent] = field(default_factory=list)  # the first of them
     w: Words = field(init=False)
@@ -133,10 +135,14 @@ def is_contingency(scenario: Scenario, inject_id: str) -> bool:
     )
 
 
-def collect(scenario: Scenario, events: Iterable[Event], lang: str | None = None) -> Facts:
+def collect(
+    scenario: Scenario, events: Iterable[Event], lang: str | None = None, pauses: bool = False
+) -> Facts:
     """One pass over the events. An event whose payload has the wrong shape (a journal
-    made or edited by hand) is left out and counted, with what is wrong, in `unreadable`."""
+    made or edited by hand) is left out and counted, with what is wrong, in `unreadable`.
+    The clock's pauses and resumes are timeline rows only with `pauses` (else counted)."""
     facts = Facts(scenario, lang or scenario.language)
+    facts.pause_rows = pauses
     facts.conditional_contingencies = frozenset(
         i.id for i in scenario.injects if i.when is not None and is_contingency(scenario, i.id)
     )
@@ -632,6 +638,9 @@ def _facilitator(f: Facts, e: Event, p: Empty | InjectRef | SpeedSet | Jumped) -
         _number(p.get("speed", 0), "speed")
     elif e.kind in (Kind.INJECT_HELD, Kind.INJECT_UNHELD):
         _text(p, "inject")
+    elif e.kind in (Kind.PAUSED, Kind.RESUMED) and not f.pause_rows:
+        f.pauses_left_out += 1  # noise in a timeline a director reads, unless asked
+        return
     _timeline(f, e, ())
 
 

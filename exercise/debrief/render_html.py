@@ -51,6 +51,7 @@ from .text import (
     for_display,
     in_force_text,
     number,
+    pauses_text,
     pillar_label,
     pillar_number,
     pillar_titles,
@@ -930,6 +931,8 @@ def _timeline(add: Add, report: Report, w: Words) -> None:
     if len(report.timeline) > MAX_TIMELINE_ROWS:
         more = timeline_more(len(report.timeline) - MAX_TIMELINE_ROWS, w)
         add(f'<p class="muted">{esc(more)}</p>')
+    if report.overview.pauses_left_out:
+        add(f'<p class="muted">{esc(pauses_text(report.overview.pauses_left_out, w))}</p>')
     add("</section>")
 
 

@@ -47,6 +47,7 @@ from .text import (
     fraction,
     in_force_text,
     number,
+    pauses_text,
     pillar_label,
     pillar_number,
     pillar_titles,
@@ -478,6 +479,8 @@ def render_markdown(report: Report) -> str:
     )
     if len(report.timeline) > MAX_TIMELINE_ROWS:
         add(f"_{timeline_more(len(report.timeline) - MAX_TIMELINE_ROWS, w)}_\n")
+    if report.overview.pauses_left_out:
+        add(f"_{md(pauses_text(report.overview.pauses_left_out, w))}_\n")
     add(f"## {w(HEADING['participants'])}\n")
     p = report.participants
     add(

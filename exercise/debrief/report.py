@@ -118,6 +118,7 @@ class Overview:
     # asked for anyway; None for a sound journal. Every format shows it.
     damage: str | None = None
     unreadable_events: int = 0  # events left out because they could not be read
+    pauses_left_out: int = 0  # the clock's pauses and resumes left out of the timeline
     unreadable: list[SkippedEvent] = field(default_factory=list)  # the first few of them
 
 

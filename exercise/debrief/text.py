@@ -347,6 +347,15 @@ def timeline_more(n: int, w: Words) -> str:
     )
 
 
+def pauses_text(n: int, w: Words) -> str:
+    """The note under a timeline that leaves the clock's pauses and resumes out."""
+    return w(
+        "{n} pauses and resumes of the clock are left out (`exercise debrief --pauses` "
+        "lists them).",
+        n=n,
+    )
+
+
 def damage_text(damage: str, w: Words) -> str:
     """The one-line marking of a report made from a damaged journal."""
     return w("DAMAGED JOURNAL: {damage}", damage=damage)
