@@ -206,6 +206,9 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
         self._dirty = True
         for panel in self.role_panels:
             panel.dirty = True
+        for event in message.events:
+            if event.kind == Kind.PHASE_ENTERED and event.payload.get("cause") != "start":
+                self._playbook_opened(str(event.payload.get("level", "")))
         if any(e.kind == Kind.PAUSED and e.actor == SYSTEM for e in message.events):
             self.notify(i18n.tr("notice.phase_pause", self.lang), markup=False, timeout=10)
         if any(event.kind == Kind.SESSION_ENDED for event in message.events):
@@ -217,6 +220,17 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
         if not self._refresh_scheduled:
             self._refresh_scheduled = True
             self.call_later(self._refresh_after_events)
+
+    def _playbook_opened(self, level: str) -> None:
+        """A new threat level: say which roles' playbook it opens, here and in their panels."""
+        book = [m for m in self.scenario.measures if m.playbook.value == level]
+        if not book:
+            return
+        roles = ", ".join(sorted({m.role for m in book}))
+        text = i18n.tr("notice.playbook", self.lang, level=level, count=len(book), roles=roles)
+        self.notify(text, markup=False, timeout=10)
+        for panel in self.role_panels:
+            panel.playbook_opened(level, [m for m in book if m.role == panel.role])
 
     def _refresh_after_events(self) -> None:
         self._refresh_scheduled = False

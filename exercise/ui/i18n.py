@@ -256,6 +256,8 @@ STRINGS: dict[str, str] = {
     ),
     "confirm.next.decision": N_("  {role} “{title}”: {left} left"),
     "notice.phase_pause": N_("A new phase began: the clock is paused (ctrl+t runs it)."),
+    "notice.playbook": N_("Playbook {level} now available: {count} measures for {roles}"),
+    "meas.playbook": N_("Playbook {level} now available: {titles}"),
     "notice.rejected": N_("Not done: {reason}"),
     "notice.recorded": N_("Recorded in the journal."),
     "notice.ended": N_("The session has ended. Journal: {path}"),

@@ -222,6 +222,9 @@ def test_measures_follow_the_escalation_level(make_app) -> None:
             assert [(m.measure, m.status) for m in nctv.measures] == [
                 ("activate-lcp-md", "available")
             ]
+            await until(pilot, lambda: "Playbook L2" in plain(nctv.query_one(".measure-result")))
+            opened = plain(nctv.query_one(".measure-result"))
+            assert opened.startswith("Playbook L2 now available: Activate")
             table.focus()
             await pilot.press("enter")
             await until(pilot, lambda: isinstance(app.screen, MeasureScreen))

@@ -28,7 +28,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from ...model import CommsElement, Pillar, Scenario, format_clock
+from ...model import CommsElement, Measure, Pillar, Scenario, format_clock, localize
 from ...safetext import clean, literal
 from ...sim import commands as c
 from ...sim.state import SessionState
@@ -401,6 +401,14 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
             return
         event.stop()
         self.take_selected_measure()
+
+    def playbook_opened(self, level: str, measures: list[Measure]) -> None:
+        """The level rose and opened this role's playbook: say what is in it."""
+        if not measures:
+            return
+        titles = "; ".join(localize(m.title, self.lang) for m in measures)
+        text = self.t("meas.playbook", level=level, titles=titles)
+        self.query_one(".measure-result", Static).update(literal(text, style="bold"))
 
     def take_selected_measure(self) -> None:
         table = self.query_one(".measure-table", DataTable)
