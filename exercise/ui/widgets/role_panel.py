@@ -61,6 +61,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         self.prefix = f"r{index}"
         self.inbox: list[PlayerInject] = []
         self.measures: list[MeasureRow] = []
+        self.playbook_note = ""  # a playbook opened before the panel was first drawn
         self.history: list[tuple[float, str]] = []
         self._listed: list[tuple[str, str, bool]] = []
         self._seen: set[str] = set()
@@ -124,7 +125,12 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
                 Vertical(classes="measures"),
             ):
                 yield DataTable(cursor_type="row", classes="measure-table")
-                yield Static(Text(self.t("meas.hint"), style="dim"), classes="measure-result")
+                hint = (
+                    literal(self.playbook_note, style="bold")
+                    if self.playbook_note
+                    else Text(self.t("meas.hint"), style="dim")
+                )
+                yield Static(hint, classes="measure-result")
             with TabPane("4 " + self.t("role.history"), id=f"{p}-history"):
                 yield DataTable(cursor_type="row", classes="history-table")
 
@@ -408,7 +414,11 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
             return
         titles = "; ".join(localize(m.title, self.lang) for m in measures)
         text = self.t("meas.playbook", level=level, titles=titles)
-        self.query_one(".measure-result", Static).update(literal(text, style="bold"))
+        found = self.query(".measure-result")  # nothing yet when the panel was never shown
+        if found:
+            found.first(Static).update(literal(text, style="bold"))
+        else:
+            self.playbook_note = text  # shown when the panel is first drawn
 
     def take_selected_measure(self) -> None:
         table = self.query_one(".measure-table", DataTable)
