@@ -21,7 +21,6 @@ from ..model import (
     HybridDomain,
     Inject,
     Level,
-    Measure,
     NatoRequirement,
     Pillar,
     RoleKind,
@@ -193,7 +192,7 @@ def _playbook_warnings(s: Scenario) -> list[LintWarning]:
                     f"measures.{measure.id}",
                     N_("available only at {levels}, a level no phase reaches"),
                     ("measures", index, field),
-                    params={"levels": ", ".join(_levels(measure))},
+                    params={"levels": ", ".join(level.value for level in measure.available_levels)},
                 )
             )
     return out
@@ -245,10 +244,6 @@ def _texts(node: object, where: str) -> Iterator[tuple[str, str | dict[str, str]
         for n, item in enumerate(node):
             name = item.get("id") if isinstance(item, dict) else None
             yield from _texts(item, f"{where}.{name}" if isinstance(name, str) else f"{where}[{n}]")
-
-
-def _levels(measure: Measure) -> list[str]:
-    return [level.value for level in Level if measure.available_at(level)]
 
 
 def _decision_warnings(

@@ -281,10 +281,8 @@ def _lengths_differ(sessions: list[SessionColumn]) -> bool:
     return max(played) / min(played) > RATE_SPREAD
 
 
-def _per_hour(count: int, played: float) -> str:
-    from .text import number
-
-    return number(round(count * 3600 / max(played, 1.0), 1))
+def _per_hour(count: int, played: float, w: Words) -> str:
+    return w.number(count * 3600 / max(played, 1.0), 1)
 
 
 def _letter(n: int) -> str:
@@ -380,7 +378,10 @@ def blocks(c: Comparison) -> list[Block]:
             (w("Deadlines missed per hour of play"), [f.decisions_missed for f in c.overall]),
         ):
             overall.append(
-                [label, *[_per_hour(n, s.played) for n, s in zip(counts, c.sessions, strict=True)]]
+                [
+                    label,
+                    *[_per_hour(n, s.played, w) for n, s in zip(counts, c.sessions, strict=True)],
+                ]
             )
     out.append(Block(w("Whole session"), 2, "", [w("Metric"), *letters], overall))
     out.append(Block(w("Per pillar"), 2))

@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..model.timing import format_clock
-from .report import DecisionRow, ExpectedRow, Finding, PillarSection, Report
-from .text import in_force_text, span
+from .report import ExpectedRow, Finding, PillarSection, Report
+from .text import in_force_text, pillar_label, span
 from .words import Words
 
 MAX_FINDINGS = 5
@@ -58,7 +58,7 @@ def _pillar_finding(section: PillarSection, w: Words) -> tuple[float, Finding] |
     counts = section.expected_counts
     if not section.exercised:
         return None
-    title = section.title_nl if w.lang == "nl" else section.title
+    title = pillar_label(section.pillar, w)
     if counts.missed or counts.late:
         shortfall = [row for row in section.expected if row.status in ("missed", "late")]
         return (
@@ -99,7 +99,7 @@ def _pillar_finding(section: PillarSection, w: Words) -> tuple[float, Finding] |
 
 def _missed_deadlines(report: Report, w: Words) -> tuple[float, Finding] | None:
     """Deadlines let pass, by role: a default was applied instead of a decision."""
-    rows = list(_unique(row for s in report.pillars for row in s.decisions if row.kind == "missed"))
+    rows = [row for row in report.each_decision() if row.kind == "missed"]
     if not rows:
         return None
     by_role = Counter(row.role for row in rows)
@@ -119,7 +119,7 @@ def _missed_deadlines(report: Report, w: Words) -> tuple[float, Finding] | None:
             [
                 w(
                     "{at}: {inject} ({role})",
-                    at=_clock(row.t),
+                    at=format_clock(row.t),
                     inject=row.inject_title,
                     role=row.role,
                 )
@@ -136,7 +136,7 @@ def _timing_findings(report: Report, w: Words) -> Iterable[tuple[float, Finding]
         evidence = [
             w(
                 "{at}: {text} ({role})",
-                at=_clock(first.t),
+                at=format_clock(first.t),
                 text=first.text,
                 role=first.role,
             )
@@ -185,7 +185,7 @@ def _timing_findings(report: Report, w: Words) -> Iterable[tuple[float, Finding]
                     w(
                         "{level} at {at}: first fitting action after {lag}",
                         level=p.level,
-                        at=_clock(p.t),
+                        at=format_clock(p.t),
                         lag=span(p.lag),
                     )
                     for p in slow[:MAX_EVIDENCE]
@@ -214,7 +214,7 @@ def _lasting_measures(report: Report, w: Words) -> Iterable[tuple[float, Finding
                         "{title} ({role}): taken at {time}, not lifted",
                         title=m.title,
                         role=m.role,
-                        time=_clock(m.t),
+                        time=format_clock(m.t),
                     )
                     for m in open_[:MAX_EVIDENCE]
                 ],
@@ -266,16 +266,3 @@ def _expected_evidence(row: ExpectedRow, w: Words) -> str:
 
 def _objectives(rows: Iterable[ExpectedRow]) -> list[str]:
     return sorted({row.objective for row in rows if row.objective})
-
-
-def _unique(rows: Iterable[DecisionRow]) -> Iterable[DecisionRow]:
-    seen: set[tuple[float, str, str]] = set()
-    for row in rows:
-        key = (row.t, row.role, row.inject)
-        if key not in seen:
-            seen.add(key)
-            yield row
-
-
-def _clock(t: float) -> str:
-    return format_clock(t)

@@ -11,8 +11,9 @@ Times are scenario seconds after T+0 (`t`, `due`, `at`) or durations in seconds
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import Field
 
@@ -430,8 +431,30 @@ class Report:
     # Not part of the JSON.
     long_texts: Annotated[bool | None, Field(exclude=True)] = None
 
+    def each_decision(self) -> list[DecisionRow]:
+        """Every decision row once: a row of several pillars is listed under each of them
+        (the same object), so it is found by identity."""
+        return _once(row for section in self.pillars for row in section.decisions)
+
+    def each_delivery(self) -> list[InjectRow]:
+        """Every delivered inject's row once (see `each_decision`)."""
+        return _once(row for section in self.pillars for row in section.injects)
+
     def pillar(self, slug: str) -> PillarSection:
         return next(p for p in self.pillars if p.pillar == slug)
+
+
+_Row = TypeVar("_Row")
+
+
+def _once(rows: Iterable[_Row]) -> list[_Row]:
+    seen: set[int] = set()
+    out = []
+    for row in rows:
+        if id(row) not in seen:
+            seen.add(id(row))
+            out.append(row)
+    return out
 
 
 def report_schema() -> dict[str, Any]:

@@ -10,12 +10,12 @@ column (one path each), at most MAX_LANES lanes, and the time ticks of `charts`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..safetext import html_escape as escape
 from .charts import _LEVEL_COLOURS, FONT, MAX_TICKS, _end, _tick_label, tick_step
-from .report import DecisionRow, InjectRow, Report
+from .report import Report
 from .text import span
 from .words import Words
 
@@ -57,11 +57,11 @@ def lanes(report: Report) -> list[Lane]:
         for role in report.overview.roles
         if role.kind == "player"
     }
-    for inject in _unique_injects(report):
+    for inject in report.each_delivery():
         for role in inject.to:
             if role in by_role:
                 by_role[role].received.append(inject.t)
-    for row in _unique_decisions(report):
+    for row in report.each_decision():
         lane = by_role.get(row.role)
         if lane is None:
             continue
@@ -74,27 +74,6 @@ def lanes(report: Report) -> list[Lane]:
         else:
             lane.own.append(row.t)
     return [lane for lane in by_role.values() if not lane.empty]
-
-
-def _unique_injects(report: Report) -> Iterable[InjectRow]:
-    """Each delivery once (an inject of two pillars is listed under both)."""
-    seen: set[tuple[str, float]] = set()
-    for section in report.pillars:
-        for row in section.injects:
-            key = (row.id, row.t)
-            if key not in seen:
-                seen.add(key)
-                yield row
-
-
-def _unique_decisions(report: Report) -> Iterable[DecisionRow]:
-    seen: set[tuple[float, str, str, str, str]] = set()
-    for section in report.pillars:
-        for row in section.decisions:
-            key = (row.t, row.kind, row.role, row.inject, row.choice)
-            if key not in seen:
-                seen.add(key)
-                yield row
 
 
 def swimlane_svg(report: Report, w: Words, width: int = 960) -> str:

@@ -159,6 +159,11 @@ class Measure(Model):
         return level.rank >= self.from_level.rank
 
     @property
+    def available_levels(self) -> list[Level]:
+        """The levels it may be taken at, up the ladder."""
+        return [level for level in Level if self.available_at(level)]
+
+    @property
     def playbook(self) -> Level:
         """The level whose playbook the measure belongs to: the first it is available at."""
         if self.levels:

@@ -23,7 +23,7 @@ from typing import Any
 
 import simpy
 
-from ..model import Inject, InjectTemplate, Level, Option, RoleKind, Scenario, localize
+from ..model import Inject, InjectTemplate, Option, RoleKind, Scenario, localize
 from ..model.events import AdhocDecision, AdhocInject, Emit, Kind, NewEvent, SessionEnded
 from ..model.reasons import Reason, reason, reason_text
 from ..model.timing import format_clock, round_ms
@@ -535,7 +535,7 @@ class Engine:
             return reason(
                 "measure-level",
                 measure=cmd.measure,
-                level=", ".join(level.value for level in Level if measure.available_at(level)),
+                level=", ".join(level.value for level in measure.available_levels),
                 current=self.state.level.value,
             )
         if cmd.measure in self.state.measures:

@@ -64,26 +64,20 @@ REPORT_FINAL = N_("Report marked final by {by}")
 WITHDRAWN = N_("{ref} withdrawn: {reason}")
 UNKNOWN = "{kind}"  # a kind this version does not know (a journal from a newer one)
 
-# Our own words that a line takes as parameters (`Word`), translated when it is rendered.
-WORDS: tuple[str, ...] = (
+# Our own words a line takes as parameters (`Word`, translated when it is rendered), marked
+# here for the catalogue: a status, a phase change's cause, an observation's kind, what a
+# rating is of. (The pillars' short names are marked in PILLAR_SHORT.)
+WORD_PARAMS: tuple[str, ...] = (
     N_("met"),
     N_("late"),
     N_("missed"),
     N_("start"),
     N_("time"),
-    N_("scenario time is up"),
-    N_("ended by the facilitator"),
     N_("strength"),
     N_("improvement"),
     N_("note"),
     N_("pillar"),
     N_("objective"),
-    N_("Vital processes"),
-    N_("Resilient society"),
-    N_("Democracy & rule of law"),
-    N_("Resilient economy"),
-    N_("Territorial defence"),
-    N_("Civil support to the military"),
 )
 
 

@@ -69,6 +69,17 @@ def panel(app, role: str) -> RolePanel:
     return app.role_panels[app.roles.index(role)]
 
 
+async def measures_of(pilot, role: str) -> DataTable:
+    """Show `role`'s panel on its measures tab; its table of measures."""
+    app = pilot.app
+    app.action_show_tab(app.roles.index(role) + 1)
+    await settle(pilot)
+    shown = panel(app, role)
+    shown.query_one("TabbedContent").active = f"{shown.prefix}-measures"
+    await settle(pilot)
+    return shown.query_one(".measure-table", DataTable)
+
+
 async def open_form(pilot, action: str, screen_type: type):
     await pilot.press(key_for(pilot.app, action))
     await until(pilot, lambda: isinstance(pilot.app.screen, screen_type))
@@ -285,12 +296,7 @@ def test_taking_a_measure_shows_its_description_and_journals_the_rationale(make_
         app = make_app(lang="nl")
         async with app.run_test(size=(120, 40)) as pilot:
             await advance(pilot, 9 * M)  # L2: the LCP-MD becomes available
-            app.action_show_tab(app.roles.index("nctv") + 1)
-            await settle(pilot)
-            nctv = panel(app, "nctv")
-            nctv.query_one("TabbedContent").active = f"{nctv.prefix}-measures"
-            await settle(pilot)
-            table = nctv.query_one(".measure-table", DataTable)
+            table = await measures_of(pilot, "nctv")
             table.focus()
             await pilot.press("enter")
             await until(pilot, lambda: isinstance(app.screen, MeasureScreen))
@@ -325,12 +331,7 @@ def test_a_lasting_measure_in_force_is_lifted_and_accounted_for(make_app, demo) 
         app = make_app(scenario=scenario)
         async with app.run_test(size=(120, 40)) as pilot:
             await advance(pilot, 9 * M)  # L2: the LCP-MD becomes available
-            app.action_show_tab(app.roles.index("nctv") + 1)
-            await settle(pilot)
-            nctv = panel(app, "nctv")
-            nctv.query_one("TabbedContent").active = f"{nctv.prefix}-measures"
-            await settle(pilot)
-            table = nctv.query_one(".measure-table", DataTable)
+            table = await measures_of(pilot, "nctv")
             table.focus()
             await pilot.press("enter")
             await until(pilot, lambda: isinstance(app.screen, MeasureScreen))
