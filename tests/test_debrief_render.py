@@ -259,3 +259,16 @@ def test_final_report_is_not_a_draft(tmp_path: Path) -> None:
     assert report.overview.final_by == "A. Jansen"
     assert "FINAL" in render(report, "md") and "DRAFT:" not in render(report, "md")
     assert "watermark" not in render(report, "html").split("</style>")[1]
+
+
+def test_session_date_is_in_the_scenario_time_zone_and_language(tmp_path: Path) -> None:
+    # STARTED_WALL is 08:00 UTC; a scenario that starts in UTC+01:00 was played at 09:00 there
+    scenario = copy.deepcopy(HAND_SCENARIO)
+    scenario["start"] = "2027-01-15T09:00:00+01:00"
+    path = write_journal(tmp_path / "zone.db", scenario=scenario)
+    with Journal.open(path, readonly=True) as journal:
+        dutch = build_report(journal, lang="nl").overview
+        english = build_report(journal, lang="en").overview
+    assert dutch.session_date == "vrijdag 15 januari 2027 09:00 (UTC+01:00)"
+    assert english.session_date == "Friday 15 January 2027 09:00 (UTC+01:00)"
+    assert dutch.scenario_start == dutch.session_date  # T+0 as the author wrote it

@@ -7,11 +7,12 @@ import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from math import isfinite
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ..journal import Journal, SessionInfo
-from ..language import languages
+from ..language import date_time, languages, utc_offset
 from ..model import CommsElement, NatoRequirement, Pillar, Rating, RoleKind, Scenario
 from ..model.events import Event
 from ..model.timing import format_clock
@@ -136,10 +137,28 @@ def report_from(
     return assemble(facts, session, journal_name, damage)
 
 
-def _wall_text(wall: float | None) -> str:
-    if wall is None:
-        return ""
-    return datetime.fromtimestamp(wall, UTC).strftime("%Y-%m-%d %H:%M UTC")  # said: UTC
+def _wall_text(wall: float | None, scenario: Scenario, w: Words) -> str:
+    """When something happened, for a reader: in the scenario's own time zone (that of its
+    `start`; UTC without one), the date in the report's language, the offset always said."""
+    if wall is None or not isfinite(wall) or not _WALL_MIN <= wall <= _WALL_MAX:
+        return ""  # a crafted journal's time says nothing a reader can use
+    zone = scenario.start.tzinfo if scenario.start and scenario.start.tzinfo else UTC
+    when = datetime.fromtimestamp(wall, zone)
+    return f"{date_time(w.lang, when, _READER_DATE)} ({utc_offset(when)})"
+
+
+def _start_text(start: datetime | None, w: Words) -> str | None:
+    """The scenario's T+0 as its author wrote it: with its offset, or saying it has none."""
+    if start is None:
+        return None
+    if start.tzinfo is None:
+        shown = date_time(w.lang, start.replace(tzinfo=UTC), _READER_DATE)
+        return f"{shown} ({w('time zone not given')})"
+    return f"{date_time(w.lang, start, _READER_DATE)} ({utc_offset(start)})"
+
+
+_READER_DATE = "EEEE d MMMM y HH:mm"
+_WALL_MIN, _WALL_MAX = 0.0, 32503680000.0  # 1970 to the year 3000
 
 
 def _rating(evaluation: Evaluation, scope: str, target: str, w: Words) -> RatingMark | None:
@@ -279,8 +298,8 @@ def assemble(
         threat=text(scenario.threat),
         classification=scenario.classification,
         language=facts.lang,
-        session_date=_wall_text(session.started_wall),
-        scenario_start=scenario.start.isoformat() if scenario.start else None,
+        session_date=_wall_text(session.started_wall, scenario, w),
+        scenario_start=_start_text(scenario.start, w),
         duration=bounded_time(scenario.duration),
         played=facts.last_t,
         ended=facts.ended,
@@ -292,7 +311,7 @@ def assemble(
         last_hash=facts.last_hash,
         status="final" if final else "draft",
         final_by=(final[1] or "") if final else "",
-        final_at=_wall_text(final[0]) if final else "",
+        final_at=_wall_text(final[0], scenario, w) if final else "",
         objectives=len(objectives),
         roles=roles,
         damage=damage,

@@ -99,7 +99,7 @@ class Overview:
     threat: str
     classification: str
     language: str
-    session_date: str  # when the session started, ISO 8601 in UTC
+    session_date: str  # when the session started, in the scenario's time zone, offset said
     scenario_start: str | None  # calendar time of T+0 in the scenario, if it gives one
     duration: float  # planned scenario duration
     played: float  # scenario time reached
@@ -112,7 +112,7 @@ class Overview:
     last_hash: str
     status: Literal["draft", "final"]
     final_by: str = ""
-    final_at: str = ""  # ISO 8601 in UTC
+    final_at: str = ""  # when it was validated, as session_date
     objectives: int = 0
     roles: list[RoleActivity] = field(default_factory=list)
     # Why the journal is damaged (its hash chain or contents broken), when a report was
