@@ -255,6 +255,21 @@ def date_time(lang: str, when: datetime, pattern: str = "EEEE d MMMM y HH:mm:ss"
     return format_datetime(when, pattern, tzinfo=when.tzinfo, locale=babel_locale(lang))
 
 
+def reader_time(lang: str, when: datetime) -> str:
+    """A moment as a reader expects it: `Thursday 14 January 2027 07:00 (UTC+01:00)`, the
+    day and month in `lang`, in `when`'s own time zone with its offset said; a time
+    without a zone (a scenario's start written without one) says so instead."""
+    if when.tzinfo is None:
+        from datetime import UTC
+
+        shown = date_time(lang, when.replace(tzinfo=UTC), _READER_PATTERN)
+        return f"{shown} ({text(lang, N_('time zone not given'))})"
+    return f"{date_time(lang, when, _READER_PATTERN)} ({utc_offset(when)})"
+
+
+_READER_PATTERN = "EEEE d MMMM y HH:mm"
+
+
 def utc_offset(when: datetime) -> str:
     """`UTC+01:00`: the offset `when` is shown in, so a time is never silently UTC."""
     offset = when.utcoffset()

@@ -185,3 +185,9 @@ def test_no_marking_can_break_out_of_its_css_string(marking: str) -> None:
     style = html[html.index("<style>") : html.index("</style>")]
     assert "<" not in style.split("@page {", 1)[1]
     assert css_string(marking).count('"') == 2
+
+
+def test_the_start_reads_as_a_date_in_the_scenario_time_zone_and_language() -> None:
+    scenario = load_scenario(bundled_scenarios_dir() / "demo.yaml")  # T+0 07:00 at UTC+01:00
+    assert "donderdag 14 januari 2027 07:00 (UTC+01:00)" in handbook(scenario, "nl")
+    assert "Thursday 14 January 2027 07:00 (UTC+01:00)" in player_handout(scenario, "en")

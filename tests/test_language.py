@@ -202,3 +202,12 @@ def test_the_dutch_report_scores_with_a_decimal_comma() -> None:
 def test_huge_numbers_in_powers_of_ten() -> None:
     assert number("en", 1e308) == "1e+308" and number("nl", -2.5e20) == "-2,5e+20"
     assert number("nl", float("inf")) == "inf"
+
+
+def test_a_moment_reads_in_its_own_zone_and_a_missing_zone_is_said() -> None:
+    summer = datetime(2027, 7, 1, 14, 5, tzinfo=timezone(timedelta(hours=2)))
+    assert language.reader_time("nl", summer) == "donderdag 1 juli 2027 14:05 (UTC+02:00)"
+    naive = datetime(2027, 7, 1, 14, 5)
+    assert language.reader_time("nl", naive) == (
+        "donderdag 1 juli 2027 14:05 (tijdzone niet opgegeven)"
+    )

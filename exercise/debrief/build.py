@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ..journal import Journal, SessionInfo
-from ..language import date_time, languages, utc_offset
+from ..language import languages, reader_time
 from ..model import CommsElement, NatoRequirement, Pillar, Rating, RoleKind, Scenario
 from ..model.events import Event
 from ..model.timing import format_clock
@@ -139,25 +139,13 @@ def report_from(
 
 def _wall_text(wall: float | None, scenario: Scenario, w: Words) -> str:
     """When something happened, for a reader: in the scenario's own time zone (that of its
-    `start`; UTC without one), the date in the report's language, the offset always said."""
+    `start`; UTC without one), in the report's language."""
     if wall is None or not isfinite(wall) or not _WALL_MIN <= wall <= _WALL_MAX:
         return ""  # a crafted journal's time says nothing a reader can use
     zone = scenario.start.tzinfo if scenario.start and scenario.start.tzinfo else UTC
-    when = datetime.fromtimestamp(wall, zone)
-    return f"{date_time(w.lang, when, _READER_DATE)} ({utc_offset(when)})"
+    return reader_time(w.lang, datetime.fromtimestamp(wall, zone))
 
 
-def _start_text(start: datetime | None, w: Words) -> str | None:
-    """The scenario's T+0 as its author wrote it: with its offset, or saying it has none."""
-    if start is None:
-        return None
-    if start.tzinfo is None:
-        shown = date_time(w.lang, start.replace(tzinfo=UTC), _READER_DATE)
-        return f"{shown} ({w('time zone not given')})"
-    return f"{date_time(w.lang, start, _READER_DATE)} ({utc_offset(start)})"
-
-
-_READER_DATE = "EEEE d MMMM y HH:mm"
 _WALL_MIN, _WALL_MAX = 0.0, 32503680000.0  # 1970 to the year 3000
 
 
@@ -299,7 +287,7 @@ def assemble(
         classification=scenario.classification,
         language=facts.lang,
         session_date=_wall_text(session.started_wall, scenario, w),
-        scenario_start=_start_text(scenario.start, w),
+        scenario_start=reader_time(w.lang, scenario.start) if scenario.start else None,
         duration=bounded_time(scenario.duration),
         played=facts.last_t,
         ended=facts.ended,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..language import reader_time
 from ..model import Scenario, format_clock, format_duration, localize
 from ..model.doctrine import Pillar, RoleKind
 from ..model.scenario import Inject
@@ -72,12 +73,7 @@ def _role_names(scenario: Scenario, ids: Iterable[str], lang: str) -> str:
 def _overview(scenario: Scenario, lang: str) -> list[tuple[str, str]]:
     rows = [(word("duration", lang), format_duration(scenario.duration))]
     if scenario.start is not None:
-        start = scenario.start
-        when = start.strftime("%d-%m-%Y %H:%M" if lang == "nl" else "%Y-%m-%d %H:%M")
-        offset = start.strftime("%z")
-        if offset:
-            when += f" (UTC{offset[:3]}:{offset[3:]})"
-        rows.insert(0, (word("start", lang), when))
+        rows.insert(0, (word("start", lang), reader_time(lang, scenario.start)))
     return rows
 
 
