@@ -47,7 +47,8 @@ class Phrase(str):
     """English text that remembers its message id and parameters, so that the place that
     shows it can say it in the reader's language (`say`). It is the English wherever it is
     used as text: a problem found deep in the loader is made once, in English, and put
-    into words where it is printed. A parameter may be a Phrase too (said in turn)."""
+    into words where it is printed. A parameter may be a Phrase too (said in turn); a
+    whole number is grouped in the reader's notation."""
 
     __slots__ = ("msgid", "params", "plural")
 
@@ -59,7 +60,9 @@ class Phrase(str):
         cls, msgid: str, params: Mapping[str, object], plural: tuple[str, int] | None = None
     ) -> Phrase:
         template = msgid if plural is None or plural[1] == 1 else plural[0]
-        values = {**params, "n": plural[1]} if plural is not None else params
+        values = {k: _said(SOURCE, v) for k, v in params.items()}
+        if plural is not None:
+            values["n"] = plural[1]
         self = super().__new__(cls, _fill(template, template, values))
         self.msgid, self.plural, self.params = msgid, plural, tuple(params.items())
         return self
@@ -75,13 +78,23 @@ def nphrase(singular: str, plural: str, n: int, /, **params: object) -> Phrase:
     return Phrase(singular, params, (plural, n))
 
 
+def _said(lang: str, value: object) -> object:
+    """A parameter of a phrase in `lang`: a phrase said, a whole number grouped as `lang`
+    groups it (`16,384`, `16.384`), anything else as it is (pass a line number as text)."""
+    if isinstance(value, Phrase):
+        return say(lang, value)
+    if type(value) is int:
+        return number(lang, value, 0)
+    return value
+
+
 def say(lang: str, value: str) -> str:
     """`value` in `lang`: a Phrase through its message id, with its parameters said in turn;
     other text through the catalogue when it is a message id (a fixed sentence), else as
     it is (scenario text, a file name)."""
     if not isinstance(value, Phrase):
         return translations(lang).gettext(value) if value else value
-    params = {k: say(lang, v) if isinstance(v, Phrase) else v for k, v in value.params}
+    params = {k: _said(lang, v) for k, v in value.params}
     if value.plural is None:
         return text(lang, value.msgid, **params)
     return ntext(lang, value.msgid, value.plural[0], value.plural[1], **params)

@@ -133,3 +133,30 @@ def test_the_dutch_debrief_holds_none_of_the_engines_english_reasons(played: Pat
     for fmt in ("console", "md", "html", "json"):
         shown = render(report, fmt)
         assert [part for part in english if part in shown] == [], fmt
+
+
+BROKEN = ROOT / "tests" / "corpus" / "broken"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BROKEN.glob("*.yaml")))
+def test_every_problem_of_a_broken_file_is_said_through_the_language_layer(
+    pseudo: Path, name: str
+) -> None:
+    """`validate` says each problem in the reader's language: the FILE:LINE:COL and the
+    data path as they are, the message wholly through the catalogue (the file's own text
+    quoted in it is data)."""
+    from exercise.content.loader import validate_paths
+
+    path = BROKEN / name
+    _count, problems = validate_paths([path], [ROOT / "tests" / "corpus" / "injects"])
+    assert problems, name
+    raw = path.read_bytes().decode("utf-8", "replace")
+    data = data_words(raw, str(path))
+    for problem in problems:
+        shown = problem.shown(PSEUDO)
+        english = str(problem)
+        where = english.split(": ", 1)[0]
+        assert shown.startswith(where + ": ")  # FILE:LINE:COL unchanged
+        message = shown.removeprefix(where + ": ").removeprefix(f"{problem.path}: ")
+        assert message.startswith("⟦"), shown
+        assert _missed(message, data) == set(), shown

@@ -51,7 +51,7 @@ def validate(args: argparse.Namespace) -> int:
     if not count:  # only empty folders: nothing was checked, which is no "ok"
         raise UsageError(f"no scenario or catalogue files in {', '.join(args.paths)}")
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem.shown(lang), file=sys.stderr)
     if problems:
         files = len({p.file for p in problems})
         found = sum(p.omitted or 1 for p in problems)  # a capped file's last line counts the rest

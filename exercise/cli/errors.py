@@ -24,6 +24,14 @@ def error(text: str) -> None:
     print(f"exercise: {clean(text)}", file=sys.stderr)
 
 
+def language(args: argparse.Namespace) -> str:
+    """The language of a command's messages: its --lang, else the environment's."""
+    from ..language import languages, session_language
+
+    asked = getattr(args, "lang", None)
+    return session_language(asked if asked in languages() else None)
+
+
 def run(command: Command, args: argparse.Namespace) -> int:
     """Run a command; whatever goes wrong ends as a message and an exit status."""
     # Imported here, not at the top: `exercise --help` must not pay for them.
@@ -33,8 +41,9 @@ def run(command: Command, args: argparse.Namespace) -> int:
     try:
         return command(args)
     except ContentError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)  # str(Problem) shows control characters by code
+        lang = language(args)
+        for problem in err.problems:  # control characters shown by code
+            print(problem.shown(lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     except DamagedJournal as err:  # a check found damage: exit 1, like a failed verify
         error(f"{err.path}: {err.message}")
