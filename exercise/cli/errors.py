@@ -37,6 +37,7 @@ def run(command: Command, args: argparse.Namespace) -> int:
     # Imported here, not at the top: `exercise --help` must not pay for them.
     from ..content.problems import ContentError
     from ..journal.errors import DamagedJournal, JournalError
+    from ..language import say
 
     try:
         return command(args)
@@ -46,10 +47,10 @@ def run(command: Command, args: argparse.Namespace) -> int:
             print(problem.shown(lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     except DamagedJournal as err:  # a check found damage: exit 1, like a failed verify
-        error(f"{err.path}: {err.message}")
+        error(f"{err.path}: {say(language(args), err.message)}")
         return EXIT_FINDINGS
     except JournalError as err:
-        error(f"{err.path}: {err.message}")
+        error(f"{err.path}: {say(language(args), err.message)}")
         return EXIT_BAD_INPUT
     except UsageError as err:
         error(str(err))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ..journal import Journal, SessionInfo
-from ..language import languages
+from ..language import languages, say
 from ..model import CommsElement, NatoRequirement, Pillar, Rating, RoleKind, Scenario
 from ..model.events import Event
 from ..model.timing import format_clock
@@ -295,7 +295,9 @@ def assemble(
         final_at=_wall_text(final[0]) if final else "",
         objectives=len(objectives),
         roles=roles,
-        damage=damage,
+        damage=None
+        if damage is None
+        else say(facts.lang, damage),  # a phrase: in the report's words
         unreadable_events=facts.unreadable,
         unreadable=facts.skipped,
         pauses_left_out=facts.pauses_left_out,
