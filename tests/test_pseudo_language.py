@@ -15,6 +15,7 @@ from pseudo_language import PSEUDO, data_words, json_texts, unwrapped_words, wri
 
 from exercise import language
 from exercise.cli import main
+from exercise.content.problems import ContentError, Problem
 from exercise.debrief import build_report, render
 from exercise.journal import Journal
 from exercise.model import Pillar
@@ -138,18 +139,37 @@ def test_the_dutch_debrief_holds_none_of_the_engines_english_reasons(played: Pat
 BROKEN = ROOT / "tests" / "corpus" / "broken"
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in BROKEN.glob("*.yaml")))
+HOSTILE = ROOT / "tests" / "corpus" / "hostile"
+CORPUS_FILES = [*sorted(BROKEN.glob("*.yaml")), *sorted(HOSTILE.glob("*.yaml"))]
+
+
+def _problems_of(path: Path) -> list[Problem]:
+    """What `validate` (or `play --decisions`, for a decisions file) finds in `path`."""
+    from exercise.content.decisions import load_decisions
+    from exercise.content.loader import load_catalogue, load_scenario, validate_paths
+
+    catalogue = ROOT / "tests" / "corpus" / "injects"
+    if not path.name.startswith("decisions-"):
+        return validate_paths([path], [catalogue])[1]
+    scenario = load_scenario(ROOT / "tests" / "corpus" / "valid" / "scenario.yaml",
+                             load_catalogue([catalogue]))  # fmt: skip
+    try:
+        load_decisions(path, scenario)
+    except ContentError as err:
+        return err.problems
+    return []
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_problem_of_a_broken_file_is_said_through_the_language_layer(
-    pseudo: Path, name: str
+    pseudo: Path, path: Path
 ) -> None:
     """`validate` says each problem in the reader's language: the FILE:LINE:COL and the
     data path as they are, the message wholly through the catalogue (the file's own text
     quoted in it is data)."""
-    from exercise.content.loader import validate_paths
-
-    path = BROKEN / name
-    _count, problems = validate_paths([path], [ROOT / "tests" / "corpus" / "injects"])
-    assert problems, name
+    problems = _problems_of(path)
+    if path.parent == BROKEN:
+        assert problems, path.name
     raw = path.read_bytes().decode("utf-8", "replace")
     data = data_words(raw, str(path))
     for problem in problems:

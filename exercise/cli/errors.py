@@ -13,7 +13,8 @@ Command = Callable[[argparse.Namespace], int]
 
 
 class UsageError(Exception):
-    """A command used wrongly: printed as one line, exit status 2."""
+    """A command used wrongly: printed as one line, exit status 2 (a `language.Phrase` is
+    said in the command's language)."""
 
 
 def error(text: str) -> None:
@@ -53,7 +54,8 @@ def run(command: Command, args: argparse.Namespace) -> int:
         error(f"{err.path}: {say(language(args), err.message)}")
         return EXIT_BAD_INPUT
     except UsageError as err:
-        error(str(err))
+        said = err.args[0] if err.args and isinstance(err.args[0], str) else str(err)
+        error(say(language(args), said))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
