@@ -67,6 +67,9 @@ class Phrase(str):
         self.msgid, self.plural, self.params = msgid, plural, tuple(params.items())
         return self
 
+    def __reduce__(self) -> tuple[type[Phrase], tuple[str, dict[str, object], object]]:
+        return Phrase, (self.msgid, dict(self.params), self.plural)  # (copied and pickled whole)
+
 
 def phrase(msgid: str, /, **params: object) -> Phrase:
     """`msgid` filled in English, to be said in another language where it is shown."""

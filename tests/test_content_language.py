@@ -9,7 +9,7 @@ import pytest
 
 from exercise.cli import main
 from exercise.content.problems import MAX_PROBLEMS, Problem, capped
-from exercise.language import phrase, say
+from exercise.language import Phrase, nphrase, phrase, say
 
 BROKEN = Path(__file__).resolve().parent / "corpus" / "broken"
 
@@ -72,3 +72,13 @@ def test_a_phrase_is_its_english_and_is_said_in_another_language() -> None:
     assert said == "'nvtc' is not a role of this scenario (did you mean 'nctv'?)"
     assert say("nl", said) == "'nvtc' is geen rol van dit scenario (bedoelt u 'nctv'?)"
     assert say("nl", "{not a message}") == "{not a message}"  # data stays as it is
+
+
+def test_a_phrase_copied_or_pickled_can_still_be_said() -> None:
+    import copy
+    import pickle
+
+    said = nphrase("{n} problem in {file}", "{n} problems in {file}", 2, file="a.yaml")
+    for again in (copy.deepcopy(said), pickle.loads(pickle.dumps(said))):
+        assert again == "2 problems in a.yaml" and isinstance(again, Phrase)
+        assert say("nl", again) == say("nl", said)

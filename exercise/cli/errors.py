@@ -72,8 +72,14 @@ def run(command: Command, args: argparse.Namespace) -> int:
     except Exception as err:  # never a raw traceback for the people in the room
         if os.environ.get("EXERCISE_DEBUG"):
             raise
+        from ..language import text
+
         error(
-            f"internal error: {type(err).__name__}: {err}\n"
-            "Please report this with the command you ran; set EXERCISE_DEBUG=1 for details."
+            text(
+                language(args),
+                "internal error: {error}\nPlease report this with the command you ran; set "
+                "EXERCISE_DEBUG=1 for details.",
+                error=f"{type(err).__name__}: {err}",
+            )
         )
         return EXIT_INTERNAL
