@@ -60,7 +60,8 @@ class Phrase(str):
         cls, msgid: str, params: Mapping[str, object], plural: tuple[str, int] | None = None
     ) -> Phrase:
         template = msgid if plural is None or plural[1] == 1 else plural[0]
-        values = {k: _said(SOURCE, v) for k, v in params.items()}
+        # English as it is made: a phrase parameter is its own English, a number grouped
+        values = {k: f"{v:,}" if type(v) is int else v for k, v in params.items()}
         if plural is not None:
             values["n"] = plural[1]
         self = super().__new__(cls, _fill(template, template, values))
