@@ -12,11 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
 
 from exercise.cli import main
 from exercise.cli.options import command_line_language
-from exercise.cli.words import ARGPARSE, ARGPARSE_PLURAL
-from exercise.language import default_language, text
+from exercise.cli.words import ARGPARSE, ARGPARSE_PLURAL, placeholders
+from exercise.language import LOCALE_DIR, PATH_VARIABLE, default_language, text
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_LOCALE = {"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
@@ -117,3 +119,42 @@ def test_argparse_keeps_its_own_words_after_a_dutch_command_line(
 def test_argparse_words_are_translated_in_dutch() -> None:
     for msgid in ARGPARSE:
         assert text("nl", msgid) != msgid or msgid.startswith("argument %"), msgid
+
+
+CATALOGUES = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/exercise.po"))
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: p.parent.parent.name)
+def test_argparse_words_keep_their_percent_placeholders(po: Path) -> None:
+    """argparse fills its words with `%`: a translation with other placeholders is a bug."""
+    with po.open("rb") as source:
+        catalog = read_po(source, locale=po.parent.parent.name)
+    wrong = []
+    for msgid in [*ARGPARSE, *ARGPARSE_PLURAL]:
+        message = catalog.get(msgid)
+        assert message is not None, msgid
+        ids = (msgid,) if isinstance(msgid, str) else msgid
+        strings = (message.string,) if isinstance(message.string, str) else message.string
+        if any(placeholders(s) != placeholders(ids[min(i, len(ids) - 1)])
+               for i, s in enumerate(strings)):  # fmt: skip
+            wrong.append(msgid)
+    assert wrong == []
+
+
+def test_a_translation_that_would_break_argparse_is_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = Catalog(locale="nl", domain="exercise", fuzzy=False)
+    catalog.add("%(prog)s: error: %(message)s\n", "%(programma)s: fout: %(melding)s\n")
+    catalog.add("usage: ", "gebruik: ")
+    out = tmp_path / "nl" / "LC_MESSAGES"
+    out.mkdir(parents=True)
+    with (out / "exercise.po").open("wb") as target:
+        write_po(target, catalog)
+    monkeypatch.setenv(PATH_VARIABLE, str(tmp_path))
+    with pytest.raises(SystemExit) as done:
+        main(["verify", "--lang", "nl"])
+    assert done.value.code == 2
+    said = capsys.readouterr().err
+    assert said.startswith("gebruik: exercise verify")
+    assert "exercise verify: error: " in said  # the English, not a crash

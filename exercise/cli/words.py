@@ -13,6 +13,7 @@ against the argparse that runs, so a Python whose argparse words change is notic
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -44,13 +45,32 @@ ARGPARSE = (
 ARGPARSE_PLURAL = (N_plural("expected %s argument", "expected %s arguments"),)
 
 
+# argparse fills its words in with `%`: a translation with other placeholders would crash it
+_PERCENT = re.compile(r"%(?:\([^)]*\))?[a-z%]")
+
+
+def placeholders(message: str) -> list[str]:
+    """The `%` placeholders of an argparse message, in a fixed order."""
+    return sorted(_PERCENT.findall(message))
+
+
 @contextmanager
 def speaking(lang: str) -> Iterator[None]:
-    """argparse says its words in `lang` inside (English: the message ids themselves)."""
+    """argparse says its words in `lang` inside (English: the message ids themselves, and
+    for a translation whose placeholders do not fit, as for every message)."""
     catalogue = translations(lang)
+
+    def gettext(message: str) -> str:
+        said = catalogue.gettext(message)
+        return said if placeholders(said) == placeholders(message) else message
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        said, english = catalogue.ngettext(singular, plural, n), singular if n == 1 else plural
+        return said if placeholders(said) == placeholders(english) else english
+
     names = vars(argparse)
     saved = names["_"], names["ngettext"]
-    names["_"], names["ngettext"] = catalogue.gettext, catalogue.ngettext
+    names["_"], names["ngettext"] = gettext, ngettext
     try:
         yield
     finally:
