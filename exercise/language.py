@@ -38,6 +38,72 @@ def N_(msgid: str) -> str:
     return msgid
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message with a plural for extraction where it is defined."""
+    return singular, plural
+
+
+class Phrase(str):
+    """English text that remembers its message id and parameters, so that the place that
+    shows it can say it in the reader's language (`say`). It is the English wherever it is
+    used as text: a problem found deep in the loader is made once, in English, and put
+    into words where it is printed. A parameter may be a Phrase too (said in turn); a
+    whole number is grouped in the reader's notation."""
+
+    __slots__ = ("msgid", "params", "plural")
+
+    msgid: str
+    plural: tuple[str, int] | None  # the plural form and the count, for `nphrase`
+    params: tuple[tuple[str, object], ...]
+
+    def __new__(
+        cls, msgid: str, params: Mapping[str, object], plural: tuple[str, int] | None = None
+    ) -> Phrase:
+        template = msgid if plural is None or plural[1] == 1 else plural[0]
+        # English as it is made: a phrase parameter is its own English, a number grouped
+        values = {k: f"{v:,}" if type(v) is int else v for k, v in params.items()}
+        if plural is not None:
+            values["n"] = plural[1]
+        self = super().__new__(cls, _fill(template, template, values))
+        self.msgid, self.plural, self.params = msgid, plural, tuple(params.items())
+        return self
+
+    def __reduce__(self) -> tuple[type[Phrase], tuple[str, dict[str, object], object]]:
+        return Phrase, (self.msgid, dict(self.params), self.plural)  # (copied and pickled whole)
+
+
+def phrase(msgid: str, /, **params: object) -> Phrase:
+    """`msgid` filled in English, to be said in another language where it is shown."""
+    return Phrase(msgid, params)
+
+
+def nphrase(singular: str, plural: str, n: int, /, **params: object) -> Phrase:
+    """`phrase` with a count: the form `n` takes (`n` is a placeholder)."""
+    return Phrase(singular, params, (plural, n))
+
+
+def _said(lang: str, value: object) -> object:
+    """A parameter of a phrase in `lang`: a phrase said, a whole number grouped as `lang`
+    groups it (`16,384`, `16.384`), anything else as it is (pass a line number as text)."""
+    if isinstance(value, Phrase):
+        return say(lang, value)
+    if type(value) is int:
+        return number(lang, value, 0)
+    return value
+
+
+def say(lang: str, value: str) -> str:
+    """`value` in `lang`: a Phrase through its message id, with its parameters said in turn;
+    other text through the catalogue when it is a message id (a fixed sentence), else as
+    it is (scenario text, a file name)."""
+    if not isinstance(value, Phrase):
+        return translations(lang).gettext(value) if value else value
+    params = {k: _said(lang, v) for k, v in value.params}
+    if value.plural is None:
+        return text(lang, value.msgid, **params)
+    return ntext(lang, value.msgid, value.plural[0], value.plural[1], **params)
+
+
 def locale_dirs(environ: Mapping[str, str] | None = None) -> tuple[Path, ...]:
     """Where catalogues are looked for, first match wins."""
     env = os.environ if environ is None else environ
@@ -67,18 +133,24 @@ def languages() -> tuple[str, ...]:
     return _languages(locale_dirs())
 
 
+LOCALE_VARIABLES: Final = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
 def default_language(environ: Mapping[str, str] | None = None) -> str:
-    """The language the locale asks for (LC_ALL, LC_MESSAGES, LANG) when the product has
-    it, else English: `nl_NL.UTF-8` is `nl`."""
+    """The language the environment asks for, as gettext reads it: the first of LANGUAGE
+    (a list, `de:nl`: its first language the product has), LC_ALL, LC_MESSAGES and LANG
+    that is set decides; `nl_NL.UTF-8` is `nl`. English when the product has none of them."""
     env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in LOCALE_VARIABLES:
         value = env.get(name, "")
-        if value:
-            code = value.split(".")[0].split("@")[0]
+        if not value:
+            continue
+        for wanted in value.split(":") if name == "LANGUAGE" else (value,):
+            code = wanted.split(".")[0].split("@")[0]
             for candidate in (code, code.split("_")[0]):
-                if candidate in languages():
+                if candidate and candidate in languages():
                     return candidate
-            return SOURCE
+        return SOURCE
     return SOURCE
 
 

@@ -16,6 +16,7 @@ from pseudo_language import PSEUDO, data_words, json_texts, unwrapped_words, wri
 
 from exercise import language
 from exercise.cli import main
+from exercise.content.problems import ContentError, Problem
 from exercise.debrief import build_report, render
 from exercise.journal import Journal
 from exercise.model import Pillar
@@ -140,3 +141,141 @@ def test_the_dutch_debrief_holds_none_of_the_engines_english_reasons(played: Pat
     for fmt in ("console", "md", "html", "json"):
         shown = render(report, fmt)
         assert [part for part in english if part in shown] == [], fmt
+
+
+BROKEN = ROOT / "tests" / "corpus" / "broken"
+
+
+HOSTILE = ROOT / "tests" / "corpus" / "hostile"
+CORPUS_FILES = [*sorted(BROKEN.glob("*.yaml")), *sorted(HOSTILE.glob("*.yaml"))]
+
+
+def _problems_of(path: Path) -> list[Problem]:
+    """What `validate` (or `play --decisions`, for a decisions file) finds in `path`."""
+    from exercise.content.decisions import load_decisions
+    from exercise.content.loader import load_catalogue, load_scenario, validate_paths
+
+    catalogue = ROOT / "tests" / "corpus" / "injects"
+    if not path.name.startswith("decisions-"):
+        return validate_paths([path], [catalogue])[1]
+    scenario = load_scenario(ROOT / "tests" / "corpus" / "valid" / "scenario.yaml",
+                             load_catalogue([catalogue]))  # fmt: skip
+    try:
+        load_decisions(path, scenario)
+    except ContentError as err:
+        return err.problems
+    return []
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_problem_of_a_broken_file_is_said_through_the_language_layer(
+    pseudo: Path, path: Path
+) -> None:
+    """`validate` says each problem in the reader's language: the FILE:LINE:COL and the
+    data path as they are, the message wholly through the catalogue (the file's own text
+    quoted in it is data)."""
+    problems = _problems_of(path)
+    if path.parent == BROKEN:
+        assert problems, path.name
+    raw = path.read_bytes().decode("utf-8", "replace")
+    data = data_words(raw, str(path))
+    for problem in problems:
+        shown = problem.shown(PSEUDO)
+        english = str(problem)
+        where = english.split(": ", 1)[0]
+        assert shown.startswith(where + ": ")  # FILE:LINE:COL unchanged
+        message = shown.removeprefix(where + ": ").removeprefix(f"{problem.path}: ")
+        assert message.startswith("⟦"), shown
+        assert _missed(message, data) == set(), shown
+
+
+# What help shows as it is: option names, metavars (in capitals), {choices}, command names.
+_AS_IS = re.compile(r"--?[\w-]+|\{[^}]*\}|\b[A-Z][A-Z0-9_|]+\b|\bexercise( \w+)?")
+COMMANDS = ["validate", "lint", "schema", "list", "import", "msel", "handouts", "play", "run",
+            "resume", "host", "join", "replay", "verify", "export", "debrief",
+            "review"]  # fmt: skip
+
+
+def _help_text(shown: str) -> str:
+    return _AS_IS.sub(" ", shown)
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_the_help_of_every_command_is_said_through_the_language_layer(
+    pseudo: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from exercise.cli import build_parser
+
+    assert sorted(build_parser().commands) == sorted(COMMANDS)
+    with pytest.raises(SystemExit) as done:
+        main([*filter(None, [command]), "--help", "--lang", PSEUDO])
+    assert done.value.code == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("⟦usage: ⟧")
+    allowed = {"docs", "seats", "md", "ws", "db", "xlsx", "csv"}  # in file names
+    assert _missed(_help_text(shown), allowed | _table_words() | set(COMMANDS)) == set()
+
+
+def test_a_usage_error_is_said_through_the_language_layer(
+    pseudo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["play", "demo", "--auto", "first", "--speed", "0", "--lang", PSEUDO])
+    assert done.value.code == 2
+    shown = capsys.readouterr().err
+    assert "%(prog)s" not in shown  # filled in, not shown as an id
+    assert _missed(_help_text(shown), set(COMMANDS)) == set()
+
+
+JOURNALS = ROOT / "tests" / "corpus" / "journals"
+DAMAGES = [
+    "hash-emptied.sql",
+    "deleted-row.sql",
+    "swapped-rows.sql",
+    "not-utf8.sql",
+    "edited-scenario.sql",
+    "session-row-wrong-types.sql",
+    "view.sql",
+    "changed-table.sql",
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_journal_is_said_through_the_language_layer(
+    played: Path,
+    data: set[str],
+    damage: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`verify`, the refusal to read it, and the banner of the report made anyway."""
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "damaged.db"
+    shutil.copy(played, path)
+    sql = (JOURNALS / damage).read_text(encoding="utf-8")
+    conn = sqlite3.connect(path)
+    conn.executescript(sql)
+    conn.commit()
+    conn.close()
+    ours = data | data_words(sql)  # names and SQL words the file itself holds
+    capsys.readouterr()
+    assert main(["verify", str(path), "--lang", PSEUDO]) == 1
+    said = capsys.readouterr().out.removeprefix(f"{path}: ")
+    assert said.startswith("⟦") and _missed(said, ours) == set()
+    assert main(["replay", str(path), "--lang", PSEUDO]) == 1
+    refusal = capsys.readouterr().err.removeprefix(f"exercise: {path}: ")
+    assert refusal.startswith("⟦") and _missed(refusal, ours) == set()
+    if damage == "session-row-wrong-types.sql":
+        return  # beyond reading at all: no report
+    out = tmp_path / "out"
+    code = main(["debrief", str(path), "--damaged", "--format", "md", "--out", str(out),
+                 "--lang", PSEUDO])  # fmt: skip
+    for line in capsys.readouterr().err.splitlines():  # said in the session's language
+        said = line.removeprefix("exercise: ").replace(str(path), "").removeprefix(": ")
+        assert said.startswith("⟦") and _missed(said, ours) == set()
+    if code == 0:  # (a journal that is no longer UTF-8 from some event on cannot be read)
+        report = (out / "damaged.md").read_text(encoding="utf-8")
+        banner = report.splitlines()[0]
+        assert "⟦damaged at ⟦" in banner and _missed(banner, ours) == set()

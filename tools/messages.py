@@ -31,6 +31,9 @@ WIDTH = 100
 # message; "*" for every positional argument from the index on)
 KEYWORDS: dict[str, tuple[int | None, tuple[int, ...] | str]] = {
     "N_": (None, (0,)),
+    "N_plural": (None, (0, 1)),
+    "phrase": (None, (0,)),
+    "nphrase": (None, (0, 1)),
     "text": (None, (1,)),
     "ptext": (1, (2,)),
     "ntext": (None, (1, 2)),

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..language import phrase
 from .errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
@@ -27,7 +28,10 @@ def scenario_path(name: str) -> Path:
     if bundled is not None:
         return bundled
     raise UsageError(
-        f"{name}: no such file, and no bundled scenario of that name (see: exercise list)"
+        phrase(
+            "{name}: no such file, and no bundled scenario of that name (see: exercise list)",
+            name=name,
+        )
     )
 
 
@@ -46,12 +50,14 @@ def validate(args: argparse.Namespace) -> int:
     lang = session_language(args.lang)
     for name in args.paths:
         if not Path(name).exists():
-            raise UsageError(f"{name}: no such file or folder")
+            raise UsageError(phrase("{name}: no such file or folder", name=name))
     count, problems = validate_paths(args.paths, args.catalogue or None)
     if not count:  # only empty folders: nothing was checked, which is no "ok"
-        raise UsageError(f"no scenario or catalogue files in {', '.join(args.paths)}")
+        raise UsageError(
+            phrase("no scenario or catalogue files in {paths}", paths=", ".join(args.paths))
+        )
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem.shown(lang), file=sys.stderr)
     if problems:
         files = len({p.file for p in problems})
         found = sum(p.omitted or 1 for p in problems)  # a capped file's last line counts the rest

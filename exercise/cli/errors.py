@@ -13,7 +13,8 @@ Command = Callable[[argparse.Namespace], int]
 
 
 class UsageError(Exception):
-    """A command used wrongly: printed as one line, exit status 2."""
+    """A command used wrongly: printed as one line, exit status 2 (a `language.Phrase` is
+    said in the command's language)."""
 
 
 def error(text: str) -> None:
@@ -24,26 +25,37 @@ def error(text: str) -> None:
     print(f"exercise: {clean(text)}", file=sys.stderr)
 
 
+def language(args: argparse.Namespace) -> str:
+    """The language of a command's messages: its --lang, else the environment's."""
+    from ..language import languages, session_language
+
+    asked = getattr(args, "lang", None)
+    return session_language(asked if asked in languages() else None)
+
+
 def run(command: Command, args: argparse.Namespace) -> int:
     """Run a command; whatever goes wrong ends as a message and an exit status."""
     # Imported here, not at the top: `exercise --help` must not pay for them.
     from ..content.problems import ContentError
     from ..journal.errors import DamagedJournal, JournalError
+    from ..language import say
 
     try:
         return command(args)
     except ContentError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)  # str(Problem) shows control characters by code
+        lang = language(args)
+        for problem in err.problems:  # control characters shown by code
+            print(problem.shown(lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     except DamagedJournal as err:  # a check found damage: exit 1, like a failed verify
-        error(f"{err.path}: {err.message}")
+        error(f"{err.path}: {say(language(args), err.message)}")
         return EXIT_FINDINGS
     except JournalError as err:
-        error(f"{err.path}: {err.message}")
+        error(f"{err.path}: {say(language(args), err.message)}")
         return EXIT_BAD_INPUT
     except UsageError as err:
-        error(str(err))
+        said = err.args[0] if err.args and isinstance(err.args[0], str) else str(err)
+        error(say(language(args), said))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -60,8 +72,14 @@ def run(command: Command, args: argparse.Namespace) -> int:
     except Exception as err:  # never a raw traceback for the people in the room
         if os.environ.get("EXERCISE_DEBUG"):
             raise
+        from ..language import text
+
         error(
-            f"internal error: {type(err).__name__}: {err}\n"
-            "Please report this with the command you ran; set EXERCISE_DEBUG=1 for details."
+            text(
+                language(args),
+                "internal error: {error}\nPlease report this with the command you ran; set "
+                "EXERCISE_DEBUG=1 for details.",
+                error=f"{type(err).__name__}: {err}",
+            )
         )
         return EXIT_INTERNAL

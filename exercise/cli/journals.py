@@ -15,23 +15,34 @@ if TYPE_CHECKING:
     from ..journal import Journal
 
 
-def open_for_reading(path: str | Path, damaged: bool) -> tuple[Journal, str | None]:
+def open_for_reading(
+    path: str | Path, damaged: bool, lang: str | None = None
+) -> tuple[Journal, str | None]:
     """A journal checked before it is read: a damaged one is refused (exit 1, saying where)
-    unless `damaged` asks to read it anyway; then a warning says so. Returns the journal
-    and the damage found (None when intact)."""
+    unless `damaged` asks to read it anyway; then a warning says so, in `lang` (else the
+    session's language). Returns the journal and the damage found (None when intact), a
+    phrase to say in the report's language."""
     from ..journal import open_verified
+    from ..language import say, session_language, text
 
     journal, result = open_verified(path, allow_damage=damaged)
     if result.ok:
         return journal, None
     damage = result.describe()
-    error(f"{path}: warning: the journal is {damage}; what follows may be wrong")
+    lang = session_language(lang, journal.session.meta)
+    warning = text(
+        lang,
+        "{path}: warning: the journal is {damage}; what follows may be wrong",
+        path=str(path),
+        damage=say(lang, damage),
+    )
+    error(warning)
     return journal, damage
 
 
 def verify(args: argparse.Namespace) -> int:
     from ..journal import verify
-    from ..language import ntext, session_language, text
+    from ..language import ntext, say, session_language, text
     from ..safetext import clean
 
     lang = session_language(args.lang)
@@ -43,7 +54,12 @@ def verify(args: argparse.Namespace) -> int:
         if result.last_hash:  # note it down at the end of a session: a later rewrite shows
             print(text(lang, "last hash: {hash}", hash=result.last_hash))
         return EXIT_OK
-    where = text(lang, "FAILED at {where}: {reason}", where=result.where(), reason=result.reason)
+    where = text(
+        lang,
+        "FAILED at {where}: {reason}",
+        where=say(lang, result.where()),
+        reason=say(lang, result.reason),
+    )
     print(clean(f"{args.journal}: {where}"))
     return EXIT_FINDINGS
 
@@ -81,7 +97,7 @@ def replay(args: argparse.Namespace) -> int:
         until = parse_duration(args.at) if args.at else None
     except ValueError as err:
         raise UsageError(f"--at {args.at!r}: {err}") from None
-    journal, damage = open_for_reading(args.journal, args.damaged)
+    journal, damage = open_for_reading(args.journal, args.damaged, args.lang)
     with journal:
         _scenario, state = replay_journal(journal, until=until, skip_unreadable=bool(damage))
         lang = session_language(args.lang, journal.session.meta)

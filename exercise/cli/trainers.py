@@ -84,7 +84,7 @@ def debrief(args: argparse.Namespace) -> int:
 def _debrief_one(path: Path, files: list[str], console: bool, args: argparse.Namespace) -> int:
     from ..debrief import build_report, render
 
-    journal, damage = open_for_reading(path, args.damaged)
+    journal, damage = open_for_reading(path, args.damaged, args.lang)
     with journal:
         report = build_report(journal, lang=args.lang, damage=damage, pauses=args.pauses)
     folder = Path(args.out) if args.out else path.parent
@@ -104,7 +104,7 @@ def _debrief_many(
         raise UsageError("debrief: a journal is named twice")
     reports, hashes, scenarios = [], [], []
     for path in paths:
-        journal, damage = open_for_reading(path, args.damaged)
+        journal, damage = open_for_reading(path, args.damaged, args.lang)
         with journal:
             scenarios.append(journal.session.scenario_id)
             hashes.append(journal.session.scenario_hash)

@@ -9,6 +9,7 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from ..language import N_, phrase
 from ..model import Condition, Inject, Scenario, format_duration
 from ..model.condition import Compare
 from ..model.scenario import ExpectedAction
@@ -24,17 +25,42 @@ class Finding:
     key: bool = False
 
 
+# kind: (the sentence, the list of the known ones when there is no close match)
+_UNKNOWN = {
+    "role": (N_("{name} is not a role of this scenario{hint}"), N_(" (roles: {names})")),
+    "phase": (N_("{name} is not a phase of this scenario{hint}"), N_(" (phases: {names})")),
+    "indicator": (
+        N_("{name} is not an indicator of this scenario{hint}"),
+        N_(" (indicators: {names})"),
+    ),
+    "inject": (N_("{name} is not an inject of this scenario{hint}"), N_(" (injects: {names})")),
+    "measure": (
+        N_("{name} is not a measure of this scenario{hint}"),
+        N_(" (measures: {names})"),
+    ),
+    "objective": (
+        N_("{name} is not an objective of this scenario{hint}"),
+        N_(" (objectives: {names})"),
+    ),
+}
+
+
 def _unknown(kind: str, name: str, known: Collection[str]) -> str:
+    sentence, listing = _UNKNOWN[kind]
     hint = suggest(name, known)
     if not hint and known and len(known) <= 12:
-        hint = f" ({kind}s: {', '.join(known)})"
-    article = "an" if kind[0] in "aeiou" else "a"
-    return f"{name!r} is not {article} {kind} of this scenario{hint}"
+        hint = phrase(listing, names=", ".join(known))
+    return phrase(sentence, name=repr(name), hint=hint)
 
 
 def _not_option(option: str, inject_id: str, option_ids: list[str]) -> str:
-    hint = suggest(option, option_ids) or f" (options: {', '.join(option_ids)})"
-    return f"{option!r} is not an option of {inject_id}{hint}"
+    hint = suggest(option, option_ids) or phrase(" (options: {names})", names=", ".join(option_ids))
+    return phrase(
+        "{option} is not an option of {inject}{hint}",
+        option=repr(option),
+        inject=inject_id,
+        hint=hint,
+    )
 
 
 def check_scenario(s: Scenario) -> list[Finding]:
@@ -60,7 +86,11 @@ def _duplicates(section: str, ids: list[str]) -> list[Finding]:
             out.append(
                 Finding(
                     (section, index, "id"),
-                    f"duplicate id {item_id!r} (first used at {section}[{first[item_id]}])",
+                    phrase(
+                        "duplicate id {id} (first used at {where})",
+                        id=repr(item_id),
+                        where=f"{section}[{first[item_id]}]",
+                    ),
                 )
             )
         else:
@@ -68,17 +98,29 @@ def _duplicates(section: str, ids: list[str]) -> list[Finding]:
     return out
 
 
+_TIMES = {  # what: (before the start, after the end)
+    "phase start": (
+        N_("phase start {time} is before the start (T+0)"),
+        N_("phase start {time} is after the end of the scenario (duration {duration})"),
+    ),
+    "delivery time": (
+        N_("delivery time {time} is before the start (T+0)"),
+        N_("delivery time {time} is after the end of the scenario (duration {duration})"),
+    ),
+}
+
+
 def _check_time(s: Scenario, path: Path_, seconds: float | None, what: str) -> list[Finding]:
     if seconds is None:
         return []
+    before, after = _TIMES[what]
     if seconds < 0:
-        return [Finding(path, f"{what} {format_duration(seconds)} is before the start (T+0)")]
+        return [Finding(path, phrase(before, time=format_duration(seconds)))]
     if seconds > s.duration:
         return [
             Finding(
                 path,
-                f"{what} {format_duration(seconds)} is after the end of the scenario "
-                f"(duration {format_duration(s.duration)})",
+                phrase(after, time=format_duration(seconds), duration=format_duration(s.duration)),
             )
         ]
     return []
@@ -87,10 +129,12 @@ def _check_time(s: Scenario, path: Path_, seconds: float | None, what: str) -> l
 def _check_phases(s: Scenario) -> list[Finding]:
     out: list[Finding] = []
     if s.duration <= 0:
-        out.append(Finding(("duration",), "the duration must be longer than zero"))
+        out.append(Finding(("duration",), phrase("the duration must be longer than zero")))
     first = s.phases[0]
     if first.at != 0:
-        out.append(Finding(("phases", 0), "the first phase opens the scenario: give it at: 0"))
+        out.append(
+            Finding(("phases", 0), phrase("the first phase opens the scenario: give it at: 0"))
+        )
     previous: tuple[int, float] | None = None
     for p, phase in enumerate(s.phases):
         out += _check_time(s, ("phases", p, "at"), phase.at, "phase start")
@@ -100,8 +144,12 @@ def _check_phases(s: Scenario) -> list[Finding]:
             out.append(
                 Finding(
                     ("phases", p, "at"),
-                    f"phases must be in time order: {format_duration(phase.at)} is not after "
-                    f"phases[{previous[0]}] at {format_duration(previous[1])}",
+                    phrase(
+                        "phases must be in time order: {time} is not after {other} at {at}",
+                        time=format_duration(phase.at),
+                        other=f"phases[{previous[0]}]",
+                        at=format_duration(previous[1]),
+                    ),
                 )
             )
         previous = (p, phase.at)
@@ -113,13 +161,23 @@ def _check_indicators(s: Scenario) -> list[Finding]:
     for n, ind in enumerate(s.indicators):
         if ind.min >= ind.max:
             out.append(
-                Finding(("indicators", n, "max"), f"max {ind.max:g} is not above min {ind.min:g}")
+                Finding(
+                    ("indicators", n, "max"),
+                    phrase(
+                        "max {max} is not above min {min}", max=f"{ind.max:g}", min=f"{ind.min:g}"
+                    ),
+                )
             )
         elif not ind.min <= ind.start <= ind.max:
             out.append(
                 Finding(
                     ("indicators", n, "start"),
-                    f"start {ind.start:g} is outside min {ind.min:g} .. max {ind.max:g}",
+                    phrase(
+                        "start {start} is outside min {min} .. max {max}",
+                        start=f"{ind.start:g}",
+                        min=f"{ind.min:g}",
+                        max=f"{ind.max:g}",
+                    ),
                 )
             )
     return out
@@ -137,7 +195,9 @@ def _check_inject(s: Scenario, i: int, inject: Inject) -> list[Finding]:
     here: Path_ = ("injects", i)
     out = _check_time(s, (*here, "at"), inject.at, "delivery time")
     if inject.after is not None and inject.after < 0:
-        out.append(Finding((*here, "after"), "the delay after the condition cannot be negative"))
+        out.append(
+            Finding((*here, "after"), phrase("the delay after the condition cannot be negative"))
+        )
     for r, role in enumerate(inject.to):
         if role not in s.role_map:
             out.append(Finding((*here, "to", r), _unknown("role", role, s.role_map)))
@@ -162,12 +222,15 @@ def _check_decision(s: Scenario, here: Path_, inject: Inject) -> list[Finding]:
             out.append(
                 Finding(
                     (*path, "role"),
-                    f"{decision.role!r} decides but does not receive this inject "
-                    f"(to: {', '.join(inject.to)})",
+                    phrase(
+                        "{role} decides but does not receive this inject (to: {roles})",
+                        role=repr(decision.role),
+                        roles=", ".join(inject.to),
+                    ),
                 )
             )
     if decision.deadline is not None and decision.deadline <= 0:
-        out.append(Finding((*path, "deadline"), "the deadline must be longer than zero"))
+        out.append(Finding((*path, "deadline"), phrase("the deadline must be longer than zero")))
     option_ids = [o.id for o in decision.options]
     out += _duplicates_in(path, option_ids)
     if decision.default is not None and decision.default not in option_ids:
@@ -190,13 +253,19 @@ def _check_decision(s: Scenario, here: Path_, inject: Inject) -> list[Finding]:
                 out.append(
                     Finding(
                         (*opath, "release", r),
-                        f"{target!r} is on the timeline (at {format_duration(released.at or 0)});"
-                        " an option releases conditional injects only",
+                        phrase(
+                            "{inject} is on the timeline (at {time}); an option releases "
+                            "conditional injects only",
+                            inject=repr(target),
+                            time=format_duration(released.at or 0),
+                        ),
                     )
                 )
             elif target == inject.id:
                 out.append(
-                    Finding((*opath, "release", r), "an option cannot release its own inject")
+                    Finding(
+                        (*opath, "release", r), phrase("an option cannot release its own inject")
+                    )
                 )
         if option.phase is not None and option.phase not in s.phase_map:
             out.append(Finding((*opath, "phase"), _unknown("phase", option.phase, s.phase_map)))
@@ -205,7 +274,7 @@ def _check_decision(s: Scenario, here: Path_, inject: Inject) -> list[Finding]:
 
 def _duplicates_in(path: Path_, option_ids: list[str]) -> list[Finding]:
     return [
-        Finding((*path, "options", o, "id"), f"duplicate option id {oid!r}")
+        Finding((*path, "options", o, "id"), phrase("duplicate option id {id}", id=repr(oid)))
         for o, oid in enumerate(option_ids)
         if oid in option_ids[:o]
     ]
@@ -216,14 +285,19 @@ def _check_expected(
 ) -> list[Finding]:
     out: list[Finding] = []
     if expected.role is None and inject.decider is None:
-        out.append(Finding(path, "name the role expected to act (this inject has no decision)"))
+        out.append(
+            Finding(path, phrase("name the role expected to act (this inject has no decision)"))
+        )
     elif expected.role is not None and expected.role not in s.role_map:
         # a role taken from the decision is checked (and reported) there
         out.append(Finding((*path, "role"), _unknown("role", expected.role, s.role_map)))
     if expected.option is not None:
         if inject.decision is None:
             out.append(
-                Finding((*path, "option"), "this inject has no decision to choose an option of")
+                Finding(
+                    (*path, "option"),
+                    phrase("this inject has no decision to choose an option of"),
+                )
             )
         else:
             option_ids = [o.id for o in inject.decision.options]
@@ -238,8 +312,13 @@ def _check_expected(
                 out.append(
                     Finding(
                         (*path, "role"),
-                        f"only {inject.decider!r} decides {inject.id}, so {expected.role!r} "
-                        "cannot be expected to choose its option",
+                        phrase(
+                            "only {decider} decides {inject}, so {role} cannot be expected to "
+                            "choose its option",
+                            decider=repr(inject.decider),
+                            inject=inject.id,
+                            role=repr(expected.role),
+                        ),
                     )
                 )
     if expected.measure is not None and expected.measure not in s.measure_map:
@@ -253,52 +332,67 @@ def _check_expected(
             )
         )
     if expected.within is not None and expected.within <= 0:
-        out.append(Finding((*path, "within"), "the time allowed must be longer than zero"))
+        out.append(Finding((*path, "within"), phrase("the time allowed must be longer than zero")))
     return out
 
 
 def _check_condition(s: Scenario, path: Path_, inject: Inject, when: Condition) -> list[Finding]:
     out: list[Finding] = []
     shown = when.text if len(when.text) <= 80 else when.text[:77] + "..."
-    prefix = f"condition {shown!r}: "
+
+    def said(problem: str) -> str:
+        return phrase("condition {condition}: {problem}", condition=repr(shown), problem=problem)
+
     for leaf in when.leaves():
         if isinstance(leaf, Compare):
             if not math.isfinite(leaf.value) or abs(leaf.value) > MAX_MAGNITUDE:
                 out.append(
                     Finding(
                         path,
-                        prefix + f"indicator({leaf.indicator}) is compared with a number "
-                        f"beyond {MAX_MAGNITUDE:,} (either way)",
+                        said(
+                            phrase(
+                                "{leaf} is compared with a number beyond {most} (either way)",
+                                leaf=f"indicator({leaf.indicator})",
+                                most=MAX_MAGNITUDE,
+                            )
+                        ),
                     )
                 )
             if leaf.indicator not in s.indicator_map:
                 out.append(
-                    Finding(path, prefix + _unknown("indicator", leaf.indicator, s.indicator_map))
+                    Finding(path, said(_unknown("indicator", leaf.indicator, s.indicator_map)))
                 )
             continue
         name = leaf.args[0]
         if leaf.func == "phase":
             if name not in s.phase_map:
-                out.append(Finding(path, prefix + _unknown("phase", name, s.phase_map)))
+                out.append(Finding(path, said(_unknown("phase", name, s.phase_map))))
             continue
         if leaf.func == "measure":
             if name not in s.measure_map:
-                out.append(Finding(path, prefix + _unknown("measure", name, s.measure_map)))
+                out.append(Finding(path, said(_unknown("measure", name, s.measure_map))))
             continue
         target = s.inject_map.get(name)
         if target is None:
-            out.append(Finding(path, prefix + _unknown("inject", name, s.inject_map)))
+            out.append(Finding(path, said(_unknown("inject", name, s.inject_map))))
         elif target.id == inject.id:
-            out.append(Finding(path, prefix + f"{leaf} refers to this inject itself"))
+            out.append(
+                Finding(path, said(phrase("{leaf} refers to this inject itself", leaf=str(leaf))))
+            )
         elif leaf.func in ("decided", "missed", "chosen") and target.decision is None:
-            out.append(Finding(path, prefix + f"{leaf}: {name} has no decision"))
+            out.append(
+                Finding(
+                    path,
+                    said(phrase("{leaf}: {inject} has no decision", leaf=str(leaf), inject=name)),
+                )
+            )
         elif leaf.func == "chosen" and target.decision is not None:
             option_ids = [o.id for o in target.decision.options]
             if leaf.args[1] not in option_ids:
                 out.append(
                     Finding(
                         path,
-                        prefix + _not_option(leaf.args[1], name, option_ids),
+                        said(_not_option(leaf.args[1], name, option_ids)),
                     )
                 )
     return out

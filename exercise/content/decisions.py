@@ -12,11 +12,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..language import N_, phrase
 from ..model import Scenario, format_duration
 from ..model.decisions import DecisionsFile
 from .messages import explain_all, suggest, suggestions_per_file
 from .problems import ContentError, Problem
 from .yamlsource import Source, read_source
+
+_NO_DECISION = N_("{name} is not an inject with a decision of {scenario}{hint}")
+_NO_ROLE = N_("{name} is not a role of {scenario}{hint}")
+_NO_MEASURE = N_("{name} is not a measure of {scenario}{hint}")
+_NOT_LASTING = N_("{name} is not a lasting measure of {scenario}{hint}")
 
 
 def load_decisions(path: Path | str, scenario: Scenario) -> DecisionsFile:
@@ -29,7 +35,7 @@ def load_decisions(path: Path | str, scenario: Scenario) -> DecisionsFile:
 def _decisions_from_source(source: Source, scenario: Scenario) -> DecisionsFile:
     if not isinstance(source.data, dict):
         raise ContentError(
-            [source.problem((), "the top level must be a mapping (format, decisions, ...)")]
+            [source.problem((), phrase("the top level must be a mapping (format, decisions, ...)"))]
         )
     try:
         plan = DecisionsFile.model_validate(source.data)
@@ -47,29 +53,40 @@ def _decisions_from_source(source: Source, scenario: Scenario) -> DecisionsFile:
 def _check_decisions(source: Source, plan: DecisionsFile, s: Scenario) -> list[Problem]:
     problems = []
 
-    def unknown(path: tuple[Any, ...], kind: str, name: str, known: Collection[str]) -> None:
-        problems.append(
-            source.problem(path, f"{name!r} is not {kind} of {s.id}{suggest(name, known)}")
-        )
+    def unknown(path: tuple[Any, ...], sentence: str, name: str, known: Collection[str]) -> None:
+        said = phrase(sentence, name=repr(name), scenario=s.id, hint=suggest(name, known))
+        problems.append(source.problem(path, said))
 
     if plan.scenario is not None and plan.scenario != s.id:
         problems.append(
             source.problem(
-                ("scenario",), f"these decisions are for {plan.scenario!r}, not {s.id!r}"
+                ("scenario",),
+                phrase(
+                    "these decisions are for {other}, not {scenario}",
+                    other=repr(plan.scenario),
+                    scenario=repr(s.id),
+                ),
             )
         )
 
     def check_time(path: tuple[Any, ...], seconds: float) -> None:
         if seconds < 0:
             problems.append(
-                source.problem(path, f"{format_duration(seconds)} is before the start (T+0)")
+                source.problem(
+                    path,
+                    phrase("{time} is before the start (T+0)", time=format_duration(seconds)),
+                )
             )
         elif seconds > s.duration:
             problems.append(
                 source.problem(
                     path,
-                    f"{format_duration(seconds)} is after the end of {s.id} "
-                    f"(duration {format_duration(s.duration)})",
+                    phrase(
+                        "{time} is after the end of {scenario} (duration {duration})",
+                        time=format_duration(seconds),
+                        scenario=s.id,
+                        duration=format_duration(s.duration),
+                    ),
                 )
             )
 
@@ -78,44 +95,58 @@ def _check_decisions(source: Source, plan: DecisionsFile, s: Scenario) -> list[P
     for n, d in enumerate(plan.decisions):
         if d.after < 0:
             problems.append(
-                source.problem(("decisions", n, "after"), "the delay after delivery is negative")
+                source.problem(
+                    ("decisions", n, "after"), phrase("the delay after delivery is negative")
+                )
             )
         if d.inject in first:
             problems.append(
                 source.problem(
                     ("decisions", n, "inject"),
-                    f"{d.inject!r} is already decided at decisions[{first[d.inject]}]: "
-                    "an inject is decided once",
+                    phrase(
+                        "{inject} is already decided at {where}: an inject is decided once",
+                        inject=repr(d.inject),
+                        where=f"decisions[{first[d.inject]}]",
+                    ),
                 )
             )
             continue
         first[d.inject] = n
         inject = s.inject_map.get(d.inject)
         if inject is None or inject.decision is None:
-            unknown(
-                ("decisions", n, "inject"), "an inject with a decision", d.inject, with_decision
-            )
+            unknown(("decisions", n, "inject"), _NO_DECISION, d.inject, with_decision)
             continue
         options = [o.id for o in inject.decision.options]
         if d.option not in options:
-            unknown(("decisions", n, "option"), f"an option of {d.inject}", d.option, options)
+            problems.append(
+                source.problem(
+                    ("decisions", n, "option"),
+                    phrase(
+                        "{name} is not an option of {inject} of {scenario}{hint}",
+                        name=repr(d.option),
+                        inject=d.inject,
+                        scenario=s.id,
+                        hint=suggest(d.option, options),
+                    ),
+                )
+            )
         if d.role is not None and d.role not in s.role_map:
-            unknown(("decisions", n, "role"), "a role", d.role, s.role_map)
+            unknown(("decisions", n, "role"), _NO_ROLE, d.role, s.role_map)
     for n, item in enumerate(plan.initiatives):
         check_time(("initiatives", n, "at"), item.at)
         if item.role not in s.role_map:
-            unknown(("initiatives", n, "role"), "a role", item.role, s.role_map)
+            unknown(("initiatives", n, "role"), _NO_ROLE, item.role, s.role_map)
     for n, taken in enumerate(plan.measures):
         check_time(("measures", n, "at"), taken.at)
         if taken.measure not in s.measure_map:
-            unknown(("measures", n, "measure"), "a measure", taken.measure, s.measure_map)
+            unknown(("measures", n, "measure"), _NO_MEASURE, taken.measure, s.measure_map)
         if taken.role not in s.role_map:
-            unknown(("measures", n, "role"), "a role", taken.role, s.role_map)
+            unknown(("measures", n, "role"), _NO_ROLE, taken.role, s.role_map)
     lasting = [m.id for m in s.measures if m.lasting]
     for n, lift in enumerate(plan.lifts):
         check_time(("lifts", n, "at"), lift.at)
         if lift.measure not in lasting:
-            unknown(("lifts", n, "measure"), "a lasting measure", lift.measure, lasting)
+            unknown(("lifts", n, "measure"), _NOT_LASTING, lift.measure, lasting)
         if lift.role not in s.role_map:
-            unknown(("lifts", n, "role"), "a role", lift.role, s.role_map)
+            unknown(("lifts", n, "role"), _NO_ROLE, lift.role, s.role_map)
     return problems

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..gcpause import paused_gc
+from ..language import phrase
 from ..model import FORMAT_VERSION, Catalogue, InjectTemplate, Scenario
 from .checks import check_scenario
 from .messages import explain_all, suggest, suggestions_per_file
@@ -69,7 +70,11 @@ def load_catalogue(dirs: Iterable[Path | str]) -> CatalogueIndex:
                 index.problems.append(
                     source.problem(
                         (*path, "id"),
-                        f"template id {template.id!r} is already used in {other.source.file}",
+                        phrase(
+                            "template id {id} is already used in {file}",
+                            id=repr(template.id),
+                            file=other.source.file,
+                        ),
                     )
                 )
                 continue
@@ -138,9 +143,11 @@ def _scenario_from_source(source: Source, catalogue: CatalogueIndex | None) -> S
                         [
                             source.problem(
                                 ("injects", i, "use"),
-                                "the templates used so far expand this scenario past "
-                                f"{MAX_EXPANDED_CHARACTERS:,} characters of text, the limit "
-                                "for a file",
+                                phrase(
+                                    "the templates used so far expand this scenario past "
+                                    "{most} characters of text, the limit for a file",
+                                    most=MAX_EXPANDED_CHARACTERS,
+                                ),
                             )
                         ]
                     )
@@ -157,7 +164,12 @@ def _scenario_from_source(source: Source, catalogue: CatalogueIndex | None) -> S
             p = ("injects", kept[p[1]], *p[2:])
         if len(p) >= 3 and p[0] == "injects" and p[1] in origins and p[2] not in injects[p[1]]:
             entry = origins[p[1]]  # the key came from the template
-            message += f" (template used by injects[{p[1]}] of {source.file})"
+            message = phrase(
+                "{message} (template used by {inject} of {file})",
+                message=message,
+                inject=f"injects[{p[1]}]",
+                file=source.file,
+            )
             return entry.source.problem((*entry.path, *p[2:]), message, key=key)
         return source.problem(p, message, key=key)
 
@@ -190,37 +202,56 @@ def _check_top(source: Source) -> None:
             [
                 source.problem(
                     (),
-                    f"the top level must be a mapping (format, id, title, ...), not {_kind(data)}",
+                    phrase(
+                        "the top level must be a mapping (format, id, title, ...), not {kind}",
+                        kind=_kind(data),
+                    ),
                 )
             ]
         )
     if "format" not in data:
         raise ContentError(
-            [source.problem((), f"missing required key 'format' (use format: {FORMAT_VERSION})")]
+            [
+                source.problem(
+                    (),
+                    phrase(
+                        "missing required key 'format' (use format: {version})",
+                        version=str(FORMAT_VERSION),
+                    ),
+                )
+            ]
         )
     version = data["format"]
     if version != FORMAT_VERSION or isinstance(version, bool):
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-            message = (
-                f"format {version} is newer than this version of exercise reads "
-                f"(format {FORMAT_VERSION}): upgrade exercise"
+            message = phrase(
+                "format {version} is newer than this version of exercise reads "
+                "(format {supported}): upgrade exercise",
+                version=str(version),
+                supported=str(FORMAT_VERSION),
             )
         else:
-            message = f"{version!r} is not a known format version (use format: {FORMAT_VERSION})"
+            message = phrase(
+                "{version} is not a known format version (use format: {supported})",
+                version=repr(version),
+                supported=str(FORMAT_VERSION),
+            )
         raise ContentError([source.problem(("format",), message)])
 
 
 def _kind(value: Any) -> str:
     """What a value is, in an author's words: 'text', 'a list', 'a number'."""
     if value is None:
-        return "nothing"
+        return phrase("nothing")
     if isinstance(value, str):
-        return "text"
+        return phrase("text")
     if isinstance(value, bool):
-        return "true or false"
+        return phrase("true or false")
     if isinstance(value, int | float):
-        return "a number"
-    return f"a {type(value).__name__}"  # a list, or a date, set or bytes from an explicit tag
+        return phrase("a number")
+    if isinstance(value, list):
+        return phrase("a list")
+    return f"a {type(value).__name__}"  # a date, set or bytes from an explicit tag
 
 
 def _validate(
@@ -236,9 +267,10 @@ def _validate(
 def _unknown_template(source: Source, i: int, name: object, catalogue: CatalogueIndex) -> Problem:
     hint = suggest(name, catalogue.entries)
     if not catalogue.files:
-        hint = " (no catalogue folder found: give one with --catalogue)"
+        hint = phrase(" (no catalogue folder found: give one with --catalogue)")
     return source.problem(
-        ("injects", i, "use"), f"{name!r} is not a template in the catalogue{hint}"
+        ("injects", i, "use"),
+        phrase("{name} is not a template in the catalogue{hint}", name=repr(name), hint=hint),
     )
 
 
@@ -301,5 +333,9 @@ def _no_files(folder: Path) -> Problem:
         0,
         0,
         "",
-        f"no scenario or catalogue files in {folder} (looked for {' and '.join(YAML_SUFFIXES)})",
+        phrase(
+            "no scenario or catalogue files in {folder} (looked for {suffixes})",
+            folder=str(folder),
+            suffixes=" and ".join(YAML_SUFFIXES),
+        ),
     )

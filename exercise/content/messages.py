@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..language import N_, Phrase, phrase
 from .problems import MAX_PROBLEMS, Path_
 
 # A suggestion compares the name with every choice, which is slow for long lists and many
@@ -35,7 +36,7 @@ def suggestions_per_file() -> Iterator[None]:
 
 
 def suggest(name: object, choices: typing.Collection[str]) -> str:
-    """' (did you mean 'x'?)' when a close match exists, else ''."""
+    """' (did you mean 'x'?)' when a close match exists (a phrase), else ''."""
     if len(choices) > MAX_SUGGEST_CHOICES:
         return ""
     left = _suggestions_left.get()
@@ -47,7 +48,7 @@ def suggest(name: object, choices: typing.Collection[str]) -> str:
     if len(text) > MAX_SUGGEST_NAME:
         return ""
     matches = difflib.get_close_matches(text, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {matches[0]!r}?)" if matches else ""
+    return phrase(" (did you mean {name}?)", name=repr(matches[0])) if matches else ""
 
 
 def data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, bool]:
@@ -137,10 +138,10 @@ def _invisible(text: str) -> str | None:
 
 
 _BOUNDS = {
-    "less_than_equal": ("le", "at most"),
-    "greater_than_equal": ("ge", "at least"),
-    "less_than": ("lt", "below"),
-    "greater_than": ("gt", "above"),
+    "less_than_equal": ("le", N_("{value} is out of range: it must be at most {bound}")),
+    "greater_than_equal": ("ge", N_("{value} is out of range: it must be at least {bound}")),
+    "less_than": ("lt", N_("{value} is out of range: it must be below {bound}")),
+    "greater_than": ("gt", N_("{value} is out of range: it must be above {bound}")),
 }
 
 
@@ -151,55 +152,99 @@ def explain(error: Any, data: Any, root: type[BaseModel]) -> tuple[Path_, str, b
     value = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return path[:-1] if path else path, f"missing required key {str(path[-1])!r}", False
+        return (
+            path[:-1] if path else path,
+            phrase("missing required key {key}", key=repr(str(path[-1]))),
+            False,
+        )
     if kind == "invalid_key":
         # pydantic puts the key's repr in `loc` ('None' for `~`); locate the key itself
         parent, _ = data_path(data, error["loc"][:-1])
-        names = {type(None): "null", bool: "true/false", int: "a number", float: "a number"}
-        kind_name = names.get(type(value), type(value).__name__)
-        return (*parent, value), f"a key must be text, not {kind_name}", True
+        names = {
+            type(None): N_("a key must be text, not null"),
+            bool: N_("a key must be text, not true/false"),
+            int: N_("a key must be text, not a number"),
+            float: N_("a key must be text, not a number"),
+        }
+        said = names.get(type(value))
+        if said is None:
+            return (
+                (*parent, value),
+                phrase("a key must be text, not {kind}", kind=type(value).__name__),
+                True,
+            )
+        return (*parent, value), phrase(said), True
     if kind == "extra_forbidden":
         model = model_at(root, path[:-1])
         keys = _keys(model)
-        hint = suggest(path[-1], keys) or (f" (keys here: {', '.join(keys)})" if keys else "")
-        return path, f"unknown key {str(path[-1])!r}{hint}", True
+        hint = suggest(path[-1], keys) or (
+            phrase(" (keys here: {keys})", keys=", ".join(keys)) if keys else ""
+        )
+        return path, phrase("unknown key {key}{hint}", key=repr(str(path[-1])), hint=hint), True
     if kind in ("enum", "literal_error"):
         expected = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         if expected:
             listing = (
                 ", ".join(expected) if len(expected) <= 13 else ", ".join(expected[:13]) + ", ..."
             )
-            hint = suggest(value, expected) or f" (one of: {listing})"
-            return path, f"{_short(value)} is not one of the allowed values{hint}", False
+            hint = suggest(value, expected) or phrase(" (one of: {values})", values=listing)
+            return (
+                path,
+                phrase(
+                    "{value} is not one of the allowed values{hint}", value=_short(value), hint=hint
+                ),
+                False,
+            )
     if kind == "string_pattern_mismatch":
         hidden = _invisible(value) if isinstance(value, str) else None
         if hidden:
             return (
                 path,
-                f"{_short(value)} is not a valid id: it holds an invisible character "
-                f"({hidden}); delete it and type the id again",
+                phrase(
+                    "{value} is not a valid id: it holds an invisible character "
+                    "({character}); delete it and type the id again",
+                    value=_short(value),
+                    character=hidden,
+                ),
                 False,
             )
         return (
             path,
-            f"{_short(value)} is not a valid id: use lowercase letters, digits, '-', '_' "
-            "or '.', starting with a letter or digit",
+            phrase(
+                "{value} is not a valid id: use lowercase letters, digits, '-', '_' "
+                "or '.', starting with a letter or digit",
+                value=_short(value),
+            ),
             False,
         )
     if kind == "duplicate_item":
         index = ctx.get("index")
         if isinstance(index, int) and reached and isinstance(value, list | tuple):
             path = (*path, index)
-        return path, str(error["msg"]), False
+        said = phrase(
+            "{item} is given twice in this list (first as item {first})",
+            item=str(ctx.get("item", "")),
+            first=str(ctx.get("first", "")),
+        )
+        return path, said, False
     if kind == "too_long" and "max_length" in ctx:
         count = len(value) if isinstance(value, list | tuple | dict) else ctx.get("actual_length")
-        what = "entries" if isinstance(value, dict) else "items"
-        many = f"{count:,} {what}" if isinstance(count, int) else "too many items"
-        return path, f"{many}: at most {ctx['max_length']:,} are allowed here", False
+        most = ctx["max_length"]
+        if not isinstance(count, int):
+            return path, phrase("too many items: at most {most} are allowed here", most=most), False
+        many = (
+            N_("{count} entries: at most {most} are allowed here")
+            if isinstance(value, dict)
+            else N_("{count} items: at most {most} are allowed here")
+        )
+        return path, phrase(many, count=count, most=most), False
     if kind == "finite_number":
         return (
             path,
-            f"{_short(value)} is not a usable number: write an ordinary number (not .nan or .inf)",
+            phrase(
+                "{value} is not a usable number: write an ordinary number (not .nan or .inf)",
+                value=_short(value),
+            ),
             False,
         )
     if kind in _BOUNDS and isinstance(ctx.get(_BOUNDS[kind][0]), int | float):
@@ -207,19 +252,32 @@ def explain(error: Any, data: Any, root: type[BaseModel]) -> tuple[Path_, str, b
         bound = ctx[name]
         if isinstance(bound, float) and bound.is_integer():
             bound = int(bound)
-        return path, f"{_short(value)} is out of range: it must be {words} {bound:,}", False
+        shown = bound if isinstance(bound, int) else f"{bound:,}"  # a whole one in its notation
+        return path, phrase(words, value=_short(value), bound=shown), False
     if kind == "string_too_long":
-        size = f"{len(value):,} characters" if isinstance(value, str) else "too long"
-        return path, f"{size}: at most {ctx.get('max_length', 0):,} are allowed here", False
-    message = str(error["msg"])
+        most = ctx.get("max_length", 0)
+        if not isinstance(value, str):
+            return path, phrase("too long: at most {most} are allowed here", most=most), False
+        return (
+            path,
+            phrase(
+                "{count} characters: at most {most} are allowed here", count=len(value), most=most
+            ),
+            False,
+        )
+    message: str = str(error["msg"])
     message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    raised = ctx.get("error")
+    if isinstance(raised, Exception) and raised.args and isinstance(raised.args[0], Phrase):
+        message = raised.args[0]  # a model's own check, in words it can say in any language
     if kind in ("value_error", "assertion_error"):
         # a check of a whole mapping (`decision: ...`) points at its key, not its first line
         whole = isinstance(value, dict) and bool(path) and isinstance(path[-1], str)
         return path, message, whole
+    message = message[0].lower() + message[1:]  # pydantic's own words, in English
     if reached and not isinstance(value, dict | list):
-        message = f"{message} (got {_short(value)})"
-    return path, message[0].lower() + message[1:], False
+        message = phrase("{message} (got {value})", message=message, value=_short(value))
+    return path, message, False
 
 
 def explain_all(

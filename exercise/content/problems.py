@@ -1,8 +1,14 @@
-"""Problems found in content files, each pointing at a file, line and column."""
+"""Problems found in content files, each pointing at a file, line and column.
+
+A problem's message is English text, and mostly a `language.Phrase` that remembers its
+message id and parameters: it is put into the reader's words where it is printed
+(`Problem.shown(lang)`), with the FILE:LINE:COL and the data path as they are."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ..language import SOURCE, nphrase, say
 
 Path_ = tuple[str | int, ...]
 
@@ -30,12 +36,17 @@ class Problem:
     omitted: int = 0  # on the closing line of a capped file: the problems not shown
 
     def __str__(self) -> str:
-        """One line for a terminal: control characters in the file name or the message
-        (tab and newline too) are shown by their code (`safetext.clean`)."""
+        return self.shown(SOURCE)
+
+    def shown(self, lang: str) -> str:
+        """One line for a terminal, the message in `lang`: control characters in the file
+        name or the message (tab and newline too) are shown by their code
+        (`safetext.clean`)."""
         from ..safetext import clean
 
         where = f"{self.file}:{self.line}:{self.column}" if self.line else f"{self.file}:1:1"
-        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        message = say(lang, self.message)
+        text = f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
         return clean(text, layout=False)
 
 
@@ -55,9 +66,12 @@ def capped(problems: list[Problem]) -> list[Problem]:
         omitted = sum(p.omitted for p in group) + max(0, len(shown) - MAX_PROBLEMS)
         out += shown[:MAX_PROBLEMS]
         if omitted:
-            message = (
-                f"... and {omitted:,} more problem{'s' if omitted != 1 else ''} in this file "
-                f"(only the first {MAX_PROBLEMS} are shown)"
+            message = nphrase(
+                "... and {count} more problem in this file (only the first {shown} are shown)",
+                "... and {count} more problems in this file (only the first {shown} are shown)",
+                omitted,
+                count=omitted,
+                shown=str(MAX_PROBLEMS),
             )
             out.append(Problem(file, 0, 0, "", message, omitted))
     return out

@@ -32,6 +32,7 @@ from typing import Any, ClassVar
 import yaml
 
 from ..gcpause import paused_gc
+from ..language import N_, Phrase, phrase
 from .problems import ContentError, Path_, Problem
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -62,10 +63,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
             return super().construct_object(node, deep=deep)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as err:
             tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-            detail = f": {err}" if isinstance(err, ValueError) else ""  # others say nothing useful
-            raise yaml.constructor.ConstructorError(
-                None, None, f"this value cannot be read as {tag}{detail}", node.start_mark
-            ) from None
+            if isinstance(err, ValueError):  # the others say nothing useful
+                why = err.args[0] if err.args and isinstance(err.args[0], Phrase) else str(err)
+                message = phrase("this value cannot be read as {tag}: {error}", tag=tag, error=why)
+            else:
+                message = phrase("this value cannot be read as {tag}", tag=tag)
+            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):  # `!!map [1]`: let the base class say so
@@ -76,11 +79,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key is not None and key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    f"key {key!r} is given twice in this mapping "
-                    f"(first on line {seen[key].start_mark.line + 1})",
-                    key_node.start_mark,
+                    None, None, _twice(key, seen[key]), key_node.start_mark
                 )
             seen[key] = key_node
         return super().construct_mapping(node, deep=deep)
@@ -103,7 +102,7 @@ for _tag, _pattern, _first in (
 def _int_1_2(loader: _Loader, node: yaml.ScalarNode) -> int:
     text = node.value.replace("_", "")
     if len(text) > MAX_INT_DIGITS:
-        raise ValueError(f"a number of {len(text):,} digits is too long")
+        raise ValueError(phrase("a number of {count} digits is too long", count=len(text)))
     if text.startswith("0o"):
         return int(text[2:], 8)
     if text.startswith("0x"):
@@ -155,7 +154,13 @@ def _construct(loader: _Loader, root: yaml.Node) -> Any:
             return node.value if tag == _STR else construct(node, deep=True)
         depth += 1
         if depth > MAX_DEPTH:
-            raise _marked(f"lists and mappings are nested more than {MAX_DEPTH} deep here", node)
+            raise _marked(
+                phrase(
+                    "lists and mappings are nested more than {most} deep here",
+                    most=str(MAX_DEPTH),
+                ),
+                node,
+            )
         if cls is yaml.SequenceNode and tag == _SEQ:
             return [build(item, depth) for item in node.value]
         if cls is yaml.MappingNode and tag == _MAP:
@@ -169,11 +174,7 @@ def _construct(loader: _Loader, root: yaml.Node) -> Any:
                     raise _not_text_key(key_node, construct)
                 if key in data:
                     first = next(k for k, _v in node.value if construct(k, deep=True) == key)
-                    raise _marked(
-                        f"key {key!r} is given twice in this mapping "
-                        f"(first on line {first.start_mark.line + 1})",
-                        key_node,
-                    )
+                    raise _marked(_twice(key, first), key_node)
                 data[key] = build(value_node, depth)
             return data
         return construct(node, deep=True)
@@ -185,7 +186,15 @@ def _marked(message: str, node: yaml.Node) -> yaml.constructor.ConstructorError:
     return yaml.constructor.ConstructorError(None, None, message, node.start_mark)
 
 
-_CHARACTER_NAMES = {"\ufeff": "a byte-order mark", "\u00a0": "a no-break space"}
+def _twice(key: str, first: yaml.Node) -> str:
+    return phrase(
+        "key {key} is given twice in this mapping (first on line {line})",
+        key=repr(key),
+        line=str(first.start_mark.line + 1),
+    )
+
+
+_CHARACTER_NAMES = {"\ufeff": N_("a byte-order mark"), "\u00a0": N_("a no-break space")}
 
 
 def _check_key(node: yaml.ScalarNode) -> None:
@@ -194,12 +203,14 @@ def _check_key(node: yaml.ScalarNode) -> None:
     key: str = node.value
     if key == "<<" and not node.style:
         raise _marked(
-            "merge keys (<<) are not supported: write the keys out in full in each mapping",
+            phrase("merge keys (<<) are not supported: write the keys out in full in each mapping"),
             node,
         )
     for index, char in enumerate(key):
         if not char.isprintable() and char not in " ":
-            name = _CHARACTER_NAMES.get(char) or unicodedata.name(char, "a control").lower()
+            known = _CHARACTER_NAMES.get(char)
+            name = phrase(known) if known else unicodedata.name(char, "").lower()
+            name = name or phrase("a control")
             shown = "".join(c if c.isprintable() else "?" for c in key)
             mark = node.start_mark
             if not node.style and mark.line == node.end_mark.line:  # plain: point at it
@@ -209,8 +220,14 @@ def _check_key(node: yaml.ScalarNode) -> None:
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f"the key {shown!r} holds an invisible character, U+{ord(char):04X} ({name}), "
-                f"as character {index + 1}: delete it and type the key again",
+                phrase(
+                    "the key {key} holds an invisible character, {code} ({name}), "
+                    "as character {index}: delete it and type the key again",
+                    key=repr(shown),
+                    code=f"U+{ord(char):04X}",
+                    name=name,
+                    index=str(index + 1),
+                ),
                 mark,
             )
 
@@ -218,13 +235,18 @@ def _check_key(node: yaml.ScalarNode) -> None:
 def _not_text_key(node: yaml.Node, construct: Any) -> yaml.constructor.ConstructorError:
     """A key that YAML reads as a number, true/false, null, a list or a mapping."""
     if not isinstance(node, yaml.ScalarNode):
-        return _marked("a key must be plain text, not a list or a mapping", node)
+        return _marked(phrase("a key must be plain text, not a list or a mapping"), node)
     value = construct(node, deep=True)  # refuses unknown tags with their own message
-    kinds = {type(None): "nothing (null)", bool: "true or false", int: "a number"}
-    kind = kinds.get(type(value), "a number" if isinstance(value, float) else "not text")
+    kinds = {type(None): N_("nothing (null)"), bool: N_("true or false"), int: N_("a number")}
+    kind = kinds.get(type(value), N_("a number") if isinstance(value, float) else N_("not text"))
     return _marked(
-        f"the key {node.value!r} is read as {kind}, not as text: keys are names; "
-        f"put it in quotes ('{node.value}') if it is meant as one",
+        phrase(
+            "the key {key} is read as {kind}, not as text: keys are names; "
+            "put it in quotes ({quoted}) if it is meant as one",
+            key=repr(node.value),
+            kind=phrase(kind),
+            quoted=f"'{node.value}'",
+        ),
         node,
     )
 
@@ -311,11 +333,12 @@ def read_source(path: Path | str, display: str | None = None) -> Source:
     except ContentError:
         raise
     except IsADirectoryError:
-        raise _whole(name, "is a folder, not a file") from None
+        raise _whole(name, phrase("is a folder, not a file")) from None
     except FileNotFoundError:
-        raise _whole(name, "no such file") from None
+        raise _whole(name, phrase("no such file")) from None
     except OSError as err:
-        raise _whole(name, f"cannot be read: {err.strerror or err}") from None
+        why = err.strerror or str(err)
+        raise _whole(name, phrase("cannot be read: {error}", error=why)) from None
     return parse_source(raw, name)
 
 
@@ -332,7 +355,9 @@ def _read_regular_file(path: Path, name: str) -> bytes:
             raise _too_big(name, info.st_size)
         raw = file.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:  # grew since, or a file system that does not say its size
-        raise _whole(name, f"file is larger than the limit of {MAX_FILE_BYTES:,} bytes")
+        raise _whole(
+            name, phrase("file is larger than the limit of {most} bytes", most=MAX_FILE_BYTES)
+        )
     return raw
 
 
@@ -340,20 +365,24 @@ def _refuse_if_not_regular(mode: int, name: str) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        raise _whole(name, "is a folder, not a file")
+        raise _whole(name, phrase("is a folder, not a file"))
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        kind = "a device"
+        kind = N_("a device")
     elif stat.S_ISFIFO(mode):
-        kind = "a pipe (FIFO)"
+        kind = N_("a pipe (FIFO)")
     elif stat.S_ISSOCK(mode):
-        kind = "a socket"
+        kind = N_("a socket")
     else:
-        kind = "a special file"
-    raise _whole(name, f"is {kind}, not a regular file: only files can be read")
+        kind = N_("a special file")
+    raise _whole(
+        name, phrase("is {kind}, not a regular file: only files can be read", kind=phrase(kind))
+    )
 
 
 def _too_big(name: str, size: int) -> ContentError:
-    return _whole(name, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    return _whole(
+        name, phrase("file is {size} bytes; the limit is {most}", size=size, most=MAX_FILE_BYTES)
+    )
 
 
 def parse_source(raw: bytes, name: str) -> Source:
@@ -361,22 +390,23 @@ def parse_source(raw: bytes, name: str) -> Source:
         raise _too_big(name, len(raw))
     text = _decode(raw, name)
     if not text.strip():
-        raise _whole(name, "the file is empty")
+        raise _whole(name, phrase("the file is empty"))
     with paused_gc():
         loader = _Loader(text)
         try:
             root = loader.get_single_node()
             if root is None:
-                raise _whole(name, "the file holds no YAML document (only comments?)")
+                raise _whole(name, phrase("the file holds no YAML document (only comments?)"))
             if "&" in text:
                 _check_aliases(root, name)
             data = _construct(loader, root)
         except yaml.MarkedYAMLError as err:
             raise ContentError([_yaml_problem(err, name, text)]) from None
         except yaml.YAMLError as err:
-            raise _whole(name, "not valid YAML: " + " ".join(str(err).split())) from None
+            why = " ".join(str(err).split())
+            raise _whole(name, phrase("not valid YAML: {error}", error=why)) from None
         except RecursionError:
-            raise _whole(name, "nested too deeply") from None
+            raise _whole(name, phrase("nested too deeply")) from None
         finally:
             loader.dispose()
     return Source(name, data, root)
@@ -384,10 +414,10 @@ def parse_source(raw: bytes, name: str) -> Source:
 
 def _decode(raw: bytes, name: str) -> str:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _whole(name, "the file is saved as UTF-16: save it as UTF-8")
+        raise _whole(name, phrase("the file is saved as UTF-16: save it as UTF-8"))
     nul = raw.find(b"\x00")
     if nul >= 0 and not _is_text(raw[:nul]):
-        raise _whole(name, "this is a binary file, not YAML text")
+        raise _whole(name, phrase("this is a binary file, not YAML text"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -400,7 +430,10 @@ def _decode(raw: bytes, name: str) -> str:
                     line,
                     column,
                     "",
-                    f"byte 0x{raw[err.start]:02x} is not UTF-8: save the file as UTF-8",
+                    phrase(
+                        "byte {byte} is not UTF-8: save the file as UTF-8",
+                        byte=f"0x{raw[err.start]:02x}",
+                    ),
                 )
             ]
         ) from None
@@ -411,9 +444,12 @@ def _decode(raw: bytes, name: str) -> str:
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
         if char == "\x00":
-            message = "a NUL byte: the file is damaged from here on (or is not text)"
+            message = phrase("a NUL byte: the file is damaged from here on (or is not text)")
         else:
-            message = f"the character U+{ord(char):04X} is not allowed in YAML text: remove it"
+            message = phrase(
+                "the character {code} is not allowed in YAML text: remove it",
+                code=f"U+{ord(char):04X}",
+            )
         raise ContentError([Problem(name, line, column, "", message)])
     return text
 
@@ -445,7 +481,11 @@ def _check_aliases(root: yaml.Node, name: str) -> None:
         if key in in_progress:
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
             raise ContentError(
-                [Problem(name, line, col, "", "an alias refers to the node that contains it")]
+                [
+                    Problem(
+                        name, line, col, "", phrase("an alias refers to the node that contains it")
+                    )
+                ]
             )
         distinct += 1
         nodes, characters = 1, 0
@@ -470,32 +510,44 @@ def _check_aliases(root: yaml.Node, name: str) -> None:
     if nodes - distinct > MAX_ALIAS_EXPANSION:
         raise _whole(
             name,
-            f"aliases expand this file to {nodes:,} nodes from {distinct:,} written; "
-            "refusing (is it an alias bomb?)",
+            phrase(
+                "aliases expand this file to {nodes} nodes from {written} written; "
+                "refusing (is it an alias bomb?)",
+                nodes=nodes,
+                written=distinct,
+            ),
         )
     if characters > MAX_EXPANDED_CHARACTERS:
         raise _whole(
             name,
-            f"aliases expand this file to {characters:,} characters of text; the limit is "
-            f"{MAX_EXPANDED_CHARACTERS:,}, as for the file itself (is it an alias bomb?)",
+            phrase(
+                "aliases expand this file to {characters} characters of text; the limit is "
+                "{most}, as for the file itself (is it an alias bomb?)",
+                characters=characters,
+                most=MAX_EXPANDED_CHARACTERS,
+            ),
         )
 
 
 def _yaml_problem(err: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = " ".join(part for part in (err.context, err.problem) if part) or str(err)
+    message: str = " ".join(part for part in (err.context, err.problem) if part) or str(err)
+    if err.context is None and isinstance(err.problem, Phrase):
+        message = err.problem  # one of ours, which can be said in another language
     context, start = err.context or "", err.context_mark
     # A quote or bracket left open is noticed lines later, where the text ends or the next
     # key starts; the author needs the line where it was opened.
     opened = start is not None and mark is not None and start.line < mark.line
     if "could not determine a constructor" in message:
         tag = message.split("tag", 1)[-1].strip(" !'").replace("tag:yaml.org,2002:", "!")
-        message = f"the tag !{tag} is not allowed: scenario files hold plain data only"
+        message = phrase(
+            "the tag {tag} is not allowed: scenario files hold plain data only", tag=f"!{tag}"
+        )
     elif mark is not None and text[mark.index : mark.index + 1] == "\t":
-        message = "a tab character here: indent YAML with spaces"
+        message = phrase("a tab character here: indent YAML with spaces")
     elif "found unhashable key" in message:
-        message = "a key must be plain text"
+        message = phrase("a key must be plain text")
     elif (
         opened
         and start is not None
@@ -503,12 +555,14 @@ def _yaml_problem(err: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
         and context.startswith("while scanning a quoted scalar")
     ):
         line, column = start.line + 1, start.column + 1
-        where = (
-            "before the end of the file"
+        message = (
+            phrase("the quote opened here is never closed before the end of the file")
             if "end of stream" in (err.problem or "")
-            else f"(the text runs on to line {mark.line + 1})"
+            else phrase(
+                "the quote opened here is never closed (the text runs on to line {line})",
+                line=str(mark.line + 1),
+            )
         )
-        message = f"the quote opened here is never closed {where}"
     elif (
         opened
         and start is not None
@@ -517,11 +571,13 @@ def _yaml_problem(err: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     ):
         bracket = text[start.index : start.index + 1] or "bracket"
         line, column = start.line + 1, start.column + 1
-        message = (
-            f"the {bracket!r} opened here is not closed: "
-            f"{err.problem or 'a closing bracket is missing'} (line {mark.line + 1})"
+        message = phrase(
+            "the {bracket} opened here is not closed: {problem} (line {line})",
+            bracket=repr(bracket),
+            problem=err.problem or phrase("a closing bracket is missing"),
+            line=str(mark.line + 1),
         )
-    return Problem(name, line, column, "", f"YAML: {message}")
+    return Problem(name, line, column, "", phrase("YAML: {message}", message=message))
 
 
 def _whole(name: str, message: str) -> ContentError:

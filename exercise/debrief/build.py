@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ..journal import Journal, SessionInfo
-from ..language import languages, reader_time
+from ..language import languages, reader_time, say
 from ..model import CommsElement, NatoRequirement, Pillar, Rating, RoleKind, Scenario
 from ..model.events import Event
 from ..model.timing import format_clock
@@ -302,7 +302,9 @@ def assemble(
         final_at=_wall_text(final[0], scenario, w) if final else "",
         objectives=len(objectives),
         roles=roles,
-        damage=damage,
+        damage=None
+        if damage is None
+        else say(facts.lang, damage),  # a phrase: in the report's words
         unreadable_events=facts.unreadable,
         unreadable=facts.skipped,
         pauses_left_out=facts.pauses_left_out,

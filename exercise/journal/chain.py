@@ -8,6 +8,10 @@ that, and a removed tail, as well.
 Every reader that trusts a journal's contents (replay, debrief, export, resume, review)
 opens it with `open_verified`, which walks the chain first and refuses a broken one
 unless the caller asks to read a damaged journal anyway.
+
+What is wrong is said in English phrases (`language.Phrase`) that keep their message id:
+`verify`, the warning of a command that reads a damaged journal anyway and the report made
+from one say it in the reader's language.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 import orjson
 
 from exercise.gcpause import paused_gc
+from exercise.language import phrase
 from exercise.model.events import Event
 
 from .errors import DamagedJournal, JournalError
@@ -37,18 +42,18 @@ class VerifyResult:
     ok: bool
     count: int  # events read (up to the damage, when a damaged file stops the reading)
     first_bad_seq: int | None  # the first event that fails; None when ok or the session row
-    reason: str  # why it fails ("" when ok)
+    reason: str  # why it fails ("" when ok), a phrase
     last_hash: str | None = None  # the head of the chain (when ok)
     whole_file: bool = False  # the damage is in the file as a whole (its schema, its pages)
 
     def where(self) -> str:
         if self.first_bad_seq is not None:
-            return f"event {self.first_bad_seq}"
-        return "the file" if self.whole_file else "the session row"
+            return phrase("event {seq}", seq=str(self.first_bad_seq))
+        return phrase("the file") if self.whole_file else phrase("the session row")
 
     def describe(self) -> str:
-        """One line for people: where the damage is and what it is."""
-        return f"damaged at {self.where()}: {self.reason}"
+        """One line for people: where the damage is and what it is (a phrase)."""
+        return phrase("damaged at {where}: {reason}", where=self.where(), reason=self.reason)
 
 
 def verify(path: str | os.PathLike[str]) -> VerifyResult:
@@ -80,8 +85,10 @@ def check(journal: Journal, keep: bool = False) -> VerifyResult:
             ok=False,
             count=journal.count(),
             first_bad_seq=None,
-            reason="the session row's scenario text does not match its recorded hash "
-            "(the session row was changed)",
+            reason=phrase(
+                "the session row's scenario text does not match its recorded hash "
+                "(the session row was changed)"
+            ),
         )
     kept: list[Event] | None = [] if keep else None
     with paused_gc():  # a hundred thousand kept events and payloads, and no cycles
@@ -126,10 +133,16 @@ def open_verified(
 
 
 def _refusal(result: VerifyResult, readonly: bool) -> str:
-    text = f"the journal is {result.describe()}; it is not used (`exercise verify` says more)"
     if readonly:
-        text += "; to read it anyway, for a report that says it is damaged, add --damaged"
-    return text
+        return phrase(
+            "the journal is {damage}; it is not used (`exercise verify` says more); to read "
+            "it anyway, for a report that says it is damaged, add --damaged",
+            damage=result.describe(),
+        )
+    return phrase(
+        "the journal is {damage}; it is not used (`exercise verify` says more)",
+        damage=result.describe(),
+    )
 
 
 def _walk(conn: sqlite3.Connection, root: str, kept: list[Event] | None) -> VerifyResult:
@@ -163,16 +176,22 @@ def _first_bad(
             count += 1
             if seq != expected:
                 if type(seq) is int and seq > expected:
-                    why = f"the event is missing (the next one is {seq}): removed"
+                    why = phrase(
+                        "the event is missing (the next one is {seq}): removed", seq=str(seq)
+                    )
                     return (expected, why), prev, count
-                return (expected, "unexpected sequence number: rows were moved"), prev, count
+                why = phrase("unexpected sequence number: rows were moved")
+                return (expected, why), prev, count
             if prev_hash != prev:
                 if seq == 1:
-                    why = "it does not follow from the session row: the session row was changed"
+                    why = phrase(
+                        "it does not follow from the session row: the session row was changed"
+                    )
                 else:
-                    why = (
-                        f"it does not follow event {seq - 1}: an event before it was removed, "
-                        "inserted or replaced"
+                    why = phrase(
+                        "it does not follow event {seq}: an event before it was removed, "
+                        "inserted or replaced",
+                        seq=str(seq - 1),
                     )
                 return (seq, why), prev, count
             if not (
@@ -186,7 +205,7 @@ def _first_bad(
                 return (
                     (
                         seq,
-                        "it holds values of the wrong type: the event was changed",
+                        phrase("it holds values of the wrong type: the event was changed"),
                     ),
                     prev,
                     count,
@@ -201,18 +220,18 @@ def _first_bad(
             )
             record = f"{prev}[{seq},{t!r},{wall!r},{quoted_kind},{who},{payload}]"
             if sha256(record.encode()).hexdigest() != digest:
-                why = "its content does not match its hash: the event was changed"
+                why = phrase("its content does not match its hash: the event was changed")
                 return (seq, why), prev, count
             if not isfinite(t) or not isfinite(wall) or t < 0:
-                return (seq, "its time is not a finite scenario time"), prev, count
+                return (seq, phrase("its time is not a finite scenario time")), prev, count
             try:
                 decoded = loads(payload)
             except orjson.JSONDecodeError:
                 decoded = _strict_loads(payload)  # integers past 64 bits, or not JSON
                 if decoded is None:
-                    return (seq, "its payload is not JSON"), prev, count
+                    return (seq, phrase("its payload is not JSON")), prev, count
             if type(decoded) is not dict:
-                return (seq, "its payload is not a JSON object"), prev, count
+                return (seq, phrase("its payload is not a JSON object")), prev, count
             if keep is not None:
                 keep(make_event(Event, (seq, t, wall, kind, actor, decoded, prev_hash, digest)))
             expected, prev = seq + 1, digest
@@ -220,13 +239,14 @@ def _first_bad(
         return (
             (
                 expected,
-                f"the file cannot be read from here on ({sqlite_reason(err)})",
+                phrase("the file cannot be read from here on ({error})", error=sqlite_reason(err)),
             ),
             prev,
             count,
         )
     except UnicodeError:
-        return (expected, "the file cannot be read from here on (not UTF-8)"), prev, count
+        why = phrase("the file cannot be read from here on (not UTF-8)")
+        return (expected, why), prev, count
     return None, prev, count
 
 

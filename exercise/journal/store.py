@@ -38,6 +38,7 @@ from typing import Any, NoReturn, Self, TypeVar
 
 import orjson
 
+from exercise.language import N_, phrase
 from exercise.model.events import Event, NewEvent
 
 from .errors import DamagedJournal, JournalError
@@ -205,12 +206,19 @@ def _schema_difference(objects: set[tuple[str, str, str, str | None]]) -> str:
     expected = _expected_objects()
     names = {(kind, name) for kind, name, _t, _s in expected}
     for kind, name, _table, _sql in sorted(objects - expected, key=repr):
-        what = "changed" if (kind, name) in names else "added"
-        return (
-            f"the journal's database holds a {kind} {name!r} that exercise did not make "
-            f"({what}); a journal with a changed schema is not trusted"
+        said = (
+            N_(
+                "the journal's database holds a {kind} {name} that exercise did not make "
+                "(changed); a journal with a changed schema is not trusted"
+            )
+            if (kind, name) in names
+            else N_(
+                "the journal's database holds a {kind} {name} that exercise did not make "
+                "(added); a journal with a changed schema is not trusted"
+            )
         )
-    return "the journal's database lacks part of its schema; it is not trusted"
+        return phrase(said, kind=kind, name=repr(name))
+    return phrase("the journal's database lacks part of its schema; it is not trusted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +259,7 @@ def _finite(value: Any, what: str) -> float:
 
 # A process stopped while creating a journal leaves an empty database, or a rollback
 # journal that a read-only open cannot apply.
-_UNFINISHED = (
+_UNFINISHED = N_(
     "not an exercise journal: it holds nothing (a journal whose creation was interrupted, "
     "before its session started, is left like this)"
 )
@@ -261,7 +269,7 @@ def sqlite_reason(err: sqlite3.Error) -> str:
     """SQLite's reason, short: some quote a whole damaged value (a scenario of megabytes)."""
     text = str(err)
     if text.startswith("Could not decode to UTF-8"):
-        return "text that is not UTF-8: the file is damaged"
+        return phrase("text that is not UTF-8: the file is damaged")
     return text if len(text) <= 200 else text[:200] + "…"
 
 
@@ -273,31 +281,41 @@ def _error(path: Path, err: sqlite3.Error, busy_timeout_ms: int) -> JournalError
     if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
         return JournalError(
             path,
-            "another session seems to have this journal open (it stayed locked for "
-            f"{busy_timeout_ms / 1000:g} s)",
+            phrase(
+                "another session seems to have this journal open (it stayed locked for "
+                "{seconds} s)",
+                seconds=f"{busy_timeout_ms / 1000:g}",
+            ),
             "locked",
         )
     if primary == sqlite3.SQLITE_NOTADB or "not a database" in text:
         return JournalError(
-            path, "not an exercise journal (not an SQLite database)", "not-a-journal"
+            path, phrase("not an exercise journal (not an SQLite database)"), "not-a-journal"
         )
     if code == sqlite3.SQLITE_READONLY_ROLLBACK:  # read-only, so SQLite cannot roll it back
-        return JournalError(path, _UNFINISHED, "not-a-journal")
+        return JournalError(path, phrase(_UNFINISHED), "not-a-journal")
     if primary == sqlite3.SQLITE_FULL:
         return JournalError(
             path,
-            "the disk is full (or the journal reached its size limit): nothing more can be "
-            "recorded",
+            phrase(
+                "the disk is full (or the journal reached its size limit): nothing more can "
+                "be recorded"
+            ),
             "full",
         )
+    why = sqlite_reason(err)
     if primary == sqlite3.SQLITE_IOERR:
-        return JournalError(path, f"the disk reported an error ({sqlite_reason(err)})", "io")
+        return JournalError(path, phrase("the disk reported an error ({error})", error=why), "io")
     if primary == sqlite3.SQLITE_READONLY:
-        return JournalError(path, f"the journal cannot be written ({sqlite_reason(err)})", "io")
+        return JournalError(
+            path, phrase("the journal cannot be written ({error})", error=why), "io"
+        )
     if primary == sqlite3.SQLITE_CORRUPT or "malformed" in text:
-        return JournalError(path, f"the journal file is damaged ({sqlite_reason(err)})", "corrupt")
+        return JournalError(
+            path, phrase("the journal file is damaged ({error})", error=why), "corrupt"
+        )
     if primary == sqlite3.SQLITE_CANTOPEN:
-        return JournalError(path, f"cannot open the journal ({sqlite_reason(err)})", "missing")
+        return JournalError(path, phrase("cannot open the journal ({error})", error=why), "missing")
     return None
 
 
@@ -562,27 +580,39 @@ class Journal:
         damage: str | None = None
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if application_id == 0 and conn.execute("SELECT 1 FROM sqlite_master").fetchone() is None:
-            raise JournalError(path, _UNFINISHED, "not-a-journal")
+            raise JournalError(path, phrase(_UNFINISHED), "not-a-journal")
         if application_id != APPLICATION_ID:
             raise JournalError(
-                path, "not an exercise journal (an SQLite file of another kind)", "not-a-journal"
+                path,
+                phrase("not an exercise journal (an SQLite file of another kind)"),
+                "not-a-journal",
             )
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > FORMAT_VERSION:
             raise JournalError(
                 path,
-                f"this journal has format {version}, this version of exercise reads format "
-                f"{FORMAT_VERSION}: upgrade exercise to open it",
+                phrase(
+                    "this journal has format {version}, this version of exercise reads format "
+                    "{supported}: upgrade exercise to open it",
+                    version=str(version),
+                    supported=str(FORMAT_VERSION),
+                ),
                 "newer-format",
             )
         if version < 1:
-            raise JournalError(path, f"the journal has no valid format ({version})", "corrupt")
+            raise JournalError(
+                path,
+                phrase("the journal has no valid format ({version})", version=str(version)),
+                "corrupt",
+            )
         objects = set(conn.execute(_SELECT_OBJECTS).fetchall())
         tables = {name for kind, name, _table, _sql in objects if kind == "table"}
         if missing_tables := _TABLES - tables:
             missing = ", ".join(sorted(missing_tables))
             raise JournalError(
-                path, f"not an exercise journal (no table {missing})", "not-a-journal"
+                path,
+                phrase("not an exercise journal (no table {tables})", tables=missing),
+                "not-a-journal",
             )
         if objects != _expected_objects():
             if not tolerate_damage:
@@ -591,7 +621,9 @@ class Journal:
         rows = conn.execute(_SELECT_SESSION).fetchall()
         if len(rows) != 1:
             raise JournalError(
-                path, f"the journal has {len(rows)} session rows instead of 1", "corrupt"
+                path,
+                phrase("the journal has {count} session rows instead of 1", count=len(rows)),
+                "corrupt",
             )
         (scenario_id, title, text, scenario_hash, seed, speed, started, fmt, meta_text) = rows[0]
         texts = (scenario_id, title, text, scenario_hash, meta_text)
@@ -604,8 +636,10 @@ class Journal:
         ):
             raise DamagedJournal(
                 path,
-                "the journal is damaged at the session row: it holds values of the wrong "
-                "type; it cannot be read at all",
+                phrase(
+                    "the journal is damaged at the session row: it holds values of the wrong "
+                    "type; it cannot be read at all"
+                ),
                 None,
             )
         try:
@@ -613,7 +647,9 @@ class Journal:
         except (TypeError, ValueError):
             meta = None
         if not isinstance(meta, dict):
-            raise JournalError(path, "the session row's meta is not a JSON object", "corrupt")
+            raise JournalError(
+                path, phrase("the session row's meta is not a JSON object"), "corrupt"
+            )
         info = SessionInfo(
             scenario_id=scenario_id,
             scenario_title=title,
@@ -765,7 +801,9 @@ class Journal:
         mapped = _error(self._path, err, self._busy_timeout_ms)
         if mapped is None:
             raise JournalError(
-                self._path, f"the journal cannot be used ({sqlite_reason(err)})", "io"
+                self._path,
+                phrase("the journal cannot be used ({error})", error=sqlite_reason(err)),
+                "io",
             ) from None
         raise mapped from None
 
@@ -806,9 +844,13 @@ class Journal:
                     ]
                 except (TypeError, ValueError):
                     seq = _first_unreadable(rows)
-                    which = "an event" if seq is None else f"event {seq}"
+                    which = (
+                        phrase("an event") if seq is None else phrase("event {seq}", seq=str(seq))
+                    )
                     raise DamagedJournal(
-                        self._path, f"{which} cannot be read: the journal is damaged", seq
+                        self._path,
+                        phrase("{event} cannot be read: the journal is damaged", event=which),
+                        seq,
                     ) from None
                 yield from chunk
             if len(rows) < _READ_CHUNK:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
+from ..language import nphrase, phrase
+
 # The arity of each test; `indicator` is the only one compared with a number.
 FUNCTIONS: dict[str, int] = {
     "delivered": 1,
@@ -44,7 +46,7 @@ MAX_DEPTH = 50
 
 class ConditionSyntaxError(ValueError):
     def __init__(self, message: str, column: int) -> None:
-        super().__init__(f"column {column}: {message}")
+        super().__init__(phrase("column {column}: {problem}", column=str(column), problem=message))
         self.reason = message
         self.column = column
 
@@ -179,7 +181,9 @@ def _tokenize(text: str) -> list[_Token]:
             column = pos + 1 + (len(text[pos:]) - len(text[pos:].lstrip()))
             char = text[column - 1]
             code = "" if char.isascii() else f" (U+{ord(char):04X})"
-            raise ConditionSyntaxError(f"unexpected character {char!r}{code}", column)
+            raise ConditionSyntaxError(
+                phrase("unexpected character {char}{code}", char=repr(char), code=code), column
+            )
         kind = match.lastgroup
         tokens.append(_Token(kind, match.group(kind), match.start(kind) + 1))
         pos = match.end()
@@ -203,8 +207,15 @@ class _Parser:
         return token
 
     def fail(self, expected: str) -> ConditionSyntaxError:
-        got = "the end of the condition" if self.token.kind == "end" else repr(self.token.text)
-        return ConditionSyntaxError(f"expected {expected}, found {got}", self.token.column)
+        got = (
+            phrase("the end of the condition")
+            if self.token.kind == "end"
+            else repr(self.token.text)
+        )
+        return ConditionSyntaxError(
+            phrase("expected {expected}, found {found}", expected=expected, found=got),
+            self.token.column,
+        )
 
     def expect(self, text: str) -> None:
         if self.token.text != text or self.token.kind in ("name", "num"):
@@ -220,7 +231,7 @@ class _Parser:
     def parse(self) -> Node:
         node = self.parse_or()
         if self.token.kind != "end":
-            raise self.fail("'and', 'or' or the end of the condition")
+            raise self.fail(phrase("'and', 'or' or the end of the condition"))
         return node
 
     def parse_or(self) -> Node:
@@ -238,7 +249,7 @@ class _Parser:
     def parse_not(self) -> Node:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ConditionSyntaxError("nested too deeply", self.token.column)
+            raise ConditionSyntaxError(phrase("nested too deeply"), self.token.column)
         try:
             if self.keyword("not"):
                 return Not(self.parse_not())
@@ -254,11 +265,14 @@ class _Parser:
     def parse_test(self) -> Node:
         token = self.token
         if token.kind != "name" or token.text in ("and", "or", "not"):
-            raise self.fail("a test such as delivered(x), chosen(x, option) or indicator(x) < 40")
+            raise self.fail(
+                phrase("a test such as delivered(x), chosen(x, option) or indicator(x) < 40")
+            )
         if token.text not in FUNCTIONS:
             names = ", ".join(FUNCTIONS)
             raise ConditionSyntaxError(
-                f"unknown test {token.text!r} (tests: {names})", token.column
+                phrase("unknown test {name} (tests: {names})", name=repr(token.text), names=names),
+                token.column,
             )
         self.advance()
         self.expect("(")
@@ -269,34 +283,45 @@ class _Parser:
         arity = FUNCTIONS[token.text]
         if len(args) != arity:
             raise ConditionSyntaxError(
-                f"{token.text}() takes {arity} argument{'s' if arity > 1 else ''}, got {len(args)}",
+                nphrase(
+                    "{test}() takes {n} argument, got {got}",
+                    "{test}() takes {n} arguments, got {got}",
+                    arity,
+                    test=token.text,
+                    got=str(len(args)),
+                ),
                 token.column,
             )
         self.expect(")")
         if token.text != "indicator":
             if self.token.kind == "op":
                 raise ConditionSyntaxError(
-                    f"only indicator() can be compared; {token.text}() is true or false",
+                    phrase(
+                        "only indicator() can be compared; {test}() is true or false",
+                        test=token.text,
+                    ),
                     self.token.column,
                 )
             return Test(token.text, tuple(args))
         if self.token.kind != "op":
-            raise self.fail("a comparison (<, <=, >, >=, ==, !=) after indicator(...)")
+            raise self.fail(phrase("a comparison (<, <=, >, >=, ==, !=) after indicator(...)"))
         op = self.advance().text
         if self.token.kind != "num":
-            raise self.fail("a number")
+            raise self.fail(phrase("a number"))
         return Compare(args[0], op, float(self.advance().text))
 
     def parse_name(self) -> str:
         if self.token.kind not in ("name", "num"):
-            raise self.fail("a name")
+            raise self.fail(phrase("a name"))
         return self.advance().text
 
 
 def parse_condition(text: str) -> Node:
     """Parse a condition; raise ConditionSyntaxError with a column on any mistake."""
     if len(text) > MAX_LENGTH:
-        raise ConditionSyntaxError(f"longer than {MAX_LENGTH} characters", MAX_LENGTH + 1)
+        raise ConditionSyntaxError(
+            phrase("longer than {most} characters", most=str(MAX_LENGTH)), MAX_LENGTH + 1
+        )
     if not text.strip():
-        raise ConditionSyntaxError("the condition is empty", 1)
+        raise ConditionSyntaxError(phrase("the condition is empty"), 1)
     return _Parser(text).parse()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..language import phrase
 from .doctrine import (
     Attribution,
     CommsElement,
@@ -145,9 +146,9 @@ class Measure(Model):
     def _one_way_to_say_levels(self) -> Measure:
         # (a dumped scenario writes both, from_level at its default: that is no conflict)
         if self.levels and self.from_level is not Level.L0:
-            raise ValueError("give from_level or levels, not both")
+            raise ValueError(phrase("give from_level or levels, not both"))
         if len(set(self.levels)) != len(self.levels):
-            raise ValueError("levels names a level twice")
+            raise ValueError(phrase("levels names a level twice"))
         return self
 
     def available_at(self, level: Level) -> bool:
@@ -194,7 +195,7 @@ class DecisionPoint(Model):
     @model_validator(mode="after")
     def _default_needs_deadline(self) -> DecisionPoint:
         if self.default is not None and self.deadline is None:
-            raise ValueError("a default option needs a deadline to apply it at")
+            raise ValueError(phrase("a default option needs a deadline to apply it at"))
         return self
 
     def option(self, option_id: str) -> Option | None:
@@ -214,7 +215,7 @@ class ExpectedAction(Model):
     @model_validator(mode="after")
     def _says_what(self) -> ExpectedAction:
         if self.option is None and self.measure is None and self.action is None:
-            raise ValueError("an expected action names an option, a measure or an action")
+            raise ValueError(phrase("an expected action names an option, a measure or an action"))
         return self
 
 
@@ -257,9 +258,11 @@ class Inject(InjectTemplate):
     @model_validator(mode="after")
     def _one_trigger(self) -> Inject:
         if self.at is not None and self.when is not None:
-            raise ValueError("an inject is either on the timeline (at) or conditional (when)")
+            raise ValueError(
+                phrase("an inject is either on the timeline (at) or conditional (when)")
+            )
         if self.at is not None and self.after is not None:
-            raise ValueError("'after' is the delay of a conditional inject; use 'at' alone")
+            raise ValueError(phrase("'after' is the delay of a conditional inject; use 'at' alone"))
         return self
 
     @property
@@ -301,8 +304,12 @@ class Scenario(Model):
     def _start_in_calendar(cls, start: datetime | None) -> datetime | None:
         if start is not None and not EARLIEST_START <= start.year <= LATEST_START:
             raise ValueError(
-                f"the year {start.year} is out of range: T+0 must lie between "
-                f"{EARLIEST_START} and {LATEST_START}"
+                phrase(
+                    "the year {year} is out of range: T+0 must lie between {earliest} and {latest}",
+                    year=str(start.year),
+                    earliest=str(EARLIEST_START),
+                    latest=str(LATEST_START),
+                )
             )
         return start
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 import re
 
+from ..language import N_, phrase
+
 MAX_DAYS = 90  # the longest time a scenario may span, and so any time or delay in it
 MAX_SECONDS = MAX_DAYS * 86400
 MAX_CHARACTERS = 64  # "D+1 H+2 M+30 S+15" is 17; longer text is no duration
@@ -26,7 +28,12 @@ _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
 _UNITS = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([dhms])", _ASCII)
 _MSEL_PART = re.compile(r"\s*([DJHTMS])\s*([+-])\s*(\d+)\s*", _ASCII)
 _MSEL_UNIT = {"d": 86400, "j": 86400, "h": 3600, "t": 3600, "m": 60, "s": 1}
-_UNIT_NAMES = {86400: "days", 3600: "hours", 60: "minutes", 1: "seconds"}
+_TWICE = {  # unit size: the message when an MSEL offset gives it twice
+    86400: N_("{value} gives the days twice ({first} and {second})"),
+    3600: N_("{value} gives the hours twice ({first} and {second})"),
+    60: N_("{value} gives the minutes twice ({first} and {second})"),
+    1: N_("{value} gives the seconds twice ({first} and {second})"),
+}
 _CLOCK = re.compile(r"T\s*([+-])\s*(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?", _ASCII)
 
 _BARE_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?", re.ASCII)
@@ -36,7 +43,17 @@ _WORDS = re.compile(
     _ASCII,
 )
 
-DURATION_HELP = "a duration such as 90s, 12m, 1h30m, 'D+1 H+2 M+30' or 'T+01:30:00'"
+DURATION_HELP = N_("a duration such as 90s, 12m, 1h30m, 'D+1 H+2 M+30' or 'T+01:30:00'")
+
+
+def _expected(got: str) -> ValueError:
+    return ValueError(phrase("expected {help}, got {value}", help=phrase(DURATION_HELP), value=got))
+
+
+def _no_unit(text: str) -> ValueError:
+    return ValueError(
+        phrase("{value} has no unit: write {text}s or {text}m", value=repr(text), text=text)
+    )
 
 
 _SECONDS = re.compile(r"\d+(?:\.\d+)?s", re.ASCII)
@@ -60,30 +77,43 @@ def parse_duration(value: object) -> float:
         if stored <= MAX_SECONDS:
             return stored
     if isinstance(value, bool):
-        raise ValueError(f"expected {DURATION_HELP}, got {value!r}")
+        raise _expected(repr(value))
     if isinstance(value, int | float):
         if value == 0:
             return 0.0
-        raise ValueError(f"{value!r} has no unit: write {value}s or {value}m")
+        raise ValueError(
+            phrase(
+                "{value} has no unit: write {text}s or {text}m", value=repr(value), text=str(value)
+            )
+        )
     if not isinstance(value, str):
-        raise ValueError(f"expected {DURATION_HELP}, got {type(value).__name__}")
+        raise _expected(type(value).__name__)
     if len(value) > MAX_CHARACTERS:
         raise ValueError(
-            f"{value[:20]!r}... ({len(value):,} characters) is too long to be {DURATION_HELP}"
+            phrase(
+                "{value}... ({count} characters) is too long to be {help}",
+                value=repr(value[:20]),
+                count=len(value),
+                help=phrase(DURATION_HELP),
+            )
         )
     text = value.strip()
     if not text:
-        raise ValueError(f"expected {DURATION_HELP}, got an empty string")
+        raise _expected(phrase("an empty string"))
     foreign = next((c for c in text if c.isdigit() and not c.isascii()), None)
     if foreign is not None:
         raise ValueError(
-            f"{text!r} holds the digit {foreign!r} (U+{ord(foreign):04X}): "
-            "write durations with the digits 0 to 9"
+            phrase(
+                "{value} holds the digit {digit} ({code}): write durations with the digits 0 to 9",
+                value=repr(text),
+                digit=repr(foreign),
+                code=f"U+{ord(foreign):04X}",
+            )
         )
     if _BARE_NUMBER.fullmatch(text):
         if float(text) == 0:
             return 0.0
-        raise ValueError(f"{text!r} has no unit: write {text}s or {text}m")
+        raise _no_unit(text)
     for parser in (_parse_clock, _parse_msel, _parse_units):
         seconds = parser(text)
         if seconds is not None:
@@ -91,17 +121,31 @@ def parse_duration(value: object) -> float:
     words = _WORDS.fullmatch(text)
     if words:
         short = f"{words.group(1)}{words.group(2)[0].lower()}"
-        raise ValueError(f"{text!r} is not {DURATION_HELP}: write {short}")
-    raise ValueError(f"{text!r} is not {DURATION_HELP}")
+        raise ValueError(
+            phrase(
+                "{value} is not {help}: write {short}",
+                value=repr(text),
+                help=phrase(DURATION_HELP),
+                short=short,
+            )
+        )
+    raise ValueError(phrase("{value} is not {help}", value=repr(text), help=phrase(DURATION_HELP)))
 
 
 def _within_limit(seconds: float, text: str) -> float:
     if not math.isfinite(seconds) or abs(seconds) > MAX_SECONDS:
-        before = " before T+0" if seconds < 0 else ""
-        raise ValueError(
-            f"{text!r} is more than {MAX_DAYS} days{before}: no time or delay in a scenario "
-            f"may be longer than {MAX_DAYS} days"
+        said = (
+            N_(
+                "{value} is more than {days} days before T+0: no time or delay in a scenario "
+                "may be longer than {days} days"
+            )
+            if seconds < 0
+            else N_(
+                "{value} is more than {days} days: no time or delay in a scenario may be "
+                "longer than {days} days"
+            )
         )
+        raise ValueError(phrase(said, value=repr(text), days=MAX_DAYS))
     return seconds
 
 
@@ -131,7 +175,7 @@ def _parse_msel(text: str) -> float | None:
         size = _MSEL_UNIT[letter.lower()]
         if size in seen:
             raise ValueError(
-                f"{text!r} gives the {_UNIT_NAMES[size]} twice ({seen[size]} and {letter})"
+                phrase(_TWICE[size], value=repr(text), first=seen[size], second=letter)
             )
         seen[size] = letter
         amount = int(match.group(3)) * size

@@ -17,6 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, core_schema
 
+from ..language import phrase
 from .condition import Compare, ConditionSyntaxError, Node, Test, parse_condition, walk
 from .doctrine import LANGUAGES
 from .timing import DURATION_HELP, parse_duration
@@ -50,14 +51,26 @@ Number = Annotated[float, Field(ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
 
 def _text_validator(limit: int) -> Callable[[object], str | dict[str, str]]:
     def too_long(text: str, lang: str | None) -> ValueError:
-        which = f"the {lang} text" if lang else "the text"
-        return ValueError(f"{which} is {len(text):,} characters long; the limit is {limit:,}")
+        if lang is None:
+            said = phrase(
+                "the text is {count} characters long; the limit is {most}",
+                count=len(text),
+                most=limit,
+            )
+        else:
+            said = phrase(
+                "the {lang} text is {count} characters long; the limit is {most}",
+                lang=lang,
+                count=len(text),
+                most=limit,
+            )
+        return ValueError(said)
 
     def validate(value: object) -> str | dict[str, str]:
         """Text is a string, or a mapping of language code to string."""
         if type(value) is str:
             if not value or value.isspace():  # isspace stops at the first letter: no copy
-                raise ValueError("text is empty")
+                raise ValueError(phrase("text is empty"))
             if len(value) > limit:
                 raise too_long(value, None)
             return value
@@ -65,17 +78,26 @@ def _text_validator(limit: int) -> Callable[[object], str | dict[str, str]]:
             for lang, item in value.items():
                 if lang not in LANGUAGES:
                     raise ValueError(
-                        f"{lang!r} is not a language of this tool (use {', '.join(LANGUAGES)})"
+                        phrase(
+                            "{lang} is not a language of this tool (use {languages})",
+                            lang=repr(lang),
+                            languages=", ".join(LANGUAGES),
+                        )
                     )
                 if not isinstance(item, str) or not item.strip():
-                    raise ValueError(f"the {lang} text must be a non-empty string")
+                    raise ValueError(
+                        phrase("the {lang} text must be a non-empty string", lang=lang)
+                    )
                 if len(item) > limit:
                     raise too_long(item, lang)
             return value
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)  # a title such as 112 is text too
         raise ValueError(
-            "expected text, or a mapping of language to text such as {en: ..., nl: ...}"
+            phrase(
+                "expected text, or a mapping of language to text such as {example}",
+                example="{en: ..., nl: ...}",
+            )
         )
 
     return validate
@@ -227,11 +249,20 @@ class Condition:
         if isinstance(value, Condition):
             return value
         if not isinstance(value, str):
-            raise ValueError("a condition is text, such as: delivered(x) and not decided(x)")
+            raise ValueError(
+                phrase(
+                    "a condition is text, such as: {example}",
+                    example="delivered(x) and not decided(x)",
+                )
+            )
         try:
             return cls(value)
         except ConditionSyntaxError as err:
-            raise ValueError(f"condition {value!r}: {err}") from None
+            raise ValueError(
+                phrase(
+                    "condition {condition}: {problem}", condition=repr(value), problem=err.args[0]
+                )
+            ) from None
 
     @classmethod
     def __get_pydantic_core_schema__(
