@@ -8,8 +8,9 @@ typed into a field stays there.
 
 Commands are chords, never printable keys (a sentence typed with the focus elsewhere must
 not decide anything), and each asks first: ctrl+d decides the selected inject with the
-highlighted option, ctrl+t takes the highlighted measure, ctrl+s sends the initiative typed
-below; ctrl+y confirms.
+highlighted option, ctrl+t takes the highlighted measure, ctrl+l lifts it when it is in force
+(with the rationale typed above and whether it was accounted for to parliament or the
+council), ctrl+s sends the initiative typed below; ctrl+y confirms.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..model.timing import format_clock
 from ..safetext import clean, literal
+from ..ui.i18n import tr
 from .client import SeatClient, SeatClosed
 
 
@@ -84,6 +86,7 @@ class SeatApp(App[None]):
         Binding("ctrl+q", "quit", "leave"),
         Binding("ctrl+d", "decide", "decide"),
         Binding("ctrl+t", "take_measure", "take measure"),
+        Binding("ctrl+l", "lift_measure", "lift measure"),
         Binding("ctrl+s", "send_initiative", "send initiative"),
     ]
 
@@ -98,6 +101,7 @@ class SeatApp(App[None]):
         self.state = "connecting"
         self.closed: SeatClosed | None = None
         self.ready = False  # mounted: the widgets exist
+        self.lang = client.lang or "en"
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -109,6 +113,7 @@ class SeatApp(App[None]):
                 yield Input(placeholder="rationale (optional)", id="rationale", max_length=10_000)
                 yield Static("measures")
                 yield OptionList(id="measures")
+                yield Checkbox(tr("lift.informed", self.lang), id="informed")
                 yield Input(placeholder="own initiative", id="initiative", max_length=10_000)
                 yield Static(id="history")
         yield Footer()
@@ -252,6 +257,8 @@ class SeatApp(App[None]):
         if ack.get("ok"):
             if after is not None:
                 after.value = ""
+            if command["type"] == "lift-measure":
+                self.query_one("#informed", Checkbox).value = False
             self.notify("done", markup=False)
         else:
             self.notify(clean(str(ack.get("reason", ""))), severity="warning", markup=False)
@@ -280,6 +287,29 @@ class SeatApp(App[None]):
             return
         option = measures.get_option_at_index(measures.highlighted)
         self._ask(f"Take {option.prompt}?", {"type": "take-measure", "measure": option.id})
+
+    def action_lift_measure(self) -> None:
+        measures = self.query_one("#measures", OptionList)
+        if measures.highlighted is None or not measures.option_count:
+            self.notify("no measure selected", markup=False)
+            return
+        option = measures.get_option_at_index(measures.highlighted)
+        row = next((r for r in self.view.get("measures", ()) if r["measure"] == option.id), None)
+        if row is None or row["status"] != "in-force":
+            self.notify("only a measure in force can be lifted", markup=False)
+            return
+        informed = self.query_one("#informed", Checkbox).value
+        rationale = self.query_one("#rationale", Input)
+        question = f"Lift {clean(str(row['title']), single_line=True)}?"
+        if informed:
+            question += f" ({tr('lift.informed', self.lang)})"
+        command = {
+            "type": "lift-measure",
+            "measure": option.id,
+            "rationale": rationale.value,
+            "informed": informed,
+        }
+        self._ask(question, command, rationale)
 
     def action_send_initiative(self) -> None:
         field = self.query_one("#initiative", Input)

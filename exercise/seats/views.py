@@ -74,6 +74,7 @@ _OF_ROLE = frozenset(
         Kind.DECISION_TAKEN,
         Kind.DECISION_MISSED,
         Kind.MEASURE_TAKEN,
+        Kind.MEASURE_LIFTED,
         Kind.SELF_DECISION,
     }
 )

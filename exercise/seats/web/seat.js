@@ -144,6 +144,18 @@
         take.addEventListener("click", () =>
           command({ type: "take-measure", measure: row.measure }, "Take " + row.title + "?"));
         line.append(take);
+      } else if (row.status === "in-force") {
+        // Lifting asks whether the measure was accounted for to parliament or the council.
+        const informed = document.createElement("input");
+        informed.type = "checkbox";
+        const box = element("label");
+        box.append(informed, document.createTextNode(" accounted for to parliament or the council "));
+        const lift = element("button", "Lift");
+        lift.type = "button";
+        lift.addEventListener("click", () =>
+          command({ type: "lift-measure", measure: row.measure, informed: informed.checked },
+            "Lift " + row.title + (informed.checked ? " (accounted for)" : " (not accounted for)") + "?"));
+        line.append(box, lift);
       }
       measures.append(line);
     }
