@@ -665,3 +665,56 @@ def test_a_player_seat_lifts_its_measure_and_says_whether_it_was_accounted_for(
     assert lifted[0][1]["rationale"] == "Calm"
     [rejected] = [e for e in events if e.kind == Kind.COMMAND_REJECTED]
     assert rejected.actor == "nctv" and rejected.payload["command"]["measure"] == "grid"
+
+
+# -- exercise control's seats -----------------------------------------------------------------
+
+
+async def control_view_where(ws: Any, holds: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """Ask for the view again (the last may have come before an ack; no events again) and
+    read view frames until one holds."""
+    await ws.send(p.dumps({"type": "resync", "since": 2**31}))
+    while True:
+        view = (await frame(ws, "view"))["view"]
+        if holds(view):
+            return view
+
+
+def test_facilitator_and_evaluator_seats_see_the_msel_and_the_feed(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            excon, _ = await r.join("excon")
+            evaluator, welcome = await r.join("eval", lang="nl")
+            assert welcome["kind"] == "evaluator"
+            for ws in (excon, evaluator):
+                view = await control_view_where(ws, lambda v: True)
+                rows = {row["key"]: row for row in view["msel"]}
+                assert set(rows) == {"cut", "leak", "echo"}
+                assert any("SECRET-NOTE" in said for _label, said in rows["cut"]["detail"])
+                assert any("SECRET-ACTION" in said for _label, said in rows["cut"]["detail"])
+                assert rows["echo"]["condition"] == "chosen(cut, act)"
+            # a facilitator's command shows in both views: the MSEL, the feed, the decisions
+            ack = await send(excon, "f1", type="fire", inject="cut")
+            assert ack["ok"]
+            for ws in (excon, evaluator):
+                view = await control_view_where(
+                    ws, lambda v: {r["key"]: r["status"] for r in v["msel"]}["cut"] == "delivered"
+                )
+                assert any("Power cut" in said for _t, said in view["feed"])
+                assert [(d["inject"], d["status"]) for d in view["decisions"]] == [("cut", "open")]
+            # the evaluator observes, but runs nothing: told the precise reason
+            ack = await send(evaluator, "e1", type="pause")
+            assert not ack["ok"] and ack["reason"] != NEUTRAL
+            ack = await send(evaluator, "e2", type="observe", pillar="vital-processes", text="Calm")
+            assert ack["ok"]
+            assert not r.session.engine.state.paused
+            # the wall sees no MSEL
+            wall, _ = await r.join("wall")
+            seen = (await frame(wall, "view"))["view"]
+            assert "msel" not in seen and "feed" not in seen
+            for ws in (excon, evaluator, wall):
+                await ws.close()
+
+    run(main)

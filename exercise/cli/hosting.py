@@ -190,8 +190,10 @@ def join(args: argparse.Namespace) -> int:
     import getpass
 
     from ..seats.client import SeatClient
-    from ..seats.codes import parse_code
+    from ..seats.codes import FIXED, parse_code
+    from ..seats.control import ControlApp
     from ..seats.terminal import SeatApp
+    from ..sim.commands import SeatKind
     from .screen import check_terminal
 
     check_terminal()
@@ -205,7 +207,13 @@ def join(args: argparse.Namespace) -> int:
         raise UsageError("that is not a join code (like NKC-7F3K-9QX2)")
     if args.role and parsed[0] != args.role.lower():
         raise UsageError(f"that code is for {parsed[0]!r}, not {args.role!r}")
-    app = SeatApp(SeatClient(args.url, code, lang=args.lang, name=args.name))
+    client = SeatClient(args.url, code, lang=args.lang, name=args.name)
+    kind = FIXED.get(parsed[0])
+    app: SeatApp | ControlApp
+    if kind in (SeatKind.FACILITATOR, SeatKind.EVALUATOR):
+        app = ControlApp(client, kind.value)  # exercise control's code: its own panel
+    else:
+        app = SeatApp(client)
     app.run()
     if app.closed is not None:
         raise UsageError(str(app.closed))
