@@ -131,6 +131,7 @@ async def _serve(
     headless: bool,
 ) -> int:
     from ..safetext import clean
+    from ..seats import address as seat_address
     from ..seats.host import SeatHost
     from ..sim.realtime import RealtimeDriver
 
@@ -153,6 +154,10 @@ async def _serve(
     lines = _announce(f"ws://{where}:{seat_host.port}/", codes, fresh)
     path = clean(str(session.journal.path), layout=False)
     print(f"journal: {path}", *lines, sep="\n", flush=True)
+    # For `exercise review` of this journal on this machine: the evaluator seat's address.
+    local = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(address, where)
+    with contextlib.suppress(OSError):
+        seat_address.write(session.journal.path, f"ws://{local}:{seat_host.port}/")
     try:
         if app is None:
             loop = asyncio.get_running_loop()
@@ -164,6 +169,7 @@ async def _serve(
             await app.run_async()
             notice.cancel()
     finally:
+        seat_address.remove(session.journal.path)
         await seat_host.close()
         if app is None:
             session.close()

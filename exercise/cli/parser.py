@@ -292,9 +292,15 @@ def build_parser() -> Parser:
         "the trainers' screen: observations, ratings, improvement plan, final mark",
         "Browse a session's timeline and decisions per pillar, add observations, rate pillars "
         "and objectives P/S/M/U, add improvement-plan items (and withdraw one entered by "
-        "mistake) and mark the report final. Everything is appended to the journal.",
+        "mistake) and mark the report final. Everything is appended to the journal; while a "
+        "host runs the session, through the host's evaluator seat (EVAL code).",
     )
     o.add_journal(review)
     o.add_lang(review, "the screen")
     review.add_argument("--by", metavar="NAME", help="evaluator name recorded with each entry")
+    review.add_argument(
+        "--code",
+        metavar="CODE",
+        help="the EVAL join code, for a hosted session (asked if not given)",
+    )
     return parser

@@ -37,7 +37,9 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
+from ..debrief.evaluation import InputError, entry
 from ..model.events import Event
+from ..safetext import clean
 from ..sim import commands as c
 from ..sim.engine import Outcome
 from ..sim.realtime import RealtimeDriver
@@ -387,6 +389,16 @@ class SeatHost:
         except ValidationError:
             self._push(conn, _ack(cid, False, "not a command this host knows"))
             return
+        if isinstance(command, c.Evaluate) and conn.gets_events:
+            # A review's entry: checked as the review checks it when it writes the file.
+            try:
+                item = entry(self.scenario, command.kind, command.payload, self._journal_events())
+            except InputError as err:
+                self._push(conn, _ack(cid, False, str(err)[:500]))
+                return
+            # Signed as the review signs it: by the evaluator's name, when the seat gave one.
+            by = clean(conn.name, single_line=True) or actor
+            command = command.model_copy(update={"payload": item.payload(), "actor": by})
         future = self.driver.submit(command)
         future.add_done_callback(lambda done: self._answer(conn, cid, command, done))
 
@@ -402,6 +414,9 @@ class SeatHost:
             state = self.session.engine.state
             reason = seat_reason(command, outcome, state, self._label, conn.lang)
         self._push(conn, _ack(cid, outcome.accepted, reason, outcome.repeat, self.seq))
+
+    def _journal_events(self) -> Iterable[Event]:
+        return self.session.journal.events()
 
     def _label(self, command_id: str | None) -> str:
         if command_id is None:
