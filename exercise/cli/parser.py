@@ -223,6 +223,13 @@ def build_parser() -> Parser:
     host.add_argument(
         "--headless", action="store_true", help="no console: run the session and its seats only"
     )
+    host.add_argument(
+        "--tls",
+        nargs="*",
+        metavar="FILE",
+        help="serve wss:// and https://: with CERT KEY (PEM files), or alone for a self-signed "
+        "certificate kept beside the journal; its SHA-256 fingerprint is printed for seats to pin",
+    )
 
     join = add(
         "join",
@@ -235,6 +242,11 @@ def build_parser() -> Parser:
     join.add_argument("--code", metavar="CODE", help="the seat's join code (asked if not given)")
     join.add_argument("--role", metavar="ROLE", help="the role you expect to play (checked)")
     join.add_argument("--name", default="", metavar="NAME", help="your name, for the others")
+    join.add_argument(
+        "--fingerprint",
+        metavar="SHA256",
+        help="the host's certificate fingerprint as it printed it (wss://): this one only",
+    )
     o.add_lang(join, "the seat")
 
     # -- journals --

@@ -21,6 +21,7 @@ import contextlib
 import hashlib
 import re
 import secrets
+import ssl
 import time
 from collections import deque
 from collections.abc import Iterable
@@ -149,11 +150,15 @@ class SeatHost:
 
     # -- the server --
 
-    async def start(self, host: str = "127.0.0.1", port: int = 0) -> Server:
+    async def start(
+        self, host: str = "127.0.0.1", port: int = 0, tls: ssl.SSLContext | None = None
+    ) -> Server:
+        """Listen on `host`:`port` (0: any free port), with TLS when given a context."""
         self._server = await serve(
             self._serve,
             host,
             port,
+            ssl=tls,
             process_request=self._request,
             max_size=self.limits.max_frame,
             max_queue=16,
