@@ -226,16 +226,17 @@ async def _serve(
     return EXIT_OK
 
 
-async def _when_running(app: Any, seat_host: Any, text: str) -> None:
+async def _when_running(app: Any, seat_host: Any, lines: str) -> None:
     """Once the console is up: its Seats tab, and the codes in a notification (they
     scrolled away in the terminal)."""
+    from ..language import text
     from ..seats.panel import add_seats_tab
 
     with contextlib.suppress(Exception):
         while not app.is_running:
             await asyncio.sleep(0.05)
         await add_seats_tab(app, seat_host)
-        app.notify(text, title="seats", timeout=120, markup=False)
+        app.notify(lines, title=text(seat_host.lang, "Seats"), timeout=120, markup=False)
 
 
 def join(args: argparse.Namespace) -> int:

@@ -23,20 +23,15 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..language import N_, text
+from ..language import N_, default_language, text
 from ..model import Pillar
 from ..model.timing import format_clock
 from ..safetext import clean
+from ..ui.i18n import tr
 from .client import SeatClient, SeatClosed
 from .terminal import Confirm
+from .words import TranslatedBindings, code
 
-# The words for what the host sends as a code.
-_KINDS = {
-    "facilitator": N_("facilitator"),
-    "evaluator": N_("evaluator"),
-    "player": N_("player"),
-    "observer": N_("observer"),
-}
 _OBSERVATION_KINDS = {
     "note": N_("note"),
     "strength": N_("strength"),
@@ -49,7 +44,7 @@ _FACILITATOR_ACTIONS = frozenset(
 )
 
 
-class ControlApp(App[None]):
+class ControlApp(TranslatedBindings, App[None]):
     ENABLE_COMMAND_PALETTE = False  # ctrl+p pauses
     CSS = """
     #status { height: 1; background: $boost; }
@@ -74,17 +69,25 @@ class ControlApp(App[None]):
         Binding("ctrl+e", "end", "end session"),
     ]
 
-    def __init__(self, client: SeatClient, kind: str = "facilitator") -> None:
+    def __new__(
+        cls, client: SeatClient, kind: str = "facilitator", lang: str | None = None
+    ) -> ControlApp:
+        # The keys are described in the seat's language like the rest.
+        return super().__new__(cls, client, kind, lang=lang or client.lang)
+
+    def __init__(
+        self, client: SeatClient, kind: str = "facilitator", lang: str | None = None
+    ) -> None:
         super().__init__()
         self.client = client
         client.listener = self._on_frame
         self.kind = kind  # as the code says; the host's welcome has the last word
-        self.lang = client.lang or "en"
+        self.lang = lang or client.lang or default_language()
         self.view: dict[str, Any] = {}
         self.clock: dict[str, Any] = {"now": 0.0, "speed": 1.0, "paused": True}
         self.clock_at = time.monotonic()
         self.selected: str | None = None  # the inject shown on the right
-        self.state = "connecting"
+        self.state = self.w("connecting")
         self.closed: SeatClosed | None = None
         self.ready = False
 
@@ -124,7 +127,7 @@ class ControlApp(App[None]):
             await self.client.run()
         except SeatClosed as closed:
             self.closed = closed
-            self.state = f"closed: {closed}"
+            self.state = self.w("closed: {reason}", reason=str(closed))
             self._tick()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -147,7 +150,7 @@ class ControlApp(App[None]):
     def _on_frame(self, frame: dict[str, Any]) -> None:
         kind = frame.get("type")
         if kind == "welcome":
-            self.state = "connected"
+            self.state = self.w("connected")
             if frame.get("kind") != self.kind:
                 self.kind = str(frame.get("kind"))
                 self._show_forms()
@@ -164,7 +167,8 @@ class ControlApp(App[None]):
     def _tick(self) -> None:
         if not self.ready:
             return
-        state = self.state if self.client.connected.is_set() or self.closed else "reconnecting"
+        connected = self.client.connected.is_set() or self.closed
+        state = self.state if connected else self.w("reconnecting")
         view = self.view
         line = Text()
         line.append(clean(str(view.get("title", "")), single_line=True), style="bold")
@@ -172,11 +176,10 @@ class ControlApp(App[None]):
         line.append(clean(str(view.get("phase", "")), single_line=True))
         line.append(f"  {format_clock(self.now())}  x{self.clock.get('speed', 1)}")
         if view.get("ended"):
-            line.append(f"  {self.w('ended')}")
+            line.append(f"  {tr('status.ended', self.lang)}")
         elif self.clock.get("paused"):
-            line.append(f"  {self.w('paused')}")
-        kind = self.w(_KINDS[self.kind]) if self.kind in _KINDS else ""
-        line.append(f"  {kind}  [{state}]", style="dim")
+            line.append(f"  {tr('status.paused', self.lang)}")
+        line.append(f"  {code(self.kind, self.lang)}  [{state}]", style="dim")
         self.query_one("#status", Static).update(line)
 
     def _render_view(self) -> None:
@@ -188,7 +191,7 @@ class ControlApp(App[None]):
         msel.clear_options()
         for row in rows:
             at = format_clock(float(row["time"])) if row.get("time") is not None else "--:--:--"
-            label = Text(f"{row['number']:>3} {at} {row['status']:<11} ")
+            label = Text(f"{row['number']:>3} {at} {code(row['status'], self.lang):<12} ")
             label.append(clean(str(row["title"]), single_line=True))
             msel.add_option(Option(label, id=str(row["key"])))
         ids = [str(row["key"]) for row in rows]
@@ -220,7 +223,7 @@ class ControlApp(App[None]):
         detail = Text()
         if row is not None:
             detail.append(clean(str(row["title"]), single_line=True) + "\n", style="bold")
-            detail.append(f"{row['status']}\n")
+            detail.append(f"{code(row['status'], self.lang)}\n")
             for label, said in row.get("detail", ()):
                 detail.append(clean(str(label), single_line=True) + ": ", style="bold")
                 detail.append(clean(str(said)) + "\n")
@@ -239,7 +242,7 @@ class ControlApp(App[None]):
             if yes:
                 self._go(command, *clear)
 
-        self.push_screen(Confirm(question), answered)
+        self.push_screen(Confirm(question, self.lang), answered)
 
     def _go(self, command: dict[str, Any], *clear: Input) -> None:
         self.run_worker(self._send(command, clear), exit_on_error=False)

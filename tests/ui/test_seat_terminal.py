@@ -94,7 +94,7 @@ def test_a_terminal_seat_lifts_a_measure_in_force_saying_it_was_accounted_for(
             async with app.run_test(size=(120, 40)) as pilot:
                 measures = app.query_one("#measures", OptionList)
                 await until(pilot, lambda: measures.option_count == 1)
-                assert "in-force" in str(measures.get_option_at_index(0).prompt)
+                assert "in force" in str(measures.get_option_at_index(0).prompt)
                 measures.focus()
                 measures.highlighted = 0
                 app.query_one("#rationale", Input).value = "The threat has passed"
@@ -114,3 +114,23 @@ def test_a_terminal_seat_lifts_a_measure_in_force_saying_it_was_accounted_for(
         [lifted] = [e for e in journal.events() if e.kind == Kind.MEASURE_LIFTED]
     assert lifted.payload["informed"] is True
     assert lifted.payload["rationale"] == "The threat has passed"
+
+
+def test_a_terminal_seat_speaks_the_players_language(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    scenario = load(scenario_text(roles=ROLES, injects=INJECTS, measures=LASTING))
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            await r.control(c.TakeMeasure(actor="nctv", measure="powers"))
+            app = SeatApp(SeatClient(r.url, r.codes["nctv"], lang="nl", retry_max=0.2))
+            async with app.run_test(size=(120, 40)) as pilot:
+                measures = app.query_one("#measures", OptionList)
+                await until(pilot, lambda: measures.option_count == 1)
+                assert "van kracht" in str(measures.get_option_at_index(0).prompt)
+                keys = {b.binding.description for b in app.active_bindings.values() if b.binding.show}
+                assert {"maatregel intrekken", "besluiten", "verlaten"} <= keys
+                assert "verbonden" in shown(app, "#status")
+
+    asyncio.run(asyncio.wait_for(main(), 60))
