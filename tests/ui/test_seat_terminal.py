@@ -129,7 +129,9 @@ def test_a_terminal_seat_speaks_the_players_language(
                 measures = app.query_one("#measures", OptionList)
                 await until(pilot, lambda: measures.option_count == 1)
                 assert "van kracht" in str(measures.get_option_at_index(0).prompt)
-                keys = {b.binding.description for b in app.active_bindings.values() if b.binding.show}
+                keys = {
+                    b.binding.description for b in app.active_bindings.values() if b.binding.show
+                }
                 assert {"maatregel intrekken", "besluiten", "verlaten"} <= keys
                 assert "verbonden" in shown(app, "#status")
 
