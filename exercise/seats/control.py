@@ -40,12 +40,12 @@ _OBSERVATION_KINDS = {
 
 # What only a facilitator seat may do (the engine refuses it from an evaluator anyway).
 _FACILITATOR_ACTIONS = frozenset(
-    {"pause_resume", "set_speed", "fire", "hold_release", "send_adhoc", "end"}
+    {"pause_resume", "set_speed", "jump_next", "fire", "hold_release", "send_adhoc", "end"}
 )
 
 
 class ControlApp(TranslatedBindings, App[None]):
-    ENABLE_COMMAND_PALETTE = False  # ctrl+p pauses
+    ENABLE_COMMAND_PALETTE = False
     CSS = """
     #status { height: 1; background: $boost; }
     #body { height: 1fr; }
@@ -59,13 +59,15 @@ class ControlApp(TranslatedBindings, App[None]):
     #forms Select { width: 24; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
+        # The keys of the console on the host, where it has them.
         Binding("ctrl+q", "quit", "leave"),
-        Binding("ctrl+p", "pause_resume", "pause/resume"),
+        Binding("ctrl+t", "pause_resume", "pause/resume"),
         Binding("ctrl+s", "set_speed", "speed"),
+        Binding("ctrl+n", "jump_next", "next inject"),
         Binding("ctrl+f", "fire", "fire"),
-        Binding("ctrl+g", "hold_release", "hold/release"),
-        Binding("ctrl+n", "send_adhoc", "ad-hoc inject"),
-        Binding("ctrl+o", "observe", "observation"),
+        Binding("ctrl+o", "hold_release", "hold/release"),
+        Binding("ctrl+a", "send_adhoc", "ad-hoc inject"),
+        Binding("ctrl+b", "observe", "observation"),
         Binding("ctrl+e", "end", "end session"),
     ]
 
@@ -267,6 +269,9 @@ class ControlApp(TranslatedBindings, App[None]):
             self.notify(self.w("type a speed first, like 10"), markup=False)
             return
         self._go({"type": "set-speed", "speed": speed}, field)
+
+    def action_jump_next(self) -> None:
+        self._go({"type": "jump-next"})
 
     def _title(self, row: dict[str, Any]) -> str:
         return clean(str(row["title"]), single_line=True)

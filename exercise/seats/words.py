@@ -21,6 +21,7 @@ KEYS = frozenset(
         N_("no"),
         N_("pause/resume"),
         N_("speed"),
+        N_("next inject"),
         N_("fire"),
         N_("hold/release"),
         N_("ad-hoc inject"),

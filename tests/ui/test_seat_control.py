@@ -42,21 +42,24 @@ def test_a_facilitator_seat_runs_the_session_from_another_laptop(
                 await until(pilot, lambda: msel.option_count == 3, rounds=2000)
                 _pick(app, "cut")
                 await until(pilot, lambda: "SECRET-NOTE" in plain(app.query_one("#detail")))
+                await pilot.press("ctrl+n")  # the clock to the next inject: cut, at 10m
+                await until(pilot, lambda: "cut" in state.delivered_at, rounds=2000)
+                await until(pilot, lambda: "Power cut" in plain(app.query_one("#feed")))
+                _pick(app, "leak")
                 await pilot.press("ctrl+f")
                 await pilot.press("ctrl+y")
-                await until(pilot, lambda: "cut" in state.delivered_at, rounds=2000)
-                _pick(app, "leak")
-                await pilot.press("ctrl+g")
+                await until(pilot, lambda: "leak" in state.delivered_at, rounds=2000)
+                _pick(app, "echo")
+                await pilot.press("ctrl+o")
                 await pilot.press("ctrl+y")
-                await until(pilot, lambda: "leak" in state.held, rounds=2000)
-                await until(pilot, lambda: "Power cut" in plain(app.query_one("#feed")))
+                await until(pilot, lambda: "echo" in state.held, rounds=2000)
                 app.query_one("#speed", Input).value = "20"
                 await pilot.press("ctrl+s")
                 await until(pilot, lambda: state.speed == 20, rounds=2000)
                 app.query_one("#adhoc-title", Input).value = "[b]Sirens[/b]"
                 app.query_one("#adhoc-text", Input).value = "Loud."
                 app.query_one("#adhoc-to", Input).value = "nctv, ezk"
-                await pilot.press("ctrl+n")
+                await pilot.press("ctrl+a")
                 await pilot.press("ctrl+y")
                 await until(pilot, lambda: len(state.adhoc) == 1, rounds=2000)
                 [adhoc] = state.adhoc.values()
@@ -84,13 +87,13 @@ def test_an_evaluator_seat_observes_and_runs_nothing(
                 assert not app.query_one("#facilitator-forms").display
                 _pick(app, "cut")
                 await until(pilot, lambda: "SECRET-ACTION" in plain(app.query_one("#detail")))
-                for key in ("ctrl+f", "ctrl+g", "ctrl+e", "ctrl+p"):
+                for key in ("ctrl+f", "ctrl+o", "ctrl+a", "ctrl+e"):
                     await pilot.press(key)
                     assert not app.screen.is_modal, key
                 app.query_one("#obs-pillar", Select).value = "vital-processes"
                 app.query_one("#obs-kind", Select).value = "strength"
                 app.query_one("#obs-text", Input).value = "The NCTV called the operator at once"
-                await pilot.press("ctrl+o")
+                await pilot.press("ctrl+b")
                 await until(pilot, lambda: not app.query_one("#obs-text", Input).value, rounds=2000)
             assert "cut" not in state.delivered_at and not state.paused and not state.ended
 
