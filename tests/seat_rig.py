@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ssl
 from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,15 +72,17 @@ async def rig(
     clock: VirtualClock | None = None,
     player: Player | None = None,
     start: bool = True,
+    tls: ssl.SSLContext | None = None,
 ) -> AsyncIterator[Rig]:
     session = Session.start(scenario, path, durable=False)
     driver = RealtimeDriver(session, clock=clock or VirtualClock(paused=True), player=player)
     codes, fresh = JoinCodes.for_session(path, seats_of(scenario))
     host = SeatHost(driver, codes, limits=limits)
-    await host.start("127.0.0.1", 0)
+    await host.start("127.0.0.1", 0, tls)
     runner = asyncio.create_task(driver.run()) if start else None
     try:
-        yield Rig(session, driver, host, fresh, f"ws://127.0.0.1:{host.port}/")
+        scheme = "wss" if tls is not None else "ws"
+        yield Rig(session, driver, host, fresh, f"{scheme}://127.0.0.1:{host.port}/")
     finally:
         await host.close()
         driver.stop()

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from seat_rig import run
 
+from exercise.seats import tls
 from exercise.seats.client import SeatClient
 from exercise.seats.codes import codes_path
 
@@ -35,8 +36,11 @@ def no_host_left() -> Iterator[None]:
             kill(child)
 
 
-def start_host(*args: str) -> tuple[subprocess.Popen[str], str, dict[str, str]]:
-    """Start `exercise host ... --headless`; its URL and the codes it printed."""
+def start_host(
+    *args: str, printed: list[str] | None = None
+) -> tuple[subprocess.Popen[str], str, dict[str, str]]:
+    """Start `exercise host ... --headless`; its URL and the codes it printed (and every
+    line it printed up to `seats may join now` in `printed`)."""
     child = subprocess.Popen(
         [*EXERCISE, "host", *args, "--headless"],
         stdout=subprocess.PIPE,
@@ -47,6 +51,8 @@ def start_host(*args: str) -> tuple[subprocess.Popen[str], str, dict[str, str]]:
     assert child.stdout is not None
     url, codes = "", {}
     for line in child.stdout:
+        if printed is not None:
+            printed.append(line)
         if line.startswith("join at "):
             url = line.split()[-1]
         elif match := re.match(r"^  (\S+)\s+([A-Z0-9-]+)\s+\w+$", line):
@@ -118,3 +124,34 @@ def test_join_needs_a_terminal(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_tls_host_prints_its_fingerprint_and_keeps_its_certificate_on_resume(
+    tmp_path: Path,
+) -> None:
+    journal = tmp_path / "hosted.db"
+    printed: list[str] = []
+    first, url, codes = start_host(
+        "demo", "--journal", str(journal), "--listen", "127.0.0.1:0", "--paused", "--tls",
+        printed=printed,
+    )  # fmt: skip
+    assert url.startswith("wss://") and not any("no TLS" in line for line in printed)
+    [pin] = [line.split()[-1] for line in printed if line.startswith("certificate fingerprint")]
+    assert pin == tls.pem_fingerprint(Path(f"{journal}-tls.pem"))
+    port = url.rsplit(":", 1)[1].strip("/")
+
+    async def main() -> None:
+        seat = SeatClient(url, codes["nctv"], fingerprint=pin, retry_max=0.3)
+        running = asyncio.create_task(seat.run())
+        try:
+            await asyncio.wait_for(seat.connected.wait(), 10)
+            kill(first)
+            again: list[str] = []
+            start_host(str(journal), "--listen", f"127.0.0.1:{port}", "--tls", printed=again)
+            assert any(line.endswith(f" {pin}\n") for line in again)  # the same certificate
+            while seat.connects < 2:  # the pinned seat finds the resumed host by itself
+                await asyncio.sleep(0.05)
+        finally:
+            running.cancel()
+
+    run(main, timeout=60)

@@ -589,6 +589,7 @@ def test_new_views_go_to_the_roles_the_events_touch_and_to_all_when_unsure() -> 
         "ezk",
     }
     assert touched_roles([_event(Kind.DECISION_TAKEN, inject="x", role="nctv")]) == {"nctv"}
+    assert touched_roles([_event(Kind.MEASURE_LIFTED, measure="x", role="ezk")]) == {"ezk"}
     assert (
         touched_roles([_event(Kind.OBSERVATION, text="x"), _event(Kind.INDICATOR_CHANGED)]) == set()
     )
@@ -596,3 +597,124 @@ def test_new_views_go_to_the_roles_the_events_touch_and_to_all_when_unsure() -> 
         assert touched_roles([_event(Kind.SELF_DECISION, role="ezk"), _event(kind)]) is None
     # a payload not of the expected shape: every seat, rather than none
     assert touched_roles([_event(Kind.INJECT_DELIVERED, inject="x", to="nctv")]) is None
+
+
+# -- lifting a measure ----------------------------------------------------------------------
+
+LASTING = """\
+- {id: powers, title: Emergency powers, role: nctv, from_level: L1, lasting: true}
+- {id: grid, title: Grid priority, role: ezk, from_level: L1, lasting: true}
+"""
+
+
+async def measures_shown(ws: Any, expected: list[tuple[str, str]]) -> bool:
+    """Ask for the view again (the last may have come before the ack) and read views until
+    one shows `expected`."""
+    await ws.send(p.dumps({"type": "resync"}))
+    while True:
+        view = await frame(ws, "view")
+        if [(m["measure"], m["status"]) for m in view["view"]["measures"]] == expected:
+            return True
+
+
+def test_a_player_seat_lifts_its_measure_and_says_whether_it_was_accounted_for(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    scenario = load(scenario_text(roles=ROLES, injects=INJECTS, measures=LASTING))
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            nctv, _ = await r.join("nctv")
+            ezk, _ = await r.join("ezk")
+            await frame(nctv, "view")
+            await frame(ezk, "view")
+            for ws, measure in ((nctv, "powers"), (ezk, "grid")):
+                take = {"type": "take-measure", "measure": measure}
+                await ws.send(p.dumps({"type": "cmd", "cid": "t1", "command": take}))
+                assert (await frame(ws, "ack"))["ok"]
+            assert await measures_shown(nctv, [("powers", "in-force")])
+            # another role's measure: the neutral reason, nothing written
+            other = {"type": "lift-measure", "measure": "grid", "informed": True}
+            await nctv.send(p.dumps({"type": "cmd", "cid": "l0", "command": other}))
+            refused = await frame(nctv, "ack")
+            assert (refused["ok"], refused["reason"]) == (False, NEUTRAL)
+            lift = {
+                "type": "lift-measure",
+                "measure": "powers",
+                "rationale": "Calm",
+                "informed": True,
+            }
+            await nctv.send(p.dumps({"type": "cmd", "cid": "l1", "command": lift}))
+            assert (await frame(nctv, "ack"))["ok"]
+            assert await measures_shown(nctv, [("powers", "lifted")])
+            # ezk lifts its own without accounting for it
+            lift = {"type": "lift-measure", "measure": "grid"}
+            await ezk.send(p.dumps({"type": "cmd", "cid": "l2", "command": lift}))
+            assert (await frame(ezk, "ack"))["ok"]
+            await nctv.close()
+            await ezk.close()
+
+    run(main)
+    with Journal.open(tmp_path / "s.db", readonly=True) as journal:
+        events = list(journal.events())
+    lifted = [(e.actor, e.payload) for e in events if e.kind == Kind.MEASURE_LIFTED]
+    assert [(actor, pl["measure"], pl["informed"]) for actor, pl in lifted] == [
+        ("nctv", "powers", True),
+        ("ezk", "grid", False),
+    ]
+    assert lifted[0][1]["rationale"] == "Calm"
+    [rejected] = [e for e in events if e.kind == Kind.COMMAND_REJECTED]
+    assert rejected.actor == "nctv" and rejected.payload["command"]["measure"] == "grid"
+
+
+# -- exercise control's seats -----------------------------------------------------------------
+
+
+async def control_view_where(ws: Any, holds: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """Ask for the view again (the last may have come before an ack; no events again) and
+    read view frames until one holds."""
+    await ws.send(p.dumps({"type": "resync", "since": 2**31}))
+    while True:
+        view = (await frame(ws, "view"))["view"]
+        if holds(view):
+            return view
+
+
+def test_facilitator_and_evaluator_seats_see_the_msel_and_the_feed(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            excon, _ = await r.join("excon")
+            evaluator, welcome = await r.join("eval", lang="nl")
+            assert welcome["kind"] == "evaluator"
+            for ws in (excon, evaluator):
+                view = await control_view_where(ws, lambda v: True)
+                rows = {row["key"]: row for row in view["msel"]}
+                assert set(rows) == {"cut", "leak", "echo"}
+                assert any("SECRET-NOTE" in said for _label, said in rows["cut"]["detail"])
+                assert any("SECRET-ACTION" in said for _label, said in rows["cut"]["detail"])
+                assert rows["echo"]["condition"] == "chosen(cut, act)"
+            # a facilitator's command shows in both views: the MSEL, the feed, the decisions
+            ack = await send(excon, "f1", type="fire", inject="cut")
+            assert ack["ok"]
+            for ws in (excon, evaluator):
+                view = await control_view_where(
+                    ws, lambda v: {r["key"]: r["status"] for r in v["msel"]}["cut"] == "delivered"
+                )
+                assert any("Power cut" in said for _t, said in view["feed"])
+                assert [(d["inject"], d["status"]) for d in view["decisions"]] == [("cut", "open")]
+            # the evaluator observes, but runs nothing: told the precise reason
+            ack = await send(evaluator, "e1", type="pause")
+            assert not ack["ok"] and ack["reason"] != NEUTRAL
+            ack = await send(evaluator, "e2", type="observe", pillar="vital-processes", text="Calm")
+            assert ack["ok"]
+            assert not r.session.engine.state.paused
+            # the wall sees no MSEL
+            wall, _ = await r.join("wall")
+            seen = (await frame(wall, "view"))["view"]
+            assert "msel" not in seen and "feed" not in seen
+            for ws in (excon, evaluator, wall):
+                await ws.close()
+
+    run(main)

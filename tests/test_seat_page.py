@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import http.client
+import json
 import re
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from conftest import scenario_text
 from seat_rig import rig, run
 
 from exercise.model import Scenario
-from exercise.seats.page import asset, names
+from exercise.seats.page import PAGE_WORDS, asset, names
 
 ROLES = "- {id: nctv, title: NCTV chair, kind: player}\n"
 
@@ -81,3 +82,36 @@ def test_the_script_parses(tmp_path: Path) -> None:
     path = tmp_path / "seat.js"
     path.write_bytes(asset("/seat.js")[0])  # type: ignore[index]
     subprocess.run(["node", "--check", str(path)], check=True)
+
+
+def test_every_word_of_the_page_is_in_the_catalogue_list() -> None:
+    """A word the page shows but the host does not translate would stay English."""
+    page = asset("/")[0].decode()  # type: ignore[index]
+    script = asset("/seat.js")[0].decode()  # type: ignore[index]
+    shown = set(re.findall(r'data-w="([^"]*)"', page))
+    shown |= set(re.findall(r'\bw\("((?:[^"\\]|\\.)*)"', script))
+    assert len(shown) > 20 and shown <= set(PAGE_WORDS), shown - set(PAGE_WORDS)
+
+
+def test_the_host_serves_the_pages_words_in_dutch(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    scenario = load(scenario_text(roles=ROLES))
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            loop = asyncio.get_running_loop()
+            status, headers, body = await loop.run_in_executor(
+                None, get, r.host.port, "/words-nl.json"
+            )
+            assert status == 200 and "default-src 'none'" in headers["content-security-policy"]
+            data = json.loads(body)
+            assert data["words"]["Join code"] == "Toegangscode"
+            assert data["words"]["Take {title}?"] == "{title} nemen?"
+            assert data["codes"]["in-force"] == "van kracht"
+            assert data["codes"]["email"] == "E-mail"
+            for path in ("/words-xx.json", "/words-../x.json"):
+                status, _headers, _body = await loop.run_in_executor(None, get, r.host.port, path)
+                assert status == 404, path
+
+    run(main)

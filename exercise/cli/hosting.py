@@ -39,6 +39,7 @@ def host(args: argparse.Namespace) -> int:
     from ..seats.codes import CodesError, JoinCodes
     from ..sim.session import Session
 
+    given = _given_tls(args.tls)  # files that cannot serve are refused before the session starts
     target = Path(args.target)
     if target.is_file() and _is_journal(target):
         if args.journal:
@@ -66,8 +67,44 @@ def host(args: argparse.Namespace) -> int:
         session.close()
         raise
     address, port = args.listen
+    try:
+        secure = _tls(args.tls, given, session.journal.path, address)
+    except BaseException:
+        session.close()
+        raise
     headless = args.headless or not (sys.stdin.isatty() and sys.stdout.isatty())
-    return asyncio.run(_serve(session, codes, fresh, address, port, args, headless))
+    return asyncio.run(_serve(session, codes, fresh, address, port, args, headless, secure))
+
+
+def _given_tls(files: list[str] | None) -> tuple[Any, str] | None:
+    """The TLS context and fingerprint of `--tls CERT KEY` (None without files)."""
+    if not files:
+        return None
+    from ..seats import tls
+
+    if len(files) != 2:
+        raise UsageError("--tls takes a certificate and its key (PEM files), or nothing")
+    cert, key = Path(files[0]), Path(files[1])
+    try:
+        return tls.server_context(cert, key), tls.pem_fingerprint(cert)
+    except tls.TLSError as err:
+        raise UsageError(str(err)) from None
+
+
+def _tls(
+    files: list[str] | None, given: tuple[Any, str] | None, journal: Path, address: str
+) -> tuple[Any, str] | None:
+    """The TLS context and the certificate's fingerprint: the files given, or with `--tls`
+    alone the self-signed certificate beside the journal (made now the first time)."""
+    if files is None or given is not None:
+        return given
+    from ..seats import tls
+
+    try:
+        cert, key = tls.self_signed(journal, [address])
+        return tls.server_context(cert, key), tls.pem_fingerprint(cert)
+    except tls.TLSError as err:
+        raise UsageError(str(err)) from None
 
 
 def _start(args: argparse.Namespace) -> Session:
@@ -96,14 +133,20 @@ def _seats(session: Session) -> dict[str, Any]:
     return {**players, **{name: kind for name, kind in FIXED.items() if name not in players}}
 
 
-def _announce(url: str, codes: JoinCodes, fresh: dict[str, str]) -> list[str]:
+def _announce(
+    url: str, codes: JoinCodes, fresh: dict[str, str], fingerprint: str | None = None
+) -> list[str]:
     from ..safetext import clean
 
-    lines = [
-        f"join at {url}",
-        f"in a browser: {url.replace('ws://', 'http://', 1)}",
-        "no TLS: anyone on this network can read what the seats and the host say",
-    ]
+    lines = [f"join at {url}"]
+    if fingerprint is None:
+        lines.append(f"in a browser: {url.replace('ws://', 'http://', 1)}")
+        lines.append("no TLS: anyone on this network can read what the seats and the host say")
+    else:
+        lines.append(f"in a browser: {url.replace('wss://', 'https://', 1)}")
+        lines.append(f"certificate fingerprint (SHA-256): {fingerprint}")
+        lines.append(f"  a terminal seat pins it: exercise join {url} --fingerprint {fingerprint}")
+        lines.append("  a browser shows it when it asks whether to trust the certificate")
     if fresh:
         lines.append("join codes (hand each to its seat; they are not shown again):")
         width = max(len(name) for name in fresh)
@@ -129,8 +172,10 @@ async def _serve(
     port: int,
     args: argparse.Namespace,
     headless: bool,
+    secure: tuple[Any, str] | None = None,
 ) -> int:
     from ..safetext import clean
+    from ..seats import address as seat_address
     from ..seats.host import SeatHost
     from ..sim.realtime import RealtimeDriver
 
@@ -145,14 +190,20 @@ async def _serve(
         driver = app.driver
     seat_host = SeatHost(driver, codes, lang=lang)
     try:
-        await seat_host.start(address, port)
+        await seat_host.start(address, port, secure[0] if secure else None)
     except OSError as err:
         session.close()
         raise UsageError(f"cannot listen on {address}:{port} ({err.strerror or err})") from None
     where = f"[{address}]" if ":" in address else address
-    lines = _announce(f"ws://{where}:{seat_host.port}/", codes, fresh)
+    scheme = "wss" if secure else "ws"
+    fingerprint = secure[1] if secure else None
+    lines = _announce(f"{scheme}://{where}:{seat_host.port}/", codes, fresh, fingerprint)
     path = clean(str(session.journal.path), layout=False)
     print(f"journal: {path}", *lines, sep="\n", flush=True)
+    # For `exercise review` of this journal on this machine: the evaluator seat's address.
+    local = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(address, where)
+    with contextlib.suppress(OSError):
+        seat_address.write(session.journal.path, f"{scheme}://{local}:{seat_host.port}/")
     try:
         if app is None:
             loop = asyncio.get_running_loop()
@@ -164,6 +215,7 @@ async def _serve(
             await app.run_async()
             notice.cancel()
     finally:
+        seat_address.remove(session.journal.path)
         await seat_host.close()
         if app is None:
             session.close()
@@ -174,26 +226,37 @@ async def _serve(
     return EXIT_OK
 
 
-async def _when_running(app: Any, seat_host: Any, text: str) -> None:
+async def _when_running(app: Any, seat_host: Any, lines: str) -> None:
     """Once the console is up: its Seats tab, and the codes in a notification (they
     scrolled away in the terminal)."""
+    from ..language import text
     from ..seats.panel import add_seats_tab
 
     with contextlib.suppress(Exception):
         while not app.is_running:
             await asyncio.sleep(0.05)
         await add_seats_tab(app, seat_host)
-        app.notify(text, title="seats", timeout=120, markup=False)
+        app.notify(lines, title=text(seat_host.lang, "Seats"), timeout=120, markup=False)
 
 
 def join(args: argparse.Namespace) -> int:
     import getpass
 
     from ..seats.client import SeatClient
-    from ..seats.codes import parse_code
+    from ..seats.codes import FIXED, parse_code
+    from ..seats.control import ControlApp
     from ..seats.terminal import SeatApp
+    from ..seats.tls import parse_fingerprint
+    from ..sim.commands import SeatKind
     from .screen import check_terminal
 
+    pin = None
+    if args.fingerprint is not None:
+        pin = parse_fingerprint(args.fingerprint)
+        if pin is None:
+            raise UsageError("--fingerprint: 64 hexadecimal digits, as the host printed them")
+        if not args.url.startswith("wss://"):
+            raise UsageError("--fingerprint pins a wss:// host's certificate; this is ws://")
     check_terminal()
     if not args.url.startswith(("ws://", "wss://")):
         raise UsageError(f"{args.url!r}: the host's address starts with ws:// or wss://")
@@ -205,7 +268,13 @@ def join(args: argparse.Namespace) -> int:
         raise UsageError("that is not a join code (like NKC-7F3K-9QX2)")
     if args.role and parsed[0] != args.role.lower():
         raise UsageError(f"that code is for {parsed[0]!r}, not {args.role!r}")
-    app = SeatApp(SeatClient(args.url, code, lang=args.lang, name=args.name))
+    client = SeatClient(args.url, code, lang=args.lang, name=args.name, fingerprint=pin)
+    kind = FIXED.get(parsed[0])
+    app: SeatApp | ControlApp
+    if kind in (SeatKind.FACILITATOR, SeatKind.EVALUATOR):
+        app = ControlApp(client, kind.value)  # exercise control's code: its own panel
+    else:
+        app = SeatApp(client)
     app.run()
     if app.closed is not None:
         raise UsageError(str(app.closed))

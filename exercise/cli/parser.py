@@ -257,6 +257,16 @@ def _build(lang: str) -> Parser:
     host.add_argument(
         "--headless", action="store_true", help=w("no console: run the session and its seats only")
     )
+    host.add_argument(
+        "--tls",
+        nargs="*",
+        metavar="FILE",
+        help=w(
+            "serve wss:// and https://: with CERT KEY (PEM files), or alone for a self-signed "
+            "certificate kept beside the journal; its SHA-256 fingerprint is printed for seats "
+            "to pin"
+        ),
+    )
 
     join = add(
         "join",
@@ -271,6 +281,11 @@ def _build(lang: str) -> Parser:
     join.add_argument("--code", metavar="CODE", help=w("the seat's join code (asked if not given)"))
     join.add_argument("--role", metavar="ROLE", help=w("the role you expect to play (checked)"))
     join.add_argument("--name", default="", metavar="NAME", help=w("your name, for the others"))
+    join.add_argument(
+        "--fingerprint",
+        metavar="SHA256",
+        help=w("the host's certificate fingerprint as it printed it (wss://): this one only"),
+    )
     o.add_lang(join, w, w("the seat"))
 
     # -- journals --
@@ -337,10 +352,16 @@ def _build(lang: str) -> Parser:
         w(
             "Browse a session's timeline and decisions per pillar, add observations, rate pillars "
             "and objectives P/S/M/U, add improvement-plan items (and withdraw one entered by "
-            "mistake) and mark the report final. Everything is appended to the journal."
+            "mistake) and mark the report final. Everything is appended to the journal; while a "
+            "host runs the session, through the host's evaluator seat (EVAL code)."
         ),
     )
     o.add_journal(review, w)
     o.add_lang(review, w, w("the screen"))
     review.add_argument("--by", metavar="NAME", help=w("evaluator name recorded with each entry"))
+    review.add_argument(
+        "--code",
+        metavar="CODE",
+        help=w("the EVAL join code, for a hosted session (asked if not given)"),
+    )
     return parser

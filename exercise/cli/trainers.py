@@ -132,10 +132,33 @@ def review(args: argparse.Namespace) -> int:
     from ..review.app import ReviewApp
 
     path = Path(args.journal)
+    remote = _hosted_review_seat(path, args)
     # Opens the journal as its one writer, checked: a clear refusal before the screen opens.
-    app = ReviewApp(path, lang=args.lang, evaluator=args.by or "")
+    # A hosted one is read, and written through the host's evaluator seat.
+    app = ReviewApp(path, lang=args.lang, evaluator=args.by or "", remote=remote)
     try:
         app.run()
     finally:
         app.close_journal()
     return EXIT_OK
+
+
+def _hosted_review_seat(path: Path, args: argparse.Namespace) -> Any:
+    """An evaluator seat of the host that writes `path`, when one does (None otherwise)."""
+    import getpass
+
+    from ..journal.lock import is_held
+    from ..seats import address
+    from ..seats.client import SeatClient
+    from ..seats.codes import FIXED, parse_code
+    from ..sim.commands import SeatKind
+
+    url = address.read(path) if path.is_file() and is_held(path) else None
+    if url is None:
+        return None  # not hosted: the review is the journal's writer (or hears who is)
+    print(f"the session is hosted at {url}: the review goes through its evaluator seat")
+    code = args.code or getpass.getpass("evaluator's join code (EVAL-...): ")
+    parsed = parse_code(code)
+    if parsed is None or FIXED.get(parsed[0]) != SeatKind.EVALUATOR:
+        raise UsageError("that is not the evaluator's join code (like EVAL-7F3K-9QX2)")
+    return SeatClient(url, code, lang=args.lang, name=(args.by or "")[:80])

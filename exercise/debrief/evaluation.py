@@ -163,6 +163,25 @@ def check(scenario: Scenario, item: _Input) -> None:
         raise InputError(f"{item.role!r} is not a role of this scenario")
 
 
+def kind_of(item: _Input) -> str:
+    """The event kind an input is journaled as."""
+    return _KINDS[type(item)]
+
+
+def entry(scenario: Scenario, kind: str, payload: object, events: Iterable[Event]) -> _Input:
+    """An input sent as its event kind and payload (the review through an evaluator seat
+    of a hosted session), checked as `append` checks it; raises InputError. `events`: the
+    journal's, read only for a withdrawal."""
+    model = next((m for m, k in _KINDS.items() if k == kind), None)
+    if model is None or not isinstance(payload, dict):
+        raise InputError(f"not an evaluation entry: {kind[:40]!r}")
+    item = parse(model, **{str(key): value for key, value in payload.items()})
+    check(scenario, item)
+    if isinstance(item, WithdrawalInput):
+        _check_withdrawals(fold(events), [to_event(item, "", 0.0)])
+    return item
+
+
 def to_event(item: _Input, actor: str, t: float) -> NewEvent:
     return NewEvent(t, _KINDS[type(item)], actor or "evaluator", item.payload())
 

@@ -7,16 +7,21 @@ final. Every entry is appended to the journal as an event (see
 `exercise.debrief.evaluation`); the screen then reads the journal again, so what it shows
 is exactly what `exercise debrief` will write.
 
+While a session is hosted (`exercise host`), the host is the journal's one writer: the
+screen then reads the file and sends each entry through an evaluator seat (`remote`), and
+the host checks it and writes it; the screen reads the journal again when the host says
+something was written, so entries by other evaluators and the play itself show up too.
+
 The report is built by `exercise.debrief`; this module only shows it and asks for input.
 Every text from the scenario, the players or earlier evaluators is shown literally.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -40,6 +45,7 @@ from ..debrief.evaluation import (
     WithdrawalInput,
     append,
     check,
+    kind_of,
 )
 from ..debrief.report import PillarSection, Report
 from ..debrief.text import clock, pillar_number, span
@@ -63,6 +69,16 @@ from .i18n import STRINGS, TranslatedBindings, problem, tr
 PILLARS = [p.value for p in Pillar]
 RATING_STYLES = {"P": "bold green", "S": "bold yellow", "M": "bold dark_orange", "U": "bold red"}
 WITHDRAWABLE = {"tab-plan": "plan", "tab-observations": "observations"}  # tab -> its table
+
+
+class Remote(Protocol):
+    """An evaluator seat of the host that writes a hosted journal (exercise.seats.client)."""
+
+    listener: Callable[[dict[str, Any]], None] | None
+
+    async def run(self) -> None: ...
+
+    async def command(self, command: dict[str, Any], cid: str | None = None) -> dict[str, Any]: ...
 
 
 def _played_in(journal: Path) -> str | None:
@@ -94,17 +110,32 @@ class ReviewApp(TranslatedBindings, App[None]):
         Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
     ]
 
-    def __new__(cls, journal: Path, lang: str | None = None, evaluator: str = "") -> ReviewApp:
+    def __new__(
+        cls,
+        journal: Path,
+        lang: str | None = None,
+        evaluator: str = "",
+        remote: Remote | None = None,
+    ) -> ReviewApp:
         # Without --lang, the keys are described in the session's language like the rest.
         return super().__new__(cls, journal, lang=lang or _played_in(Path(journal)))
 
-    def __init__(self, journal: Path, lang: str | None = None, evaluator: str = "") -> None:
+    def __init__(
+        self,
+        journal: Path,
+        lang: str | None = None,
+        evaluator: str = "",
+        remote: Remote | None = None,
+    ) -> None:
         super().__init__()
         self.path = Path(journal)
+        self.remote = remote
+        self._reload_due = False  # a reload asked for by the host's events, not yet done
         # The review writes into the journal: it is that journal's one writer for as long
         # as the screen is open (a live session, or another review, is refused here), and
-        # its chain is checked first (a damaged journal is not reviewed).
-        self.journal, _checked = open_verified(self.path, readonly=False)
+        # its chain is checked first (a damaged journal is not reviewed). A hosted one is
+        # read, checked, and written by its host.
+        self.journal, _checked = open_verified(self.path, readonly=remote is not None)
         known = lang if lang in languages() else None
         self.lang = session_language(known, self.journal.session.meta)
         self.evaluator = evaluator
@@ -164,6 +195,26 @@ class ReviewApp(TranslatedBindings, App[None]):
             self.query_one(f"#{table_id}", DataTable).add_columns(*(self.t(k) for k in keys))
         self.reload()
         self.query_one("#pillars", OptionList).focus()
+        if self.remote is not None:
+            self.remote.listener = self._on_frame
+            self.run_worker(self._stay_connected(), name="seat", exit_on_error=False)
+
+    async def _stay_connected(self) -> None:
+        assert self.remote is not None
+        try:
+            await self.remote.run()
+        except Exception as closed:  # the host closed the seat for good (a wrong code...)
+            self.notify(clean(str(closed)), severity="error", timeout=30, markup=False)
+
+    def _on_frame(self, frame: dict[str, Any]) -> None:
+        """The host committed events: read the journal again, once for a burst of them."""
+        if frame.get("type") == "events" and not self._reload_due:
+            self._reload_due = True
+            self.set_timer(0.3, self._reload_now)
+
+    def _reload_now(self) -> None:
+        self._reload_due = False
+        self.reload()
 
     # -- data ---------------------------------------------------------------------------
 
@@ -171,6 +222,9 @@ class ReviewApp(TranslatedBindings, App[None]):
         """Read the journal again and show what it now says."""
         from ..sim.replay import load_frozen
 
+        if self.remote is not None:  # a new snapshot: what the host has written since
+            self.journal.close()
+            self.journal, _checked = open_verified(self.path, readonly=True)
         journal = self.journal
         if self.scenario is None:
             self.scenario = load_frozen(journal)
@@ -458,10 +512,24 @@ class ReviewApp(TranslatedBindings, App[None]):
         if item is None:
             return
         assert self.scenario is not None
+        if self.remote is not None:
+            self.run_worker(self._send(item), exit_on_error=False)
+            return
         try:
             append(self.journal, self.scenario, [item], self.evaluator or "evaluator")
         except (JournalError, InputError) as err:
             self.notify(clean(str(err)), severity="error", markup=False)
+            return
+        self.notify(self.t("msg.saved"))
+        self.reload()
+
+    async def _send(self, item: Any) -> None:
+        """An entry to the host, through the evaluator seat; shown once the host wrote it."""
+        assert self.remote is not None
+        command = {"type": "evaluate", "kind": kind_of(item), "payload": item.payload()}
+        ack = await self.remote.command(command)
+        if not ack.get("ok"):
+            self.notify(clean(str(ack.get("reason", ""))), severity="error", markup=False)
             return
         self.notify(self.t("msg.saved"))
         self.reload()

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import random
 import secrets
+import ssl
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from . import protocol as p
+from . import tls
 
 Listener = Callable[[dict[str, Any]], None]
 MAX_FROM_HOST = 64 * 1024 * 1024  # a facilitator's catch-up comes in frames of 200 events
@@ -45,8 +47,10 @@ class SeatClient:
         name: str = "",
         listener: Listener | None = None,
         retry_max: float = 5.0,
+        fingerprint: str | None = None,
     ) -> None:
         self.url = url
+        self.fingerprint = fingerprint  # the host's certificate, pinned (wss:// only)
         self.code = code
         self.client = client or secrets.token_hex(8)
         self.lang = lang
@@ -100,10 +104,30 @@ class SeatClient:
     # -- the connection --
 
     async def _session(self) -> None:
+        secure = self.url.startswith("wss://")
         try:
-            ws = await connect(self.url, max_size=MAX_FROM_HOST, open_timeout=5, close_timeout=2)
+            ws = await connect(
+                self.url,
+                max_size=MAX_FROM_HOST,
+                open_timeout=5,
+                close_timeout=2,
+                ssl=tls.client_context(self.fingerprint) if secure else None,
+            )
         except InvalidURI as err:
             raise SeatClosed(p.Close.PROTOCOL, str(err)) from None
+        except ssl.SSLCertVerificationError as err:
+            raise SeatClosed(
+                p.Close.UNTRUSTED,
+                f"the host's certificate is not trusted ({err.verify_message}): "
+                "give --fingerprint as the host printed it",
+            ) from None
+        pin = self.fingerprint
+        if secure and pin and not tls.matches(ws.transport.get_extra_info("ssl_object"), pin):
+            await ws.close()
+            raise SeatClosed(
+                p.Close.UNTRUSTED,
+                "the host's certificate is not the one pinned: its code was not sent",
+            )
         async with ws:
             hello: dict[str, Any] = {"type": "hello", "version": p.VERSION, "client": self.client}
             if self.token is not None:

@@ -21,12 +21,14 @@ import contextlib
 import hashlib
 import re
 import secrets
+import ssl
 import time
 from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from itertools import takewhile
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,7 +38,9 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
+from ..debrief.evaluation import InputError, entry
 from ..model.events import Event
+from ..safetext import clean
 from ..sim import commands as c
 from ..sim.engine import Outcome
 from ..sim.realtime import RealtimeDriver
@@ -44,10 +48,11 @@ from . import protocol as p
 from .codes import JoinCodes, Seat
 from .page import asset
 from .refusal import seat_reason
-from .views import clock_view, observer_view, player_view, touched_roles
+from .views import Feed, clock_view, control_view, observer_view, player_view, touched_roles
 
 MAX_TOKENS = 10_000
 CATCH_UP_CHUNK = 200  # events per `events` frame when a seat catches up
+FEED_HISTORY = 300  # events read back from the journal into a new feed
 _VIEW = object()  # in a send queue: the seat's latest view, whichever that is by then
 # The actor of a seat that is not a role: the names the journal already uses.
 _ACTORS = {"excon": c.FACILITATOR, "eval": "evaluator", "wall": "observer"}
@@ -136,6 +141,7 @@ class SeatHost:
         self._flush_due = False
         self._touched: set[str] | None = set()  # roles to send new views (None: every seat)
         self._clock_epoch = 0
+        self._feeds: dict[str, Feed] = {}  # by language, for exercise control's seats
         self._server: Server | None = None
         # Join codes are checked with scrypt (memory and CPU on purpose) in two threads at
         # most: a crowd of hellos, friendly or not, cannot take the host's memory or cores.
@@ -144,11 +150,15 @@ class SeatHost:
 
     # -- the server --
 
-    async def start(self, host: str = "127.0.0.1", port: int = 0) -> Server:
+    async def start(
+        self, host: str = "127.0.0.1", port: int = 0, tls: ssl.SSLContext | None = None
+    ) -> Server:
+        """Listen on `host`:`port` (0: any free port), with TLS when given a context."""
         self._server = await serve(
             self._serve,
             host,
             port,
+            ssl=tls,
             process_request=self._request,
             max_size=self.limits.max_frame,
             max_queue=16,
@@ -306,8 +316,7 @@ class SeatHost:
         )
         if conn.gets_events:
             self._catch_up(conn, hello.since or 0)
-        else:
-            self._push_view(conn)
+        self._push_view(conn)
         return conn
 
     async def _authenticate(self, hello: p.Hello, address: str) -> _Grant | None:
@@ -365,11 +374,11 @@ class SeatHost:
             if type(since) is not int or since < 0:
                 raise p.ProtocolError("since: not valid")
             if conn.gets_events:
-                if not conn.outbox:  # one catch-up at a time: resyncs cannot pile up events
-                    self._catch_up(conn, since)
-            else:
-                conn.view_key = None
-                self._push_view(conn)
+                if conn.outbox:  # one catch-up at a time: resyncs cannot pile up events
+                    return
+                self._catch_up(conn, since)
+            conn.view_key = None
+            self._push_view(conn)
         else:
             raise p.ProtocolError(f"unknown frame type {kind[:40]!r}")
 
@@ -385,6 +394,16 @@ class SeatHost:
         except ValidationError:
             self._push(conn, _ack(cid, False, "not a command this host knows"))
             return
+        if isinstance(command, c.Evaluate) and conn.gets_events:
+            # A review's entry: checked as the review checks it when it writes the file.
+            try:
+                item = entry(self.scenario, command.kind, command.payload, self._journal_events())
+            except InputError as err:
+                self._push(conn, _ack(cid, False, str(err)[:500]))
+                return
+            # Signed as the review signs it: by the evaluator's name, when the seat gave one.
+            by = clean(conn.name, single_line=True) or actor
+            command = command.model_copy(update={"payload": item.payload(), "actor": by})
         future = self.driver.submit(command)
         future.add_done_callback(lambda done: self._answer(conn, cid, command, done))
 
@@ -401,6 +420,9 @@ class SeatHost:
             reason = seat_reason(command, outcome, state, self._label, conn.lang)
         self._push(conn, _ack(cid, outcome.accepted, reason, outcome.repeat, self.seq))
 
+    def _journal_events(self) -> Iterable[Event]:
+        return self.session.journal.events()
+
     def _label(self, command_id: str | None) -> str:
         if command_id is None:
             return ""
@@ -414,6 +436,8 @@ class SeatHost:
         self.seq = events[-1].seq
         if any(e.kind in ("paused", "resumed", "speed-set", "jumped") for e in events):
             self._clock_epoch += 1
+        for feed in self._feeds.values():
+            feed.add(events)
         frame: dict[str, Any] | None = None
         for conn in list(self._conns):
             if conn.gets_events:
@@ -424,18 +448,19 @@ class SeatHost:
             self._touched = None
         else:
             self._touched |= touched
-        if not self._flush_due and any(not conn.gets_events for conn in self._conns):
+        if not self._flush_due and self._conns:
             self._flush_due = True
             asyncio.get_running_loop().call_soon(self._flush_views)
 
     def _flush_views(self) -> None:
         """New views for the seats whose view the events since the last flush may have
-        changed (every seat after a new phase or a clock change)."""
+        changed (every seat after a new phase or a clock change; exercise control's seats
+        after any event)."""
         touched, self._touched = self._touched, set()
         self._flush_due = False
         made: dict[tuple[str, str], tuple[Any, str]] = {}
         for conn in list(self._conns):
-            if not conn.gets_events and (touched is None or conn.seat.name in touched):
+            if conn.gets_events or touched is None or conn.seat.name in touched:
                 self._push_view(conn, made)
 
     def _push_view(
@@ -448,6 +473,9 @@ class SeatHost:
             state, clock = self.session.engine.state, self.driver.clock
             if conn.seat.kind == c.SeatKind.PLAYER:
                 seen = player_view(state, self.scenario, conn.seat.name, conn.lang)
+            elif conn.gets_events:
+                lines = self._feed(conn.lang).lines
+                seen = control_view(state, self.scenario, conn.lang, lines)
             else:
                 seen = observer_view(state, self.scenario, conn.lang)
             content = (seen, clock.speed, clock.paused, self._clock_epoch)
@@ -466,6 +494,18 @@ class SeatHost:
         if not conn.view_queued:
             conn.view_queued = True
             self._push(conn, _VIEW)
+
+    def _feed(self, lang: str) -> Feed:
+        """The live feed in `lang`, begun from the journal's latest events when first asked."""
+        feed = self._feeds.get(lang)
+        if feed is None:
+            first = max(0, self.seq - FEED_HISTORY)
+            announced = self.seq  # later events come through the listener
+            events = takewhile(
+                lambda e: e.seq <= announced, self.session.journal.events(since_seq=first)
+            )
+            feed = self._feeds[lang] = Feed(self.scenario, lang, events)
+        return feed
 
     def _catch_up(self, conn: _Conn, since: int) -> None:
         batch: list[Event] = []

@@ -1,10 +1,20 @@
 """The browser seat's files, shipped in the package and served by the host itself: a
-seat works on a network with no internet (no font, script or style from elsewhere)."""
+seat works on a network with no internet (no font, script or style from elsewhere).
+
+The page's words come in its language from `/words-LANG.json` (made here from the
+catalogues: the page's English text is the msgid, see docs/translating.md), with the
+statuses and delivery methods the host sends as codes."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+
+import orjson
+
+from ..language import N_, languages, text
+from ..model import Method
+from .words import code
 
 _FILES = {
     "/": ("index.html", "text/html; charset=utf-8"),
@@ -19,8 +29,61 @@ def _read(name: str) -> bytes:
     return resources.files("exercise.seats").joinpath("web", name).read_bytes()
 
 
+# Every word of the page (index.html's `data-w` and seat.js's `w("...")`), in English.
+PAGE_WORDS = (
+    N_("exercise seat"),
+    N_("not connected"),
+    N_("Join code"),
+    N_("Your name (optional)"),
+    N_("Join"),
+    N_("Inbox"),
+    N_("Inject"),
+    N_("Rationale (optional)"),
+    N_("Decide"),
+    N_("Measures"),
+    N_("Own initiative"),
+    N_("Send"),
+    N_("History"),
+    N_("connecting"),
+    N_("connected"),
+    N_("reconnecting"),
+    N_("closed"),
+    N_("the host closed this seat"),
+    N_("this page shows a player's or the wall's view; exercise control uses the console"),
+    N_("done"),
+    N_("Take"),
+    N_("Take {title}?"),
+    N_("Lift"),
+    N_("Lift {title}?"),
+    N_("Lift {title}, accounted for to parliament or the council?"),
+    N_("accounted for to parliament or the council"),
+    N_("deadline {time}"),
+    N_("paused"),
+    N_("choose an option first"),
+    N_("Decide {title}?"),
+    N_("type the initiative first"),
+    N_("Send: {text}?"),
+)
+_STATUSES = ("open", "taken", "missed", "available", "locked", "in-force", "lifted")
+
+
+@cache
+def words(lang: str) -> bytes:
+    """The page's words in `lang`, and the codes the host sends as people read them."""
+    from ..ui.i18n import method_name
+
+    codes = {status: code(status, lang) for status in _STATUSES}
+    codes.update({method.value: method_name(method.value, lang) for method in Method})
+    return orjson.dumps(
+        {"words": {msgid: text(lang, msgid) for msgid in PAGE_WORDS}, "codes": codes}
+    )
+
+
 def asset(path: str) -> tuple[bytes, str] | None:
     """The body and content type served at `path`, or None."""
+    if path.startswith("/words-") and path.endswith(".json"):
+        lang = path.removeprefix("/words-").removesuffix(".json")
+        return (words(lang), "application/json") if lang in languages() else None
     found = _FILES.get(path)
     if found is None:
         return None

@@ -13,9 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
+from ..language import ntext, text
 from ..safetext import clean
 from .host import SeatHost
 from .terminal import Confirm
+from .words import TranslatedBindings, code
 
 SEATS_TAB = "seats-tab"
 
@@ -29,20 +31,29 @@ def _ago(seconds: float) -> str:
     return f"{seconds // 3600} h {seconds % 3600 // 60} min"
 
 
-class SeatsPanel(Vertical):
+class SeatsPanel(TranslatedBindings, Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r", "revoke", "revoke seat"),
     ]
 
-    def __init__(self, host: SeatHost, **kwargs: Any) -> None:
+    def __init__(self, host: SeatHost, lang: str = "en", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.host = host
+        self.lang = lang
         self.rows: list[str] = []  # the seat name of each row
 
     def compose(self) -> ComposeResult:
         yield Static(id="seats-summary")
         table: DataTable[Any] = DataTable(id="seats-table", cursor_type="row")
-        table.add_columns("seat", "kind", "name", "address", "since", "last seen")
+        lang = self.lang
+        table.add_columns(
+            text(lang, "seat"),
+            text(lang, "kind"),
+            text(lang, "name"),
+            text(lang, "address"),
+            text(lang, "since"),
+            text(lang, "last seen"),
+        )
         yield table
         yield Static(id="seats-wrong")
 
@@ -66,7 +77,7 @@ class SeatsPanel(Vertical):
         for info in seats:
             table.add_row(
                 clean(info.seat, single_line=True),
-                info.kind,
+                code(info.kind, self.lang),
                 Text(clean(info.name, single_line=True)),
                 clean(info.address, single_line=True),
                 _ago(now - info.since),
@@ -75,19 +86,29 @@ class SeatsPanel(Vertical):
             self.rows.append(info.seat)
         for name, kind in names:
             if name not in connected:
-                table.add_row(clean(name, single_line=True), kind.value, "", "", "", "-")
+                kind_name = code(kind.value, self.lang)
+                table.add_row(clean(name, single_line=True), kind_name, "", "", "", "-")
                 self.rows.append(name)
         if self.rows:
             table.move_cursor(row=min(row, len(self.rows) - 1), animate=False)
-        summary = f"{len(seats)} connection(s), {len(connected)} of {len(names)} seats in use"
+        summary = ntext(
+            self.lang,
+            "{n} connection, {used} of {seats} seats in use",
+            "{n} connections, {used} of {seats} seats in use",
+            len(seats),
+            n=len(seats),
+            used=len(connected),
+            seats=len(names),
+        )
         self.query_one("#seats-summary", Static).update(Text(summary))
         wrong = [
             f"{clean(address, single_line=True)}: {len(tries)}"
             for address, tries in sorted(self.host.wrong_codes.items())
             if tries
         ]
-        text = "wrong join codes: " + (", ".join(wrong) if wrong else "none")
-        self.query_one("#seats-wrong", Static).update(Text(text))
+        listed = ", ".join(wrong) if wrong else text(self.lang, "none")
+        said = text(self.lang, "wrong join codes: {addresses}", addresses=listed)
+        self.query_one("#seats-wrong", Static).update(Text(said))
 
     def action_revoke(self) -> None:
         row = self.table.cursor_row
@@ -97,21 +118,29 @@ class SeatsPanel(Vertical):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                code = self.host.revoke(seat)
+                new = self.host.revoke(seat)
                 self.refresh_seats()
                 self.app.notify(
-                    f"{seat}: new code {code} (the old one no longer works)",
-                    title="seats",
+                    text(
+                        self.lang,
+                        "{seat}: new code {code} (the old one no longer works)",
+                        seat=seat,
+                        code=new,
+                    ),
+                    title=text(self.lang, "Seats"),
                     timeout=60,
                     markup=False,
                 )
 
-        question = f"Close every connection of {seat} and give it a new code?"
-        self.app.push_screen(Confirm(question), answered)
+        question = text(
+            self.lang, "Close every connection of {seat} and give it a new code?", seat=seat
+        )
+        self.app.push_screen(Confirm(question, self.lang), answered)
 
 
 async def add_seats_tab(app: App[Any], host: SeatHost) -> SeatsPanel:
     """Add the Seats tab to the console's tabs (the app's TabbedContent)."""
-    panel = SeatsPanel(host, id="seats-panel")
-    await app.query_one("#tabs", TabbedContent).add_pane(TabPane("Seats", panel, id=SEATS_TAB))
+    panel = SeatsPanel(host, lang=host.lang, id="seats-panel")
+    pane = TabPane(text(host.lang, "Seats"), panel, id=SEATS_TAB)
+    await app.query_one("#tabs", TabbedContent).add_pane(pane)
     return panel

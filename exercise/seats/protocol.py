@@ -35,10 +35,15 @@ class Close:
     FULL = 4009  # the seat has as many connections as it may
     TOO_SLOW = 4011  # the seat did not read its frames: reconnect
     TOO_MANY_TRIES = 4029  # too many wrong codes from this address: wait
+    # Said by a seat to itself, never sent: the host's certificate is not the pinned one
+    # (or not one the system trusts), so the seat did not send its code.
+    UNTRUSTED = 4015
 
 
 # Closes after which a client must not reconnect by itself (a person has to act).
-FINAL = frozenset({Close.VERSION, Close.WRONG_CODE, Close.REVOKED, Close.TOO_MANY_TRIES})
+FINAL = frozenset(
+    {Close.VERSION, Close.WRONG_CODE, Close.REVOKED, Close.TOO_MANY_TRIES, Close.UNTRUSTED}
+)
 
 
 class ProtocolError(ValueError):

@@ -8,8 +8,9 @@ typed into a field stays there.
 
 Commands are chords, never printable keys (a sentence typed with the focus elsewhere must
 not decide anything), and each asks first: ctrl+d decides the selected inject with the
-highlighted option, ctrl+t takes the highlighted measure, ctrl+s sends the initiative typed
-below; ctrl+y confirms.
+highlighted option, ctrl+t takes the highlighted measure, ctrl+l lifts it when it is in force
+(with the rationale typed above and whether it was accounted for to parliament or the
+council), ctrl+s sends the initiative typed below; ctrl+y confirms.
 """
 
 from __future__ import annotations
@@ -23,15 +24,18 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..language import default_language, text
 from ..model.timing import format_clock
 from ..safetext import clean, literal
+from ..ui.i18n import method_name, tr
 from .client import SeatClient, SeatClosed
+from .words import TranslatedBindings, code
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(TranslatedBindings, ModalScreen[bool]):
     """Yes only by ctrl+y or a click: the yes button cannot take the focus."""
 
     DEFAULT_CSS = """
@@ -45,18 +49,19 @@ class Confirm(ModalScreen[bool]):
         Binding("escape", "answer(False)", "no"),
     ]
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, lang: str = "en") -> None:
         super().__init__()
         self.message = message
+        self.lang = lang
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Static(literal(self.message))
             with Horizontal():
-                yes = Button("yes (ctrl+y)", variant="primary", id="yes")
+                yes = Button(text(self.lang, "yes (ctrl+y)"), variant="primary", id="yes")
                 yes.can_focus = False
                 yield yes
-                yield Button("no (esc)", id="no")
+                yield Button(text(self.lang, "no (esc)"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -69,7 +74,7 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class SeatApp(App[None]):
+class SeatApp(TranslatedBindings, App[None]):
     CSS = """
     #status { height: 1; background: $boost; }
     #body { height: 1fr; }
@@ -84,18 +89,24 @@ class SeatApp(App[None]):
         Binding("ctrl+q", "quit", "leave"),
         Binding("ctrl+d", "decide", "decide"),
         Binding("ctrl+t", "take_measure", "take measure"),
+        Binding("ctrl+l", "lift_measure", "lift measure"),
         Binding("ctrl+s", "send_initiative", "send initiative"),
     ]
 
-    def __init__(self, client: SeatClient) -> None:
+    def __new__(cls, client: SeatClient, lang: str | None = None) -> SeatApp:
+        # The keys are described in the seat's language like the rest.
+        return super().__new__(cls, client, lang=lang or client.lang)
+
+    def __init__(self, client: SeatClient, lang: str | None = None) -> None:
         super().__init__()
         self.client = client
+        self.lang = lang or client.lang or default_language()
         client.listener = self._on_frame
         self.view: dict[str, Any] = {}
         self.clock: dict[str, Any] = {"now": 0.0, "speed": 1.0, "paused": True}
         self.clock_at = time.monotonic()
         self.selected: str | None = None  # the inject shown on the right
-        self.state = "connecting"
+        self.state = text(self.lang, "connecting")
         self.closed: SeatClosed | None = None
         self.ready = False  # mounted: the widgets exist
 
@@ -106,10 +117,17 @@ class SeatApp(App[None]):
             with Vertical(id="right"):
                 yield Static(id="detail")
                 yield OptionList(id="options")
-                yield Input(placeholder="rationale (optional)", id="rationale", max_length=10_000)
-                yield Static("measures")
+                yield Input(
+                    placeholder=text(self.lang, "rationale (optional)"),
+                    id="rationale",
+                    max_length=10_000,
+                )
+                yield Static(tr("role.measures", self.lang))
                 yield OptionList(id="measures")
-                yield Input(placeholder="own initiative", id="initiative", max_length=10_000)
+                yield Checkbox(tr("lift.informed", self.lang), id="informed")
+                yield Input(
+                    placeholder=tr("role.initiative", self.lang), id="initiative", max_length=10_000
+                )
                 yield Static(id="history")
         yield Footer()
 
@@ -123,7 +141,7 @@ class SeatApp(App[None]):
             await self.client.run()
         except SeatClosed as closed:
             self.closed = closed
-            self.state = f"closed: {closed}"
+            self.state = text(self.lang, "closed: {reason}", reason=str(closed))
             self._tick()
 
     # -- frames from the host --
@@ -137,11 +155,14 @@ class SeatApp(App[None]):
     def _on_frame(self, frame: dict[str, Any]) -> None:
         kind = frame.get("type")
         if kind == "welcome":
-            self.state = "connected"
+            self.state = text(self.lang, "connected")
             if frame.get("kind") in ("facilitator", "evaluator"):
                 self.notify(
-                    "this seat shows a player's or the wall's view; exercise control uses the "
-                    "console of exercise host",
+                    text(
+                        self.lang,
+                        "this seat shows a player's or the wall's view; exercise control uses "
+                        "the console of exercise host",
+                    ),
                     severity="warning",
                     markup=False,
                 )
@@ -155,14 +176,15 @@ class SeatApp(App[None]):
     def _tick(self) -> None:
         if not self.ready:
             return
-        state = self.state if self.client.connected.is_set() or self.closed else "reconnecting"
+        connected = self.client.connected.is_set() or self.closed
+        state = self.state if connected else text(self.lang, "reconnecting")
         view = self.view
         line = Text()
         line.append(clean(str(view.get("title", "")), single_line=True), style="bold")
         line.append(f"  {view.get('level', '')}  ")
         line.append(clean(str(view.get("phase", "")), single_line=True))
         line.append(f"  {format_clock(self.now())}")
-        line.append("  paused" if self.clock.get("paused") else "")
+        line.append(f"  {tr('status.paused', self.lang)}" if self.clock.get("paused") else "")
         line.append(f"  [{state}]", style="dim")
         self.query_one("#status", Static).update(line)
 
@@ -191,13 +213,13 @@ class SeatApp(App[None]):
         measures = self.query_one("#measures", OptionList)
         measures.clear_options()
         for row in self.view.get("measures", ()):
-            label = Text(f"{row['status']:<10} ")
+            label = Text(f"{code(row['status'], self.lang):<12} ")
             label.append(clean(str(row["title"]), single_line=True))
             measures.add_option(Option(label, id=str(row["measure"])))
         history = Text()
-        for t, text in self.view.get("history", ()):
+        for t, said in self.view.get("history", ()):
             history.append(f"{format_clock(float(t))} ")
-            history.append(clean(str(text), single_line=True) + "\n")
+            history.append(clean(str(said), single_line=True) + "\n")
         self.query_one("#history", Static).update(history)
 
     def _item(self) -> dict[str, Any] | None:
@@ -212,17 +234,19 @@ class SeatApp(App[None]):
         if item is not None:
             detail.append(clean(str(item["title"]), single_line=True) + "\n", style="bold")
             sender = clean(str(item.get("sender") or ""), single_line=True)
-            detail.append(f"{format_clock(float(item['received']))}  {item['method']}  {sender}\n")
+            method = method_name(str(item["method"]), self.lang)
+            detail.append(f"{format_clock(float(item['received']))}  {method}  {sender}\n")
             detail.append(clean(str(item["text"])) + "\n")
             decision = item.get("decision")
             if decision is not None:
                 detail.append("\n" + clean(str(decision["prompt"])) + "\n", style="bold")
                 deadline = decision.get("deadline")
                 if decision["status"] == "open" and deadline is not None:
-                    detail.append(f"deadline {format_clock(float(deadline))}\n")
+                    when = format_clock(float(deadline))
+                    detail.append(text(self.lang, "deadline {time}", time=when) + "\n")
                 elif decision["status"] != "open":
                     chosen = clean(str(decision.get("chosen", "")), single_line=True)
-                    detail.append(f"{decision['status']}: {chosen}\n")
+                    detail.append(f"{code(decision['status'], self.lang)}: {chosen}\n")
                 if decision["status"] == "open":
                     for option_id, label in decision["options"]:
                         options.add_option(
@@ -245,14 +269,16 @@ class SeatApp(App[None]):
             if yes:
                 self.run_worker(self._send(command, after), exit_on_error=False)
 
-        self.push_screen(Confirm(question), answered)
+        self.push_screen(Confirm(question, self.lang), answered)
 
     async def _send(self, command: dict[str, Any], after: Input | None) -> None:
         ack = await self.client.command(command)
         if ack.get("ok"):
             if after is not None:
                 after.value = ""
-            self.notify("done", markup=False)
+            if command["type"] == "lift-measure":
+                self.query_one("#informed", Checkbox).value = False
+            self.notify(text(self.lang, "done"), markup=False)
         else:
             self.notify(clean(str(ack.get("reason", ""))), severity="warning", markup=False)
 
@@ -260,11 +286,12 @@ class SeatApp(App[None]):
         item = self._item()
         options = self.query_one("#options", OptionList)
         if item is None or options.highlighted is None or not options.option_count:
-            self.notify("no open decision selected", markup=False)
+            self.notify(text(self.lang, "no open decision selected"), markup=False)
             return
         option = options.get_option_at_index(options.highlighted)
         rationale = self.query_one("#rationale", Input)
-        question = f"Decide {clean(str(item['title']), single_line=True)}: {option.prompt}?"
+        title = clean(str(item["title"]), single_line=True)
+        question = text(self.lang, "Decide {title}: {option}?", title=title, option=option.prompt)
         command = {
             "type": "decide",
             "inject": item["inject"],
@@ -276,15 +303,44 @@ class SeatApp(App[None]):
     def action_take_measure(self) -> None:
         measures = self.query_one("#measures", OptionList)
         if measures.highlighted is None or not measures.option_count:
-            self.notify("no measure selected", markup=False)
+            self.notify(text(self.lang, "no measure selected"), markup=False)
             return
         option = measures.get_option_at_index(measures.highlighted)
-        self._ask(f"Take {option.prompt}?", {"type": "take-measure", "measure": option.id})
+        row = next((r for r in self.view.get("measures", ()) if r["measure"] == option.id), None)
+        title = clean(str(row["title"]), single_line=True) if row else str(option.id)
+        question = text(self.lang, "Take {title}?", title=title)
+        self._ask(question, {"type": "take-measure", "measure": option.id})
+
+    def action_lift_measure(self) -> None:
+        measures = self.query_one("#measures", OptionList)
+        if measures.highlighted is None or not measures.option_count:
+            self.notify(text(self.lang, "no measure selected"), markup=False)
+            return
+        option = measures.get_option_at_index(measures.highlighted)
+        row = next((r for r in self.view.get("measures", ()) if r["measure"] == option.id), None)
+        if row is None or row["status"] != "in-force":
+            self.notify(text(self.lang, "only a measure in force can be lifted"), markup=False)
+            return
+        informed = self.query_one("#informed", Checkbox).value
+        rationale = self.query_one("#rationale", Input)
+        question = text(
+            self.lang, "Lift {title}?", title=clean(str(row["title"]), single_line=True)
+        )
+        if informed:
+            question += f" ({tr('lift.informed', self.lang)})"
+        command = {
+            "type": "lift-measure",
+            "measure": option.id,
+            "rationale": rationale.value,
+            "informed": informed,
+        }
+        self._ask(question, command, rationale)
 
     def action_send_initiative(self) -> None:
         field = self.query_one("#initiative", Input)
-        text = field.value.strip()
-        if not text:
-            self.notify("type the initiative first", markup=False)
+        said = field.value.strip()
+        if not said:
+            self.notify(text(self.lang, "type the initiative first"), markup=False)
             return
-        self._ask(f"Send: {text}?", {"type": "self-decision", "text": text}, field)
+        question = text(self.lang, "Send: {text}?", text=said)
+        self._ask(question, {"type": "self-decision", "text": said}, field)

@@ -4,12 +4,14 @@ A player seat gets its role's panel (inbox, open decisions, measures, history) b
 `exercise.ui.view` from player-facing fields only: never expected actions, controller
 notes, conditions, contingencies or attribution, never another role's injects, never the
 scenario itself. An observer (a projector on the wall) gets the clock, the phase and the
-threat level. Facilitator and evaluator seats get the journal's events instead (see
-`exercise.seats.host`).
+threat level. Facilitator and evaluator seats get the journal's events (see
+`exercise.seats.host`) and exercise control's view: the MSEL with its controller fields,
+the decisions and the live feed, as the console on the host shows them.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
@@ -17,6 +19,7 @@ from typing import Any
 from ..model import Scenario, localize
 from ..model.events import Event, Kind
 from ..sim.clock import VirtualClock
+from ..sim.describe import Describer
 from ..sim.state import SessionState
 from ..ui import view
 
@@ -48,6 +51,47 @@ def observer_view(state: SessionState, scenario: Scenario, lang: str) -> dict[st
     return {"title": localize(scenario.title, lang), **_common(state, scenario, lang)}
 
 
+def control_view(
+    state: SessionState, scenario: Scenario, lang: str, feed: Iterable[tuple[float, str]] = ()
+) -> dict[str, Any]:
+    """Exercise control's view (facilitator and evaluator seats): every inject of the MSEL
+    with its status and its controller lines (expected actions, notes, conditions), every
+    decision, the player roles, and the latest lines of the live feed."""
+    msel = [
+        {
+            **asdict(row),
+            "detail": [list(line) for line in view.msel_detail(state, scenario, row.key, lang)],
+        }
+        for row in view.msel_rows(state, scenario, lang)
+    ]
+    roles = [[r, localize(scenario.role_map[r].title, lang)] for r in view.player_roles(scenario)]
+    return {
+        "title": localize(scenario.title, lang),
+        **_common(state, scenario, lang),
+        "msel": msel,
+        "decisions": [asdict(row) for row in view.decision_rows(state, scenario, lang)],
+        "roles": roles,
+        "feed": [list(line) for line in feed],
+    }
+
+
+class Feed:
+    """The latest lines of the live feed in one language, for exercise control's seats."""
+
+    SIZE = 40
+
+    def __init__(self, scenario: Scenario, lang: str, events: Iterable[Event] = ()) -> None:
+        self._describer = Describer(scenario, lang)
+        self.lines: deque[tuple[float, str]] = deque(maxlen=self.SIZE)
+        self.add(events)
+
+    def add(self, events: Iterable[Event]) -> None:
+        for event in events:
+            text = self._describer.text(event.kind, event.actor, event.payload)
+            if text is not None:
+                self.lines.append((event.t, text))
+
+
 def clock_view(clock: VirtualClock, now: float) -> dict[str, Any]:
     """The clock as a seat runs it on between frames: scenario time now, and its speed."""
     return {"now": round(now, 3), "speed": clock.speed, "paused": clock.paused}
@@ -74,6 +118,7 @@ _OF_ROLE = frozenset(
         Kind.DECISION_TAKEN,
         Kind.DECISION_MISSED,
         Kind.MEASURE_TAKEN,
+        Kind.MEASURE_LIFTED,
         Kind.SELF_DECISION,
     }
 )

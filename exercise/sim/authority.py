@@ -3,7 +3,8 @@
 A command carries its actor and, from a seat, the kind of that seat. Facilitator commands
 (the clock, firing, holding, ad-hoc injects, the end) come only from exercise control; a
 player takes decisions and measures, whose role the engine then checks against the inject
-or the measure; an evaluator adds observations; an observer only watches. A facilitator
+or the measure; an evaluator adds observations and the review's entries (ratings,
+improvement items...); an observer only watches. A facilitator
 may also act for a role, as on the single screen that holds every role's panel.
 """
 
@@ -20,10 +21,12 @@ FACILITATOR_COMMANDS = frozenset(
 )
 PLAYER_COMMANDS = frozenset({"decide", "self-decision", "take-measure", "lift-measure"})
 
+EVALUATOR_COMMANDS = frozenset({"observe", "evaluate"})
+
 _ALLOWED: dict[SeatKind, frozenset[str]] = {
-    SeatKind.FACILITATOR: FACILITATOR_COMMANDS | PLAYER_COMMANDS | {"observe"},
+    SeatKind.FACILITATOR: FACILITATOR_COMMANDS | PLAYER_COMMANDS | EVALUATOR_COMMANDS,
     SeatKind.PLAYER: PLAYER_COMMANDS,
-    SeatKind.EVALUATOR: frozenset({"observe"}),
+    SeatKind.EVALUATOR: EVALUATOR_COMMANDS,
     SeatKind.OBSERVER: frozenset(),
 }
 

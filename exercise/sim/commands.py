@@ -198,6 +198,25 @@ class Observe(_Command):
     root_cause: str = Field("", max_length=MAX_TEXT)
 
 
+class Evaluate(_Command):
+    """An evaluator's entry made while the session is hosted (the review screen through an
+    evaluator seat): a rating, an observation, an improvement item, a judgement, a
+    participant, the report marked final, or a withdrawal. The host checks the entry as
+    `exercise.debrief.evaluation` does before it sends it; the engine checks who sent it."""
+
+    type: Literal["evaluate"] = "evaluate"
+    kind: Literal[
+        "rating",
+        "observation",
+        "improvement-item",
+        "expected-judged",
+        "participant",
+        "report-final",
+        "withdrawn",
+    ]
+    payload: dict[str, Any]
+
+
 class End(_Command):
     type: Literal["end"] = "end"
     reason: str = "ended by the facilitator"
@@ -217,6 +236,7 @@ Command = Annotated[
     | Hold
     | Release
     | Observe
+    | Evaluate
     | End,
     Field(discriminator="type"),
 ]

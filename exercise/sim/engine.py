@@ -734,6 +734,12 @@ class Engine:
         )
         return None
 
+    def _cmd_evaluate(self, cmd: c.Evaluate) -> Reason | None:
+        # The entry itself was checked by the host against the evaluation's own rules
+        # (exercise.debrief.evaluation); here only who may make it (see authority).
+        self._record(cmd.kind, cmd.actor, cmd.payload)  # its payload is not typed by kind here
+        return None
+
     def _cmd_end(self, cmd: c.End) -> Reason | None:
         default = c.End.model_fields["reason"].default
         self._end(reason("ended-by-facilitator") if cmd.reason == default else cmd.reason)

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from conftest import scenario_text
 from seat_rig import FAST, rig
-from test_seat_host import INJECTS, ROLES
-from textual.widgets import Input, OptionList, Static
+from test_seat_host import INJECTS, LASTING, ROLES
+from textual.widgets import Checkbox, Input, OptionList, Static
 
+from exercise.journal import Journal
 from exercise.model import Scenario
+from exercise.model.events import Kind
 from exercise.seats.client import SeatClient
 from exercise.seats.codes import JoinCodes
 from exercise.seats.host import SeatHost
@@ -76,5 +78,61 @@ def test_a_terminal_seat_decides_and_keeps_what_was_typed_across_a_drop(
                     await until(pilot, lambda: "taken" in shown(app, "#detail"), rounds=2000)
                 finally:
                     await again.close()
+
+    asyncio.run(asyncio.wait_for(main(), 60))
+
+
+def test_a_terminal_seat_lifts_a_measure_in_force_saying_it_was_accounted_for(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    scenario = load(scenario_text(roles=ROLES, injects=INJECTS, measures=LASTING))
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            await r.control(c.TakeMeasure(actor="nctv", measure="powers"))
+            app = SeatApp(SeatClient(r.url, r.codes["nctv"], retry_max=0.2))
+            async with app.run_test(size=(120, 40)) as pilot:
+                measures = app.query_one("#measures", OptionList)
+                await until(pilot, lambda: measures.option_count == 1)
+                assert "in force" in str(measures.get_option_at_index(0).prompt)
+                measures.focus()
+                measures.highlighted = 0
+                app.query_one("#rationale", Input).value = "The threat has passed"
+                app.query_one("#informed", Checkbox).value = True
+                await pilot.press("ctrl+l")
+                await pilot.press("ctrl+y")
+                lifted = r.session.engine.state.lifted
+                await until(pilot, lambda: "powers" in lifted, rounds=2000)
+                await until(pilot, lambda: "lifted" in str(measures.get_option_at_index(0).prompt))
+                # the box is cleared for the next one; lifting it again is refused
+                assert not app.query_one("#informed", Checkbox).value
+                await pilot.press("ctrl+l")
+                assert not app.screen.is_modal  # nothing to confirm: it is no longer in force
+
+    asyncio.run(asyncio.wait_for(main(), 60))
+    with Journal.open(tmp_path / "s.db", readonly=True) as journal:
+        [lifted] = [e for e in journal.events() if e.kind == Kind.MEASURE_LIFTED]
+    assert lifted.payload["informed"] is True
+    assert lifted.payload["rationale"] == "The threat has passed"
+
+
+def test_a_terminal_seat_speaks_the_players_language(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    scenario = load(scenario_text(roles=ROLES, injects=INJECTS, measures=LASTING))
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            await r.control(c.TakeMeasure(actor="nctv", measure="powers"))
+            app = SeatApp(SeatClient(r.url, r.codes["nctv"], lang="nl", retry_max=0.2))
+            async with app.run_test(size=(120, 40)) as pilot:
+                measures = app.query_one("#measures", OptionList)
+                await until(pilot, lambda: measures.option_count == 1)
+                assert "van kracht" in str(measures.get_option_at_index(0).prompt)
+                keys = {
+                    b.binding.description for b in app.active_bindings.values() if b.binding.show
+                }
+                assert {"maatregel intrekken", "besluiten", "verlaten"} <= keys
+                assert "verbonden" in shown(app, "#status")
 
     asyncio.run(asyncio.wait_for(main(), 60))

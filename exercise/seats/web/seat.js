@@ -1,7 +1,8 @@
 // A player's seat in a browser: the same protocol as `exercise join` (docs/seats.md).
 // Every text from the scenario or from players is set with textContent, never as markup;
 // nothing is loaded from another address. The page keeps no secret: the code stays in
-// this tab's memory, for reconnecting.
+// this tab's memory, for reconnecting. Its words come from the host in the page's
+// language (?lang=nl, else the browser's), the English being the key.
 "use strict";
 
 (function () {
@@ -12,6 +13,37 @@
     selected: null, waiting: new Map(), delay: 100, stopped: false,
   };
   const FINAL = new Set([4001, 4003, 4008, 4029]);
+  const lang = pickLanguage();
+  let words = {}, codes = {};
+
+  function pickLanguage() {
+    const asked = new URLSearchParams(location.search).get("lang");
+    if (asked === "en" || asked === "nl") return asked;
+    return (navigator.language || "").toLowerCase().startsWith("nl") ? "nl" : "en";
+  }
+
+  // A word of the page in its language, with {name} filled in from `values`.
+  function w(msgid, values) {
+    const said = Object.prototype.hasOwnProperty.call(words, msgid) ? words[msgid] : msgid;
+    return String(said).replace(/\{(\w+)\}/g, (all, name) =>
+      values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all);
+  }
+
+  // A status or delivery method the host sent as a code, as people read it.
+  function said(value) {
+    return Object.prototype.hasOwnProperty.call(codes, value) ? codes[value] : String(value);
+  }
+
+  function loadWords() {
+    document.documentElement.lang = lang;
+    fetch("words-" + lang + ".json").then((answer) => answer.ok ? answer.json() : null).then((data) => {
+      if (!data) return;
+      words = data.words || {};
+      codes = data.codes || {};
+      for (const node of document.querySelectorAll("[data-w]")) node.textContent = w(node.dataset.w);
+      render();
+    }).catch(() => {});
+  }
 
   function randomId() {
     const bytes = new Uint8Array(8);
@@ -49,12 +81,12 @@
     const scheme = location.protocol.startsWith("https") ? "wss://" : "ws://";
     const ws = new WebSocket(scheme + location.host + "/");
     state.ws = ws;
-    $("link").textContent = "connecting";
+    $("link").textContent = w("connecting");
     ws.onopen = () => {
       const hello = { type: "hello", version: 1, client: state.client };
       if (state.token) hello.token = state.token; else hello.code = state.code;
       if (state.name) hello.name = state.name;
-      hello.lang = document.documentElement.lang === "nl" ? "nl" : "en";
+      hello.lang = lang;
       ws.send(JSON.stringify(hello));
     };
     ws.onmessage = (message) => receive(JSON.parse(message.data));
@@ -63,12 +95,12 @@
       if (closed.code === 4003 && state.token) { state.token = null; connect(); return; }
       if (FINAL.has(closed.code)) {
         state.stopped = true;
-        $("link").textContent = "closed";
+        $("link").textContent = w("closed");
         $("join").hidden = false;
-        $("join-error").textContent = closed.reason || "the host closed this seat";
+        $("join-error").textContent = closed.reason || w("the host closed this seat");
         return;
       }
-      $("link").textContent = "reconnecting";
+      $("link").textContent = w("reconnecting");
       setTimeout(connect, state.delay * (0.5 + Math.random()));
       state.delay = Math.min(5000, state.delay * 2);
     };
@@ -78,10 +110,10 @@
     if (frame.type === "welcome") {
       state.token = frame.token;
       state.delay = 100;
-      $("link").textContent = "connected";
+      $("link").textContent = w("connected");
       $("join").hidden = true;
       if (frame.kind === "facilitator" || frame.kind === "evaluator") {
-        notice("this page shows a player's or the wall's view; exercise control uses the console");
+        notice(w("this page shows a player's or the wall's view; exercise control uses the console"));
       }
       for (const [cid, command] of state.waiting) send(cid, command);
     } else if (frame.type === "view") {
@@ -92,7 +124,7 @@
     } else if (frame.type === "ack") {
       if (!state.waiting.has(frame.cid)) return;
       state.waiting.delete(frame.cid);
-      notice(frame.ok ? "done" : frame.reason);
+      notice(frame.ok ? w("done") : frame.reason);
     }
   }
 
@@ -137,13 +169,26 @@
     const measures = $("measures");
     measures.replaceChildren();
     for (const row of view.measures) {
-      const line = element("li", row.title + " (" + row.status + ") ");
+      const line = element("li", row.title + " (" + said(row.status) + ") ");
       if (row.status === "available") {
-        const take = element("button", "Take");
+        const take = element("button", w("Take"));
         take.type = "button";
         take.addEventListener("click", () =>
-          command({ type: "take-measure", measure: row.measure }, "Take " + row.title + "?"));
+          command({ type: "take-measure", measure: row.measure }, w("Take {title}?", { title: row.title })));
         line.append(take);
+      } else if (row.status === "in-force") {
+        // Lifting asks whether the measure was accounted for to parliament or the council.
+        const informed = document.createElement("input");
+        informed.type = "checkbox";
+        const box = element("label");
+        box.append(informed, document.createTextNode(" " + w("accounted for to parliament or the council") + " "));
+        const lift = element("button", w("Lift"));
+        lift.type = "button";
+        lift.addEventListener("click", () =>
+          command({ type: "lift-measure", measure: row.measure, informed: informed.checked },
+            informed.checked ? w("Lift {title}, accounted for to parliament or the council?", { title: row.title })
+              : w("Lift {title}?", { title: row.title })));
+        line.append(box, lift);
       }
       measures.append(line);
     }
@@ -157,7 +202,7 @@
     if (!item) { detail.replaceChildren(); decision.hidden = true; return; }
     detail.replaceChildren(
       element("h3", item.title),
-      element("p", clockText(item.received) + "  " + item.method + "  " + item.sender, "meta"),
+      element("p", clockText(item.received) + "  " + said(item.method) + "  " + item.sender, "meta"),
       element("p", item.text));
     const d = item.decision;
     if (!d) { decision.hidden = true; return; }
@@ -169,11 +214,11 @@
     options.dataset.inject = item.inject;
     options.replaceChildren();
     if (d.status !== "open") {
-      $("deadline").textContent = d.status + ": " + d.chosen;
+      $("deadline").textContent = said(d.status) + ": " + d.chosen;
       $("decide").disabled = true;
       return;
     }
-    $("deadline").textContent = d.deadline === null ? "" : "deadline " + clockText(d.deadline);
+    $("deadline").textContent = d.deadline === null ? "" : w("deadline {time}", { time: clockText(d.deadline) });
     $("decide").disabled = false;
     for (const [id, label] of d.options) {
       const input = document.createElement("input");
@@ -202,16 +247,17 @@
   $("decide").addEventListener("click", () => {
     const item = state.view && state.view.inbox.find((i) => i.inject === state.selected);
     const picked = $("options").querySelector("input:checked");
-    if (!item || !picked) { notice("choose an option first"); return; }
+    if (!item || !picked) { notice(w("choose an option first")); return; }
     const body = { type: "decide", inject: item.inject, option: picked.value, rationale: $("rationale").value };
-    if (command(body, "Decide " + item.title + "?")) $("rationale").value = "";
+    if (command(body, w("Decide {title}?", { title: item.title }))) $("rationale").value = "";
   });
 
   $("send-initiative").addEventListener("click", () => {
     const text = $("initiative").value.trim();
-    if (!text) { notice("type the initiative first"); return; }
-    if (command({ type: "self-decision", text: text }, "Send: " + text + "?")) $("initiative").value = "";
+    if (!text) { notice(w("type the initiative first")); return; }
+    if (command({ type: "self-decision", text: text }, w("Send: {text}?", { text: text }))) $("initiative").value = "";
   });
 
-  setInterval(() => { if (state.view) $("clock").textContent = clockText(now()) + (state.clock.paused ? " paused" : ""); }, 250);
+  loadWords();
+  setInterval(() => { if (state.view) $("clock").textContent = clockText(now()) + (state.clock.paused ? " " + w("paused") : ""); }, 250);
 })();
