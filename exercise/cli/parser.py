@@ -297,4 +297,27 @@ def build_parser() -> Parser:
     o.add_journal(review)
     o.add_lang(review, "the screen")
     review.add_argument("--by", metavar="NAME", help="evaluator name recorded with each entry")
+
+    plan = add(
+        "plan",
+        "plan:plan",
+        "the improvement plan after the exercise: list, follow up, export",
+        "List a session's improvement-plan items with their status, owner, due date and "
+        "notes; follow one up with --item (journaled like every evaluator entry, refused "
+        "while a session or a review holds the journal); or write the plan on its own with "
+        "--export. Example: exercise plan JOURNAL --item IP-3 --status done --note "
+        '"exercised in March".',
+    )
+    o.add_journal(plan)
+    plan.add_argument("--item", metavar="IP-n", help="the item to follow up, as the plan lists it")
+    plan.add_argument("--status", metavar="STATUS", help="open, in-progress, done or cancelled")
+    plan.add_argument("--note", metavar="TEXT", help="what happened (dated today)")
+    plan.add_argument("--owner", metavar="NAME", help="who carries the item out from now on")
+    plan.add_argument("--due", metavar="YYYY-MM-DD", help="the new due date")
+    plan.add_argument("--by", metavar="NAME", help="evaluator name recorded with the entry")
+    plan.add_argument(
+        "--export", metavar="FILE", help="write the plan to FILE (.xlsx or .csv) instead"
+    )
+    o.add_force(plan)
+    o.add_lang(plan, "the listing and the export", "the session's, else the scenario's")
     return parser

@@ -21,6 +21,7 @@ from rich.text import Text
 from ..safetext import literal
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
+from .plan import note_text, state_text
 from .report import Counts, RatingMark, Report
 from .swimlane import swimlane_words
 from .text import (
@@ -320,7 +321,7 @@ def renderables(report: Report) -> list[RenderableType]:
 
     out.append(Rule(w(HEADING["improvement-plan"]), align="left"))
     plan = _headed(
-        w, "Ref", "Pillar", "Issue", "Corrective action", "Element", "Organisation", "Due"
+        w, "Ref", "Pillar", "Issue", "Corrective action", "Element", "Organisation", "Due", "Status"
     )
     out.append(
         _cut(
@@ -334,10 +335,16 @@ def renderables(report: Report) -> list[RenderableType]:
                 literal(_element(r.element, w)),
                 literal(r.organisation),
                 literal(r.due) or "—",
+                literal(state_text(r, w)),
             ],
             "… {n} more items in the Markdown and HTML report",
             w,
         )
+    )
+    out.extend(
+        Text.assemble(f"  {r.ref}: ", literal(note_text(n, w), single_line=True))
+        for r in report.improvement_plan[:ROWS]
+        for n in r.notes
     )
 
     out.append(Rule(w(HEADING["timeline"]), align="left"))

@@ -19,6 +19,7 @@ from ..safetext import clean, html_escape
 from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
+from .plan import note_text, state_text
 from .report import (
     DecisionRow,
     ExpectedRow,
@@ -899,6 +900,7 @@ def _improvement_plan(add: Add, report: Report, w: Words) -> None:
                 "Point of contact",
                 N_("Start"),
                 "Due",
+                "Status",
             ],
             [
                 f'<tr><td class="ref">{esc(r.ref)}</td>'
@@ -907,7 +909,9 @@ def _improvement_plan(add: Add, report: Report, w: Words) -> None:
                 + f"</td><td>{esc(r.issue)}</td><td>{esc(r.action)}</td>"
                 f"<td>{esc(_element(r.element, w))}</td><td>{esc(r.organisation)}</td>"
                 f'<td>{esc(r.contact) or "—"}</td><td class="time">{esc(r.start) or "—"}</td>'
-                f'<td class="time">{esc(r.due) or "—"}</td></tr>'
+                f'<td class="time">{esc(r.due) or "—"}</td><td>{esc(state_text(r, w))}'
+                + "".join(f'<br><span class="muted">{esc(note_text(n, w))}</span>' for n in r.notes)
+                + "</td></tr>"
                 for r in report.improvement_plan
             ],
         )

@@ -16,6 +16,7 @@ from typing import TypeVar
 from ..language import N_
 from ..safetext import clean
 from .compare import Comparison, blocks
+from .plan import note_text, state_text
 from .report import (
     Counts,
     DecisionRow,
@@ -447,6 +448,7 @@ def render_markdown(report: Report) -> str:
                 "Point of contact",
                 N_("Start"),
                 "Due",
+                "Status",
             ],
             [
                 [
@@ -460,11 +462,16 @@ def render_markdown(report: Report) -> str:
                     md(r.contact) or "—",
                     md(r.start) or "—",
                     md(r.due) or "—",
+                    md(state_text(r, w)),
                 ]
                 for r in report.improvement_plan
             ],
         )
     )
+    followed = [r for r in report.improvement_plan if r.notes]
+    if followed:
+        add(f"{w('Follow-up')}:\n")
+        add("".join(f"- {md(r.ref)}: {md(note_text(n, w))}\n" for r in followed for n in r.notes))
 
     # Annexes
     add(f"## {w(HEADING['timeline'])}\n")
