@@ -327,7 +327,7 @@ def assemble(
         participants=Participants(roles, people),
     )
     summary.findings, summary.recommendations = compute_findings(report, w)
-    summary.findings = judge_findings(summary.findings, facts.evaluation.findings)
+    summary.findings, summary.dropped = judge_findings(summary.findings, facts.evaluation.findings)
     report.long_texts = has_long_text(report)
     return report
 

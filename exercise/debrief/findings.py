@@ -246,11 +246,12 @@ def _lasting_measures(report: Report, w: Words) -> Iterable[tuple[float, Finding
 
 def judge_findings(
     findings: list[Finding], judgements: Mapping[str, tuple[str, Mapping[str, Any]]]
-) -> list[Finding]:
-    """The findings as the evaluators left them: a dropped one is left out, an accepted or
-    edited one is the evaluator's (no longer labelled computed), the rest stay computed.
-    Judgements are matched by key, so they hold however often the report is rebuilt."""
-    out = []
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings as the evaluators left them, and those they dropped: a dropped one is
+    left out, an accepted or edited one is the evaluator's (no longer labelled computed),
+    the rest stay computed. Judgements are matched by key, so they hold however often the
+    report is rebuilt."""
+    out, dropped = [], []
     for finding in findings:
         judged = judgements.get(finding.key)
         if judged is None:
@@ -259,13 +260,14 @@ def judge_findings(
         by, p = judged
         verdict = p.get("verdict")
         if verdict == "drop":
+            dropped.append(finding)
             continue
         if verdict == "edit" and isinstance(p.get("text"), str) and p["text"]:
             finding.text = p["text"]
         finding.computed = False
         finding.judged_by = by
         out.append(finding)
-    return out
+    return out, dropped
 
 
 def _recommendations(report: Report, w: Words) -> list[str]:

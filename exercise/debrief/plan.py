@@ -14,15 +14,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..language import N_
 from .report import Counts, ImprovementRow, PlanNote, RatingMark, Report
 from .text import counts_text, rating_text
 from .words import Words
 
 STATUS_WORDS = {
-    "open": "open",
-    "in-progress": "in progress",
-    "done": "done",
-    "cancelled": "cancelled",
+    "open": N_("open"),
+    "in-progress": N_("in progress"),
+    "done": N_("done"),
+    "cancelled": N_("cancelled"),
 }  # an item's status as the report says it (English msgids, through Words)
 
 
@@ -75,18 +76,18 @@ def note_text(note: PlanNote, w: Words) -> str:
 # -- the plan on its own: a console listing, CSV and XLSX -------------------------------------
 
 COLUMNS = (
-    ("ref", "Ref"),
-    ("status", "Status"),
-    ("pillar", "Pillar"),
-    ("objective", "Objective"),
-    ("issue", "Issue"),
-    ("action", "Corrective action"),
-    ("element", "Element"),
-    ("organisation", "Responsible organisation"),
-    ("owner", "Owner"),
-    ("start", "Start"),
-    ("due", "Due"),
-    ("notes", "Notes"),
+    ("ref", N_("Ref")),
+    ("status", N_("Status")),
+    ("pillar", N_("Pillar")),
+    ("objective", N_("Objective")),
+    ("issue", N_("Issue")),
+    ("action", N_("Corrective action")),
+    ("element", N_("Element")),
+    ("organisation", N_("Responsible organisation")),
+    ("owner", N_("Owner")),
+    ("start", N_("Start")),
+    ("due", N_("Due")),
+    ("notes", N_("Notes")),
 )
 
 

@@ -156,6 +156,9 @@ class Summary:
     pillars: list[PillarGlance]
     findings: list[Finding] = field(default_factory=list)  # the main findings, first page
     recommendations: list[str] = field(default_factory=list)  # from the improvement plan
+    # Computed findings an evaluator dropped: out of the report, kept for the review screen
+    # (where a drop can be reconsidered). Not part of the JSON.
+    dropped: Annotated[list[Finding], Field(exclude=True)] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ from textual.widgets.option_list import Option
 from ..debrief.build import report_from
 from ..debrief.evaluation import (
     FinalInput,
+    FindingInput,
     ImprovementInput,
     InputError,
     JudgementInput,
@@ -41,7 +42,7 @@ from ..debrief.evaluation import (
     append,
     check,
 )
-from ..debrief.report import PillarSection, Report
+from ..debrief.report import Finding, PillarSection, Report
 from ..debrief.text import clock, pillar_number, span
 from ..journal import JournalError, open_verified
 from ..language import languages, session_language
@@ -51,6 +52,7 @@ from .forms import (
     Build,
     FieldErrors,
     FinalForm,
+    FindingForm,
     ImprovementForm,
     JudgeForm,
     ObservationForm,
@@ -139,6 +141,8 @@ class ReviewApp(TranslatedBindings, App[None]):
                     yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
                 with TabPane(self.t("tab.plan"), id="tab-plan"):
                     yield DataTable(id="plan", cursor_type="row", zebra_stripes=True)
+                with TabPane(self.t("tab.findings"), id="tab-findings"):
+                    yield DataTable(id="findings", cursor_type="row", zebra_stripes=True)
         yield Static("", id="pillar-summary")
         yield Footer()
 
@@ -158,7 +162,8 @@ class ReviewApp(TranslatedBindings, App[None]):
             "observations": ("col.ref", "col.time", "col.kind", "col.objective", "col.text"),
             "timeline": ("col.time", "col.role", "col.event"),
             "plan": ("col.ref", "col.pillar", "col.issue", "col.action", "col.element",
-                     "col.organisation", "col.due_date"),
+                     "col.organisation", "col.due_date", "col.status"),
+            "findings": ("col.kind", "col.finding", "col.judged", "col.pillars"),
         }  # fmt: skip
         for table_id, keys in columns.items():
             self.query_one(f"#{table_id}", DataTable).add_columns(*(self.t(k) for k in keys))
@@ -359,11 +364,40 @@ class ReviewApp(TranslatedBindings, App[None]):
                         literal(r.element),
                         literal(r.organisation, single_line=True),
                         literal(r.due or "—"),
+                        Text(self.t(f"ip.{r.status}")),
                     ],
                 )
                 for r in self.report.improvement_plan
             ],
         )
+        fill(
+            "findings",
+            [
+                (
+                    f.key,
+                    [
+                        Text(self.t(f"kind.{f.kind}")),
+                        literal(f.text, single_line=True),
+                        self._verdict_text(f, dropped=f in self.report.summary.dropped),
+                        literal(", ".join(f.pillars), single_line=True),
+                    ],
+                )
+                for f in self._findings()
+            ],
+        )
+
+    def _findings(self) -> list[Finding]:
+        """The main findings in the report, then those dropped (which can be judged again)."""
+        assert self.report is not None
+        return [*self.report.summary.findings, *self.report.summary.dropped]
+
+    def _verdict_text(self, finding: Finding, dropped: bool) -> Text:
+        if dropped:
+            return Text(self.t("verdict.dropped"), "dim strike")
+        if finding.computed:
+            return Text(self.t("computed"), "dim italic")
+        by = clean(finding.judged_by, single_line=True)
+        return Text(self.t("verdict.judged", by=by), "bold green")
 
     # -- browsing -------------------------------------------------------------------------
 
@@ -404,8 +438,11 @@ class ReviewApp(TranslatedBindings, App[None]):
         return True
 
     def _withdrawable_table(self) -> str | None:
+        return WITHDRAWABLE.get(self._active_tab() or "")
+
+    def _active_tab(self) -> str | None:
         try:
-            return WITHDRAWABLE.get(self.query_one("#tabs", TabbedContent).active)
+            return self.query_one("#tabs", TabbedContent).active
         except NoMatches:  # asked before the tabs are there
             return None
 
@@ -556,6 +593,9 @@ class ReviewApp(TranslatedBindings, App[None]):
         self.push_screen(form, self._save)
 
     def action_judge(self) -> None:
+        if self._active_tab() == "tab-findings":
+            self._judge_finding()
+            return
         key = self._cursor_key("expected")
         if key is None:
             self.notify(self.t("msg.pick_expected"), severity="warning")
@@ -574,6 +614,26 @@ class ReviewApp(TranslatedBindings, App[None]):
             self.lang,
             self._builder(JudgementInput, inject=inject, index=int(index)),
         )
+        self.push_screen(form, self._save)
+
+    def _judge_finding(self) -> None:
+        """Accept, edit or drop the main finding under the cursor (the computed ones and
+        those judged before alike: the latest judgement counts)."""
+        key = self._cursor_key("findings")
+        finding = next((f for f in self._findings() if f.key == key), None)
+        if finding is None:
+            self.notify(self.t("msg.pick_finding"), severity="warning")
+            return
+        build = self._builder(FindingInput, key=finding.key)
+
+        def checked(values: dict[str, Any]) -> Any:
+            if values.get("verdict") == "edit" and not str(values.get("text") or "").strip():
+                raise FieldErrors({"text": self.t("err.required")})
+            if values.get("verdict") != "edit":
+                values = {**values, "text": ""}  # only an edit keeps words of its own
+            return build(values)
+
+        form = FindingForm(self.t("form.finding"), self.lang, checked, finding.text)
         self.push_screen(form, self._save)
 
     def action_participant(self) -> None:
