@@ -537,3 +537,18 @@ async def test_a_finding_judged_again_and_an_edit_needs_words(journal: Path) -> 
         ("expected-met:vital-processes", False),
         ("action-perspective-in-time", True),
     ]
+
+
+def test_a_judged_finding_names_its_evaluator_in_every_format(journal: Path) -> None:
+    from exercise.debrief.evaluation import FindingInput
+
+    name = "\x1b[31m<J> [b]de Vries[/b]"
+    with Journal.open(journal) as j:
+        append(j, load_frozen(j), [parse(FindingInput, key="action-perspective-in-time",
+                                         verdict="accept")], name)  # fmt: skip
+    report = _report(journal)
+    accepted = report.summary.findings[1]
+    assert (accepted.computed, accepted.judged_by) == (False, name)
+    assert "(by \\\\x1b\\[31m&lt;J&gt; \\[b\\]de Vries\\[/b\\])" in render(report, "md")
+    assert "(by \\x1b[31m&lt;J&gt; [b]de Vries[/b])" in render(report, "html")
+    assert "(by \\x1b[31m<J> [b]de Vries[/b])" in render(report, "console")

@@ -270,6 +270,14 @@ def judge_findings(
     return out, dropped
 
 
+def finding_label(finding: Finding, w: Words) -> str:
+    """`computed` for the tool's own finding, `by NAME` for one an evaluator accepted or
+    edited."""
+    if finding.computed:
+        return w("computed")
+    return w("by {by}", by=finding.judged_by) if finding.judged_by else ""
+
+
 def _recommendations(report: Report, w: Words) -> list[str]:
     return [
         w(

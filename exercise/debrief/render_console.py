@@ -21,6 +21,7 @@ from rich.text import Text
 from ..safetext import literal
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
+from .findings import finding_label
 from .plan import note_text, state_text
 from .report import Counts, RatingMark, Report
 from .swimlane import swimlane_words
@@ -414,7 +415,8 @@ def _findings_console(report: Report, w: Words) -> list[Text]:
     out = [Text(w("Main findings"), style="bold")]
     for n, finding in enumerate(s.findings, 1):
         label, style = kinds[finding.kind]
-        computed = f" ({w('computed')})" if finding.computed else ""
+        by = finding_label(finding, w)
+        computed = literal(f" ({by})") if by else Text("")
         out.append(Text.assemble(f"{n}. ", (label, style), computed, ": ", literal(finding.text)))
         out.extend(Text.assemble("     - ", literal(item)) for item in finding.evidence)
     out.append(Text(w("Recommendations"), style="bold"))

@@ -19,6 +19,7 @@ from ..safetext import clean, html_escape
 from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
+from .findings import finding_label
 from .plan import note_text, state_text
 from .report import (
     DecisionRow,
@@ -448,6 +449,8 @@ def _findings(report: Report, w: Words) -> str:
         computed = (
             f'<span class="tag computed">{esc(w("computed"))}</span>' if finding.computed else ""
         )
+        if finding.judged_by:  # accepted or edited: the evaluator's, and named
+            computed = f'<span class="muted">({esc(finding_label(finding, w))})</span> '
         evidence = "".join(f"<li>{esc(item)}</li>" for item in finding.evidence)
         items.append(
             f'<li><span class="tag {finding.kind}">{esc(kinds[finding.kind])}</span>{computed}'

@@ -16,6 +16,7 @@ from typing import TypeVar
 from ..language import N_
 from ..safetext import clean
 from .compare import Comparison, blocks
+from .findings import finding_label
 from .plan import note_text, state_text
 from .report import (
     Counts,
@@ -202,7 +203,7 @@ def _findings_markdown(report: Report, w: Words) -> str:
     kinds = {"strength": w("Strength"), "improvement": w("Area for improvement")}
     out = [f"### {w('Main findings')}\n"]
     for n, finding in enumerate(s.findings, 1):
-        computed = f" ({w('computed')})" if finding.computed else ""
+        computed = f" ({md(finding_label(finding, w))})" if finding_label(finding, w) else ""
         out.append(f"{n}. **{kinds[finding.kind]}**{computed}: {md(finding.text)}")
         out += [f"   - {md(item)}" for item in finding.evidence]
     out.append(f"\n### {w('Recommendations')}\n")
