@@ -217,8 +217,8 @@ def test_a_later_session_names_the_earlier_items_it_exercised_again(tmp_path: Pa
     md = render_comparison(compare(reports), "md")
     assert "Improvement items exercised again" in md
     assert "B IP-1 | Defence picture asked late | in progress | A |" in md
-    same_day = write_journal(tmp_path / "same.db")
-    with Journal.open(same_day, readonly=True) as c, Journal.open(earlier, readonly=True) as a:
+    together = write_journal(tmp_path / "same.db")  # started in the same minute as January
+    with Journal.open(together, readonly=True) as c, Journal.open(earlier, readonly=True) as a:
         assert compare([build_report(a), build_report(c)]).revisited == []
 
 

@@ -141,7 +141,7 @@ def revisits(reports: list[Report]) -> list[Revisit]:
     for place, n in enumerate(order):
         for later in order[place + 1 :]:
             if reports[later].overview.session_date == reports[n].overview.session_date:
-                continue  # played the same day: neither comes after the other
+                continue  # started in the same minute: neither comes after the other
             for item in reports[n].improvement_plan:
                 found = _exercised(reports[later], item)
                 if found is not None:
