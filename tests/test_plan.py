@@ -95,6 +95,9 @@ def test_a_follow_up_is_journaled_chained_and_in_force(journal: Path, capsys) ->
         (TODAY, "evaluator", "done", note),
     ]
     assert _report(journal).overview.status == "draft"  # a follow-up is evaluator input
+    assert _plan(str(journal), "--item", "IP-2", "--status", "cancelled", "--note", "merged") == 0
+    recommended = _report(journal).summary.recommendations
+    assert len(recommended) == 1 and recommended[0].startswith("IP-1: ")  # not IP-2 any more
 
 
 def test_every_report_format_shows_the_state_and_notes(journal: Path) -> None:

@@ -287,8 +287,10 @@ def _recommendations(report: Report, w: Words) -> list[str]:
             who=row.organisation or "—",
             due=row.due or "—",
         )
-        for row in report.improvement_plan[:MAX_RECOMMENDATIONS]
-    ]
+        for row in [r for r in report.improvement_plan if r.status != "cancelled"][
+            :MAX_RECOMMENDATIONS
+        ]
+    ]  # a cancelled item is no longer recommended
 
 
 def _expected_evidence(row: ExpectedRow, w: Words) -> str:
