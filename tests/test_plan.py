@@ -115,7 +115,7 @@ def test_every_report_format_shows_the_state_and_notes(journal: Path) -> None:
     assert (first["status"], first["notes"][0]["text"]) == ("done", note)
     assert (second["ref"], second["status"], second["notes"]) == ("IP-2", "open", [])
     nl = build_report(Journal.open(journal, readonly=True), lang="nl")
-    assert "| gereed |" in render(nl, "md")
+    assert "| afgerond |" in render(nl, "md")
 
 
 def test_the_listing_is_escaped(journal: Path, capsys) -> None:
@@ -177,7 +177,7 @@ def test_export_csv_and_xlsx_keep_formulas_inert(journal: Path, tmp_path: Path) 
     assert rows[1][1] == "done" and "@SUM(A1)" in rows[1][11]
     assert _plan(str(journal), "--export", str(out / "plan.xlsx"), "--lang", "nl") == 0
     ws = load_workbook(out / "plan.xlsx").active
-    assert ws["A1"].value == "Ref" and ws["B2"].value == "gereed"
+    assert ws["A1"].value == "Ref" and ws["B2"].value == "afgerond"
     issue = ws["E3"]
     assert issue.value == FORMULA and issue.data_type == "s" and issue.quotePrefix
     assert ws.oddHeader.center.text == "UNCLASSIFIED // EXERCISE"  # the handling marking

@@ -48,6 +48,7 @@ def _report(path: Path, lang: str | None) -> Report:
 def _update(path: Path, args: argparse.Namespace) -> int:
     from ..debrief.evaluation import InputError, PlanUpdateInput, append, parse
     from ..journal import open_verified
+    from ..language import session_language, text
     from ..safetext import clean
     from ..sim.replay import load_frozen
 
@@ -71,11 +72,13 @@ def _update(path: Path, args: argparse.Namespace) -> int:
     # As the journal's one writer (refused while a session or a review holds it), checked.
     journal, _checked = open_verified(path, readonly=False)
     with journal:
+        lang = session_language(args.lang, journal.session.meta)
         try:
             append(journal, load_frozen(journal), [item], args.by or "evaluator")
         except InputError as err:
             raise UsageError(f"plan: {err}") from None
-    print(clean(f"{path}: {item.payload()['ref']} followed up", single_line=True))
+    said = text(lang, "{path}: {ref} followed up", path=str(path), ref=item.payload()["ref"])
+    print(clean(said, single_line=True))
     return EXIT_OK
 
 
