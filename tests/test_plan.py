@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from debrief_journals import STARTED_WALL, write_journal
+from debrief_journals import HAND_EVENTS, STARTED_WALL, write_journal
 from openpyxl import load_workbook
 
 from exercise.cli import main
 from exercise.debrief import build_report, compare, render, render_comparison
 from exercise.debrief.evaluation import ImprovementInput, WithdrawalInput, append, parse
 from exercise.journal import Journal, verify
-from exercise.model.events import Kind
+from exercise.model.events import Kind, NewEvent
 from exercise.sim.replay import load_frozen
 
 FORMULA = '=HYPERLINK("http://evil.example","click")'
@@ -231,3 +231,37 @@ def test_help_describes_the_command(capsys) -> None:
     out = capsys.readouterr().out
     for option in ("--item", "--status", "--note", "--owner", "--due", "--export", "--by"):
         assert option in out
+
+
+def test_hand_made_follow_ups_and_judgements_that_do_not_fit_are_left_out(tmp_path: Path) -> None:
+    end = HAND_EVENTS[-1].t
+    item = _item("Defence picture asked late", "obj-readiness").payload()
+    events = [
+        *HAND_EVENTS,
+        NewEvent(end, Kind.IP_ROW, "ev", item),
+        NewEvent(
+            end,
+            Kind.IP_UPDATE,
+            "ev",
+            {"ref": "IP-1", "status": "finished", "note": "", "on": "2027-02-01"},
+        ),  # fmt: skip
+        NewEvent(
+            end,
+            Kind.IP_UPDATE,
+            "ev",
+            {"ref": "IP-7", "status": "done", "note": "", "on": "2027-02-01"},
+        ),  # fmt: skip
+        NewEvent(end, Kind.FINDING_JUDGED, "ev", {"key": "deadlines-missed", "verdict": "maybe"}),
+        NewEvent(
+            end,
+            Kind.IP_UPDATE,
+            "ev",
+            {"ref": "IP-1", "status": "done", "note": "ok", "on": "2027-02-02"},
+        ),  # fmt: skip
+    ]
+    report = _report(write_journal(tmp_path / "crafted.db", events))
+    assert report.overview.unreadable_events == 2  # a status and a verdict of no known kind
+    [row] = report.improvement_plan
+    assert row.status == "done" and [n.text for n in row.notes] == ["ok"]  # IP-7 names nothing
+    assert "deadlines-missed" in [f.key for f in report.summary.findings]
+    assert all(f.computed for f in report.summary.findings)
