@@ -244,20 +244,20 @@ def test_hand_made_follow_ups_and_judgements_that_do_not_fit_are_left_out(tmp_pa
             Kind.IP_UPDATE,
             "ev",
             {"ref": "IP-1", "status": "finished", "note": "", "on": "2027-02-01"},
-        ),  # fmt: skip
+        ),
         NewEvent(
             end,
             Kind.IP_UPDATE,
             "ev",
             {"ref": "IP-7", "status": "done", "note": "", "on": "2027-02-01"},
-        ),  # fmt: skip
+        ),
         NewEvent(end, Kind.FINDING_JUDGED, "ev", {"key": "deadlines-missed", "verdict": "maybe"}),
         NewEvent(
             end,
             Kind.IP_UPDATE,
             "ev",
             {"ref": "IP-1", "status": "done", "note": "ok", "on": "2027-02-02"},
-        ),  # fmt: skip
+        ),
     ]
     report = _report(write_journal(tmp_path / "crafted.db", events))
     assert report.overview.unreadable_events == 2  # a status and a verdict of no known kind
