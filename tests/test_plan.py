@@ -220,6 +220,14 @@ def test_a_later_session_names_the_earlier_items_it_exercised_again(tmp_path: Pa
     md = render_comparison(compare(reports), "md")
     assert "Improvement items exercised again" in md
     assert "B IP-1 | Defence picture asked late | in progress | A |" in md
+    assert found[0].again == [
+        ("Ransomware at a grid operator", "met", "met"),
+        ("Drones over an air base", "missed", "missed"),
+        ("Drones over an air base", "pending", "pending"),
+    ]  # the same session played twice: as it went then, so it went now
+    assert (
+        "Ransomware at a grid operator: met → met; Drones over an air base: missed → missed" in md
+    )
     together = write_journal(tmp_path / "same.db")  # started in the same minute as January
     with Journal.open(together, readonly=True) as c, Journal.open(earlier, readonly=True) as a:
         assert compare([build_report(a), build_report(c)]).revisited == []

@@ -430,6 +430,7 @@ def blocks(c: Comparison) -> list[Block]:
                     w("Exercised on"),
                     w("Expected actions"),
                     w("Rating"),
+                    w("The same expected actions, then → now"),
                 ],
                 revisit_rows(c.revisited, letters, w),
             )

@@ -11,11 +11,11 @@ tied to it), or, for an item without an objective, its pillar.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..language import N_
-from .report import Counts, ImprovementRow, PlanNote, RatingMark, Report
+from .report import Counts, ExpectedRow, ImprovementRow, PlanNote, RatingMark, Report
 from .text import counts_text, rating_text
 from .words import Words
 
@@ -131,6 +131,11 @@ class Revisit:
     on: str  # what tied them: the objective's id, or the pillar's slug (no objective)
     expected: Counts  # the later session's expected actions on it
     rating: RatingMark | None  # the later session's rating in force (or the suggestion)
+    # The same expected actions in both sessions: (inject title, earlier, later outcome)
+    again: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+MAX_AGAIN = 3  # expected actions compared per item in the table; the JSON has them all
 
 
 def revisits(reports: list[Report]) -> list[Revisit]:
@@ -146,22 +151,48 @@ def revisits(reports: list[Report]) -> list[Revisit]:
                 found = _exercised(reports[later], item)
                 if found is not None:
                     on, counts, rating = found
+                    again = _again(reports[n], reports[later], item)
                     out.append(
-                        Revisit(n, item.ref, item.issue, item.status, later, on, counts, rating)
+                        Revisit(
+                            n, item.ref, item.issue, item.status, later, on, counts, rating, again
+                        )
                     )
     return out
+
+
+def _rows_on(report: Report, item: ImprovementRow) -> dict[tuple[str, int], ExpectedRow]:
+    """The expected actions on an item's objective (or, without one, its pillar)."""
+    if item.objective:
+        return {
+            (x.inject, x.index): x
+            for s in report.pillars
+            for x in s.expected
+            if x.objective == item.objective
+        }
+    return {
+        (x.inject, x.index): x
+        for s in report.pillars
+        if s.pillar == item.pillar
+        for x in s.expected
+    }
+
+
+def _again(earlier: Report, later: Report, item: ImprovementRow) -> list[tuple[str, str, str]]:
+    """The expected actions on the item that both sessions met with: how each went then and
+    how it went now."""
+    now = _rows_on(later, item)
+    return [
+        (x.inject_title, x.status, now[key].status)
+        for key, x in _rows_on(earlier, item).items()
+        if key in now
+    ]
 
 
 def _exercised(
     report: Report, item: ImprovementRow
 ) -> tuple[str, Counts, RatingMark | None] | None:
     if item.objective:
-        rows = {
-            (x.inject, x.index): x
-            for s in report.pillars
-            for x in s.expected
-            if x.objective == item.objective
-        }
+        rows = _rows_on(report, item)
         if not rows:
             return None
         counts = Counts()
@@ -186,9 +217,20 @@ def revisit_rows(found: list[Revisit], letters: list[str], w: Words) -> list[lis
             r.on,
             counts_text(r.expected, w),
             rating_text(r.rating, w),
+            _again_text(r.again, w),
         ]
         for r in found
     ]
+
+
+def _again_text(again: list[tuple[str, str, str]], w: Words) -> str:
+    lines = [
+        w("{inject}: {earlier} → {later}", inject=title, earlier=w(then), later=w(now))
+        for title, then, now in again[:MAX_AGAIN]
+    ]
+    if len(again) > MAX_AGAIN:
+        lines.append(w("… {n} more", n=len(again) - MAX_AGAIN))
+    return "; ".join(lines) or "—"
 
 
 # -- writing the plan: the MSEL export's spreadsheet-injection guard, reused -----------------
