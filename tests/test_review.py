@@ -386,6 +386,7 @@ async def test_final_lists_what_is_unjudged_and_records_nothing_when_cancelled(
         assert "Pillar 3.1" in listed  # vital processes, exercised and not rated
         assert "Expected action pending: mccb-briefing" in listed
         assert listed.count("mccb-briefing") == 1  # once, though it counts for 3 pillars
+        assert "Main finding still computed: The first public action perspective came" in listed
         # saving without confirming is refused, next to the confirmation
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -658,7 +658,7 @@ class ReviewApp(TranslatedBindings, App[None]):
     def unjudged(self) -> list[str]:
         """What no evaluator has judged yet: exercised pillars and objectives without a
         rating, expected actions still pending (each once, though it counts for several
-        pillars)."""
+        pillars), main findings neither accepted nor edited nor dropped."""
         assert self.report is not None
         pillars, objectives, expected = [], [], []
         seen: set[tuple[str, int]] = set()
@@ -672,7 +672,10 @@ class ReviewApp(TranslatedBindings, App[None]):
                 if x.status == "pending" and (x.inject, x.index) not in seen:
                     seen.add((x.inject, x.index))
                     expected.append(self.t("unj.expected", inject=x.inject, what=x.what))
-        return pillars + list(dict.fromkeys(objectives)) + expected
+        findings = [
+            self.t("unj.finding", text=f.text) for f in self.report.summary.findings if f.computed
+        ]
+        return pillars + list(dict.fromkeys(objectives)) + expected + findings
 
     def action_withdraw(self) -> None:
         table_id = self._withdrawable_table()

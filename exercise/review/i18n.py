@@ -121,6 +121,7 @@ STRINGS: dict[str, str] = {
     "unj.pillar": N_("Pillar {pillar}: not rated"),
     "unj.objective": N_("Objective {id}: not rated ({text})"),
     "unj.expected": N_("Expected action pending: {inject}: {what}"),
+    "unj.finding": N_("Main finding still computed: {text}"),
     # problems with a field, in the user's words
     "err.required": N_("Required: fill this in."),
     "err.too_long": N_("Too long: at most {max} characters."),
