@@ -210,6 +210,7 @@ def write_journal(
     path: Path,
     events: list[NewEvent] | None = None,
     scenario: dict[str, Any] | None = None,
+    started_wall: float = STARTED_WALL,
 ) -> Path:
     """A journal of the given events (default: the hand-built session), at fixed wall times."""
     model = Scenario.model_validate(scenario or HAND_SCENARIO)
@@ -222,9 +223,9 @@ def write_journal(
         speed=model.speed,
         durable=False,
         meta={"mode": "play", "auto": "hand"},
-        started_wall=STARTED_WALL,
+        started_wall=started_wall,
     )
     with journal:
         for n, event in enumerate(events if events is not None else HAND_EVENTS):
-            journal.append([event], wall=STARTED_WALL + n)
+            journal.append([event], wall=started_wall + n)
     return path

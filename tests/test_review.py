@@ -386,6 +386,7 @@ async def test_final_lists_what_is_unjudged_and_records_nothing_when_cancelled(
         assert "Pillar 3.1" in listed  # vital processes, exercised and not rated
         assert "Expected action pending: mccb-briefing" in listed
         assert listed.count("mccb-briefing") == 1  # once, though it counts for 3 pillars
+        assert "Main finding still computed: The first public action perspective came" in listed
         # saving without confirming is refused, next to the confirmation
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -453,3 +454,102 @@ def test_review_refuses_a_missing_journal(
 ) -> None:
     assert main(["review", str(tmp_path / "missing.db")]) == 2
     assert "no such journal file" in capsys.readouterr().err
+
+
+# -- the computed main findings: accept, edit, drop ------------------------------------------
+
+
+async def _judge_finding(app: ReviewApp, pilot: Any, row: int, verdict: str, text: str = "") -> Any:
+    """Open the form for the finding on `row` of the Main findings tab and fill it in."""
+    table = app.query_one("#findings", DataTable)
+    table.move_cursor(row=row)
+    await pilot.press("j")
+    await pilot.pause()
+    form = app.screen
+    form.query_one(f"#verdict-{verdict}", RadioButton).value = True
+    if text:
+        form.query_one("#text", Input).value = text
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return form
+
+
+@run
+async def test_computed_findings_are_accepted_edited_and_dropped(journal: Path) -> None:
+    before = _report(journal).summary.findings
+    assert [f.key for f in before] == ["expected-met:vital-processes", "action-perspective-in-time"]
+    assert all(f.computed for f in before)
+    edited = "[b]Public line[/b] out <fast> | well within the target"
+    app = ReviewApp(journal, evaluator="J. de Vries")
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one("#tabs", TabbedContent).active = "tab-findings"
+        await pilot.pause()
+        table = app.query_one("#findings", DataTable)
+        assert [row.key.value for row in table.ordered_rows] == [f.key for f in before]
+        form = await _judge_finding(app, pilot, 1, "edit")
+        assert app.screen is not form  # the text was there already: an edit of nothing new
+        form = await _judge_finding(app, pilot, 1, "edit", edited)
+        assert app.screen is not form
+        form = await _judge_finding(app, pilot, 0, "drop")
+        assert app.screen is not form
+        # dropped, it stays listed here (to be reconsidered), after those in the report
+        assert [row.key.value for row in table.ordered_rows] == [
+            "action-perspective-in-time",
+            "expected-met:vital-processes",
+        ]
+    events = _events(journal, Kind.FINDING_JUDGED)
+    assert [e.payload["verdict"] for e in events] == ["edit", "edit", "drop"]
+    assert events[1].payload == {
+        "key": "action-perspective-in-time",
+        "verdict": "edit",
+        "text": edited,
+    }
+    assert {e.actor for e in events} == {"J. de Vries"}
+    report = _report(journal)
+    [finding] = report.summary.findings
+    assert (finding.text, finding.computed, finding.judged_by) == (edited, False, "J. de Vries")
+    md = render(report, "md")
+    assert "all 2 expected actions met" not in md  # dropped: in no format
+    assert "\\[b\\]Public line\\[/b\\] out &lt;fast&gt; \\| well within the target" in md
+    findings = md.split("### Main findings")[1].split("## 3.")[0]
+    assert "(computed)" not in findings and "**Strength**" in findings
+    html = render(report, "html")
+    assert "all 2 expected actions met" not in html
+    assert "&lt;fast&gt;" in html and 'class="tag computed"' not in html
+    assert verify(journal).ok
+
+
+@run
+async def test_a_finding_judged_again_and_an_edit_needs_words(journal: Path) -> None:
+    app = ReviewApp(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one("#tabs", TabbedContent).active = "tab-findings"
+        await pilot.pause()
+        await _judge_finding(app, pilot, 0, "drop")
+        form = await _judge_finding(app, pilot, 1, "edit", "   ")  # the dropped one, now last
+        assert app.screen is form  # an edit without words is refused, next to the field
+        assert "Required" in str(form.query_one("#text-error", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await _judge_finding(app, pilot, 1, "accept")  # reconsidered: back in the report
+    assert len(_events(journal, Kind.FINDING_JUDGED)) == 2
+    findings = _report(journal).summary.findings
+    assert [(f.key, f.computed) for f in findings] == [
+        ("expected-met:vital-processes", False),
+        ("action-perspective-in-time", True),
+    ]
+
+
+def test_a_judged_finding_names_its_evaluator_in_every_format(journal: Path) -> None:
+    from exercise.debrief.evaluation import FindingInput
+
+    name = "\x1b[31m<J> [b]de Vries[/b]"
+    with Journal.open(journal) as j:
+        append(j, load_frozen(j), [parse(FindingInput, key="action-perspective-in-time",
+                                         verdict="accept")], name)  # fmt: skip
+    report = _report(journal)
+    accepted = report.summary.findings[1]
+    assert (accepted.computed, accepted.judged_by) == (False, name)
+    assert "(by \\\\x1b\\[31m&lt;J&gt; \\[b\\]de Vries\\[/b\\])" in render(report, "md")
+    assert "(by \\x1b[31m&lt;J&gt; [b]de Vries[/b])" in render(report, "html")
+    assert "(by \\x1b[31m<J> [b]de Vries[/b])" in render(report, "console")

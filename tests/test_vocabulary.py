@@ -196,6 +196,8 @@ COLLECTORS_REVIEW = (
     Kind.PARTICIPANT,
     Kind.REPORT_FINAL,
     Kind.WITHDRAWN,
+    Kind.IP_UPDATE,
+    Kind.FINDING_JUDGED,
 )
 
 # -- the words ------------------------------------------------------------------------------

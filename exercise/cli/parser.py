@@ -364,4 +364,33 @@ def _build(lang: str) -> Parser:
         metavar="CODE",
         help=w("the EVAL join code, for a hosted session (asked if not given)"),
     )
+
+    plan = add(
+        "plan",
+        "plan:plan",
+        w("the improvement plan after the exercise: list, follow up, export"),
+        w(
+            "List a session's improvement-plan items with their status, owner, due date and "
+            "notes; follow one up with --item (journaled like every evaluator entry, refused "
+            "while a session or a review holds the journal); or write the plan on its own with "
+            "--export. Example: exercise plan JOURNAL --item IP-3 --status done --note "
+            '"exercised in March".'
+        ),
+    )
+    o.add_journal(plan, w)
+    plan.add_argument(
+        "--item", metavar="IP-n", help=w("the item to follow up, as the plan lists it")
+    )
+    plan.add_argument("--status", metavar="STATUS", help=w("open, in-progress, done or cancelled"))
+    plan.add_argument("--note", metavar="TEXT", help=w("what happened (dated today)"))
+    plan.add_argument("--owner", metavar="NAME", help=w("who carries the item out from now on"))
+    plan.add_argument("--due", metavar="YYYY-MM-DD", help=w("the new due date"))
+    plan.add_argument("--by", metavar="NAME", help=w("evaluator name recorded with the entry"))
+    plan.add_argument(
+        "--export", metavar="FILE", help=w("write the plan to FILE (.xlsx or .csv) instead")
+    )
+    o.add_force(plan, w)
+    o.add_lang(
+        plan, w, w("the listing and the export"), w("the session's, else the scenario's")
+    )
     return parser

@@ -18,7 +18,7 @@ from ..model.events import Event
 from ..model.timing import format_clock
 from .errors import UnreadableJournal
 from .evaluation import Evaluation
-from .findings import compute_findings
+from .findings import compute_findings, judge_findings
 from .metrics import (
     Facts,
     collect,
@@ -32,6 +32,7 @@ from .metrics import (
     suggest,
     touched_pillars,
 )
+from .plan import follow_up
 from .report import (
     CommsElementRow,
     Communication,
@@ -335,6 +336,7 @@ def assemble(
         participants=Participants(roles, people),
     )
     summary.findings, summary.recommendations = compute_findings(report, w)
+    summary.findings, summary.dropped = judge_findings(summary.findings, facts.evaluation.findings)
     report.long_texts = has_long_text(report)
     return report
 
@@ -430,8 +432,10 @@ def _improvements(facts: Facts) -> list[ImprovementRow]:
                 p.get("start") or "",
                 p.get("due") or "",
                 by,
+                owner=p.get("contact") or "",
             )
         )
+        follow_up(out[-1], facts.evaluation.updates.get(out[-1].ref, ()))
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .plan import Revisit, revisit_rows, revisits
 from .report import Counts, RatingMark, Report
 from .text import pillar_titles, span, unreadable_text
 from .words import Words
@@ -93,6 +94,8 @@ class Comparison:
     # Set when any session's journal is damaged: which, and what is wrong (every format
     # shows it on every page, as a report of a damaged journal does).
     damage: str | None = None
+    # Improvement items of an earlier session that a later one exercised again
+    revisited: list[Revisit] = field(default_factory=list)
 
 
 def check_same_scenario(names: list[str], scenario_ids: list[str]) -> None:
@@ -256,6 +259,7 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
         phase_titles={p.phase: p.title for r in reports for p in r.escalation.phases},
         language=first.language,
         damage="; ".join(damaged) if damaged else None,
+        revisited=revisits(reports),
     )
 
 
@@ -408,4 +412,27 @@ def blocks(c: Comparison) -> list[Block]:
             ],
         )
     )
+    if c.revisited:
+        out.append(
+            Block(
+                w("Improvement items exercised again"),
+                2,
+                w(
+                    "Items of an earlier session's improvement plan whose objective (or "
+                    "pillar, for an item without one) a later session exercised, and how it "
+                    "went there."
+                ),
+                [
+                    w("Item"),
+                    w("Issue"),
+                    w("Status"),
+                    w("Later session"),
+                    w("Exercised on"),
+                    w("Expected actions"),
+                    w("Rating"),
+                    w("The same expected actions, then → now"),
+                ],
+                revisit_rows(c.revisited, letters, w),
+            )
+        )
     return out

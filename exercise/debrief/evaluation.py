@@ -1,5 +1,6 @@
-"""Evaluator input: ratings, observations, improvement-plan rows, judgements of free-text
-expected actions, participants, withdrawals and the final mark.
+"""Evaluator input: ratings, observations, improvement-plan rows and their follow-up,
+judgements of free-text expected actions and of computed findings, participants,
+withdrawals and the final mark.
 
 Each is one journal event, appended after play at the session's last scenario time (so
 the hash chain covers it and nothing is ever edited in place). A later rating of the same
@@ -18,13 +19,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from ..journal import Journal
 from ..model import Pillar, Rating, Scenario
 from ..model.events import Event, Kind, NewEvent
 
 ELEMENTS = ("planning", "organisation", "equipment", "training", "exercise")
+STATUSES = ("open", "in-progress", "done", "cancelled")  # of an improvement item
+VERDICTS = ("accept", "edit", "drop")  # of a computed finding
 OBSERVATION_KINDS = ("strength", "improvement", "note")
 MAX_TEXT = 10_000
 
@@ -105,6 +115,45 @@ class WithdrawalInput(_Input):
     reason: LongRequired
 
 
+class PlanUpdateInput(_Input):
+    """An improvement item followed up after the exercise: any of status, owner and due
+    date changed, with a note, dated (`on`) the day it was written."""
+
+    ref: Annotated[
+        str, StringConstraints(strip_whitespace=True, to_upper=True, min_length=1, max_length=50)
+    ]
+    status: Literal["open", "in-progress", "done", "cancelled"] | None = None
+    owner: Required | None = None
+    due: date | None = None
+    note: Long = ""
+    on: date
+
+    @model_validator(mode="after")
+    def _something(self) -> PlanUpdateInput:
+        if self.status is None and self.owner is None and self.due is None and not self.note:
+            raise ValueError("say what changed: a status, an owner, a due date or a note")
+        return self
+
+    def payload(self) -> dict[str, Any]:
+        data = self.model_dump(mode="json")
+        return {key: value for key, value in data.items() if value is not None}
+
+
+class FindingInput(_Input):
+    """An evaluator's judgement of a computed main finding, by its stable key: accepted as
+    it is, edited (the evaluator's words replace it) or dropped from the report."""
+
+    key: Required
+    verdict: Literal["accept", "edit", "drop"]
+    text: Long = ""
+
+    @model_validator(mode="after")
+    def _edit_has_text(self) -> FindingInput:
+        if self.verdict == "edit" and not self.text:
+            raise ValueError("an edited finding needs its text")
+        return self
+
+
 _KINDS: dict[type[_Input], str] = {
     RatingInput: Kind.RATING,
     ObservationInput: Kind.OBSERVATION,
@@ -113,6 +162,8 @@ _KINDS: dict[type[_Input], str] = {
     ParticipantInput: Kind.PARTICIPANT,
     FinalInput: Kind.REPORT_FINAL,
     WithdrawalInput: Kind.WITHDRAWN,
+    PlanUpdateInput: Kind.IP_UPDATE,
+    FindingInput: Kind.FINDING_JUDGED,
 }
 REVIEW_KINDS = frozenset(_KINDS.values()) - {Kind.OBSERVATION}
 
@@ -194,17 +245,22 @@ def append(journal: Journal, scenario: Scenario, items: list[_Input], actor: str
     last = journal.last()
     t = last.t if last is not None else 0.0
     events = [to_event(item, actor, t) for item in items]
-    if any(e.kind == Kind.WITHDRAWN for e in events):
-        _check_withdrawals(fold(journal.events()), events)
+    if any(e.kind in (Kind.WITHDRAWN, Kind.IP_UPDATE) for e in events):
+        _check_references(fold(journal.events()), events)
     return journal.append(events)
 
 
-def _check_withdrawals(evaluation: Evaluation, events: list[NewEvent]) -> None:
-    """Raise InputError for a withdrawal of something absent or withdrawn already. The batch
-    counts in order, so it may withdraw an item it adds, but not the same item twice."""
+def _check_references(evaluation: Evaluation, events: list[NewEvent]) -> None:
+    """Raise InputError for a withdrawal or follow-up of something absent or withdrawn
+    already. The batch counts in order, so it may withdraw an item it adds, but not the
+    same item twice."""
     for event in events:
         if event.kind == Kind.WITHDRAWN:
             problem = evaluation.refusal(event.payload["ref"])
+            if problem:
+                raise InputError(problem)
+        elif event.kind == Kind.IP_UPDATE:
+            problem = evaluation.update_refusal(event.payload)
             if problem:
                 raise InputError(problem)
         evaluation.take(-1, event.t, 0.0, event.kind, event.actor, event.payload)
@@ -237,6 +293,11 @@ class Evaluation:
     participants: list[tuple[str, Mapping[str, Any]]] = field(default_factory=list)
     observations: int = 0  # how many there were: OBS-1 .. OBS-n, withdrawn ones included
     withdrawn: dict[str, tuple[float, str, Mapping[str, Any]]] = field(default_factory=dict)
+    # IP-n -> its follow-ups in journal order, each (wall, by, payload)
+    updates: dict[str, list[tuple[float, str, Mapping[str, Any]]]] = field(default_factory=dict)
+    findings: dict[str, tuple[str, Mapping[str, Any]]] = field(
+        default_factory=dict
+    )  # a computed finding's key -> (by, payload) of the judgement in force: the latest
     final: tuple[float, str] | None = None  # (wall, by) of the final mark in force
     _last_change: int = 0
     _final_seq: int = -1
@@ -258,6 +319,12 @@ class Evaluation:
             if self.refusal(ref):  # names nothing that was there (a hand-made journal)
                 return
             self.withdrawn[ref] = (t, by, p)
+        elif kind == Kind.IP_UPDATE:
+            if self.update_refusal(p):  # names no item there (a hand-made journal)
+                return
+            self.updates.setdefault(p["ref"], []).append((wall, by, p))
+        elif kind == Kind.FINDING_JUDGED:
+            self.findings[p.get("key", "")] = (by, p)
         elif kind == Kind.REPORT_FINAL:
             self._final_seq = seq
             self.final = (wall, p.get("by", by))
@@ -294,6 +361,23 @@ class Evaluation:
             return f"there is no {ref} in this session"
         if ref in self.withdrawn:
             return f"{ref} is already withdrawn"
+        return None
+
+    def update_refusal(self, p: Mapping[str, Any]) -> str | None:
+        """Why a follow-up cannot be recorded, or None when it can: the item must be
+        there, not withdrawn, and a new due date not before the item's start."""
+        ref = p.get("ref", "")
+        match = _REF.fullmatch(ref) if isinstance(ref, str) else None
+        if match is None or match[1] != "IP":
+            return f"{ref!r} is not an improvement item: use IP-n, as the plan lists it"
+        if int(match[2]) > len(self.improvements):
+            return f"there is no {ref} in this session"
+        if ref in self.withdrawn:
+            return f"{ref} is withdrawn"
+        start = self.improvements[int(match[2]) - 1][2].get("start")
+        due = p.get("due")
+        if isinstance(start, str) and isinstance(due, str) and due < start:
+            return f"the due date {due} is before {ref}'s start date {start}"
         return None
 
     @property

@@ -3,7 +3,9 @@
 A finding is a strength or an area for improvement, tied to pillars and objectives, with
 its evidence (times, decisions, missed actions). These are computed from what the journal
 shows and labelled as computed: they are a starting point for the evaluator, who has the
-last word. The recommendations are the improvement plan's actions.
+last word: each has a stable key (the rule that found it and the pillar it is about), by
+which an evaluator's judgement in `exercise review` (accept, edit, drop) keeps applying
+when the report is rebuilt. The recommendations are the improvement plan's actions.
 
 The thresholds below are the ones the bundled scenarios' objectives use; a finding names
 the times it is based on, so a reader can judge them.
@@ -12,7 +14,8 @@ the times it is based on, so a reader can judge them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..model.timing import format_clock
 from .report import ExpectedRow, Finding, PillarSection, Report
@@ -75,6 +78,7 @@ def _pillar_finding(section: PillarSection, w: Words) -> tuple[float, Finding] |
                 [section.pillar],
                 _objectives(shortfall),
                 [_expected_evidence(row, w) for row in shortfall[:MAX_EVIDENCE]],
+                key=f"expected-shortfall:{section.pillar}",
             ),
         )
     if counts.met >= MIN_EXPECTED_FOR_STRENGTH and counts.pending == 0:
@@ -92,6 +96,7 @@ def _pillar_finding(section: PillarSection, w: Words) -> tuple[float, Finding] |
                 [section.pillar],
                 _objectives(met),
                 [_expected_evidence(row, w) for row in fastest[:MAX_EVIDENCE]],
+                key=f"expected-met:{section.pillar}",
             ),
         )
     return None
@@ -125,6 +130,7 @@ def _missed_deadlines(report: Report, w: Words) -> tuple[float, Finding] | None:
                 )
                 for row in rows[:MAX_EVIDENCE]
             ],
+            key="deadlines-missed",
         ),
     )
 
@@ -154,6 +160,7 @@ def _timing_findings(report: Report, w: Words) -> Iterable[tuple[float, Finding]
                     ["resilient-society"],
                     [],
                     evidence,
+                    key="action-perspective-in-time",
                 ),
             )
         else:
@@ -170,6 +177,7 @@ def _timing_findings(report: Report, w: Words) -> Iterable[tuple[float, Finding]
                     ["resilient-society"],
                     [],
                     evidence,
+                    key="action-perspective-late",
                 ),
             )
     slow = [p for p in report.escalation.phases if p.lag is not None and p.lag > RECOGNITION_TARGET]
@@ -190,6 +198,7 @@ def _timing_findings(report: Report, w: Words) -> Iterable[tuple[float, Finding]
                     )
                     for p in slow[:MAX_EVIDENCE]
                 ],
+                key="recognition-late",
             ),
         )
 
@@ -218,6 +227,7 @@ def _lasting_measures(report: Report, w: Words) -> Iterable[tuple[float, Finding
                     )
                     for m in open_[:MAX_EVIDENCE]
                 ],
+                key="lasting-measures-in-force",
             ),
         )
     elif lasting:
@@ -229,8 +239,43 @@ def _lasting_measures(report: Report, w: Words) -> Iterable[tuple[float, Finding
                 pillars,
                 [],
                 [f"{m.title}: {in_force_text(m, w)}" for m in lasting[:MAX_EVIDENCE]],
+                key="lasting-measures-lifted",
             ),
         )
+
+
+def judge_findings(
+    findings: list[Finding], judgements: Mapping[str, tuple[str, Mapping[str, Any]]]
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings as the evaluators left them, and those they dropped: a dropped one is
+    left out, an accepted or edited one is the evaluator's (no longer labelled computed),
+    the rest stay computed. Judgements are matched by key, so they hold however often the
+    report is rebuilt."""
+    out, dropped = [], []
+    for finding in findings:
+        judged = judgements.get(finding.key)
+        if judged is None:
+            out.append(finding)
+            continue
+        by, p = judged
+        verdict = p.get("verdict")
+        if verdict == "drop":
+            dropped.append(finding)
+            continue
+        if verdict == "edit" and isinstance(p.get("text"), str) and p["text"]:
+            finding.text = p["text"]
+        finding.computed = False
+        finding.judged_by = by
+        out.append(finding)
+    return out, dropped
+
+
+def finding_label(finding: Finding, w: Words) -> str:
+    """`computed` for the tool's own finding, `by NAME` for one an evaluator accepted or
+    edited."""
+    if finding.computed:
+        return w("computed")
+    return w("by {by}", by=finding.judged_by) if finding.judged_by else ""
 
 
 def _recommendations(report: Report, w: Words) -> list[str]:
@@ -242,8 +287,10 @@ def _recommendations(report: Report, w: Words) -> list[str]:
             who=row.organisation or "—",
             due=row.due or "—",
         )
-        for row in report.improvement_plan[:MAX_RECOMMENDATIONS]
-    ]
+        for row in [r for r in report.improvement_plan if r.status != "cancelled"][
+            :MAX_RECOMMENDATIONS
+        ]
+    ]  # a cancelled item is no longer recommended
 
 
 def _expected_evidence(row: ExpectedRow, w: Words) -> str:

@@ -28,7 +28,9 @@ from ..model.events import (
     ExpectedJudged,
     ExpectedMet,
     ExpectedMissed,
+    FindingJudged,
     ImprovementItem,
+    ImprovementUpdate,
     IndicatorChanged,
     InjectDelivered,
     InjectRef,
@@ -49,7 +51,7 @@ from ..model.events import (
 )
 from ..model.reasons import reason_text
 from ..sim.describe import Describer
-from .evaluation import Evaluation
+from .evaluation import STATUSES, VERDICTS, Evaluation
 from .report import (
     ActionRef,
     CommsItem,
@@ -288,7 +290,14 @@ def _review(f: Facts, e: Event, p: ReviewPayload) -> None:
 
 
 ReviewPayload = (
-    RatingGiven | ImprovementItem | ExpectedJudged | Participant | ReportFinal | Withdrawn
+    RatingGiven
+    | ImprovementItem
+    | ExpectedJudged
+    | Participant
+    | ReportFinal
+    | Withdrawn
+    | ImprovementUpdate
+    | FindingJudged
 )
 
 _SETTLED: tuple[Status, ...] = ("met", "late", "missed")
@@ -333,6 +342,19 @@ _REVIEW_FIELDS: dict[str, tuple[tuple[str, str | tuple[str, ...], bool], ...]] =
     ),
     Kind.REPORT_FINAL: (("by", "text", False),),
     Kind.WITHDRAWN: (("ref", "text", True), ("reason", "text", False)),
+    Kind.IP_UPDATE: (
+        ("ref", "text", True),
+        ("status", STATUSES, False),
+        ("owner", "text", False),
+        ("due", "text", False),
+        ("note", "text", False),
+        ("on", "text", False),
+    ),
+    Kind.FINDING_JUDGED: (
+        ("key", "text", True),
+        ("verdict", VERDICTS, True),
+        ("text", "text", False),
+    ),
 }
 
 
@@ -688,6 +710,8 @@ COLLECTORS: Mapping[str, Collector | None] = {
     Kind.PARTICIPANT: _review,
     Kind.REPORT_FINAL: _review,
     Kind.WITHDRAWN: _review,
+    Kind.IP_UPDATE: _review,
+    Kind.FINDING_JUDGED: _review,
 }
 
 

@@ -21,6 +21,8 @@ from rich.text import Text
 from ..safetext import literal
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
+from .findings import finding_label
+from .plan import note_text, state_text
 from .report import Counts, RatingMark, Report
 from .swimlane import swimlane_words
 from .text import (
@@ -320,7 +322,7 @@ def renderables(report: Report) -> list[RenderableType]:
 
     out.append(Rule(w(HEADING["improvement-plan"]), align="left"))
     plan = _headed(
-        w, "Ref", "Pillar", "Issue", "Corrective action", "Element", "Organisation", "Due"
+        w, "Ref", "Pillar", "Issue", "Corrective action", "Element", "Organisation", "Due", "Status"
     )
     out.append(
         _cut(
@@ -334,10 +336,16 @@ def renderables(report: Report) -> list[RenderableType]:
                 literal(_element(r.element, w)),
                 literal(r.organisation),
                 literal(r.due) or "—",
+                literal(state_text(r, w)),
             ],
             "… {n} more items in the Markdown and HTML report",
             w,
         )
+    )
+    out.extend(
+        Text.assemble(f"  {r.ref}: ", literal(note_text(n, w), single_line=True))
+        for r in report.improvement_plan[:ROWS]
+        for n in r.notes
     )
 
     out.append(Rule(w(HEADING["timeline"]), align="left"))
@@ -407,7 +415,8 @@ def _findings_console(report: Report, w: Words) -> list[Text]:
     out = [Text(w("Main findings"), style="bold")]
     for n, finding in enumerate(s.findings, 1):
         label, style = kinds[finding.kind]
-        computed = f" ({w('computed')})" if finding.computed else ""
+        by = finding_label(finding, w)
+        computed = literal(f" ({by})") if by else Text("")
         out.append(Text.assemble(f"{n}. ", (label, style), computed, ": ", literal(finding.text)))
         out.extend(Text.assemble("     - ", literal(item)) for item in finding.evidence)
     out.append(Text(w("Recommendations"), style="bold"))

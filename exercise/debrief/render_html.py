@@ -19,6 +19,8 @@ from ..safetext import clean, html_escape
 from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
+from .findings import finding_label
+from .plan import note_text, state_text
 from .report import (
     DecisionRow,
     ExpectedRow,
@@ -447,6 +449,8 @@ def _findings(report: Report, w: Words) -> str:
         computed = (
             f'<span class="tag computed">{esc(w("computed"))}</span>' if finding.computed else ""
         )
+        if finding.judged_by:  # accepted or edited: the evaluator's, and named
+            computed = f'<span class="muted">({esc(finding_label(finding, w))})</span> '
         evidence = "".join(f"<li>{esc(item)}</li>" for item in finding.evidence)
         items.append(
             f'<li><span class="tag {finding.kind}">{esc(kinds[finding.kind])}</span>{computed}'
@@ -899,6 +903,7 @@ def _improvement_plan(add: Add, report: Report, w: Words) -> None:
                 "Point of contact",
                 N_("Start"),
                 "Due",
+                "Status",
             ],
             [
                 f'<tr><td class="ref">{esc(r.ref)}</td>'
@@ -907,7 +912,9 @@ def _improvement_plan(add: Add, report: Report, w: Words) -> None:
                 + f"</td><td>{esc(r.issue)}</td><td>{esc(r.action)}</td>"
                 f"<td>{esc(_element(r.element, w))}</td><td>{esc(r.organisation)}</td>"
                 f'<td>{esc(r.contact) or "—"}</td><td class="time">{esc(r.start) or "—"}</td>'
-                f'<td class="time">{esc(r.due) or "—"}</td></tr>'
+                f'<td class="time">{esc(r.due) or "—"}</td><td>{esc(state_text(r, w))}'
+                + "".join(f'<br><span class="muted">{esc(note_text(n, w))}</span>' for n in r.notes)
+                + "</td></tr>"
                 for r in report.improvement_plan
             ],
         )

@@ -16,6 +16,8 @@ from typing import TypeVar
 from ..language import N_
 from ..safetext import clean
 from .compare import Comparison, blocks
+from .findings import finding_label
+from .plan import note_text, state_text
 from .report import (
     Counts,
     DecisionRow,
@@ -201,7 +203,7 @@ def _findings_markdown(report: Report, w: Words) -> str:
     kinds = {"strength": w("Strength"), "improvement": w("Area for improvement")}
     out = [f"### {w('Main findings')}\n"]
     for n, finding in enumerate(s.findings, 1):
-        computed = f" ({w('computed')})" if finding.computed else ""
+        computed = f" ({md(finding_label(finding, w))})" if finding_label(finding, w) else ""
         out.append(f"{n}. **{kinds[finding.kind]}**{computed}: {md(finding.text)}")
         out += [f"   - {md(item)}" for item in finding.evidence]
     out.append(f"\n### {w('Recommendations')}\n")
@@ -447,6 +449,7 @@ def render_markdown(report: Report) -> str:
                 "Point of contact",
                 N_("Start"),
                 "Due",
+                "Status",
             ],
             [
                 [
@@ -460,11 +463,16 @@ def render_markdown(report: Report) -> str:
                     md(r.contact) or "—",
                     md(r.start) or "—",
                     md(r.due) or "—",
+                    md(state_text(r, w)),
                 ]
                 for r in report.improvement_plan
             ],
         )
     )
+    followed = [r for r in report.improvement_plan if r.notes]
+    if followed:
+        add(f"{w('Follow-up')}:\n")
+        add("".join(f"- {md(r.ref)}: {md(note_text(n, w))}\n" for r in followed for n in r.notes))
 
     # Annexes
     add(f"## {w(HEADING['timeline'])}\n")

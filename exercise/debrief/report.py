@@ -156,6 +156,9 @@ class Summary:
     pillars: list[PillarGlance]
     findings: list[Finding] = field(default_factory=list)  # the main findings, first page
     recommendations: list[str] = field(default_factory=list)  # from the improvement plan
+    # Computed findings an evaluator dropped: out of the report, kept for the review screen
+    # (where a drop can be reconsidered). Not part of the JSON.
+    dropped: Annotated[list[Finding], Field(exclude=True)] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -168,6 +171,10 @@ class Finding:
     objectives: list[str]
     evidence: list[str]
     computed: bool = True  # worked out from the journal, not (yet) an evaluator's
+    # Which rule found it and what about (e.g. "expected:vital-processes"): the same on
+    # every rebuild of the report, so an evaluator's judgement of it keeps applying.
+    key: str = ""
+    judged_by: str = ""  # the evaluator who accepted or edited it
 
 
 @dataclass(slots=True)
@@ -383,6 +390,18 @@ class Escalation:
 
 
 @dataclass(slots=True)
+class PlanNote:
+    """One follow-up of an improvement item, as recorded with `exercise plan`."""
+
+    on: str  # the date it was written, YYYY-MM-DD
+    by: str
+    status: str  # open | in-progress | done | cancelled, or "" when it did not change
+    text: str
+    owner: str = ""  # the new owner, when it changed
+    due: str = ""  # the new due date, when it changed
+
+
+@dataclass(slots=True)
 class ImprovementRow:
     ref: str
     pillar: str
@@ -396,6 +415,9 @@ class ImprovementRow:
     start: str
     due: str
     by: str
+    status: str = "open"  # open | in-progress | done | cancelled: the latest follow-up's
+    owner: str = ""  # who carries it out: the point of contact until a follow-up says
+    notes: list[PlanNote] = field(default_factory=list)  # the follow-ups, oldest first
 
 
 @dataclass(slots=True)

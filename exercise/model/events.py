@@ -52,6 +52,8 @@ class Kind:
     PARTICIPANT: Final = "participant"
     REPORT_FINAL: Final = "report-final"
     WITHDRAWN: Final = "withdrawn"  # the item stays out of the report
+    IP_UPDATE: Final = "improvement-update"  # an item followed up: status, owner, due, note
+    FINDING_JUDGED: Final = "finding-judged"  # a computed finding accepted, edited or dropped
 
 
 # -- payloads, one per kind ----------------------------------------------------------------
@@ -253,6 +255,21 @@ class Withdrawn(TypedDict):
     reason: str
 
 
+class ImprovementUpdate(TypedDict):
+    ref: str  # IP-n
+    status: NotRequired[Literal["open", "in-progress", "done", "cancelled"]]
+    owner: NotRequired[str]
+    due: NotRequired[str]  # YYYY-MM-DD
+    note: str
+    on: str  # the date of the note, YYYY-MM-DD
+
+
+class FindingJudged(TypedDict):
+    key: str  # the finding's stable key (rule and what it is about)
+    verdict: Literal["accept", "edit", "drop"]
+    text: str  # the evaluator's words, for an edit
+
+
 PAYLOADS: Mapping[str, type[Mapping[str, Any]]] = {
     Kind.SESSION_STARTED: SessionStarted,
     Kind.SESSION_RESUMED: Empty,
@@ -284,6 +301,8 @@ PAYLOADS: Mapping[str, type[Mapping[str, Any]]] = {
     Kind.PARTICIPANT: Participant,
     Kind.REPORT_FINAL: ReportFinal,
     Kind.WITHDRAWN: Withdrawn,
+    Kind.IP_UPDATE: ImprovementUpdate,
+    Kind.FINDING_JUDGED: FindingJudged,
 }
 """Every kind and its payload type: the list the registries are checked against."""
 

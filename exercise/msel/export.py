@@ -103,6 +103,20 @@ def inert(value: str | int) -> str | int:
     return value
 
 
+def put(cell: Any, value: str | int) -> None:
+    """Put a value in a workbook cell as data, never as a formula (the guard every
+    spreadsheet this product writes goes through)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+        value = clean(value)  # control characters, which a workbook cannot hold, by code
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+        if value.startswith(FORMULA_START):
+            cell.quotePrefix = True  # and it stays text when edited in Excel
+
+
 def to_csv(scenario: Scenario, lang: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -114,7 +128,6 @@ def to_csv(scenario: Scenario, lang: str) -> str:
 
 def to_xlsx(scenario: Scenario, lang: str) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils.cell import get_column_letter
 
@@ -134,14 +147,8 @@ def to_xlsx(scenario: Scenario, lang: str) -> bytes:
             value = row[field]
             if value == "":
                 continue
-            if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
-                value = clean(value)  # control characters, which a workbook cannot hold, by code
             cell = ws.cell(row=r, column=c)
-            cell.value = value
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-                if value.startswith(FORMULA_START):
-                    cell.quotePrefix = True  # and it stays text when edited in Excel
+            put(cell, value)
             cell.alignment = wrap if field in WRAPPED else top
     for c, field in enumerate(fields, start=1):
         ws.column_dimensions[get_column_letter(c)].width = WIDTHS[field]

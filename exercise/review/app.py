@@ -36,6 +36,7 @@ from textual.widgets.option_list import Option
 from ..debrief.build import report_from
 from ..debrief.evaluation import (
     FinalInput,
+    FindingInput,
     ImprovementInput,
     InputError,
     JudgementInput,
@@ -47,7 +48,7 @@ from ..debrief.evaluation import (
     check,
     kind_of,
 )
-from ..debrief.report import PillarSection, Report
+from ..debrief.report import Finding, PillarSection, Report
 from ..debrief.text import clock, pillar_number, span
 from ..journal import JournalError, open_verified
 from ..language import languages, session_language
@@ -57,6 +58,7 @@ from .forms import (
     Build,
     FieldErrors,
     FinalForm,
+    FindingForm,
     ImprovementForm,
     JudgeForm,
     ObservationForm,
@@ -170,6 +172,8 @@ class ReviewApp(TranslatedBindings, App[None]):
                     yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
                 with TabPane(self.t("tab.plan"), id="tab-plan"):
                     yield DataTable(id="plan", cursor_type="row", zebra_stripes=True)
+                with TabPane(self.t("tab.findings"), id="tab-findings"):
+                    yield DataTable(id="findings", cursor_type="row", zebra_stripes=True)
         yield Static("", id="pillar-summary")
         yield Footer()
 
@@ -189,7 +193,8 @@ class ReviewApp(TranslatedBindings, App[None]):
             "observations": ("col.ref", "col.time", "col.kind", "col.objective", "col.text"),
             "timeline": ("col.time", "col.role", "col.event"),
             "plan": ("col.ref", "col.pillar", "col.issue", "col.action", "col.element",
-                     "col.organisation", "col.due_date"),
+                     "col.organisation", "col.due_date", "col.status"),
+            "findings": ("col.kind", "col.finding", "col.judged", "col.pillars"),
         }  # fmt: skip
         for table_id, keys in columns.items():
             self.query_one(f"#{table_id}", DataTable).add_columns(*(self.t(k) for k in keys))
@@ -413,11 +418,40 @@ class ReviewApp(TranslatedBindings, App[None]):
                         literal(r.element),
                         literal(r.organisation, single_line=True),
                         literal(r.due or "—"),
+                        Text(self.t(f"ip.{r.status}")),
                     ],
                 )
                 for r in self.report.improvement_plan
             ],
         )
+        fill(
+            "findings",
+            [
+                (
+                    f.key,
+                    [
+                        Text(self.t(f"kind.{f.kind}")),
+                        literal(f.text, single_line=True),
+                        self._verdict_text(f, dropped=f in self.report.summary.dropped),
+                        literal(", ".join(f.pillars), single_line=True),
+                    ],
+                )
+                for f in self._findings()
+            ],
+        )
+
+    def _findings(self) -> list[Finding]:
+        """The main findings in the report, then those dropped (which can be judged again)."""
+        assert self.report is not None
+        return [*self.report.summary.findings, *self.report.summary.dropped]
+
+    def _verdict_text(self, finding: Finding, dropped: bool) -> Text:
+        if dropped:
+            return Text(self.t("verdict.dropped"), "dim strike")
+        if finding.computed:
+            return Text(self.t("computed"), "dim italic")
+        by = clean(finding.judged_by, single_line=True)
+        return Text(self.t("verdict.judged", by=by), "bold green")
 
     # -- browsing -------------------------------------------------------------------------
 
@@ -458,8 +492,11 @@ class ReviewApp(TranslatedBindings, App[None]):
         return True
 
     def _withdrawable_table(self) -> str | None:
+        return WITHDRAWABLE.get(self._active_tab() or "")
+
+    def _active_tab(self) -> str | None:
         try:
-            return WITHDRAWABLE.get(self.query_one("#tabs", TabbedContent).active)
+            return self.query_one("#tabs", TabbedContent).active
         except NoMatches:  # asked before the tabs are there
             return None
 
@@ -624,6 +661,9 @@ class ReviewApp(TranslatedBindings, App[None]):
         self.push_screen(form, self._save)
 
     def action_judge(self) -> None:
+        if self._active_tab() == "tab-findings":
+            self._judge_finding()
+            return
         key = self._cursor_key("expected")
         if key is None:
             self.notify(self.t("msg.pick_expected"), severity="warning")
@@ -642,6 +682,26 @@ class ReviewApp(TranslatedBindings, App[None]):
             self.lang,
             self._builder(JudgementInput, inject=inject, index=int(index)),
         )
+        self.push_screen(form, self._save)
+
+    def _judge_finding(self) -> None:
+        """Accept, edit or drop the main finding under the cursor (the computed ones and
+        those judged before alike: the latest judgement counts)."""
+        key = self._cursor_key("findings")
+        finding = next((f for f in self._findings() if f.key == key), None)
+        if finding is None:
+            self.notify(self.t("msg.pick_finding"), severity="warning")
+            return
+        build = self._builder(FindingInput, key=finding.key)
+
+        def checked(values: dict[str, Any]) -> Any:
+            if values.get("verdict") == "edit" and not str(values.get("text") or "").strip():
+                raise FieldErrors({"text": self.t("err.required")})
+            if values.get("verdict") != "edit":
+                values = {**values, "text": ""}  # only an edit keeps words of its own
+            return build(values)
+
+        form = FindingForm(self.t("form.finding"), self.lang, checked, finding.text)
         self.push_screen(form, self._save)
 
     def action_participant(self) -> None:
@@ -666,7 +726,7 @@ class ReviewApp(TranslatedBindings, App[None]):
     def unjudged(self) -> list[str]:
         """What no evaluator has judged yet: exercised pillars and objectives without a
         rating, expected actions still pending (each once, though it counts for several
-        pillars)."""
+        pillars), main findings neither accepted nor edited nor dropped."""
         assert self.report is not None
         pillars, objectives, expected = [], [], []
         seen: set[tuple[str, int]] = set()
@@ -680,7 +740,10 @@ class ReviewApp(TranslatedBindings, App[None]):
                 if x.status == "pending" and (x.inject, x.index) not in seen:
                     seen.add((x.inject, x.index))
                     expected.append(self.t("unj.expected", inject=x.inject, what=x.what))
-        return pillars + list(dict.fromkeys(objectives)) + expected
+        findings = [
+            self.t("unj.finding", text=f.text) for f in self.report.summary.findings if f.computed
+        ]
+        return pillars + list(dict.fromkeys(objectives)) + expected + findings
 
     def action_withdraw(self) -> None:
         table_id = self._withdrawable_table()

@@ -278,6 +278,29 @@ class JudgeForm(Form):
         return {"status": status, "note": self.text("note")}
 
 
+class FindingForm(Form):
+    """A computed main finding: accept it, edit its words, or drop it from the report."""
+
+    def __init__(self, title: str, lang: str, build: Build, current: str) -> None:
+        super().__init__(title, lang, build)
+        self.current = current
+
+    def fields(self) -> ComposeResult:
+        yield Static(literal(self.current), classes="form-help")
+        with RadioSet(id="verdict"):
+            for verdict in ("accept", "edit", "drop"):
+                yield RadioButton(self.t(f"verdict.{verdict}"), id=f"verdict-{verdict}")
+        yield self.error_slot("verdict")
+        yield self.field("form.finding_text")
+        yield Input(self.current, id="text")
+        yield self.error_slot("text")
+
+    def values(self) -> dict[str, Any]:
+        pressed = self.query_one("#verdict", RadioSet).pressed_button
+        verdict = pressed.id.removeprefix("verdict-") if pressed and pressed.id else ""
+        return {"verdict": verdict, "text": self.text("text")}
+
+
 class ParticipantForm(Form):
     def __init__(self, title: str, lang: str, build: Build, roles: Choices) -> None:
         super().__init__(title, lang, build)

@@ -28,7 +28,9 @@ from ..model.events import (
     ExpectedJudged,
     ExpectedMet,
     ExpectedMissed,
+    FindingJudged,
     ImprovementItem,
+    ImprovementUpdate,
     IndicatorChanged,
     InjectDelivered,
     InjectRef,
@@ -319,6 +321,22 @@ def _withdrawn(d: Describer, actor: str | None, p: Withdrawn) -> Line:
     return Line(w.WITHDRAWN, {"ref": _str(p.get("ref")), "reason": _str(p.get("reason"))})
 
 
+_STATUS_WORDS = {"open": "open", "in-progress": "in progress", "done": "done"}
+_STATUS_WORDS |= {"cancelled": "cancelled"}
+_VERDICT_WORDS = {"accept": "accepted", "edit": "edited", "drop": "dropped"}
+
+
+def _ip_update(d: Describer, actor: str | None, p: ImprovementUpdate) -> Line:
+    status = _STATUS_WORDS.get(_str(p.get("status")), "unchanged")
+    params = {"ref": _str(p.get("ref")), "status": Word(status), "note": _str(p.get("note"))}
+    return Line(w.IP_UPDATE, params)
+
+
+def _finding_judged(d: Describer, actor: str | None, p: FindingJudged) -> Line:
+    verdict = Word(_VERDICT_WORDS.get(_str(p.get("verdict")), _str(p.get("verdict"))))
+    return Line(w.FINDING_JUDGED, {"verdict": verdict, "key": _str(p.get("key"))})
+
+
 Words = Callable[[Describer, "str | None", Any], "Line | None"]
 
 # The words of every kind of the vocabulary (exercise/model/events.py), by kind.
@@ -353,4 +371,6 @@ WORDS: Mapping[str, Words] = {
     Kind.PARTICIPANT: _participant,
     Kind.REPORT_FINAL: _final,
     Kind.WITHDRAWN: _withdrawn,
+    Kind.IP_UPDATE: _ip_update,
+    Kind.FINDING_JUDGED: _finding_judged,
 }

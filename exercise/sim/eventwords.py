@@ -62,6 +62,8 @@ EXPECTED_JUDGED = N_("Expected action {index} of “{title}” judged {status}")
 PARTICIPANT = N_("Participant for {role}: {name}")
 REPORT_FINAL = N_("Report marked final by {by}")
 WITHDRAWN = N_("{ref} withdrawn: {reason}")
+IP_UPDATE = N_("{ref} followed up ({status}): {note}")
+FINDING_JUDGED = N_("Computed finding {verdict}: {key}")
 UNKNOWN = "{kind}"  # a kind this version does not know (a journal from a newer one)
 
 # Our own words a line takes as parameters (`Word`, translated when it is rendered), marked
@@ -78,6 +80,14 @@ WORD_PARAMS: tuple[str, ...] = (
     N_("note"),
     N_("pillar"),
     N_("objective"),
+    N_("open"),
+    N_("in progress"),
+    N_("done"),
+    N_("cancelled"),
+    N_("unchanged"),
+    N_("accepted"),
+    N_("edited"),
+    N_("dropped"),
 )
 
 

@@ -345,4 +345,6 @@ FOLDS: Mapping[str, Fold | None] = {
     Kind.PARTICIPANT: None,
     Kind.REPORT_FINAL: None,
     Kind.WITHDRAWN: None,
+    Kind.IP_UPDATE: None,
+    Kind.FINDING_JUDGED: None,
 }
