@@ -297,4 +297,21 @@ def build_parser() -> Parser:
     o.add_journal(review)
     o.add_lang(review, "the screen")
     review.add_argument("--by", metavar="NAME", help="evaluator name recorded with each entry")
+
+    feedback = add(
+        "feedback",
+        "feedback:feedback",
+        "enter participants' feedback forms after play (the hot wash)",
+        "Type in a role's feedback form at the terminal, or enter a batch of paper forms "
+        "from a YAML file (forms: role, by, answers). The questions are the scenario's own "
+        "feedback form, else the default one: strengths, areas for improvement, realism 1-5, "
+        "what to change. The answers are appended to the journal and shown in the debrief.",
+    )
+    o.add_journal(feedback)
+    o.add_lang(feedback, "the questions")
+    feedback.add_argument("--role", metavar="ROLE", help="the player role whose form this is")
+    feedback.add_argument(
+        "--file", metavar="ANSWERS", help="a YAML file of forms instead of typing one in"
+    )
+    feedback.add_argument("--by", metavar="NAME", help="who filled in or entered the forms")
     return parser

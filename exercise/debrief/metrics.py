@@ -28,6 +28,7 @@ from ..model.events import (
     ExpectedJudged,
     ExpectedMet,
     ExpectedMissed,
+    Feedback,
     ImprovementItem,
     IndicatorChanged,
     InjectDelivered,
@@ -50,6 +51,7 @@ from ..model.events import (
 from ..model.reasons import reason_text
 from ..sim.describe import Describer
 from .evaluation import Evaluation
+from .feedback import FormRead, read_answers
 from .report import (
     ActionRef,
     CommsItem,
@@ -97,6 +99,8 @@ class Facts:
     inject_pillars: dict[str, Tags] = field(default_factory=dict)
     decisions: list[tuple[DecisionRow, Tags]] = field(default_factory=list)
     opened: dict[str, float] = field(default_factory=dict)  # decisions still open
+    # the time each decision allowed, from its opening (deadline - opening), by inject
+    allowed: dict[str, float] = field(default_factory=dict)
     expected: dict[tuple[str, int], ExpectedRow] = field(default_factory=dict)
     phases: list[tuple[float, str, str, str]] = field(default_factory=list)  # t, id, level, cause
     indicators: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
@@ -104,6 +108,7 @@ class Facts:
     timeline: list[TimelineRow] = field(default_factory=list)
     item_rows: dict[str, TimelineRow] = field(default_factory=dict)  # IP-n, OBS-n
     evaluation: Evaluation = field(default_factory=Evaluation)
+    feedback: list[FormRead] = field(default_factory=list)  # the participants' forms
     conditional_contingencies: frozenset[str] = frozenset()
     lifted: dict[str, tuple[float, bool]] = field(default_factory=dict)  # t, informed
     pause_rows: bool = False  # the clock's pauses and resumes as timeline rows
@@ -287,6 +292,19 @@ def _review(f: Facts, e: Event, p: ReviewPayload) -> None:
         f.item_rows[f"IP-{len(f.evaluation.improvements)}"] = f.timeline[-1]
 
 
+def _feedback(f: Facts, e: Event, p: Feedback) -> None:
+    """A role's feedback form after play: read whole before it is kept."""
+    role = _needed(p, "role")
+    try:
+        answers = read_answers(p)
+    except ValueError as err:
+        raise _Unreadable("{field} is not an answer of a feedback form", field=str(err)) from None
+    f.feedback.append(FormRead(e.t, role, e.actor or role, answers))
+    # new content: a report marked final before it is a draft again (as other input)
+    f.evaluation.apply(e.seq, e.t, e.wall, e.kind, e.actor, p)
+    _timeline(f, e, (), role)
+
+
 ReviewPayload = (
     RatingGiven | ImprovementItem | ExpectedJudged | Participant | ReportFinal | Withdrawn
 )
@@ -465,7 +483,11 @@ def _adhoc(f: Facts, e: Event, p: AdhocInject) -> None:
 
 
 def _opened(f: Facts, e: Event, p: DecisionOpened) -> None:
-    f.opened[_needed(p, "inject")] = e.t
+    inject_id = _needed(p, "inject")
+    deadline = _seconds(p.get("deadline"), "deadline")
+    f.opened[inject_id] = e.t
+    if deadline is not None and deadline >= e.t:
+        f.allowed[inject_id] = deadline - e.t
 
 
 def _taken(f: Facts, e: Event, p: DecisionTaken) -> None:
@@ -492,6 +514,7 @@ def _taken(f: Facts, e: Event, p: DecisionTaken) -> None:
         rationale,
         latency,
         [c.value for c in option.comms] if option else [],
+        f.allowed.get(inject_id),
     )
     pillars = f.inject_pillars.get(inject_id, ())
     f.decisions.append((row, pillars))
@@ -521,6 +544,7 @@ def _missed(f: Facts, e: Event, p: DecisionMissed) -> None:
         "",
         round(e.t - delivered.t, 3) if delivered else None,
         [],
+        f.allowed.get(inject_id),
     )
     pillars = f.inject_pillars.get(inject_id, ())
     f.decisions.append((row, pillars))
@@ -688,6 +712,7 @@ COLLECTORS: Mapping[str, Collector | None] = {
     Kind.PARTICIPANT: _review,
     Kind.REPORT_FINAL: _review,
     Kind.WITHDRAWN: _review,
+    Kind.FEEDBACK: _feedback,
 }
 
 

@@ -19,6 +19,8 @@ from ..safetext import clean, html_escape
 from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
+from .hotwash import NO_FEEDBACK, feedback_view
+from .latency import latency_svg
 from .report import (
     DecisionRow,
     ExpectedRow,
@@ -383,6 +385,7 @@ def render_html(report: Report) -> str:
     _communication(add, report, w)
     _escalation(add, report, w)
     _improvement_plan(add, report, w)
+    _feedback(add, report, w)
     _timeline(add, report, w)
     _participants(add, report, w)
     footer = w(
@@ -561,6 +564,10 @@ def _summary(add: Add, report: Report, w: Words) -> None:
     if lanes:
         add(f'<p class="chart-title">{esc(w("Who did what when"))}</p>')
         add(lanes)
+    latencies = latency_svg(report, w)
+    if latencies:
+        add(f'<p class="chart-title">{esc(w("Decision latency against deadlines"))}</p>')
+        add(latencies)
     add("</section>")
 
 
@@ -912,6 +919,25 @@ def _improvement_plan(add: Add, report: Report, w: Words) -> None:
             ],
         )
     )
+    add("</section>")
+
+
+def _feedback(add: Add, report: Report, w: Words) -> None:
+    add(f'<section id="feedback" class="annex"><h2>{esc(w(HEADING["feedback"]))}</h2>')
+    view = feedback_view(report.feedback, w)
+    if view is None:
+        add(f'<p class="none">{esc(w(NO_FEEDBACK))}</p>')
+    else:
+        add(f"<p>{esc(view.headline)}</p>")
+        for part in (view.scales, view.pillars, view.answers):
+            if part.rows:
+                rows = [
+                    "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>"
+                    for row in part.rows
+                ]
+                add(_table(w, part.headers, rows))
+        if view.more:
+            add(f'<p class="muted">{esc(view.more)}</p>')
     add("</section>")
 
 

@@ -16,6 +16,8 @@ from typing import TypeVar
 from ..language import N_
 from ..safetext import clean
 from .compare import Comparison, blocks
+from .hotwash import NO_FEEDBACK, feedback_view
+from .latency import latency_words
 from .report import (
     Counts,
     DecisionRow,
@@ -317,6 +319,10 @@ def render_markdown(report: Report) -> str:
     if lanes:
         add(f"**{w('Who did what when')}**\n")
         add("\n".join(f"- {md(line)}" for line in lanes) + "\n")
+    latencies = latency_words(report, w)
+    if latencies:
+        add(f"**{w('Decision latency against deadlines')}**\n")
+        add("\n".join(f"- {md(line)}" for line in latencies) + "\n")
 
     # 3. Pillars
     add(f"## {w(HEADING['pillars'])}\n")
@@ -465,6 +471,19 @@ def render_markdown(report: Report) -> str:
             ],
         )
     )
+
+    # 8. Participant feedback
+    add(f"## {w(HEADING['feedback'])}\n")
+    view = feedback_view(report.feedback, w)
+    if view is None:
+        add(f"{w(NO_FEEDBACK)}\n")
+    else:
+        add(f"{md(view.headline)}\n")
+        for part in (view.scales, view.pillars, view.answers):
+            if part.rows:
+                add(table_(part.headers, [[md(cell) for cell in row] for row in part.rows]))
+        if view.more:
+            add(f"_{md(view.more)}_\n")
 
     # Annexes
     add(f"## {w(HEADING['timeline'])}\n")

@@ -210,6 +210,7 @@ class DecisionRow:
     rationale: str
     latency: float | None  # from delivery (decisions and misses)
     comms: list[str]
+    deadline: float | None = None  # the time the decision allowed, from delivery
 
 
 @dataclass(slots=True)
@@ -414,6 +415,57 @@ class Participants:
 
 
 @dataclass(slots=True)
+class FeedbackAnswer:
+    question: str  # the question's id
+    text: str  # the question as the form asked it
+    kind: Literal["text", "scale"]
+    answer: str  # the text written, or the score as text
+    score: int | None = None  # 1 to 5, for a scale question
+
+
+@dataclass(slots=True)
+class FeedbackForm:
+    """One filled-in feedback form: a role's answers after play."""
+
+    t: float
+    role: str
+    role_title: str
+    by: str  # who entered it: the role's seat, or the person typing in paper forms
+    pillars: list[str]  # the role's pillars: those of the injects it received
+    answers: list[FeedbackAnswer]
+
+
+@dataclass(slots=True)
+class FeedbackScale:
+    """The average score of a scale question (realism, in the default form)."""
+
+    question: str
+    text: str
+    average: float | None
+    answers: int
+
+
+@dataclass(slots=True)
+class PillarFeedback:
+    pillar: str
+    title: str
+    roles: list[str]  # the titles of the roles that answered
+    forms: int
+    realism: float | None
+
+
+@dataclass(slots=True)
+class ParticipantFeedback:
+    """The hot wash: what the players said of the exercise."""
+
+    forms: list[FeedbackForm] = field(default_factory=list)
+    realism: float | None = None  # the average of the `realism` question, 1 to 5
+    realism_answers: int = 0
+    scales: list[FeedbackScale] = field(default_factory=list)
+    pillars: list[PillarFeedback] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Report:
     overview: Overview
     summary: Summary
@@ -426,6 +478,7 @@ class Report:
     participants: Participants
     schema_version: int = SCHEMA_VERSION
     generator: str = "exercise"
+    feedback: ParticipantFeedback = field(default_factory=ParticipantFeedback)
     # Whether any text is longer than the renderers show (text.for_display): worked out
     # once when the report is built, so each renderer need not look; None: not known.
     # Not part of the JSON.

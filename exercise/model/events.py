@@ -52,6 +52,8 @@ class Kind:
     PARTICIPANT: Final = "participant"
     REPORT_FINAL: Final = "report-final"
     WITHDRAWN: Final = "withdrawn"  # the item stays out of the report
+    # Participant input after play: a role's hot wash feedback form (the core ignores it)
+    FEEDBACK: Final = "feedback"
 
 
 # -- payloads, one per kind ----------------------------------------------------------------
@@ -253,6 +255,22 @@ class Withdrawn(TypedDict):
     reason: str
 
 
+class AnswerGiven(TypedDict):
+    """An answer on a feedback form, with the question as the form asked it (so the
+    report shows what was answered, whatever the form says later)."""
+
+    id: str  # the question's id
+    question: str
+    answer: str | int  # a text, or a score from 1 to 5
+
+
+class Feedback(TypedDict):
+    """One role's feedback form after play: its answers in the form's order."""
+
+    role: str
+    answers: list[AnswerGiven]
+
+
 PAYLOADS: Mapping[str, type[Mapping[str, Any]]] = {
     Kind.SESSION_STARTED: SessionStarted,
     Kind.SESSION_RESUMED: Empty,
@@ -284,6 +302,7 @@ PAYLOADS: Mapping[str, type[Mapping[str, Any]]] = {
     Kind.PARTICIPANT: Participant,
     Kind.REPORT_FINAL: ReportFinal,
     Kind.WITHDRAWN: Withdrawn,
+    Kind.FEEDBACK: Feedback,
 }
 """Every kind and its payload type: the list the registries are checked against."""
 

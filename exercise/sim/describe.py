@@ -28,6 +28,7 @@ from ..model.events import (
     ExpectedJudged,
     ExpectedMet,
     ExpectedMissed,
+    Feedback,
     ImprovementItem,
     IndicatorChanged,
     InjectDelivered,
@@ -319,6 +320,10 @@ def _withdrawn(d: Describer, actor: str | None, p: Withdrawn) -> Line:
     return Line(w.WITHDRAWN, {"ref": _str(p.get("ref")), "reason": _str(p.get("reason"))})
 
 
+def _feedback(d: Describer, actor: str | None, p: Feedback) -> Line:
+    return Line(w.FEEDBACK, {"role": _str(p.get("role"))})
+
+
 Words = Callable[[Describer, "str | None", Any], "Line | None"]
 
 # The words of every kind of the vocabulary (exercise/model/events.py), by kind.
@@ -353,4 +358,5 @@ WORDS: Mapping[str, Words] = {
     Kind.PARTICIPANT: _participant,
     Kind.REPORT_FINAL: _final,
     Kind.WITHDRAWN: _withdrawn,
+    Kind.FEEDBACK: _feedback,
 }

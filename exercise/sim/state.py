@@ -345,4 +345,5 @@ FOLDS: Mapping[str, Fold | None] = {
     Kind.PARTICIPANT: None,
     Kind.REPORT_FINAL: None,
     Kind.WITHDRAWN: None,
+    Kind.FEEDBACK: None,  # participants' feedback after play
 }
