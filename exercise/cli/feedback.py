@@ -54,7 +54,7 @@ def _ask(
     (nothing is recorded then)."""
     from ..debrief.evaluation import InputError
     from ..debrief.feedback import answer_value, player_roles, questions
-    from ..language import text
+    from ..language import N_, text
     from ..model import localize
     from ..safetext import clean
 
@@ -83,9 +83,9 @@ def _ask(
                     value = answer_value(question, raw)
                 except InputError:
                     again = (
-                        "Give a whole number from 1 to 5, or leave the answer empty."
+                        N_("Give a whole number from 1 to 5, or leave the answer empty.")
                         if question.kind == "scale"
-                        else "That answer is too long."
+                        else N_("That answer is too long.")
                     )
                     print(text(lang, again), file=sys.stderr)
                     continue

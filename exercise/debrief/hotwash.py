@@ -56,11 +56,11 @@ def feedback_view(feedback: ParticipantFeedback, w: Words) -> FeedbackView | Non
             )
         )
     scales = Table(
-        ["Question", N_("Average (1-5)"), N_("Answers")],
+        [N_("Question"), N_("Average (1-5)"), N_("Answers")],
         [[s.text, _average(s.average, w), str(s.answers)] for s in feedback.scales],
     )
     pillars = Table(
-        ["Pillar", N_("Roles that answered"), N_("Forms"), N_("Realism (1-5)")],
+        [N_("Pillar"), N_("Roles that answered"), N_("Forms"), N_("Realism (1-5)")],
         [
             [p.title, ", ".join(p.roles), str(p.forms), _average(p.realism, w)]
             for p in feedback.pillars
@@ -73,7 +73,7 @@ def feedback_view(feedback: ParticipantFeedback, w: Words) -> FeedbackView | Non
             total += 1
             if total <= MAX_ANSWER_ROWS:
                 rows.append([form.role_title, form.by, answer.text, answer.answer])
-    answers = Table(["Role", N_("By"), "Question", N_("Answer")], rows)
+    answers = Table([N_("Role"), N_("By"), N_("Question"), N_("Answer")], rows)
     left = total - len(rows)
     more = w.plural(left, "{n} more answer not shown", "{n} more answers not shown") if left else ""
     return FeedbackView("; ".join(parts) + ".", scales, pillars, answers, more)
