@@ -100,7 +100,7 @@ def test_a_bad_file_names_each_mistake_and_records_nothing(
     name = str(answers)
     assert err == [
         f"{name}:4:16: forms[0].answers.realism: give a whole number from 1 to 5",
-        f"{name}:5:9: forms[0].answers.bogus: 'bogus' is not a question of this form "
+        f"{name}:5:7: forms[0].answers.bogus: 'bogus' is not a question of this form "
         "(strengths, improvements, realism, change)",
         f"{name}:6:11: forms[1].role: 'excon' is not a player role (nctv, kgg, nkc)",
         f"{name}:9:5: forms[2].colour: 'colour' is not a key of a form",
