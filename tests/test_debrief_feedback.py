@@ -204,3 +204,46 @@ def test_the_latency_chart_is_bounded_and_escapes_role_titles(tmp_path: Path) ->
     assert len(re.findall(r'<rect [^>]*fill="#dfe6ee"', svg)) == MAX_LANES
     assert "and 7 more roles" in svg  # the hand-built roles nctv and nkc decided too
     assert "<b>" not in svg and "Role 0 &lt;b&gt;&amp;" in svg
+
+
+# -- indicators with the decisions that moved them ---------------------------------------------
+
+
+def test_an_indicator_names_the_decisions_that_moved_it(tmp_path: Path) -> None:
+    report = _report(tmp_path, [])
+    [trust] = report.pillar("resilient-society").indicators
+    # i-cyber/act +10, i-rumour/rebut +10; the default after the missed i-drone is no decision
+    assert [(m.t, m.kind, m.ref, m.text, m.delta) for m in trust.moves] == [
+        (420, "decision", "i-cyber/act", "Send the national CSIRT", 10.0),
+        (1000, "decision", "i-rumour/rebut", "Rebut, with what people can do", 10.0),
+    ]
+    html = render(report, "html")
+    assert html.count('fill="#7a3e9d" stroke="#fff"') >= 1  # the diamonds on the chart
+    assert "(2) T+00:16 Rebut, with what people can do (+10)" in html
+    md = render(report, "md")
+    assert "- Public trust moved by: (1) T+00:07 Send the national CSIRT (+10); (2)" in md
+
+
+def test_many_moves_stay_bounded_and_escaped(tmp_path: Path) -> None:
+    data = copy.deepcopy(HAND_SCENARIO)
+    label = "<b>Act</b> [red]x[/red]"
+    data["injects"][0]["decision"]["options"][0]["label"] = label
+    moves = [
+        NewEvent(
+            2000 + n / 100,
+            Kind.INDICATOR_CHANGED,
+            None,
+            {"indicator": "trust", "value": 50.0 + n % 7, "delta": 1.0, "cause": "i-cyber/act"},
+        )
+        for n in range(3000)
+    ]
+    report = _report(tmp_path, moves, data)
+    [trust] = report.pillar("resilient-society").indicators
+    assert len(trust.moves) == 3002
+    html = render(report, "html")
+    start = html.index("Public trust: start")
+    chunk = html[start : html.index("<h4>", start)]
+    diamonds = re.findall(r'<path d="([^"]*)" fill="#7a3e9d" stroke="#fff"/>', chunk)
+    assert len(diamonds) == 1 and diamonds[0].count("z") <= 640  # one per pixel column
+    assert chunk.count("<li>") == 13 and "and 2990 more" in chunk
+    assert "<b>Act</b>" not in chunk and "&lt;b&gt;Act&lt;/b&gt;" in chunk

@@ -104,6 +104,8 @@ class Facts:
     expected: dict[tuple[str, int], ExpectedRow] = field(default_factory=dict)
     phases: list[tuple[float, str, str, str]] = field(default_factory=list)  # t, id, level, cause
     indicators: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    # per indicator the changes with a cause: (t, cause, value after, delta)
+    indicator_causes: dict[str, list[tuple[float, str, float, float]]] = field(default_factory=dict)
     observations: list[ObservationRow] = field(default_factory=list)
     timeline: list[TimelineRow] = field(default_factory=list)
     item_rows: dict[str, TimelineRow] = field(default_factory=dict)  # IP-n, OBS-n
@@ -627,7 +629,11 @@ def _indicator(f: Facts, e: Event, p: IndicatorChanged) -> None:
     value = _number(p.get("value"), "value")
     series = f.indicators.get(indicator)
     if series is not None:
+        before = series[-1][1]
         series.append((e.t, value))
+        cause = p.get("cause")
+        if type(cause) is str and cause:
+            f.indicator_causes.setdefault(indicator, []).append((e.t, cause, value, value - before))
 
 
 def _observation(f: Facts, e: Event, p: Observation) -> None:

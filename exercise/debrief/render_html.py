@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from ..language import N_
 from ..safetext import clean, html_escape
-from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
+from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart, moves_listed
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
 from .hotwash import NO_FEEDBACK, feedback_view
@@ -719,6 +719,10 @@ class _PillarWriter:
             )
             add(f'<p class="chart-title">{line}</p>')
             add(indicator_chart(series, report.overview.played, report.escalation.phases, w))
+            if series.moves:
+                moved = esc(w("Moved by (the numbers on the chart)"))
+                items = "".join(f"<li>{esc(line)}</li>" for line in moves_listed(series, w))
+                add(f'<p class="muted">{moved}</p><ul class="moves">{items}</ul>')
         add(f"<h4>{esc(w('Observations'))}</h4>")
         if not s.observations:
             add(_none(w))

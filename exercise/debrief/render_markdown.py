@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from ..language import N_
 from ..safetext import clean
+from .charts import moves_listed
 from .compare import Comparison, blocks
 from .hotwash import NO_FEEDBACK, feedback_view
 from .latency import latency_words
@@ -665,6 +666,14 @@ class _PillarWriter:
                 ],
             )
         )
+        moved = [
+            f"- {w('{indicator} moved by', indicator=md(i.title))}: "
+            + "; ".join(md(line) for line in moves_listed(i, w))
+            for i in s.indicators
+            if i.moves
+        ]
+        if moved:
+            add("\n".join(moved) + "\n")
         add(f"#### {w('Observations')}\n")
         if not s.observations:
             add(f"_{w('None.')}_\n")

@@ -231,6 +231,18 @@ class ExpectedRow:
 
 
 @dataclass(slots=True)
+class IndicatorMove:
+    """A decision or a measure that moved an indicator."""
+
+    t: float
+    kind: Literal["decision", "measure"]
+    ref: str  # inject/option, or the measure's id
+    text: str  # the option's label, or the measure's title
+    value: float  # the indicator's value after it
+    delta: float
+
+
+@dataclass(slots=True)
 class IndicatorSeries:
     id: str
     title: str
@@ -243,6 +255,7 @@ class IndicatorSeries:
     lowest: float
     highest: float
     points: list[tuple[float, float]]  # (t, value) at every change, from T+0
+    moves: list[IndicatorMove] = field(default_factory=list)  # the decisions that moved it
 
 
 @dataclass(slots=True)
