@@ -189,3 +189,12 @@ def test_the_scenario_schema_describes_the_form() -> None:
     question = scenario_schema()["$defs"]["FeedbackQuestion"]
     assert question["properties"]["kind"]["enum"] == ["text", "scale"]
     assert set(question["required"]) == {"id", "text"}
+
+
+def test_role_and_file_together_are_refused(
+    journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = write(tmp_path, "forms: [{role: nkc, answers: {realism: 3}}]\n")
+    assert main(["feedback", str(journal), "--file", str(answers), "--role", "nctv"]) == 2
+    assert "the file names each form's role" in capsys.readouterr().err
+    assert Kind.FEEDBACK not in kinds(journal)

@@ -21,6 +21,8 @@ def feedback(args: argparse.Namespace) -> int:
 
     # The journal's one writer while the forms go in: a live session or a review holding
     # it is named and refused here, and a damaged chain is never written onto.
+    if args.file and args.role:
+        raise UsageError("--role is for typing in one form: the file names each form's role")
     journal, _checked = open_verified(args.journal, readonly=False)
     with journal:
         scenario = load_frozen(journal)
@@ -31,8 +33,6 @@ def feedback(args: argparse.Namespace) -> int:
         by = (args.by or "").strip()
         if args.file:
             events = load_answers(args.file, scenario, lang, by or "paper form")
-            if args.role is not None:
-                events = [e for e in events if e.payload.get("role") == args.role]
         else:
             answers = _ask(scenario, lang, args.role)
             if answers is None:

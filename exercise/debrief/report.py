@@ -255,7 +255,9 @@ class IndicatorSeries:
     lowest: float
     highest: float
     points: list[tuple[float, float]]  # (t, value) at every change, from T+0
-    moves: list[IndicatorMove] = field(default_factory=list)  # the decisions that moved it
+    # The decisions and measures that moved it, for the charts and their words. Not part of
+    # the JSON: its `points` hold every change, and a long session has tens of thousands.
+    moves: Annotated[list[IndicatorMove], Field(exclude=True)] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -101,3 +101,18 @@ def test_an_empty_form_is_not_sent_and_quitting_loses_nothing(make_app) -> None:
         assert kinds[-1] == Kind.SESSION_ENDED
 
     run(go())
+
+
+def test_the_help_names_the_feedback_tab_only_after_the_end(make_app) -> None:
+    async def go() -> None:
+        app = make_app(paused=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press(f"f{NCTV + 1}")
+            await settle(pilot)
+            panel = app.role_panels[0]
+            assert not panel.check_action("inner_tab", ("feedback",))
+            await _end(pilot, app)
+            await until(pilot, lambda: panel.feedback_offered)
+            assert panel.check_action("inner_tab", ("feedback",))
+
+    run(go())

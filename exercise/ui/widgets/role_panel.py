@@ -353,6 +353,8 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "decide":
             return bool(self.open_decisions())
+        if action == "inner_tab" and parameters == ("feedback",):
+            return self.feedback_offered  # no such tab before the end
         return True
 
     def action_inner_tab(self, name: str) -> None:
