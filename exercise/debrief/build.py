@@ -41,7 +41,6 @@ from .report import (
     ExpectedRow,
     ImprovementRow,
     IndicatorEnd,
-    IndicatorMove,
     IndicatorSeries,
     InjectRow,
     NatoRow,
@@ -367,28 +366,8 @@ def _series(facts: Facts, indicator_id: str) -> IndicatorSeries:
         min(values),
         max(values),
         points,
-        _moves(facts, indicator_id),
+        facts.indicator_moves[indicator_id],
     )
-
-
-def _moves(facts: Facts, indicator_id: str) -> list[IndicatorMove]:
-    """The decisions (inject/option) and measures that moved an indicator; a default applied
-    after a missed deadline is no one's decision and is left out."""
-    scenario = facts.scenario
-    out = []
-    for t, cause, value, delta in facts.indicator_causes.get(indicator_id, ()):
-        if cause.startswith("measure "):
-            ref = cause.removeprefix("measure ")
-            measure = scenario.measure_map.get(ref)
-            text = facts.text(measure.title) if measure else ref
-            out.append(IndicatorMove(t, "measure", ref, text, value, delta))
-        elif "/" in cause and not cause.startswith("default of "):
-            inject_id, option_id = cause.split("/", 1)
-            inject = scenario.inject_map.get(inject_id)
-            option = inject.decision.option(option_id) if inject and inject.decision else None
-            text = facts.text(option.label) if option else option_id
-            out.append(IndicatorMove(t, "decision", cause, text, value, delta))
-    return out
 
 
 def _communication(facts: Facts, decisions: list[DecisionRow]) -> Communication:

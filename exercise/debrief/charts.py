@@ -218,12 +218,14 @@ def _move_marks(
     one per pixel column and kind (one path each); numbered as `moves_listed` lists them
     when there are at most MAX_PHASE_LABELS."""
     columns: dict[str, dict[int, float]] = {"decision": {}, "measure": {}}
-    for move in series.moves:
-        columns[move.kind][round(x(move.t))] = y(move.value)
+    for move in series.moves:  # the last move in each column (its value is where the line is)
+        columns[move.kind][round(x(move.t))] = move.value
     out = []
     for kind, found in columns.items():
         if found:
-            d = "".join(f"M{px},{py - 5:.1f}l5,5l-5,5l-5,-5z" for px, py in sorted(found.items()))
+            d = "".join(
+                f"M{px},{y(value) - 5:.1f}l5,5l-5,5l-5,-5z" for px, value in sorted(found.items())
+            )
             out.append(f'<path d="{d}" fill="{MOVE_COLOURS[kind]}" stroke="#fff"/>')
     if len(series.moves) <= MAX_PHASE_LABELS:
         for n, move in enumerate(series.moves, 1):

@@ -13,7 +13,7 @@ import statistics
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeGuard
+from typing import Any, Literal, TypeGuard
 
 from ..model import CommsElement, Level, Pillar, Rating, Scenario, localize
 from ..model.condition import Compare
@@ -58,6 +58,7 @@ from .report import (
     Counts,
     DecisionRow,
     ExpectedRow,
+    IndicatorMove,
     InjectRow,
     MeasureRow,
     ObservationRow,
@@ -104,8 +105,13 @@ class Facts:
     expected: dict[tuple[str, int], ExpectedRow] = field(default_factory=dict)
     phases: list[tuple[float, str, str, str]] = field(default_factory=list)  # t, id, level, cause
     indicators: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
-    # per indicator the changes with a cause: (t, cause, value after, delta)
-    indicator_causes: dict[str, list[tuple[float, str, float, float]]] = field(default_factory=dict)
+    # per indicator the decisions and measures that moved it
+    indicator_moves: dict[str, list[IndicatorMove]] = field(default_factory=dict)
+    # what each cause of an indicator change names, looked up once (a long session repeats
+    # them): (kind, ref, text), or None for a default applied after a missed deadline
+    movers: dict[str, tuple[Literal["decision", "measure"], str, str] | None] = field(
+        default_factory=dict
+    )
     observations: list[ObservationRow] = field(default_factory=list)
     timeline: list[TimelineRow] = field(default_factory=list)
     item_rows: dict[str, TimelineRow] = field(default_factory=dict)  # IP-n, OBS-n
@@ -155,6 +161,7 @@ def collect(
     )
     for indicator in scenario.indicators:
         facts.indicators[indicator.id] = [(0.0, indicator.start)]
+        facts.indicator_moves[indicator.id] = []
     collectors = COLLECTORS
     evaluation = facts.evaluation
     count = 0
@@ -629,11 +636,31 @@ def _indicator(f: Facts, e: Event, p: IndicatorChanged) -> None:
     value = _number(p.get("value"), "value")
     series = f.indicators.get(indicator)
     if series is not None:
-        before = series[-1][1]
-        series.append((e.t, value))
         cause = p.get("cause")
         if type(cause) is str and cause:
-            f.indicator_causes.setdefault(indicator, []).append((e.t, cause, value, value - before))
+            movers = f.movers
+            mover = movers[cause] if cause in movers else movers.setdefault(cause, _mover(f, cause))
+            if mover is not None:  # made with the series: the two have the same keys
+                f.indicator_moves[indicator].append(
+                    IndicatorMove(e.t, *mover, value, value - series[-1][1])
+                )
+        series.append((e.t, value))
+
+
+def _mover(f: Facts, cause: str) -> tuple[Literal["decision", "measure"], str, str] | None:
+    """What an indicator change's cause names: a measure, a decision (inject/option), or
+    None (a default applied after a missed deadline is no one's decision)."""
+    scenario = f.scenario
+    if cause.startswith("measure "):
+        ref = cause.removeprefix("measure ")
+        measure = scenario.measure_map.get(ref)
+        return "measure", ref, f.text(measure.title) if measure else ref
+    if "/" in cause and not cause.startswith("default of "):
+        inject_id, option_id = cause.split("/", 1)
+        inject = scenario.inject_map.get(inject_id)
+        option = inject.decision.option(option_id) if inject and inject.decision else None
+        return "decision", cause, f.text(option.label) if option else option_id
+    return None
 
 
 def _observation(f: Facts, e: Event, p: Observation) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, NamedTuple, TypeVar
 
 from pydantic import Field
 
@@ -230,9 +230,9 @@ class ExpectedRow:
     judged_by: str = ""
 
 
-@dataclass(slots=True)
-class IndicatorMove:
-    """A decision or a measure that moved an indicator."""
+class IndicatorMove(NamedTuple):
+    """A decision or a measure that moved an indicator (a named tuple: a long session has
+    tens of thousands; its text is a label or title, never longer than a report shows)."""
 
     t: float
     kind: Literal["decision", "measure"]
