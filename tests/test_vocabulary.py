@@ -180,8 +180,9 @@ def test_the_engine_writes_the_payload_of_each_kind(
 ) -> None:
     events = _played(scenario, templates)
     emitted = {e.kind for e in events}
-    # every kind but the evaluators' (written by `exercise review`) and a resume
-    assert emitted == set(KINDS) - set(COLLECTORS_REVIEW) - {Kind.SESSION_RESUMED}
+    # every kind but the evaluators' (written by `exercise review`), the participants'
+    # feedback after play and a resume
+    assert emitted == set(KINDS) - set(COLLECTORS_REVIEW) - {Kind.SESSION_RESUMED, Kind.FEEDBACK}
     for event in events:
         spec = PAYLOADS[event.kind]
         keys = set(event.payload)

@@ -393,4 +393,25 @@ def _build(lang: str) -> Parser:
     o.add_lang(
         plan, w, w("the listing and the export"), w("the session's, else the scenario's")
     )
+
+    feedback = add(
+        "feedback",
+        "feedback:feedback",
+        w("enter participants' feedback forms after play (the hot wash)"),
+        w(
+            "Type in a role's feedback form at the terminal, or enter a batch of paper forms "
+            "from a YAML file (forms: role, by, answers). The questions are the scenario's own "
+            "feedback form, else the default one: strengths, areas for improvement, realism 1-5, "
+            "what to change. The answers are appended to the journal and shown in the debrief."
+        ),
+    )
+    o.add_journal(feedback, w)
+    o.add_lang(feedback, w, w("the questions"))
+    feedback.add_argument(
+        "--role", metavar="ROLE", help=w("the player role whose form this is")
+    )
+    feedback.add_argument(
+        "--file", metavar="ANSWERS", help=w("a YAML file of forms instead of typing one in")
+    )
+    feedback.add_argument("--by", metavar="NAME", help=w("who filled in or entered the forms"))
     return parser

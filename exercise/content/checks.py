@@ -65,7 +65,15 @@ def _not_option(option: str, inject_id: str, option_ids: list[str]) -> str:
 
 def check_scenario(s: Scenario) -> list[Finding]:
     out: list[Finding] = []
-    for section in ("roles", "phases", "indicators", "objectives", "measures", "injects"):
+    for section in (
+        "roles",
+        "phases",
+        "indicators",
+        "objectives",
+        "measures",
+        "injects",
+        "feedback",
+    ):
         out += _duplicates(section, [item.id for item in getattr(s, section)])
     out += _check_phases(s)
     out += _check_indicators(s)

@@ -18,6 +18,7 @@ from ..model.events import Event
 from ..model.timing import format_clock
 from .errors import UnreadableJournal
 from .evaluation import Evaluation
+from .feedback import participant_feedback
 from .findings import compute_findings, judge_findings
 from .metrics import (
     Facts,
@@ -47,6 +48,7 @@ from .report import (
     NatoRow,
     ObjectiveResult,
     Overview,
+    ParticipantFeedback,
     Participants,
     Person,
     PillarGlance,
@@ -334,11 +336,29 @@ def assemble(
         improvement_plan=improvements,
         timeline=facts.timeline,
         participants=Participants(roles, people),
+        feedback=_feedback(facts, sections, w),
     )
     summary.findings, summary.recommendations = compute_findings(report, w)
     summary.findings, summary.dropped = judge_findings(summary.findings, facts.evaluation.findings)
     report.long_texts = has_long_text(report)
     return report
+
+
+def _feedback(facts: Facts, sections: list[PillarSection], w: Words) -> ParticipantFeedback:
+    """The participants' forms, each role with the pillars of the injects it received."""
+    role_pillars: dict[str, list[str]] = defaultdict(list)
+    for section in sections:
+        for inject in section.injects:
+            for role in inject.to:
+                if section.pillar not in role_pillars[role]:
+                    role_pillars[role].append(section.pillar)
+    titles = {r.id: facts.text(r.title) for r in facts.scenario.roles}
+    return participant_feedback(
+        facts.feedback,
+        titles,
+        role_pillars,
+        [(s.pillar, pillar_titles(s, w)[0]) for s in sections],
+    )
 
 
 def _series(facts: Facts, indicator_id: str) -> IndicatorSeries:
@@ -357,6 +377,7 @@ def _series(facts: Facts, indicator_id: str) -> IndicatorSeries:
         min(values),
         max(values),
         points,
+        facts.indicator_moves[indicator_id],
     )
 
 

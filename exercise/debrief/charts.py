@@ -198,6 +198,7 @@ def indicator_chart(
     )
     path = _step_path(series.points, left, plot_w / end, end, top + plot_h, plot_h, low, high)
     out.append(f'<path d="{path}" fill="none" stroke="#154273" stroke-width="2"/>')
+    out += _move_marks(series, x, y)
     out.append(
         f'<circle cx="{x(end):.1f}" cy="{y(series.end):.1f}" r="3.5" fill="#154273"/>'
         f'<text x="{x(end) - 6:.1f}" y="{y(series.end) - 7:.1f}" text-anchor="end" '
@@ -205,6 +206,51 @@ def indicator_chart(
     )
     out.append("</svg>")
     return "".join(out)
+
+
+MOVE_COLOURS = {"decision": "#7a3e9d", "measure": "#39870c"}
+
+
+def _move_marks(
+    series: IndicatorSeries, x: Callable[[float], float], y: Callable[[float], float]
+) -> list[str]:
+    """The decisions and measures that moved the indicator: a diamond where the line went,
+    one per pixel column and kind (one path each); numbered as `moves_listed` lists them
+    when there are at most MAX_PHASE_LABELS."""
+    columns: dict[str, dict[int, float]] = {"decision": {}, "measure": {}}
+    for move in series.moves:  # the last move in each column (its value is where the line is)
+        columns[move.kind][round(x(move.t))] = move.value
+    out = []
+    for kind, found in columns.items():
+        if found:
+            d = "".join(
+                f"M{px},{y(value) - 5:.1f}l5,5l-5,5l-5,-5z" for px, value in sorted(found.items())
+            )
+            out.append(f'<path d="{d}" fill="{MOVE_COLOURS[kind]}" stroke="#fff"/>')
+    if len(series.moves) <= MAX_PHASE_LABELS:
+        for n, move in enumerate(series.moves, 1):
+            out.append(
+                f'<text x="{x(move.t) + 6:.1f}" y="{y(move.value) - 6:.1f}" '
+                f'fill="{MOVE_COLOURS[move.kind]}" font-weight="bold">{n}</text>'
+            )
+    return out
+
+
+def moves_listed(series: IndicatorSeries, w: Words) -> list[str]:
+    """The moves in words (numbered as on the chart), at most MAX_PHASE_LABELS, then how
+    many more (the JSON has them all)."""
+    lines = [
+        f"({n}) {_tick_label(move.t)} {move.text} ({_signed(move.delta, w)})"
+        for n, move in enumerate(series.moves[:MAX_PHASE_LABELS], 1)
+    ]
+    left = len(series.moves) - MAX_PHASE_LABELS
+    if left > 0:
+        lines.append(w("and {n} more", n=left))
+    return lines
+
+
+def _signed(delta: float, w: Words) -> str:
+    return ("+" if delta > 0 else "") + w.number(delta, 6)
 
 
 def expected_bars(glances: list[PillarGlance], w: Words, width: int = 640) -> str:

@@ -13,7 +13,7 @@ import statistics
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeGuard
+from typing import Any, Literal, TypeGuard
 
 from ..model import CommsElement, Level, Pillar, Rating, Scenario, localize
 from ..model.condition import Compare
@@ -29,6 +29,7 @@ from ..model.events import (
     ExpectedMet,
     ExpectedMissed,
     FindingJudged,
+    Feedback,
     ImprovementItem,
     ImprovementUpdate,
     IndicatorChanged,
@@ -52,12 +53,14 @@ from ..model.events import (
 from ..model.reasons import reason_text
 from ..sim.describe import Describer
 from .evaluation import STATUSES, VERDICTS, Evaluation
+from .feedback import FormRead, read_answers
 from .report import (
     ActionRef,
     CommsItem,
     Counts,
     DecisionRow,
     ExpectedRow,
+    IndicatorMove,
     InjectRow,
     MeasureRow,
     ObservationRow,
@@ -99,13 +102,23 @@ class Facts:
     inject_pillars: dict[str, Tags] = field(default_factory=dict)
     decisions: list[tuple[DecisionRow, Tags]] = field(default_factory=list)
     opened: dict[str, float] = field(default_factory=dict)  # decisions still open
+    # the time each decision allowed, from its opening (deadline - opening), by inject
+    allowed: dict[str, float] = field(default_factory=dict)
     expected: dict[tuple[str, int], ExpectedRow] = field(default_factory=dict)
     phases: list[tuple[float, str, str, str]] = field(default_factory=list)  # t, id, level, cause
     indicators: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    # per indicator the decisions and measures that moved it
+    indicator_moves: dict[str, list[IndicatorMove]] = field(default_factory=dict)
+    # what each cause of an indicator change names, looked up once (a long session repeats
+    # them): (kind, ref, text), or None for a default applied after a missed deadline
+    movers: dict[str, tuple[Literal["decision", "measure"], str, str] | None] = field(
+        default_factory=dict
+    )
     observations: list[ObservationRow] = field(default_factory=list)
     timeline: list[TimelineRow] = field(default_factory=list)
     item_rows: dict[str, TimelineRow] = field(default_factory=dict)  # IP-n, OBS-n
     evaluation: Evaluation = field(default_factory=Evaluation)
+    feedback: list[FormRead] = field(default_factory=list)  # the participants' forms
     conditional_contingencies: frozenset[str] = frozenset()
     lifted: dict[str, tuple[float, bool]] = field(default_factory=dict)  # t, informed
     pause_rows: bool = False  # the clock's pauses and resumes as timeline rows
@@ -150,6 +163,7 @@ def collect(
     )
     for indicator in scenario.indicators:
         facts.indicators[indicator.id] = [(0.0, indicator.start)]
+        facts.indicator_moves[indicator.id] = []
     collectors = COLLECTORS
     evaluation = facts.evaluation
     count = 0
@@ -287,6 +301,19 @@ def _review(f: Facts, e: Event, p: ReviewPayload) -> None:
     _timeline(f, e, ())
     if e.kind == Kind.IP_ROW:
         f.item_rows[f"IP-{len(f.evaluation.improvements)}"] = f.timeline[-1]
+
+
+def _feedback(f: Facts, e: Event, p: Feedback) -> None:
+    """A role's feedback form after play: read whole before it is kept."""
+    role = _needed(p, "role")
+    try:
+        answers = read_answers(p)
+    except ValueError as err:
+        raise _Unreadable("{field} is not an answer of a feedback form", field=str(err)) from None
+    f.feedback.append(FormRead(e.t, role, e.actor or role, answers))
+    # new content: a report marked final before it is a draft again (as other input)
+    f.evaluation.apply(e.seq, e.t, e.wall, e.kind, e.actor, p)
+    _timeline(f, e, (), role)
 
 
 ReviewPayload = (
@@ -487,7 +514,11 @@ def _adhoc(f: Facts, e: Event, p: AdhocInject) -> None:
 
 
 def _opened(f: Facts, e: Event, p: DecisionOpened) -> None:
-    f.opened[_needed(p, "inject")] = e.t
+    inject_id = _needed(p, "inject")
+    deadline = _seconds(p.get("deadline"), "deadline")
+    f.opened[inject_id] = e.t
+    if deadline is not None and deadline >= e.t:
+        f.allowed[inject_id] = deadline - e.t
 
 
 def _taken(f: Facts, e: Event, p: DecisionTaken) -> None:
@@ -514,6 +545,7 @@ def _taken(f: Facts, e: Event, p: DecisionTaken) -> None:
         rationale,
         latency,
         [c.value for c in option.comms] if option else [],
+        f.allowed.get(inject_id),
     )
     pillars = f.inject_pillars.get(inject_id, ())
     f.decisions.append((row, pillars))
@@ -543,6 +575,7 @@ def _missed(f: Facts, e: Event, p: DecisionMissed) -> None:
         "",
         round(e.t - delivered.t, 3) if delivered else None,
         [],
+        f.allowed.get(inject_id),
     )
     pillars = f.inject_pillars.get(inject_id, ())
     f.decisions.append((row, pillars))
@@ -625,7 +658,31 @@ def _indicator(f: Facts, e: Event, p: IndicatorChanged) -> None:
     value = _number(p.get("value"), "value")
     series = f.indicators.get(indicator)
     if series is not None:
+        cause = p.get("cause")
+        if type(cause) is str and cause:
+            movers = f.movers
+            mover = movers[cause] if cause in movers else movers.setdefault(cause, _mover(f, cause))
+            if mover is not None:  # made with the series: the two have the same keys
+                f.indicator_moves[indicator].append(
+                    IndicatorMove(e.t, *mover, value, value - series[-1][1])
+                )
         series.append((e.t, value))
+
+
+def _mover(f: Facts, cause: str) -> tuple[Literal["decision", "measure"], str, str] | None:
+    """What an indicator change's cause names: a measure, a decision (inject/option), or
+    None (a default applied after a missed deadline is no one's decision)."""
+    scenario = f.scenario
+    if cause.startswith("measure "):
+        ref = cause.removeprefix("measure ")
+        measure = scenario.measure_map.get(ref)
+        return "measure", ref, f.text(measure.title) if measure else ref
+    if "/" in cause and not cause.startswith("default of "):
+        inject_id, option_id = cause.split("/", 1)
+        inject = scenario.inject_map.get(inject_id)
+        option = inject.decision.option(option_id) if inject and inject.decision else None
+        return "decision", cause, f.text(option.label) if option else option_id
+    return None
 
 
 def _observation(f: Facts, e: Event, p: Observation) -> None:
@@ -712,6 +769,7 @@ COLLECTORS: Mapping[str, Collector | None] = {
     Kind.WITHDRAWN: _review,
     Kind.IP_UPDATE: _review,
     Kind.FINDING_JUDGED: _review,
+    Kind.FEEDBACK: _feedback,
 }
 
 

@@ -23,6 +23,8 @@ from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
 from .findings import finding_label
 from .plan import note_text, state_text
+from .hotwash import NO_FEEDBACK, feedback_view
+from .latency import latency_words
 from .report import Counts, RatingMark, Report
 from .swimlane import swimlane_words
 from .text import (
@@ -190,6 +192,10 @@ def renderables(report: Report) -> list[RenderableType]:
     if lanes:
         out.append(Text(w("Who did what when"), style="bold"))
         out.extend(Text.assemble("• ", literal(line)) for line in lanes)
+    latencies = latency_words(report, w)
+    if latencies:
+        out.append(Text(w("Decision latency against deadlines"), style="bold"))
+        out.extend(Text.assemble("• ", literal(line)) for line in latencies)
 
     out.append(Rule(w(HEADING["pillars"]), align="left"))
     kinds = {kind: w(label) for kind, label in KIND_LABELS.items()}
@@ -348,6 +354,9 @@ def renderables(report: Report) -> list[RenderableType]:
         for n in r.notes
     )
 
+    out.append(Rule(w(HEADING["feedback"]), align="left"))
+    out.extend(_feedback_console(report, w))
+
     out.append(Rule(w(HEADING["timeline"]), align="left"))
     timeline = _headed(w, "Time", "Role", "Event")
     out.append(
@@ -395,6 +404,22 @@ def renderables(report: Report) -> list[RenderableType]:
             style="dim",
         )
     )
+    return out
+
+
+def _feedback_console(report: Report, w: Words) -> list[RenderableType]:
+    view = feedback_view(report.feedback, w)
+    if view is None:
+        return [Text(f"  {w(NO_FEEDBACK)}", style="dim italic")]
+    out: list[RenderableType] = [literal(view.headline)]
+    for part in (view.scales, view.pillars, view.answers):
+        if part.rows:
+            table = _headed(w, *part.headers)
+            for row in part.rows:
+                table.add_row(*(literal(cell, single_line=True) for cell in row))
+            out.append(table)
+    if view.more:
+        out.append(literal(view.more, style="dim"))
     return out
 
 

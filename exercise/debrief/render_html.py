@@ -16,11 +16,13 @@ from typing import TypeVar
 
 from ..language import N_
 from ..safetext import clean, html_escape
-from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
+from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart, moves_listed
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
 from .findings import finding_label
 from .plan import note_text, state_text
+from .hotwash import NO_FEEDBACK, feedback_view
+from .latency import latency_svg
 from .report import (
     DecisionRow,
     ExpectedRow,
@@ -385,6 +387,7 @@ def render_html(report: Report) -> str:
     _communication(add, report, w)
     _escalation(add, report, w)
     _improvement_plan(add, report, w)
+    _feedback(add, report, w)
     _timeline(add, report, w)
     _participants(add, report, w)
     footer = w(
@@ -565,6 +568,10 @@ def _summary(add: Add, report: Report, w: Words) -> None:
     if lanes:
         add(f'<p class="chart-title">{esc(w("Who did what when"))}</p>')
         add(lanes)
+    latencies = latency_svg(report, w)
+    if latencies:
+        add(f'<p class="chart-title">{esc(w("Decision latency against deadlines"))}</p>')
+        add(latencies)
     add("</section>")
 
 
@@ -716,6 +723,10 @@ class _PillarWriter:
             )
             add(f'<p class="chart-title">{line}</p>')
             add(indicator_chart(series, report.overview.played, report.escalation.phases, w))
+            if series.moves:
+                moved = esc(w("Moved by (the numbers on the chart)"))
+                items = "".join(f"<li>{esc(line)}</li>" for line in moves_listed(series, w))
+                add(f'<p class="muted">{moved}</p><ul class="moves">{items}</ul>')
         add(f"<h4>{esc(w('Observations'))}</h4>")
         if not s.observations:
             add(_none(w))
@@ -919,6 +930,25 @@ def _improvement_plan(add: Add, report: Report, w: Words) -> None:
             ],
         )
     )
+    add("</section>")
+
+
+def _feedback(add: Add, report: Report, w: Words) -> None:
+    add(f'<section id="feedback" class="annex"><h2>{esc(w(HEADING["feedback"]))}</h2>')
+    view = feedback_view(report.feedback, w)
+    if view is None:
+        add(f'<p class="none">{esc(w(NO_FEEDBACK))}</p>')
+    else:
+        add(f"<p>{esc(view.headline)}</p>")
+        for part in (view.scales, view.pillars, view.answers):
+            if part.rows:
+                rows = [
+                    "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>"
+                    for row in part.rows
+                ]
+                add(_table(w, part.headers, rows))
+        if view.more:
+            add(f'<p class="muted">{esc(view.more)}</p>')
     add("</section>")
 
 

@@ -15,9 +15,12 @@ from typing import TypeVar
 
 from ..language import N_
 from ..safetext import clean
+from .charts import moves_listed
 from .compare import Comparison, blocks
 from .findings import finding_label
 from .plan import note_text, state_text
+from .hotwash import NO_FEEDBACK, feedback_view
+from .latency import latency_words
 from .report import (
     Counts,
     DecisionRow,
@@ -319,6 +322,10 @@ def render_markdown(report: Report) -> str:
     if lanes:
         add(f"**{w('Who did what when')}**\n")
         add("\n".join(f"- {md(line)}" for line in lanes) + "\n")
+    latencies = latency_words(report, w)
+    if latencies:
+        add(f"**{w('Decision latency against deadlines')}**\n")
+        add("\n".join(f"- {md(line)}" for line in latencies) + "\n")
 
     # 3. Pillars
     add(f"## {w(HEADING['pillars'])}\n")
@@ -473,6 +480,19 @@ def render_markdown(report: Report) -> str:
     if followed:
         add(f"{w('Follow-up')}:\n")
         add("".join(f"- {md(r.ref)}: {md(note_text(n, w))}\n" for r in followed for n in r.notes))
+
+    # 8. Participant feedback
+    add(f"## {w(HEADING['feedback'])}\n")
+    view = feedback_view(report.feedback, w)
+    if view is None:
+        add(f"{w(NO_FEEDBACK)}\n")
+    else:
+        add(f"{md(view.headline)}\n")
+        for part in (view.scales, view.pillars, view.answers):
+            if part.rows:
+                add(table_(part.headers, [[md(cell) for cell in row] for row in part.rows]))
+        if view.more:
+            add(f"_{md(view.more)}_\n")
 
     # Annexes
     add(f"## {w(HEADING['timeline'])}\n")
@@ -654,6 +674,14 @@ class _PillarWriter:
                 ],
             )
         )
+        moved = [
+            f"- {w('{indicator} moved by', indicator=md(i.title))}: "
+            + "; ".join(md(line) for line in moves_listed(i, w))
+            for i in s.indicators
+            if i.moves
+        ]
+        if moved:
+            add("\n".join(moved) + "\n")
         add(f"#### {w('Observations')}\n")
         if not s.observations:
             add(f"_{w('None.')}_\n")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, NamedTuple, TypeVar
 
 from pydantic import Field
 
@@ -217,6 +217,7 @@ class DecisionRow:
     rationale: str
     latency: float | None  # from delivery (decisions and misses)
     comms: list[str]
+    deadline: float | None = None  # the time the decision allowed, from delivery
 
 
 @dataclass(slots=True)
@@ -236,6 +237,18 @@ class ExpectedRow:
     judged_by: str = ""
 
 
+class IndicatorMove(NamedTuple):
+    """A decision or a measure that moved an indicator (a named tuple: a long session has
+    tens of thousands; its text is a label or title, never longer than a report shows)."""
+
+    t: float
+    kind: Literal["decision", "measure"]
+    ref: str  # inject/option, or the measure's id
+    text: str  # the option's label, or the measure's title
+    value: float  # the indicator's value after it
+    delta: float
+
+
 @dataclass(slots=True)
 class IndicatorSeries:
     id: str
@@ -249,6 +262,9 @@ class IndicatorSeries:
     lowest: float
     highest: float
     points: list[tuple[float, float]]  # (t, value) at every change, from T+0
+    # The decisions and measures that moved it, for the charts and their words. Not part of
+    # the JSON: its `points` hold every change, and a long session has tens of thousands.
+    moves: Annotated[list[IndicatorMove], Field(exclude=True)] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -436,6 +452,57 @@ class Participants:
 
 
 @dataclass(slots=True)
+class FeedbackAnswer:
+    question: str  # the question's id
+    text: str  # the question as the form asked it
+    kind: Literal["text", "scale"]
+    answer: str  # the text written, or the score as text
+    score: int | None = None  # 1 to 5, for a scale question
+
+
+@dataclass(slots=True)
+class FeedbackForm:
+    """One filled-in feedback form: a role's answers after play."""
+
+    t: float
+    role: str
+    role_title: str
+    by: str  # who entered it: the role's seat, or the person typing in paper forms
+    pillars: list[str]  # the role's pillars: those of the injects it received
+    answers: list[FeedbackAnswer]
+
+
+@dataclass(slots=True)
+class FeedbackScale:
+    """The average score of a scale question (realism, in the default form)."""
+
+    question: str
+    text: str
+    average: float | None
+    answers: int
+
+
+@dataclass(slots=True)
+class PillarFeedback:
+    pillar: str
+    title: str
+    roles: list[str]  # the titles of the roles that answered
+    forms: int
+    realism: float | None
+
+
+@dataclass(slots=True)
+class ParticipantFeedback:
+    """The hot wash: what the players said of the exercise."""
+
+    forms: list[FeedbackForm] = field(default_factory=list)
+    realism: float | None = None  # the average of the `realism` question, 1 to 5
+    realism_answers: int = 0
+    scales: list[FeedbackScale] = field(default_factory=list)
+    pillars: list[PillarFeedback] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Report:
     overview: Overview
     summary: Summary
@@ -448,6 +515,7 @@ class Report:
     participants: Participants
     schema_version: int = SCHEMA_VERSION
     generator: str = "exercise"
+    feedback: ParticipantFeedback = field(default_factory=ParticipantFeedback)
     # Whether any text is longer than the renderers show (text.for_display): worked out
     # once when the report is built, so each renderer need not look; None: not known.
     # Not part of the JSON.

@@ -42,6 +42,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("communication", N_("5. Crisis communication")),
     ("escalation", N_("6. Escalation")),
     ("improvement-plan", N_("7. Improvement plan")),
+    ("feedback", N_("8. Participant feedback")),
     ("timeline", N_("Annex A. Timeline")),
     ("participants", N_("Annex B. Participants")),
 )

@@ -54,6 +54,8 @@ class Kind:
     WITHDRAWN: Final = "withdrawn"  # the item stays out of the report
     IP_UPDATE: Final = "improvement-update"  # an item followed up: status, owner, due, note
     FINDING_JUDGED: Final = "finding-judged"  # a computed finding accepted, edited or dropped
+    # Participant input after play: a role's hot wash feedback form (the core ignores it)
+    FEEDBACK: Final = "feedback"
 
 
 # -- payloads, one per kind ----------------------------------------------------------------
@@ -268,6 +270,20 @@ class FindingJudged(TypedDict):
     key: str  # the finding's stable key (rule and what it is about)
     verdict: Literal["accept", "edit", "drop"]
     text: str  # the evaluator's words, for an edit
+class AnswerGiven(TypedDict):
+    """An answer on a feedback form, with the question as the form asked it (so the
+    report shows what was answered, whatever the form says later)."""
+
+    id: str  # the question's id
+    question: str
+    answer: str | int  # a text, or a score from 1 to 5
+
+
+class Feedback(TypedDict):
+    """One role's feedback form after play: its answers in the form's order."""
+
+    role: str
+    answers: list[AnswerGiven]
 
 
 PAYLOADS: Mapping[str, type[Mapping[str, Any]]] = {
@@ -303,6 +319,7 @@ PAYLOADS: Mapping[str, type[Mapping[str, Any]]] = {
     Kind.WITHDRAWN: Withdrawn,
     Kind.IP_UPDATE: ImprovementUpdate,
     Kind.FINDING_JUDGED: FindingJudged,
+    Kind.FEEDBACK: Feedback,
 }
 """Every kind and its payload type: the list the registries are checked against."""
 

@@ -32,6 +32,7 @@ from .types import (
     MAX_OBJECTIVES,
     MAX_OPTIONS,
     MAX_PHASES,
+    MAX_QUESTIONS,
     MAX_RELEASES,
     MAX_ROLES,
     MAX_SOURCE,
@@ -85,6 +86,16 @@ class Objective(Model):
     text: Text
     capability: Text | None = None
     target: Text | None = Field(None, description="Capability target, often time-bound")
+
+
+class FeedbackQuestion(Model):
+    """A question of the participants' feedback form after play (the hot wash)."""
+
+    id: Slug
+    text: Title
+    kind: Literal["text", "scale"] = Field(
+        "text", description="text: a free answer; scale: a score from 1 (low) to 5 (high)"
+    )
 
 
 class Phase(Model):
@@ -298,6 +309,12 @@ class Scenario(Model):
     indicators: tuple[Indicator, ...] = Field((), max_length=MAX_INDICATORS)
     injects: tuple[Inject, ...] = Field((), max_length=MAX_INJECTS)
     measures: tuple[Measure, ...] = Field((), max_length=MAX_MEASURES)
+    feedback: tuple[FeedbackQuestion, ...] = Field(
+        (),
+        max_length=MAX_QUESTIONS,
+        description="The participants' feedback form after play; without it, the default "
+        "form (strengths, areas for improvement, realism 1-5, what to change)",
+    )
 
     @field_validator("start")
     @classmethod

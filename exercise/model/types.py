@@ -41,6 +41,7 @@ MAX_MEASURES = 1_000
 MAX_OPTIONS = 50  # options of one decision
 MAX_EXPECTED = 50  # expected actions of one inject
 MAX_RELEASES = 200  # injects one option releases
+MAX_QUESTIONS = 30  # questions of the feedback form
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID)]

@@ -39,6 +39,8 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from ..debrief.evaluation import InputError, entry
+from ..debrief.feedback import feedback_event
+from ..journal import JournalError
 from ..model.events import Event
 from ..safetext import clean
 from ..sim import commands as c
@@ -369,6 +371,8 @@ class SeatHost:
         kind = data["type"]
         if kind == "cmd":
             self._command(conn, *p.parse_cmd(data))
+        elif kind == "feedback":
+            self._feedback(conn, *p.parse_feedback(data))
         elif kind == "resync":
             since = data.get("since", 0)
             if type(since) is not int or since < 0:
@@ -406,6 +410,28 @@ class SeatHost:
             command = command.model_copy(update={"payload": item.payload(), "actor": by})
         future = self.driver.submit(command)
         future.add_done_callback(lambda done: self._answer(conn, cid, command, done))
+
+    def _feedback(self, conn: _Conn, cid: str, answers: dict[str, Any], name: str) -> None:
+        """A player seat's feedback form after the end, for its own role only: appended
+        through the session (this process is the journal's one writer), then acknowledged."""
+        seat = conn.seat
+        if seat.kind != c.SeatKind.PLAYER:
+            self._push(conn, _ack(cid, False, "only a player seat gives feedback, for its role"))
+            return
+        if not self.session.engine.ended:
+            self._push(conn, _ack(cid, False, "feedback is given once the session has ended"))
+            return
+        who = name.strip() or seat.name
+        try:
+            event = feedback_event(self.scenario, conn.lang, seat.name, answers, who, 0.0)
+            committed = self.driver.record_after_play([event])
+        except InputError as err:
+            self._push(conn, _ack(cid, False, str(err)))
+            return
+        except (JournalError, ValueError) as err:
+            self._push(conn, _ack(cid, False, f"not recorded: {err}"))
+            return
+        self._push(conn, _ack(cid, True, "", seq=committed[-1].seq))
 
     def _answer(
         self, conn: _Conn, cid: str, command: c.Command, done: asyncio.Future[Outcome]

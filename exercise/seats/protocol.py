@@ -1,6 +1,7 @@
 """The seat protocol: JSON text frames over a websocket, both ways (see docs/seats.md).
 
-Client to host: `hello` first (within a few seconds), then `cmd` and `resync`.
+Client to host: `hello` first (within a few seconds), then `cmd` and `resync`, and once
+the session has ended a player's `feedback`.
 Host to client: `welcome`, then `view` frames (players, observers) or `events` frames
 (facilitators, evaluators), `ack` for every `cmd`, and `bye` before the host closes.
 """
@@ -110,6 +111,22 @@ def parse_hello(data: dict[str, Any]) -> Hello:
     if not isinstance(name, str) or len(name) > 80:
         raise ProtocolError("name: not valid")
     return Hello(version, client, code, token, since, lang, name)
+
+
+MAX_ANSWERS = 30  # answers in one feedback frame (the scenario's form has at most 30)
+
+
+def parse_feedback(data: dict[str, Any]) -> tuple[str, dict[str, Any], str]:
+    """A player's feedback form after the end: its id, answers by question id, and the
+    name of who filled it in (may be empty)."""
+    cid = _text(data, "cid", COMMAND_ID)
+    answers = data.get("answers")
+    if cid is None or not isinstance(answers, dict) or len(answers) > MAX_ANSWERS:
+        raise ProtocolError("a feedback has a cid and at most 30 answers")
+    name = data.get("name", "")
+    if not isinstance(name, str) or len(name) > 80:
+        raise ProtocolError("name: not valid")
+    return cid, answers, name
 
 
 def parse_cmd(data: dict[str, Any]) -> tuple[str, dict[str, Any]]:

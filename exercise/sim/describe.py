@@ -29,6 +29,7 @@ from ..model.events import (
     ExpectedMet,
     ExpectedMissed,
     FindingJudged,
+    Feedback,
     ImprovementItem,
     ImprovementUpdate,
     IndicatorChanged,
@@ -335,6 +336,8 @@ def _ip_update(d: Describer, actor: str | None, p: ImprovementUpdate) -> Line:
 def _finding_judged(d: Describer, actor: str | None, p: FindingJudged) -> Line:
     verdict = Word(_VERDICT_WORDS.get(_str(p.get("verdict")), _str(p.get("verdict"))))
     return Line(w.FINDING_JUDGED, {"verdict": verdict, "key": _str(p.get("key"))})
+def _feedback(d: Describer, actor: str | None, p: Feedback) -> Line:
+    return Line(w.FEEDBACK, {"role": _str(p.get("role"))})
 
 
 Words = Callable[[Describer, "str | None", Any], "Line | None"]
@@ -373,4 +376,5 @@ WORDS: Mapping[str, Words] = {
     Kind.WITHDRAWN: _withdrawn,
     Kind.IP_UPDATE: _ip_update,
     Kind.FINDING_JUDGED: _finding_judged,
+    Kind.FEEDBACK: _feedback,
 }

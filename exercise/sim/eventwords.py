@@ -64,6 +64,7 @@ REPORT_FINAL = N_("Report marked final by {by}")
 WITHDRAWN = N_("{ref} withdrawn: {reason}")
 IP_UPDATE = N_("{ref} followed up ({status}): {note}")
 FINDING_JUDGED = N_("Computed finding {verdict}: {key}")
+FEEDBACK = N_("Feedback from {role}")
 UNKNOWN = "{kind}"  # a kind this version does not know (a journal from a newer one)
 
 # Our own words a line takes as parameters (`Word`, translated when it is rendered), marked

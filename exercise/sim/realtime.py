@@ -19,10 +19,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..model.events import Event, Kind
+from ..model.events import Event, Kind, NewEvent
 from ..model.reasons import reason
 from . import commands as c
 from .authority import SYSTEM
@@ -68,6 +68,15 @@ class RealtimeDriver:
         self._finished = False  # run() has returned: nothing more is recorded
 
     # -- for the UI --
+
+    def record_after_play(self, events: Sequence[NewEvent]) -> list[Event]:
+        """Input after the end (the participants' feedback), through the session, the
+        journal's one writer; every listener hears it as it hears a commit. Raises
+        ValueError before the end, JournalError when the journal cannot take it."""
+        committed = self.session.record_after_play(events)
+        for listener in self.listeners:
+            listener(committed)
+        return committed
 
     def now(self) -> float:
         """Scenario time now, never behind the last event the engine produced."""

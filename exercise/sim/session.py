@@ -10,7 +10,7 @@ back to what the journal holds, so nothing is shown that was not recorded, and
 from __future__ import annotations
 
 import gc
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from ..gcpause import paused_gc
 from ..journal import Journal, JournalError
 from ..journal.chain import open_verified
 from ..model import InjectTemplate, Scenario, localize
-from ..model.events import Event
+from ..model.events import Event, NewEvent
 from . import commands as c
 from .engine import Engine, Outcome
 from .replay import replay_journal
@@ -128,6 +128,18 @@ class Session:
         """Apply a command and commit; the caller may acknowledge it once this returns."""
         outcome = self.engine.submit(command, t)
         return outcome, self.commit()
+
+    def record_after_play(self, events: Sequence[NewEvent]) -> list[Event]:
+        """Append input given after play (the participants' feedback) through this
+        session, the journal's one writer: only once the session has ended (the engine
+        emits nothing more), at its last scenario time, in one transaction."""
+        if self.failure is not None:
+            raise self.failure
+        if not self.engine.ended:
+            raise ValueError("the session has not ended")
+        self.commit()  # nothing should be pending; if it is, it goes first
+        t = self.engine.state.t
+        return self.journal.append([NewEvent(t, e.kind, e.actor, e.payload) for e in events])
 
     def close(self) -> None:
         self.journal.close()

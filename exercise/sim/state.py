@@ -347,4 +347,5 @@ FOLDS: Mapping[str, Fold | None] = {
     Kind.WITHDRAWN: None,
     Kind.IP_UPDATE: None,
     Kind.FINDING_JUDGED: None,
+    Kind.FEEDBACK: None,  # participants' feedback after play
 }

@@ -25,9 +25,10 @@ from textual.widget import Widget
 from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker
 
+from ..journal import JournalError
 from ..language import default_language, session_language
 from ..model import InjectTemplate, Scenario, format_clock, localize
-from ..model.events import Event, Kind
+from ..model.events import Event, Kind, NewEvent
 from ..safetext import clean
 from ..sim import commands as c
 from ..sim.clock import VirtualClock
@@ -318,6 +319,19 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
 
         future.add_done_callback(done)
         return future
+
+    def record_feedback(self, event: NewEvent) -> str | None:
+        """Append a role's feedback form after the end, through the session this app holds
+        (the journal's one writer); None when recorded, else why not."""
+        if self._closed:
+            return i18n.tr("fb.closed", self.lang)
+        try:  # the listeners hear it (the live feed here, the seats' consoles)
+            self.driver.record_after_play([event])
+        except JournalError as err:
+            return clean(err.message)
+        except ValueError:  # the session has not ended: no form is offered before
+            return i18n.tr("fb.closed", self.lang)
+        return None
 
     def _report(self, command: c.Command, outcome: Outcome) -> None:
         """Say what became of a command: accepted on the status line, rejected also as a

@@ -27,6 +27,22 @@ STRINGS: dict[str, str] = {
     "role.initiative": N_("Own initiative"),
     "role.measures": N_("Measures"),
     "role.history": N_("History"),
+    "role.feedback": N_("Feedback"),
+    # the feedback form after play (the hot wash)
+    "fb.heading": N_("Feedback on the exercise"),
+    "fb.intro": N_(
+        "The session has ended. Tell exercise control how it went; every question is "
+        "optional. The form is recorded in the journal and shown in the debrief."
+    ),
+    "fb.name": N_("Your name (optional)"),
+    "fb.submit": N_("Send feedback"),
+    "fb.confirm": N_("Record this feedback form for {role}?"),
+    "fb.recorded": N_(
+        "Feedback recorded, thank you. The form is empty again for the next participant."
+    ),
+    "fb.empty": N_("Answer at least one question."),
+    "fb.failed": N_("Not recorded: {reason}"),
+    "fb.closed": N_("the session is not open for feedback"),
     "role.no_injects": N_("Nothing received yet."),
     "role.heading": N_("Role: {title}"),
     "role.level": N_("escalation level {level}"),
@@ -323,6 +339,7 @@ STRINGS: dict[str, str] = {
     "key.tab_initiative": N_("Initiative"),
     "key.tab_measures": N_("Measures"),
     "key.tab_history": N_("History"),
+    "key.tab_feedback": N_("Feedback"),
     "cmd.roles": N_("Pick a role"),
     "cmd.roles.help": N_("A list of every role, to filter by typing"),
     "cmd.next_tab": N_("Next tab"),

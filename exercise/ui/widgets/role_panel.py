@@ -38,8 +38,9 @@ from ..messages import CommandDone
 from ..view import MeasureRow, PlayerInject, role_history, role_inbox, role_measures
 from .checks import CheckList
 from .decision_form import DecisionForm
+from .feedback_form import FeedbackForm, FeedbackHost
 
-INNER_TABS = ("inbox", "initiative", "measures", "history")
+INNER_TABS = ("inbox", "initiative", "measures", "history", "feedback")
 
 
 class RolePanel(i18n.TranslatedBindings, Vertical):
@@ -51,6 +52,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         Binding("2", "inner_tab('initiative')", "key.tab_initiative", show=False),
         Binding("3", "inner_tab('measures')", "key.tab_measures", show=False),
         Binding("4", "inner_tab('history')", "key.tab_history", show=False),
+        Binding("5", "inner_tab('feedback')", "key.tab_feedback", show=False),
     ]
 
     def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs: Any) -> None:
@@ -71,6 +73,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         self.dirty = True
         self._could_decide = False
         self._mounting: AwaitMount | None = None
+        self.feedback_offered = False  # the feedback tab, added once the session has ended
 
     @property
     def decision_form(self) -> DecisionForm | None:
@@ -156,6 +159,21 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         self._refresh_heading(state)
         self._refresh_measures(state)
         self._refresh_history(state)
+        if state.ended and not self.feedback_offered:
+            self._offer_feedback()
+
+    def _offer_feedback(self) -> None:
+        """The session has ended: add the hot wash's feedback form as the panel's fifth tab
+        (only where the app can record it)."""
+        if not isinstance(self.app, FeedbackHost):
+            return
+        self.feedback_offered = True
+        pane = TabPane(
+            "5 " + self.t("role.feedback"),
+            VerticalScroll(FeedbackForm(self.scenario, self.role, self.lang)),
+            id=f"{self.prefix}-feedback",
+        )
+        self.query_one(TabbedContent).add_pane(pane)
 
     def open_decisions(self) -> list[PlayerInject]:
         """This role's open decisions, oldest first."""
@@ -335,11 +353,13 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "decide":
             return bool(self.open_decisions())
+        if action == "inner_tab" and parameters == ("feedback",):
+            return self.feedback_offered  # no such tab before the end
         return True
 
     def action_inner_tab(self, name: str) -> None:
         """Show one of the panel's own tabs (inbox, own initiative, measures, history)."""
-        if name not in INNER_TABS:
+        if name not in INNER_TABS or (name == "feedback" and not self.feedback_offered):
             return
         self.screen.set_focus(None)  # a focused widget in the pane left would pull back
         self.query_one(TabbedContent).active = f"{self.prefix}-{name}"
@@ -348,8 +368,11 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
             "initiative": ".init-text",
             "measures": ".measure-table",
             "history": ".history-table",
+            "feedback": ".feedback-form TextArea, .feedback-form RadioSet",
         }
-        self.query_one(focus[name]).focus()
+        found = self.query(focus[name])
+        if found:
+            found.first().focus()
 
     async def action_decide(self) -> None:
         """Open this role's oldest open decision, whatever the inbox shows: select its

@@ -1,0 +1,80 @@
+"""A player seat's feedback form after the end: recorded by the host (the journal's one
+writer) for the seat's own role only, refused before the end and from other seats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import scenario_text
+from seat_rig import close_code, frame, rig, run
+
+from exercise.journal import Journal
+from exercise.model import Scenario
+from exercise.model.events import Kind
+from exercise.seats import protocol as p
+from exercise.sim import commands as c
+
+ROLES = """\
+- {id: nctv, title: NCTV chair, kind: player}
+- {id: ezk, title: Energy ministry, kind: player}
+- {id: excon, title: Exercise control, kind: facilitator}
+"""
+
+
+@pytest.fixture
+def scenario(load: Callable[[str], Scenario]) -> Scenario:
+    return load(scenario_text(roles=ROLES))
+
+
+async def feedback(ws: Any, cid: str, answers: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    await ws.send(p.dumps({"type": "feedback", "cid": cid, "answers": answers, **extra}))
+    return await frame(ws, "ack")
+
+
+def forms(path: Path) -> list[dict[str, Any]]:
+    with Journal.open(path, readonly=True) as journal:
+        return [dict(e.payload) for e in journal.events() if e.kind == Kind.FEEDBACK]
+
+
+def test_a_player_seat_sends_its_form_after_the_end(scenario: Scenario, tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+
+    async def main() -> None:
+        async with rig(path, scenario) as r:
+            ws, _ = await r.join("nctv")
+            early = await feedback(ws, "f1", {"realism": 4})
+            assert not early["ok"] and "ended" in early["reason"]
+            await r.control(c.End(actor="excon"))
+            # the role is the seat's: a role named in the frame is not a question
+            sneaky = await feedback(ws, "f2", {"role": "ezk"})
+            assert not sneaky["ok"] and "'role' is not a question" in sneaky["reason"]
+            bad = await feedback(ws, "f3", {"realism": 9})
+            assert not bad["ok"] and "1 to 5" in bad["reason"]
+            ack = await feedback(ws, "f4", {"realism": 4, "strengths": "Fast"}, name="Jan")
+            assert ack["ok"], ack
+            control, _ = await r.join("excon")
+            refused = await feedback(control, "f5", {"realism": 1})
+            assert not refused["ok"] and "player seat" in refused["reason"]
+
+    run(main)
+    [form] = forms(path)
+    assert form["role"] == "nctv"
+    assert [(a["id"], a["answer"]) for a in form["answers"]] == [
+        ("strengths", "Fast"),
+        ("realism", 4),
+    ]
+
+
+def test_a_malformed_feedback_frame_closes_the_connection(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            ws, _ = await r.join("nctv")
+            await ws.send(p.dumps({"type": "feedback", "cid": "f1", "answers": ["x"]}))
+            assert await close_code(ws) == p.Close.PROTOCOL
+
+    run(main)
