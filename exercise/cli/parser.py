@@ -390,9 +390,7 @@ def _build(lang: str) -> Parser:
         "--export", metavar="FILE", help=w("write the plan to FILE (.xlsx or .csv) instead")
     )
     o.add_force(plan, w)
-    o.add_lang(
-        plan, w, w("the listing and the export"), w("the session's, else the scenario's")
-    )
+    o.add_lang(plan, w, w("the listing and the export"), w("the session's, else the scenario's"))
 
     feedback = add(
         "feedback",
@@ -407,9 +405,7 @@ def _build(lang: str) -> Parser:
     )
     o.add_journal(feedback, w)
     o.add_lang(feedback, w, w("the questions"))
-    feedback.add_argument(
-        "--role", metavar="ROLE", help=w("the player role whose form this is")
-    )
+    feedback.add_argument("--role", metavar="ROLE", help=w("the player role whose form this is"))
     feedback.add_argument(
         "--file", metavar="ANSWERS", help=w("a YAML file of forms instead of typing one in")
     )

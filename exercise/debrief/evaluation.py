@@ -228,8 +228,8 @@ def entry(scenario: Scenario, kind: str, payload: object, events: Iterable[Event
         raise InputError(f"not an evaluation entry: {kind[:40]!r}")
     item = parse(model, **{str(key): value for key, value in payload.items()})
     check(scenario, item)
-    if isinstance(item, WithdrawalInput):
-        _check_withdrawals(fold(events), [to_event(item, "", 0.0)])
+    if isinstance(item, WithdrawalInput | PlanUpdateInput):
+        _check_references(fold(events), [to_event(item, "", 0.0)])
     return item
 
 

@@ -22,9 +22,9 @@ from ..safetext import literal
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
 from .findings import finding_label
-from .plan import note_text, state_text
 from .hotwash import NO_FEEDBACK, feedback_view
 from .latency import latency_words
+from .plan import note_text, state_text
 from .report import Counts, RatingMark, Report
 from .swimlane import swimlane_words
 from .text import (

@@ -20,9 +20,9 @@ from .charts import counts_bar, escalation_strip, expected_bars, indicator_chart
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
 from .findings import finding_label
-from .plan import note_text, state_text
 from .hotwash import NO_FEEDBACK, feedback_view
 from .latency import latency_svg
+from .plan import note_text, state_text
 from .report import (
     DecisionRow,
     ExpectedRow,

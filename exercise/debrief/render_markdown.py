@@ -18,9 +18,9 @@ from ..safetext import clean
 from .charts import moves_listed
 from .compare import Comparison, blocks
 from .findings import finding_label
-from .plan import note_text, state_text
 from .hotwash import NO_FEEDBACK, feedback_view
 from .latency import latency_words
+from .plan import note_text, state_text
 from .report import (
     Counts,
     DecisionRow,

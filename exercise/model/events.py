@@ -270,6 +270,8 @@ class FindingJudged(TypedDict):
     key: str  # the finding's stable key (rule and what it is about)
     verdict: Literal["accept", "edit", "drop"]
     text: str  # the evaluator's words, for an edit
+
+
 class AnswerGiven(TypedDict):
     """An answer on a feedback form, with the question as the form asked it (so the
     report shows what was answered, whatever the form says later)."""

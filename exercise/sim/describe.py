@@ -28,8 +28,8 @@ from ..model.events import (
     ExpectedJudged,
     ExpectedMet,
     ExpectedMissed,
-    FindingJudged,
     Feedback,
+    FindingJudged,
     ImprovementItem,
     ImprovementUpdate,
     IndicatorChanged,
@@ -336,6 +336,8 @@ def _ip_update(d: Describer, actor: str | None, p: ImprovementUpdate) -> Line:
 def _finding_judged(d: Describer, actor: str | None, p: FindingJudged) -> Line:
     verdict = Word(_VERDICT_WORDS.get(_str(p.get("verdict")), _str(p.get("verdict"))))
     return Line(w.FINDING_JUDGED, {"verdict": verdict, "key": _str(p.get("key"))})
+
+
 def _feedback(d: Describer, actor: str | None, p: Feedback) -> Line:
     return Line(w.FEEDBACK, {"role": _str(p.get("role"))})
 
