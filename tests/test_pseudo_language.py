@@ -193,7 +193,7 @@ def test_every_problem_of_a_broken_file_is_said_through_the_language_layer(
 _AS_IS = re.compile(r"--?[\w-]+|\{[^}]*\}|\b[A-Z][A-Z0-9_|]+\b|\bexercise( \w+)?")
 COMMANDS = ["validate", "lint", "schema", "list", "import", "msel", "handouts", "play", "run",
             "resume", "host", "join", "replay", "verify", "export", "debrief",
-            "review"]  # fmt: skip
+            "review", "plan", "feedback"]  # fmt: skip
 
 
 def _help_text(shown: str) -> str:

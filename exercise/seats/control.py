@@ -254,7 +254,7 @@ class ControlApp(TranslatedBindings, App[None]):
         if ack.get("ok"):
             for field in clear:
                 field.value = ""
-            self.notify(self.w("done"), markup=False)
+            self.notify(self.w("Done."), markup=False)
         else:
             self.notify(clean(str(ack.get("reason", ""))), severity="warning", markup=False)
 

@@ -50,7 +50,7 @@ PAGE_WORDS = (
     N_("closed"),
     N_("the host closed this seat"),
     N_("this page shows a player's or the wall's view; exercise control uses the console"),
-    N_("done"),
+    N_("Done."),
     N_("Take"),
     N_("Take {title}?"),
     N_("Lift"),

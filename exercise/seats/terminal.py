@@ -278,7 +278,7 @@ class SeatApp(TranslatedBindings, App[None]):
                 after.value = ""
             if command["type"] == "lift-measure":
                 self.query_one("#informed", Checkbox).value = False
-            self.notify(text(self.lang, "done"), markup=False)
+            self.notify(text(self.lang, "Done."), markup=False)
         else:
             self.notify(clean(str(ack.get("reason", ""))), severity="warning", markup=False)
 

@@ -124,7 +124,7 @@
     } else if (frame.type === "ack") {
       if (!state.waiting.has(frame.cid)) return;
       state.waiting.delete(frame.cid);
-      notice(frame.ok ? w("done") : frame.reason);
+      notice(frame.ok ? w("Done.") : frame.reason);
     }
   }
 
