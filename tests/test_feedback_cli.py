@@ -71,6 +71,10 @@ def test_a_file_of_paper_forms_is_recorded_and_debriefed(
         ("nctv", "J. de Vries"),
         ("nkc", "EXCON"),  # no name on the form: who entered it
     ]
+    # the simulation ignores the forms: replay still reads the journal to its end
+    assert main(["replay", str(journal), "--format", "json"]) == 0
+    replayed = json.loads(capsys.readouterr().out)
+    assert replayed["ended"] is True
     assert main(["debrief", str(journal), "--format", "json", "--out", str(tmp_path)]) == 0
     report = json.loads((tmp_path / "session.json").read_text(encoding="utf-8"))
     assert report["feedback"]["realism"] == 3.0
