@@ -6,11 +6,19 @@ Scenario files go to `<tmp>/scenarios/`, so the loader finds the catalogue a tes
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+# The tests expect English unless they ask for another language: a developer's own locale
+# (LANGUAGE=nl, LANG=nl_NL.UTF-8) must not change what the product says under test, here
+# or in the subprocesses the tests start.
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 from exercise.content.loader import load_scenario
 from exercise.content.problems import ContentError, Problem
