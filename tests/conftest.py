@@ -13,16 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from exercise.content.loader import load_scenario
+from exercise.content.problems import ContentError, Problem
+from exercise.model import Scenario
+
 # The tests expect English unless they ask for another language: a developer's own locale
 # (LANGUAGE=nl, LANG=nl_NL.UTF-8) must not change what the product says under test, here
 # or in the subprocesses the tests start.
 for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_name, None)
 os.environ["LANG"] = "C.UTF-8"
-
-from exercise.content.loader import load_scenario
-from exercise.content.problems import ContentError, Problem
-from exercise.model import Scenario
 
 HEADER = """\
 format: 1
