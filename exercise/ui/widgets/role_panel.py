@@ -1,5 +1,6 @@
 """A role player's panel: the role's own injects, its decisions, own-initiative decisions,
-the measures it may take at the current escalation level, and its decision history.
+the measures it may take at the current escalation level, its decision history and its
+communication products (`role_panel_products`).
 
 Everything here comes from the player's view in `exercise.ui.view`: a panel never shows
 MSEL fields, and never another role's injects.
@@ -38,8 +39,9 @@ from ..messages import CommandDone
 from ..view import MeasureRow, PlayerInject, role_history, role_inbox, role_measures
 from .checks import CheckList
 from .decision_form import DecisionForm
+from .role_panel_products import ProductsPane
 
-INNER_TABS = ("inbox", "initiative", "measures", "history")
+INNER_TABS = ("inbox", "initiative", "measures", "history", "comms")
 
 
 class RolePanel(i18n.TranslatedBindings, Vertical):
@@ -51,6 +53,8 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         Binding("2", "inner_tab('initiative')", "key.tab_initiative", show=False),
         Binding("3", "inner_tab('measures')", "key.tab_measures", show=False),
         Binding("4", "inner_tab('history')", "key.tab_history", show=False),
+        Binding("5", "inner_tab('comms')", "key.tab_comms", show=False),
+        Binding("p", "product", "key.product", show=False),
     ]
 
     def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs: Any) -> None:
@@ -133,6 +137,8 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
                 yield Static(hint, classes="measure-result")
             with TabPane("4 " + self.t("role.history"), id=f"{p}-history"):
                 yield DataTable(cursor_type="row", classes="history-table")
+            with TabPane("5 " + self.t("role.comms"), id=f"{p}-comms"):
+                yield ProductsPane(self.scenario, self.role, lang)
 
     def on_mount(self) -> None:
         measures = self.query_one(".measure-table", DataTable)
@@ -156,6 +162,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         self._refresh_heading(state)
         self._refresh_measures(state)
         self._refresh_history(state)
+        self.query_one(ProductsPane).refresh_view(state)
 
     def open_decisions(self) -> list[PlayerInject]:
         """This role's open decisions, oldest first."""
@@ -348,8 +355,13 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
             "initiative": ".init-text",
             "measures": ".measure-table",
             "history": ".history-table",
+            "comms": ".product-table",
         }
         self.query_one(focus[name]).focus()
+
+    def action_product(self) -> None:
+        """Draft a communication product as this role."""
+        self.query_one(ProductsPane).draft()
 
     async def action_decide(self) -> None:
         """Open this role's oldest open decision, whatever the inbox shows: select its
