@@ -59,6 +59,8 @@ from .report import (
     CommsItem,
     Counts,
     DecisionRow,
+    DisruptionComms,
+    ElementCover,
     ExpectedRow,
     InjectRow,
     MeasureRow,
@@ -76,7 +78,7 @@ from .words import ENGLISH, Words
 
 ACTION_PERSPECTIVE = CommsElement.ACTION_PERSPECTIVE.value
 _LEVELS = frozenset(level.value for level in Level)
-MAJOR_SEVERITY = 4  # the action-perspective clock starts at the first inject this severe
+MAJOR_SEVERITY = 4  # a disruption: communication is measured on injects this severe
 # Unreadable events listed by seq in the report (all are counted): enough to find the
 # pattern in a damaged journal without the list becoming the report.
 MAX_UNREADABLE_LISTED = 20
@@ -836,17 +838,75 @@ def suggest(counts: Counts, w: Words = ENGLISH) -> RatingMark | None:
 def first_action_perspective(
     facts: Facts,
 ) -> tuple[float, str, CommsItem | None]:
-    """From the first delivered inject with severity >= 4 (else T+0) to the first decision,
-    measure or self-initiated decision at or after it that carries an action perspective."""
+    """From the first delivered inject with severity >= 4 to the first product issued that
+    answers it and carries an action perspective (with no such inject: from T+0 to the
+    first product carrying one)."""
     reference, reference_inject = 0.0, ""
     for inject in facts.delivered.values():
-        if inject.severity is not None and inject.severity >= MAJOR_SEVERITY:
+        if is_severe(inject):
             reference, reference_inject = inject.t, inject.id
             break
-    for row, _pillars in facts.decisions:
-        if row.kind != "missed" and row.t >= reference and ACTION_PERSPECTIVE in row.comms:
-            return reference, reference_inject, comms_item(row)
+    for row in issued_products(facts):
+        if ACTION_PERSPECTIVE in row.elements and (
+            not reference_inject or reference_inject in row.answers
+        ):
+            assert row.t is not None
+            return (
+                reference,
+                reference_inject,
+                CommsItem(row.t, "product", row.role, row.id, f"{row.kind_label} {row.id}"),
+            )
     return reference, reference_inject, None
+
+
+def is_severe(inject: InjectRow) -> bool:
+    """A disruption the debrief measures communication on: severity 4 or more."""
+    return inject.severity is not None and inject.severity >= MAJOR_SEVERITY
+
+
+def issued_products(facts: Facts) -> list[ProductRow]:
+    """The products issued, in the order they were issued."""
+    rows = [row for row in facts.products.values() if row.status == "issued"]
+    rows.sort(key=lambda row: row.t or 0.0)
+    return rows
+
+
+def disruption_comms(facts: Facts) -> list[DisruptionComms]:
+    """For each severe inject delivered, in order: the products answering it, the lag to the
+    first, which elements they covered and by whom, how many were approved before release."""
+    issued = issued_products(facts)
+    out = []
+    for inject in facts.delivered.values():
+        if not is_severe(inject):
+            continue
+        answering = [row for row in issued if inject.id in row.answers]
+        first = answering[0] if answering else None
+        covers = []
+        for element in CommsElement:
+            carrying = [row for row in answering if element.value in row.elements]
+            roles = list(dict.fromkeys(row.role for row in carrying))
+            covers.append(
+                ElementCover(
+                    element.value,
+                    element.label(facts.lang),
+                    roles,
+                    carrying[0].t if carrying else None,
+                )
+            )
+        out.append(
+            DisruptionComms(
+                inject.id,
+                inject.title,
+                inject.t,
+                inject.severity,
+                [row.id for row in answering],
+                first.id if first else "",
+                round(first.t - inject.t, 3) if first and first.t is not None else None,
+                covers,
+                sum(1 for row in answering if row.approved_by),
+            )
+        )
+    return out
 
 
 def comms_item(row: DecisionRow) -> CommsItem:
