@@ -52,6 +52,7 @@ from ..model.events import (
     Withdrawn,
 )
 from ..model.reasons import reason_text
+from ..model.scenario import SEVERE
 from ..sim.describe import Describer
 from .evaluation import Evaluation
 from .report import (
@@ -73,12 +74,12 @@ from .report import (
     Status,
     TimelineRow,
 )
-from .text import MAX_TIME, bounded_time
+from .text import ELEMENT_SHORT, MAX_TIME, bounded_time
 from .words import ENGLISH, Words
 
 ACTION_PERSPECTIVE = CommsElement.ACTION_PERSPECTIVE.value
 _LEVELS = frozenset(level.value for level in Level)
-MAJOR_SEVERITY = 4  # a disruption: communication is measured on injects this severe
+MAJOR_SEVERITY = SEVERE  # a disruption: communication is measured on injects this severe
 # Unreadable events listed by seq in the report (all are counted): enough to find the
 # pattern in a damaged journal without the list becoming the report.
 MAX_UNREADABLE_LISTED = 20
@@ -427,13 +428,22 @@ def _delivered(f: Facts, e: Event, p: InjectDelivered) -> None:
                 measure = f.scenario.measure_map.get(spec.measure)
                 title = f.text(measure.title) if measure else spec.measure
                 what = f.w("Take measure: {measure}", measure=title)
+            elif spec.product is not None:
+                wanted = spec.product
+                kind = f.w.label(wanted.kind) if wanted.kind else f.w("a communication product")
+                elements = ", ".join(f.w(ELEMENT_SHORT[e.value]) for e in wanted.elements)
+                what = (
+                    f.w("Issue: {kind} with {elements}", kind=kind, elements=elements)
+                    if elements
+                    else f.w("Issue: {kind}", kind=kind)
+                )
             else:
                 what = f.text(spec.action)
             f.expected[(inject_id, index)] = ExpectedRow(
                 inject_id,
                 row.title,
                 index,
-                spec.role or decider or "",
+                spec.product_role or spec.role or decider or "",
                 what,
                 spec.objective or "",
                 e.t,

@@ -47,6 +47,7 @@ from .types import (
 )
 
 FORMAT_VERSION = 1
+SEVERE = 4  # an inject this severe is a disruption: communication on it is expected
 DEFAULT_CLASSIFICATION = "UNCLASSIFIED // EXERCISE"
 EARLIEST_START, LATEST_START = 1900, 2999  # years; the clock must stay within calendar dates
 
@@ -311,6 +312,11 @@ class InjectTemplate(Model):
     expected: tuple[ExpectedAction, ...] = Field((), max_length=MAX_EXPECTED)
     contingency: bool = Field(False, description="Released when an expected action fails")
     notes: Text | None = Field(None, description="Controller and evaluator notes (MSEL only)")
+
+    @property
+    def severe(self) -> bool:
+        """A disruption (severity 4 or more): the debrief measures communication on it."""
+        return self.severity is not None and self.severity >= SEVERE
 
 
 class Inject(InjectTemplate):

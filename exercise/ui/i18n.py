@@ -351,6 +351,7 @@ STRINGS: dict[str, str] = {
     "key.product": N_("New product"),
     "key.return_product": N_("Return"),
     "prod.heading": N_("Draft a communication product"),
+    "msel.any_product": N_("a communication product"),
     "prod.kind": N_("Kind of product"),
     "prod.audience": N_("Audience"),
     "prod.channel": N_("Channel (optional)"),

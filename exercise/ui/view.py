@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..model import Scenario, format_duration, localize
+from ..model import ExpectedProduct, Scenario, format_duration, localize
 from ..sim.state import DecisionState, SessionState
 from . import i18n
 
@@ -159,6 +159,9 @@ def msel_detail(
     for expected in inject.expected:
         what = expected.option or expected.measure or localize(expected.action, lang)
         who = expected.role or inject.decider or ""
+        if expected.product is not None:
+            what = _expected_product(expected.product, lang)
+            who = expected.product_role or who
         within = (
             " " + i18n.tr("msel.within", lang, within=format_duration(expected.within))
             if expected.within is not None
@@ -477,6 +480,15 @@ class ProductView:
     elements: tuple[str, ...]
     text: str
     answers: tuple[str, ...]  # titles of the injects it answers
+
+
+def _expected_product(product: ExpectedProduct, lang: str) -> str:
+    """An expected product as the MSEL shows it: its kind and the elements it must carry."""
+    kind = product.kind.label(lang) if product.kind else i18n.tr("msel.any_product", lang)
+    if not product.elements:
+        return kind
+    elements = ", ".join(i18n.comms_name(e.value, lang) for e in product.elements)
+    return f"{kind} ({elements})"
 
 
 def _kind_label(kind: str, lang: str) -> str:
