@@ -247,7 +247,9 @@ def _delivered(s: SessionState, t: float, actor: str | None, p: InjectDelivered)
     if source is not None and source.expected:
         decider = source.decider
         for index, expected in enumerate(source.expected):
-            role = expected.product_role or expected.role or decider or ""
+            role = expected.role or decider or ""
+            if expected.product is not None and expected.product.role:
+                role = expected.product.role  # who is to issue the product
             due = t + expected.within if expected.within is not None else None
             s.expected[(inject, index)] = ExpectedState(inject, index, role, due)
     return {inject_key(inject)}
