@@ -343,3 +343,46 @@ def test_the_products_fold_again_from_the_journal(scenario: Scenario, tmp_path: 
         "P2": ("returned", "No"),
     }
     session.close()
+
+
+@pytest.mark.parametrize("kind", ["expected", "file"])
+@pytest.mark.parametrize("stop", [11 * M, 12.5 * M, 15 * M, 17 * M, 22 * M])
+def test_a_resumed_rehearsal_issues_and_approves_as_an_uninterrupted_one(
+    load: Load, tmp_path: Path, kind: str, stop: float
+) -> None:
+    """Stopped while a product waits for its approval (or before it is drafted), the
+    resumed session plans the same approval and ends with the same events. (The expected
+    policy drafts the press release at 12m, the NKC approves it at 13m; the file's at 15m
+    and 19m.)"""
+    injects = INJECTS.replace(
+        "- product: {elements: [action-perspective]}",
+        "- product: {kind: press-release, role: ezk, elements: [action-perspective]}",
+    )
+    scenario = load(scenario_text(roles=ROLES, injects=injects) + COMMUNICATION)
+    path = tmp_path / "decisions.yaml"
+    path.write_text(DECISIONS, encoding="utf-8")
+
+    def player() -> Player:
+        if kind == "file":
+            return FilePlayer(load_decisions(path, scenario))
+        return AutoPlayer("expected")
+
+    whole = play(scenario, tmp_path / "whole.db", player())
+    parts = Session.start(scenario, tmp_path / "parts.db", durable=False)
+    run_headless(parts, player(), until=stop)
+    parts.close()
+    resumed = Session.resume(tmp_path / "parts.db", durable=False)
+    run_headless(resumed, player())
+
+    def stream(session: Session) -> list[tuple[object, ...]]:
+        return [
+            (e.kind, e.t, e.actor, e.payload)
+            for e in session.journal.events()
+            if e.kind != Kind.SESSION_RESUMED
+        ]
+
+    assert stream(resumed) == stream(whole)
+    assert resumed.engine.state.products == whole.engine.state.products
+    assert any(p.approved_by for p in whole.engine.state.products)
+    whole.close()
+    resumed.close()
