@@ -141,6 +141,7 @@ HAND_SCENARIO: dict[str, Any] = {
             },
         },
     ],
+    "communication": {"approval": [{"by": "nctv", "kinds": ["nl-alert"]}]},
     "measures": [
         {
             "id": "activate-lcp-md",
@@ -172,12 +173,27 @@ HAND_EVENTS: list[NewEvent] = [
     # i-rumour (severity 4: the action-perspective clock starts at 10m)
     _e(600, Kind.INJECT_DELIVERED, inject="i-rumour", to=["nkc"], cause="timeline"),
     _e(600, Kind.DECISION_OPENED, inject="i-rumour", role="nkc", deadline=1200.0),
+    # the first product on i-rumour at 12m (lag 2m): threat information only
+    _e(720, Kind.PRODUCT_ISSUED, "nkc", product="P1", role="nkc", kind="social-post",
+       audience="Drivers", channel="X", elements=["threat-info"],
+       text="Fuel is not rationed.", answers=["i-rumour"]),
     # i-drone: delivered 15m, deadline 20m passes
     _e(900, Kind.INJECT_DELIVERED, inject="i-drone", to=["nctv"], cause="timeline"),
     _e(900, Kind.DECISION_OPENED, inject="i-drone", role="nctv", deadline=1200.0),
-    # rebut at 16m40s: latency 6m40s, expected (due 15m) late, first action perspective
+    # an NL-Alert waits for the NCTV from 15m
+    _e(900, Kind.PRODUCT_SUBMITTED, "nkc", product="P2", role="nkc", kind="nl-alert",
+       audience="Residents", channel="NL-Alert", elements=["threat-info", "action-perspective"],
+       text="Buy no extra fuel; check on your neighbours.", answers=["i-rumour"],
+       approver="nctv"),
+    # rebut at 16m40s: latency 6m40s, expected (due 15m) late; the NL-Alert approved and
+    # issued at 16m40s: the first action perspective, 6m40s after i-rumour
     _e(1000, Kind.DECISION_TAKEN, "nkc", inject="i-rumour", role="nkc", option="rebut",
        rationale="Facts first", latency=400.0),
+    _e(1000, Kind.PRODUCT_APPROVED, "nctv", product="P2", by="nctv"),
+    _e(1000, Kind.PRODUCT_ISSUED, "nkc", product="P2", role="nkc", kind="nl-alert",
+       audience="Residents", channel="NL-Alert", elements=["threat-info", "action-perspective"],
+       text="Buy no extra fuel; check on your neighbours.", answers=["i-rumour"],
+       approved_by="nctv"),
     _e(1000, Kind.EXPECTED_MET, "nkc", inject="i-rumour", index=0, status="late"),
     _e(1000, Kind.INDICATOR_CHANGED, indicator="trust", value=90.0, delta=10.0,
        cause="i-rumour/rebut"),
@@ -202,6 +218,11 @@ HAND_EVENTS: list[NewEvent] = [
     _e(2760, Kind.DECISION_TAKEN, "nctv", inject="i-war", role="nctv", option="mobilise",
        rationale="", latency=60.0),
     _e(2760, Kind.PHASE_ENTERED, phase="war", level="L3", cause="i-war/mobilise"),
+    # a second NL-Alert is returned: i-war (severity 5) has no product answering it
+    _e(2900, Kind.PRODUCT_SUBMITTED, "nkc", product="P3", role="nkc", kind="nl-alert",
+       audience="Everyone", channel="NL-Alert", elements=["preparation-info"],
+       text="Stay tuned to the radio.", answers=[], approver="nctv"),
+    _e(2950, Kind.PRODUCT_RETURNED, "nctv", product="P3", by="nctv", note="Wait for the MCCb"),
     _e(3600, Kind.SESSION_ENDED, reason="scenario time is up"),
 ]  # fmt: skip
 

@@ -132,7 +132,7 @@ def test_dutch_console_has_dutch_words_only(dutch) -> None:
     for word in ("Evaluatierapport / Verbeterplan", "Besluiten", "Verbeterpunt: Late to see L2"):
         assert word in text
     assert "organisatie" in text  # the improvement item's capability element, lower case
-    assert "nog 10 gebeurtenissen in het Markdown- en HTML-rapport" in text
+    assert "nog 16 gebeurtenissen in het Markdown- en HTML-rapport" in text
     for word in ENGLISH:
         assert word not in text, word
 
@@ -170,7 +170,7 @@ def test_english_is_unchanged(english) -> None:
     assert '<p class="muted"><i lang="nl">' in html  # the pillar's Dutch name under it
     console = render(english, "console")
     assert HEADING["summary"] in console and "Annex B. Participants" in console
-    assert "… 10 more events in the Markdown and HTML report" in console
+    assert "… 16 more events in the Markdown and HTML report" in console
     assert "  Area for improvement: Late to see L2" in console
     assert "organisation" in console
     for word in ("Verbeterplan", "Besluiten", "Inhoud", "Pagina"):

@@ -97,10 +97,53 @@ def test_time_to_first_action_perspective(hand: Report) -> None:
     c = hand.communication
     assert (c.reference, c.reference_inject) == (600, "i-rumour")  # first severity >= 4
     assert c.first_action_perspective is not None
-    assert c.first_action_perspective.ref == "i-rumour/rebut"
+    # the NL-Alert approved at 16m40s, not the option tagged action-perspective then
+    assert (c.first_action_perspective.kind, c.first_action_perspective.ref) == ("product", "P2")
     assert c.lag == 400
+    # the option, measure and own-initiative tags: decisions with a communication side
     counts = {e.element: e.count for e in c.elements}
     assert counts == {"threat-info": 2, "preparation-info": 0, "action-perspective": 1}
+
+
+def test_communication_per_disruption(hand: Report) -> None:
+    rumour, war = hand.communication.disruptions  # the injects with severity >= 4
+    assert (rumour.inject, rumour.products, rumour.first_product, rumour.lag) == (
+        "i-rumour",
+        ["P1", "P2"],
+        "P1",
+        120,
+    )
+    covered = {x.element: (x.roles, x.first) for x in rumour.elements}
+    assert covered == {
+        "threat-info": (["nkc"], 720),
+        "preparation-info": ([], None),
+        "action-perspective": (["nkc"], 1000),
+    }
+    assert rumour.coordinated == 1  # P2 was approved by the NCTV, P1 needed no approval
+    assert (war.inject, war.products, war.lag, war.coordinated) == ("i-war", [], None, 0)
+
+
+def test_the_products_annex_keeps_every_product_and_its_state(hand: Report) -> None:
+    rows = {r.id: r for r in hand.communication.products}
+    assert list(rows) == ["P1", "P2", "P3"]
+    assert (rows["P1"].status, rows["P1"].t, rows["P1"].approved_by) == ("issued", 720, "")
+    assert (rows["P2"].status, rows["P2"].submitted, rows["P2"].t) == ("issued", 900, 1000)
+    assert rows["P2"].approved_by == "nctv"
+    assert (rows["P3"].status, rows["P3"].t, rows["P3"].note) == (
+        "returned",
+        None,
+        "Wait for the MCCb",
+    )
+
+
+def test_option_tags_alone_are_no_message(tmp_path: Path) -> None:
+    """Without products, a team whose options carry every element has sent no message."""
+    events = [e for e in HAND_EVENTS if not e.kind.startswith("product-")]
+    report = _report(write_journal(tmp_path / "tags.db", events))
+    c = report.communication
+    assert c.first_action_perspective is None and c.lag is None
+    assert [d.products for d in c.disruptions] == [[], []]
+    assert {e.element: e.count for e in c.elements}["action-perspective"] == 1
 
 
 def test_action_perspective_clock_starts_at_t0_without_a_severe_inject(tmp_path: Path) -> None:
@@ -272,7 +315,11 @@ def test_headless_demo_known_answers(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert {d.latency for s in good.pillars for d in s.decisions if d.kind == "decision"} == {90}
     readiness = next(p for p in good.escalation.phases if p.level == "L2")
     assert readiness.lag == 150  # L2 at 9m, LCP-MD at 11m30s
-    assert good.communication.lag == 210  # anchor-drag (severity 4) at 1m, rebut at 4m30s
+    # anchor-drag (severity 4) at 1m; the expected press release submitted 75 s later (a
+    # quarter of its 5m), approved by the NKC a minute after that
+    assert good.communication.lag == 135
+    assert good.communication.first_action_perspective is not None
+    assert good.communication.first_action_perspective.kind == "product"
     assert good.summary.totals.expected.missed == 0
     idle = _report(none)
     assert idle.summary.totals.decisions_taken == 0
@@ -281,3 +328,19 @@ def test_headless_demo_known_answers(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert [i.id for s in idle.pillars for i in s.contingencies][:1] == ["rumour-escalation"]
     readiness = next(p for p in idle.escalation.phases if p.level == "L2")
     assert readiness.lag is None and readiness.note.startswith("not recognised")
+
+
+def test_a_comparison_puts_the_communication_figures_side_by_side(tmp_path: Path) -> None:
+    from exercise.debrief.compare import blocks, compare
+
+    with_products = _report(write_journal(tmp_path / "a.db"))
+    events = [e for e in HAND_EVENTS if not e.kind.startswith("product-")]
+    tags_only = _report(write_journal(tmp_path / "b.db", events))
+    comparison = compare([with_products, tags_only])
+    a, b = comparison.metrics
+    assert (a.disruptions, a.answered, a.all_elements, a.product_lag_median) == (2, 1, 0, 120)
+    assert (b.disruptions, b.answered, b.all_elements, b.product_lag_median) == (2, 0, 0, None)
+    assert (a.first_action_perspective, b.first_action_perspective) == (400, None)
+    rows = {row[0]: row[1:] for block in blocks(comparison) for row in block.rows}
+    assert rows["Severe disruptions answered by a product"] == ["1 of 2", "0 of 2"]
+    assert rows["Median time to the first product on a disruption"] == ["2m", "—"]

@@ -59,6 +59,12 @@ def nasty(tmp_path_factory: pytest.TempPathFactory):
         if event.kind == Kind.OBSERVATION:
             payload["text"] = f"1. Observation {NASTY}"
             payload["root_cause"] = "`code` <img src=x onerror=alert(1)>"
+        if event.kind in (Kind.PRODUCT_ISSUED, Kind.PRODUCT_SUBMITTED):
+            payload["text"] = f"Product {NASTY} \x1b]0;title\x07"
+            payload["audience"] = f"Audience {NASTY}"
+            payload["channel"] = "| pipe | <b>"
+        if event.kind == Kind.PRODUCT_RETURNED:
+            payload["note"] = f"Note {NASTY}"
         events.append(NewEvent(event.t, event.kind, event.actor, payload))
     ip = {
         "pillar": "resilient-society",
@@ -184,6 +190,8 @@ def test_markdown_escapes_everything(nasty) -> None:
     assert "Action ~~strike~~ $x$ <b>b</b>" in plain
     assert "`code` <img src=x onerror=alert(1)>" in plain
     assert "# Objective" in plain and "1. Observation" in plain and "- Self" in plain
+    assert f"Product {NASTY}".replace("| pipe |", "") in plain.replace("| pipe |", "")
+    assert f"Note {NASTY}".replace("| pipe |", "") in plain.replace("| pipe |", "")
     for row in (line for line in text.splitlines() if line.startswith("| ")):
         if "pipe" in row:
             assert "\\| pipe \\|" in row  # a cell never splits on player text
@@ -201,6 +209,9 @@ def test_json_keeps_text_exact(nasty) -> None:
     rationales = {d["rationale"] for p in data["pillars"] for d in p["decisions"]}
     assert f"Rationale {NASTY} \x1b[31mred\x1b[0m </td></tr>" in rationales
     assert data["improvement_plan"][0]["issue"] == f"Issue {NASTY}"
+    products = {p["id"]: p for p in data["communication"]["products"]}
+    assert products["P2"]["text"] == f"Product {NASTY} \x1b]0;title\x07"
+    assert products["P3"]["note"] == f"Note {NASTY}"
 
 
 # -- golden files and the schema ------------------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import HEADER, scenario_text
+from conftest import HEADER, position, scenario_text
 
 from exercise.cli import main
 from exercise.content.lint import CONDITIONAL, LintReport, lint, reachable_injects, render_text
@@ -486,3 +486,25 @@ def test_a_dutch_scenario_warns_where_a_visible_text_has_no_dutch(load) -> None:
     )
     found = {(w.code, w.where) for w in lint(scenario).warnings if w.code == "no-dutch"}
     assert found == {("no-dutch", "injects.first.from"), ("no-dutch", "injects.first.text")}
+
+
+def test_a_severe_disruption_without_an_expected_product_is_flagged_at_its_place(
+    write_scenario: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = scenario_text(
+        extra_injects=inject("blackout", "at: 20m", extra="severity: 4")
+        + inject(
+            "answered",
+            "at: 25m",
+            extra="severity: 5\nexpected:\n  - product: {elements: [action-perspective]}",
+        )
+        + inject("minor", "at: 30m", extra="severity: 3")
+    )
+    path = write_scenario(text)
+    assert main(["lint", str(path), "--format", "json"]) == 0
+    warnings = json.loads(capsys.readouterr().out)["warnings"]
+    flagged = [w for w in warnings if w["code"] == "no-expected-product"]
+    assert [w["where"] for w in flagged] == ["injects.blackout"]
+    line, column = position(text, "id: blackout")
+    assert flagged[0]["position"] == f"{path}:{line}:{column}"
+    assert "severity 4" in flagged[0]["message"]

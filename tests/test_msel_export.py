@@ -63,9 +63,10 @@ def projection(inject: Inject, lang: str) -> dict[str, Any]:
         ),
         "expected": [
             (
-                e.role or inject.decider,
+                e.product_role or e.role or inject.decider,
                 e.option,
                 e.measure,
+                (e.product.kind, e.product.elements) if e.product else None,
                 " ".join(text(e.action).split()) or None,
                 e.within,
                 e.objective,

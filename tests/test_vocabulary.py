@@ -76,6 +76,12 @@ MEASURES = """\
    lasting: true}
 """
 
+COMMUNICATION = """\
+communication:
+  approval:
+    - {by: nctv, kinds: [press-release]}
+"""
+
 CATALOGUE = """\
 format: 1
 templates:
@@ -91,7 +97,7 @@ HOSTILE = "[bold red]Alarm[/] {title} %s <b>x</b>"
 
 @pytest.fixture
 def scenario(load: Callable[[str], Scenario]) -> Scenario:
-    return load(scenario_text(roles=ROLES, injects=INJECTS, measures=MEASURES))
+    return load(scenario_text(roles=ROLES, injects=INJECTS, measures=MEASURES) + COMMUNICATION)
 
 
 def _played(scenario: Scenario, templates: dict[str, Any]) -> list[NewEvent]:
@@ -117,6 +123,26 @@ def _played(scenario: Scenario, templates: dict[str, Any]) -> list[NewEvent]:
         (8 * M, c.TakeMeasure(measure="lcp", actor="nctv")),
         (9 * M, c.LiftMeasure(measure="lcp", actor="nctv", informed=True)),
         (11 * M, c.Decide(inject="cut", option="act", actor="nctv")),
+        # a press release from ezk waits for nctv: returned, then a second one approved
+        (
+            11 * M,
+            c.IssueProduct(
+                actor="ezk", kind="press-release", audience=HOSTILE, text=HOSTILE, answers=("cut",)
+            ),
+        ),
+        (11 * M, c.ReturnProduct(actor="nctv", product="P1", note=HOSTILE)),
+        (
+            11 * M,
+            c.IssueProduct(
+                actor="ezk",
+                kind="press-release",
+                audience="All",
+                text="Stay calm.",
+                elements=("threat-info",),
+                answers=("cut",),
+            ),
+        ),
+        (11 * M, c.ApproveProduct(actor="nctv", product="P2")),
         (12 * M, c.Decide(inject="cut", option="act", actor="nctv")),  # rejected: decided
         (13 * M, c.JumpNext()),
         (45 * M, c.Release(inject="late")),

@@ -10,7 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..language import N_, phrase
-from ..model import Condition, Inject, Scenario, format_duration
+from ..model import Condition, Inject, RoleKind, Scenario, format_duration
 from ..model.condition import Compare
 from ..model.scenario import ExpectedAction
 from ..model.types import MAX_MAGNITUDE
@@ -83,6 +83,7 @@ def check_scenario(s: Scenario) -> list[Finding]:
         out += _effects(s, ("measures", m, "effects"), measure.effects)
     for i, inject in enumerate(s.injects):
         out += _check_inject(s, i, inject)
+    out += _check_communication(s)
     return out
 
 
@@ -292,7 +293,9 @@ def _check_expected(
     s: Scenario, path: Path_, inject: Inject, expected: ExpectedAction
 ) -> list[Finding]:
     out: list[Finding] = []
-    if expected.role is None and inject.decider is None:
+    if expected.product is not None:
+        out += _check_expected_product(s, path, inject, expected)
+    elif expected.role is None and inject.decider is None:
         out.append(
             Finding(path, phrase("name the role expected to act (this inject has no decision)"))
         )
@@ -341,6 +344,64 @@ def _check_expected(
         )
     if expected.within is not None and expected.within <= 0:
         out.append(Finding((*path, "within"), phrase("the time allowed must be longer than zero")))
+    return out
+
+
+def _check_expected_product(
+    s: Scenario, path: Path_, inject: Inject, expected: ExpectedAction
+) -> list[Finding]:
+    """A product answers only an inject its role received: any recipient when no role is
+    named (and the inject has no decision)."""
+    assert expected.product is not None
+    if expected.product.role is not None:
+        where, role = (*path, "product", "role"), expected.product.role
+    elif expected.role is not None:
+        where, role = (*path, "role"), expected.role
+    else:
+        return []  # the decider (checked with the decision), or any recipient
+    if role not in s.role_map:
+        return [Finding(where, _unknown("role", role, s.role_map))]
+    if role not in inject.to:
+        return [
+            Finding(
+                where,
+                phrase(
+                    "{role} does not receive {inject}, so no product of theirs can answer it",
+                    role=repr(role),
+                    inject=inject.id,
+                ),
+            )
+        ]
+    return []
+
+
+def _check_communication(s: Scenario) -> list[Finding]:
+    out: list[Finding] = []
+    for r, rule in enumerate(s.communication.approval):
+        here = ("communication", "approval", r)
+        approver = s.role_map.get(rule.by)
+        if approver is None:
+            out.append(Finding((*here, "by"), _unknown("role", rule.by, s.role_map)))
+        elif approver.kind != RoleKind.PLAYER:
+            out.append(
+                Finding(
+                    (*here, "by"),
+                    phrase("{role} is not a player role: it cannot approve", role=repr(rule.by)),
+                )
+            )
+        for n, role in enumerate(rule.roles):
+            if role not in s.role_map:
+                out.append(Finding((*here, "roles", n), _unknown("role", role, s.role_map)))
+            elif role == rule.by:
+                out.append(
+                    Finding(
+                        (*here, "roles", n),
+                        phrase(
+                            "{role} approves these products: its own go out without approval",
+                            role=repr(role),
+                        ),
+                    )
+                )
     return out
 
 

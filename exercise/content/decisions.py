@@ -149,4 +149,27 @@ def _check_decisions(source: Source, plan: DecisionsFile, s: Scenario) -> list[P
             unknown(("lifts", n, "measure"), _NOT_LASTING, lift.measure, lasting)
         if lift.role not in s.role_map:
             unknown(("lifts", n, "role"), _NO_ROLE, lift.role, s.role_map)
+    for n, planned in enumerate(plan.products):
+        check_time(("products", n, "at"), planned.at)
+        if planned.approve_after < 0:
+            problems.append(
+                source.problem(("products", n, "approve_after"), phrase("the delay is negative"))
+            )
+        if planned.role not in s.role_map:
+            unknown(("products", n, "role"), _NO_ROLE, planned.role, s.role_map)
+            continue
+        received = [i.id for i in s.injects if planned.role in i.to]
+        for a, answered in enumerate(planned.answers):
+            if answered not in received:
+                problems.append(
+                    source.problem(
+                        ("products", n, "answers", a),
+                        phrase(
+                            "{name} is not an inject {role} receives{hint}",
+                            name=repr(answered),
+                            role=planned.role,
+                            hint=suggest(answered, received),
+                        ),
+                    )
+                )
     return problems

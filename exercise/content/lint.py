@@ -137,6 +137,20 @@ def _warnings(s: Scenario) -> list[LintWarning]:
                 )
             )
         out += _decision_warnings(s, inject, where, path)
+        if inject.severe and not any(e.product is not None for e in inject.expected):
+            out.append(
+                LintWarning(
+                    "no-expected-product",
+                    where,
+                    N_(
+                        "a severe disruption (severity {severity}) with no expected "
+                        "communication product: expect one that answers it (product: in "
+                        "expected), so the debrief can measure the public message"
+                    ),
+                    path,
+                    params={"severity": str(inject.severity)},
+                )
+            )
     for index, role in enumerate(s.roles):
         if role.kind == RoleKind.PLAYER and role.id not in received:
             out.append(

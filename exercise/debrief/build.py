@@ -25,6 +25,7 @@ from .metrics import (
     collect,
     comms_item,
     count,
+    disruption_comms,
     first_action_perspective,
     latency_stats,
     measure_rows,
@@ -405,6 +406,8 @@ def _communication(facts: Facts, decisions: list[DecisionRow]) -> Communication:
         ref_row.title if ref_row else "",
         first,
         round(first.t - reference, 3) if first else None,
+        disruption_comms(facts),
+        list(facts.products.values()),
     )
 
 

@@ -4,6 +4,7 @@ diverged."""
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 
 from .plan import Revisit, revisit_rows, revisits
@@ -74,6 +75,12 @@ class Divergence:
 class SessionMetrics:
     first_action_perspective: float | None
     phase_lags: list[tuple[str, float | None]]  # (phase id, lag) for every phase change
+    # communication per severe disruption (section 5): how many were delivered, answered by
+    # a product, answered with all three elements; the median time to the first product
+    disruptions: int = 0
+    answered: int = 0
+    all_elements: int = 0
+    product_lag_median: float | None = None
 
 
 @dataclass(slots=True)
@@ -191,13 +198,7 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
         )
         for r in reports
     ]
-    metrics = [
-        SessionMetrics(
-            r.communication.lag,
-            [(p.phase, p.lag) for p in r.escalation.phases if p.cause != "start"],
-        )
-        for r in reports
-    ]
+    metrics = [_metrics(r) for r in reports]
     pillars = []
     for n, section in enumerate(reports[0].pillars):
         figures = []
@@ -362,6 +363,24 @@ def blocks(c: Comparison) -> list[Block]:
             *[span(m.first_action_perspective) for m in c.metrics],
         ]
     )
+    overall.append(
+        [
+            w("Severe disruptions answered by a product"),
+            *[w("{n} of {total}", n=m.answered, total=m.disruptions) for m in c.metrics],
+        ]
+    )
+    overall.append(
+        [
+            w("Severe disruptions answered with all three elements"),
+            *[w("{n} of {total}", n=m.all_elements, total=m.disruptions) for m in c.metrics],
+        ]
+    )
+    overall.append(
+        [
+            w("Median time to the first product on a disruption"),
+            *[span(m.product_lag_median) for m in c.metrics],
+        ]
+    )
     phases = [phase for phase, _lag in c.metrics[0].phase_lags]
     for m in c.metrics[1:]:
         phases += [phase for phase, _lag in m.phase_lags if phase not in phases]
@@ -436,3 +455,17 @@ def blocks(c: Comparison) -> list[Block]:
             )
         )
     return out
+
+
+def _metrics(report: Report) -> SessionMetrics:
+    """The figures of one session the comparison puts side by side."""
+    disruptions = report.communication.disruptions
+    lags = [d.lag for d in disruptions if d.lag is not None]
+    return SessionMetrics(
+        report.communication.lag,
+        [(p.phase, p.lag) for p in report.escalation.phases if p.cause != "start"],
+        len(disruptions),
+        sum(1 for d in disruptions if d.products),
+        sum(1 for d in disruptions if all(x.roles for x in d.elements)),
+        round(statistics.median(lags), 3) if lags else None,
+    )

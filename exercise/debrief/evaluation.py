@@ -205,7 +205,7 @@ def check(scenario: Scenario, item: _Input) -> None:
         if inject is None or item.index >= len(inject.expected):
             raise InputError(f"{item.inject!r} has no expected action {item.index + 1}")
         spec = inject.expected[item.index]
-        if spec.option or spec.measure:
+        if spec.option or spec.measure or spec.product is not None:
             raise InputError(
                 f"expected action {item.index + 1} of {item.inject!r} names an option or a "
                 "measure: the session itself settled it"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeGuard
 
-from ..model import CommsElement, Level, Pillar, Rating, Scenario, localize
+from ..model import CommsElement, Level, Pillar, ProductKind, Rating, Scenario, localize
 from ..model.condition import Compare
 from ..model.events import (
     AdhocInject,
@@ -42,6 +42,10 @@ from ..model.events import (
     Observation,
     Participant,
     PhaseEntered,
+    ProductApproved,
+    ProductIssued,
+    ProductReturned,
+    ProductSubmitted,
     RatingGiven,
     ReportFinal,
     SelfDecision,
@@ -51,6 +55,7 @@ from ..model.events import (
     Withdrawn,
 )
 from ..model.reasons import reason_text
+from ..model.scenario import SEVERE
 from ..sim.describe import Describer
 from .evaluation import STATUSES, VERDICTS, Evaluation
 from .feedback import FormRead, read_answers
@@ -59,6 +64,8 @@ from .report import (
     CommsItem,
     Counts,
     DecisionRow,
+    DisruptionComms,
+    ElementCover,
     ExpectedRow,
     IndicatorMove,
     InjectRow,
@@ -66,17 +73,18 @@ from .report import (
     ObservationRow,
     PhaseChange,
     PillarMetrics,
+    ProductRow,
     RatingMark,
     SkippedEvent,
     Status,
     TimelineRow,
 )
-from .text import MAX_TIME, bounded_time
+from .text import ELEMENT_SHORT, MAX_TIME, bounded_time
 from .words import ENGLISH, Words
 
 ACTION_PERSPECTIVE = CommsElement.ACTION_PERSPECTIVE.value
 _LEVELS = frozenset(level.value for level in Level)
-MAJOR_SEVERITY = 4  # the action-perspective clock starts at the first inject this severe
+MAJOR_SEVERITY = SEVERE  # a disruption: communication is measured on injects this severe
 # Unreadable events listed by seq in the report (all are counted): enough to find the
 # pattern in a damaged journal without the list becoming the report.
 MAX_UNREADABLE_LISTED = 20
@@ -121,6 +129,7 @@ class Facts:
     feedback: list[FormRead] = field(default_factory=list)  # the participants' forms
     conditional_contingencies: frozenset[str] = frozenset()
     lifted: dict[str, tuple[float, bool]] = field(default_factory=dict)  # t, informed
+    products: dict[str, ProductRow] = field(default_factory=dict)  # by id, as first seen
     pause_rows: bool = False  # the clock's pauses and resumes as timeline rows
     pauses_left_out: int = 0  # ... and how many were left out when not
     unreadable: int = 0  # events left out: their payload has the wrong shape
@@ -468,13 +477,22 @@ def _delivered(f: Facts, e: Event, p: InjectDelivered) -> None:
                 measure = f.scenario.measure_map.get(spec.measure)
                 title = f.text(measure.title) if measure else spec.measure
                 what = f.w("Take measure: {measure}", measure=title)
+            elif spec.product is not None:
+                wanted = spec.product
+                kind = f.w.label(wanted.kind) if wanted.kind else f.w("a communication product")
+                elements = ", ".join(f.w(ELEMENT_SHORT[e.value]) for e in wanted.elements)
+                what = (
+                    f.w("Issue: {kind} with {elements}", kind=kind, elements=elements)
+                    if elements
+                    else f.w("Issue: {kind}", kind=kind)
+                )
             else:
                 what = f.text(spec.action)
             f.expected[(inject_id, index)] = ExpectedRow(
                 inject_id,
                 row.title,
                 index,
-                spec.role or decider or "",
+                spec.product_role or spec.role or decider or "",
                 what,
                 spec.objective or "",
                 e.t,
@@ -711,6 +729,69 @@ def _observation(f: Facts, e: Event, p: Observation) -> None:
     f.item_rows[ref] = f.timeline[-1]  # the row just added, dropped if withdrawn
 
 
+_ELEMENTS = tuple(e.value for e in CommsElement)
+
+
+def _product_row(f: Facts, p: ProductSubmitted | ProductIssued) -> ProductRow:
+    """A product's row from its fields, each checked."""
+    kind = _needed(p, "kind")
+    try:
+        label = f.w.label(ProductKind(kind))
+    except ValueError:
+        label = kind  # a kind this version does not know: as written
+    elements = _texts(p, "elements")
+    if not set(elements).issubset(_ELEMENTS):
+        raise _Unreadable(
+            "{field} is not one of {allowed}", field="elements", allowed=", ".join(_ELEMENTS)
+        )
+    return ProductRow(
+        _needed(p, "product"),
+        _needed(p, "role"),
+        kind,
+        label,
+        _text(p, "audience"),
+        _text(p, "channel"),
+        [e.value for e in CommsElement if e.value in elements],
+        _text(p, "text"),
+        _texts(p, "answers"),
+        "submitted",
+        None,
+    )
+
+
+def _product_submitted(f: Facts, e: Event, p: ProductSubmitted) -> None:
+    row = _product_row(f, p)
+    row.approver = _needed(p, "approver")
+    row.submitted = e.t
+    f.products.setdefault(row.id, row)
+    _timeline(f, e, (), row.role)
+
+
+def _product_answered(f: Facts, e: Event, p: ProductApproved | ProductReturned) -> None:
+    row = f.products.get(_needed(p, "product"))
+    note = _text(p, "note")
+    by = _needed(p, "by")
+    if row is not None and e.kind == Kind.PRODUCT_RETURNED and row.status == "submitted":
+        row.status = "returned"
+        row.note = note
+        row.approved_by = ""
+    _timeline(f, e, (), by)
+
+
+def _product_issued(f: Facts, e: Event, p: ProductIssued) -> None:
+    fresh = _product_row(f, p)
+    approved_by = _text(p, "approved_by")
+    row = f.products.get(fresh.id)
+    if row is None:
+        row = f.products[fresh.id] = fresh
+    elif row.status != "submitted":
+        raise _Unreadable("{field} was already issued or returned", field="product")
+    row.status = "issued"
+    row.t = e.t
+    row.approved_by = approved_by
+    _timeline(f, e, (), row.role)
+
+
 def _facilitator(f: Facts, e: Event, p: Empty | InjectRef | SpeedSet | Jumped) -> None:
     """Pause, resume, speed, jump, hold and release: a row of the timeline."""
     if e.kind == Kind.SPEED_SET:
@@ -761,6 +842,10 @@ COLLECTORS: Mapping[str, Collector | None] = {
     Kind.SPEED_SET: _facilitator,
     Kind.JUMPED: _facilitator,
     Kind.COMMAND_REJECTED: _rejected,
+    Kind.PRODUCT_SUBMITTED: _product_submitted,
+    Kind.PRODUCT_APPROVED: _product_answered,
+    Kind.PRODUCT_RETURNED: _product_answered,
+    Kind.PRODUCT_ISSUED: _product_issued,
     Kind.RATING: _review,
     Kind.IP_ROW: _review,
     Kind.EXPECTED_JUDGED: _review,
@@ -845,17 +930,75 @@ def suggest(counts: Counts, w: Words = ENGLISH) -> RatingMark | None:
 def first_action_perspective(
     facts: Facts,
 ) -> tuple[float, str, CommsItem | None]:
-    """From the first delivered inject with severity >= 4 (else T+0) to the first decision,
-    measure or self-initiated decision at or after it that carries an action perspective."""
+    """From the first delivered inject with severity >= 4 to the first product issued that
+    answers it and carries an action perspective (with no such inject: from T+0 to the
+    first product carrying one)."""
     reference, reference_inject = 0.0, ""
     for inject in facts.delivered.values():
-        if inject.severity is not None and inject.severity >= MAJOR_SEVERITY:
+        if is_severe(inject):
             reference, reference_inject = inject.t, inject.id
             break
-    for row, _pillars in facts.decisions:
-        if row.kind != "missed" and row.t >= reference and ACTION_PERSPECTIVE in row.comms:
-            return reference, reference_inject, comms_item(row)
+    for row in issued_products(facts):
+        if ACTION_PERSPECTIVE in row.elements and (
+            not reference_inject or reference_inject in row.answers
+        ):
+            assert row.t is not None
+            return (
+                reference,
+                reference_inject,
+                CommsItem(row.t, "product", row.role, row.id, f"{row.kind_label} {row.id}"),
+            )
     return reference, reference_inject, None
+
+
+def is_severe(inject: InjectRow) -> bool:
+    """A disruption the debrief measures communication on: severity 4 or more."""
+    return inject.severity is not None and inject.severity >= MAJOR_SEVERITY
+
+
+def issued_products(facts: Facts) -> list[ProductRow]:
+    """The products issued, in the order they were issued."""
+    rows = [row for row in facts.products.values() if row.status == "issued"]
+    rows.sort(key=lambda row: row.t or 0.0)
+    return rows
+
+
+def disruption_comms(facts: Facts) -> list[DisruptionComms]:
+    """For each severe inject delivered, in order: the products answering it, the lag to the
+    first, which elements they covered and by whom, how many were approved before release."""
+    issued = issued_products(facts)
+    out = []
+    for inject in facts.delivered.values():
+        if not is_severe(inject):
+            continue
+        answering = [row for row in issued if inject.id in row.answers]
+        first = answering[0] if answering else None
+        covers = []
+        for element in CommsElement:
+            carrying = [row for row in answering if element.value in row.elements]
+            roles = list(dict.fromkeys(row.role for row in carrying))
+            covers.append(
+                ElementCover(
+                    element.value,
+                    element.label(facts.lang),
+                    roles,
+                    carrying[0].t if carrying else None,
+                )
+            )
+        out.append(
+            DisruptionComms(
+                inject.id,
+                inject.title,
+                inject.t,
+                inject.severity,
+                [row.id for row in answering],
+                first.id if first else "",
+                round(first.t - inject.t, 3) if first and first.t is not None else None,
+                covers,
+                sum(1 for row in answering if row.approved_by),
+            )
+        )
+    return out
 
 
 def comms_item(row: DecisionRow) -> CommsItem:

@@ -18,6 +18,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from ..model import CommsElement
 from ..safetext import literal
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
@@ -29,6 +30,7 @@ from .report import Counts, RatingMark, Report
 from .swimlane import swimlane_words
 from .text import (
     DRAFT_NOTE,
+    ELEMENT_SHORT,
     HEADING,
     KIND_LABELS,
     NO_RECOMMENDATIONS,
@@ -38,11 +40,13 @@ from .text import (
     OBSERVATION_SINGULAR,
     REPORT_TITLE,
     clock,
+    coordinated_text,
     damage_text,
     for_display,
     pillar_label,
     pillar_number,
     pillar_titles,
+    product_state,
     span,
     unreadable_text,
 )
@@ -299,6 +303,32 @@ def renderables(report: Report) -> list[RenderableType]:
         )
     else:
         out.append(Text(w("No message with an action perspective."), style="red"))
+    disruptions = _headed(
+        w,
+        "Inject",
+        "Delivered",
+        "First product",
+        "Lag",
+        *[ELEMENT_SHORT[e.value] for e in CommsElement],
+        "Approved",
+    )
+    out.append(
+        _cut(
+            disruptions,
+            c.disruptions,
+            lambda d: [
+                literal(d.inject),
+                clock(d.t),
+                literal(d.first_product) or "—",
+                span(d.lag),
+                *[literal(", ".join(x.roles)) or "—" for x in d.elements],
+                coordinated_text(d, w),
+            ],
+            "… {n} more disruptions in the Markdown and HTML report",
+            w,
+        )
+    )
+    out.append(Text(w("Decisions with a communication side"), style="bold"))
     for e in c.elements:
         out.append(
             Text.assemble(
@@ -393,6 +423,26 @@ def renderables(report: Report) -> list[RenderableType]:
             literal(", ".join(r.people)) or "—",
         )
     out.append(roles)
+
+    out.append(Rule(w(HEADING["products"]), align="left"))
+    products = _headed(w, "Product", "Time", "Role", "Kind", "Elements", "Status", "Text")
+    out.append(
+        _cut(
+            products,
+            c.products,
+            lambda r: [
+                literal(r.id),
+                clock(r.t if r.t is not None else r.submitted),
+                literal(r.role),
+                literal(r.kind_label),
+                literal(", ".join(w(ELEMENT_SHORT.get(e, e)) for e in r.elements)) or "—",
+                literal(product_state(r, w), single_line=True),
+                literal(r.text, single_line=True),
+            ],
+            "… {n} more products in the Markdown and HTML report",
+            w,
+        )
+    )
     out.append(
         literal(
             w(

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from ..language import N_
+from ..model import CommsElement
 from ..safetext import clean
 from .charts import moves_listed
 from .compare import Comparison, blocks
@@ -34,7 +35,10 @@ from .report import (
 )
 from .swimlane import swimlane_words
 from .text import (
+    DECISIONS_NOTE,
+    DISRUPTIONS_NOTE,
     DRAFT_NOTE,
+    ELEMENT_SHORT,
     HEADING,
     KIND_LABELS,
     MAX_TIMELINE_ROWS,
@@ -46,6 +50,7 @@ from .text import (
     STATUS_LABELS,
     bounded_time,
     clock,
+    coordinated_text,
     counts_text,
     element_label,
     for_display,
@@ -56,6 +61,7 @@ from .text import (
     pillar_label,
     pillar_number,
     pillar_titles,
+    product_state,
     rating_text,
     reference_text,
     span,
@@ -378,11 +384,38 @@ def render_markdown(report: Report) -> str:
         add(f"**{lead}** {rest}\n")
     else:
         lead = w("Time to the first message with an action perspective: none")
-        rest = w("(no decision, measure or own initiative carried one after {start}).", start=start)
+        rest = w("(no product answering {start} carried one).", start=start)
         add(f"**{lead}** {rest}\n")
+    add(f"**{w('Communication per disruption')}**\n")
+    add(f"{w(DISRUPTIONS_NOTE)}\n")
     add(
         table_(
-            ["Element", "Messages", N_("First")],
+            [
+                "Inject",
+                N_("Delivered"),
+                N_("First product"),
+                N_("Lag"),
+                *[ELEMENT_SHORT[e.value] for e in CommsElement],
+                N_("Approved"),
+            ],
+            [
+                [
+                    md(d.inject),
+                    clock(d.t),
+                    md(d.first_product) or "—",
+                    span(d.lag),
+                    *[md(", ".join(cover.roles)) or "—" for cover in d.elements],
+                    coordinated_text(d, w),
+                ]
+                for d in c.disruptions
+            ],
+        )
+    )
+    add(f"**{w('Decisions with a communication side')}**\n")
+    add(f"{w(DECISIONS_NOTE)}\n")
+    add(
+        table_(
+            ["Element", "Decisions", N_("First")],
             [[md(e.label), str(e.count), clock(e.first)] for e in c.elements],
         )
     )
@@ -540,6 +573,36 @@ def render_markdown(report: Report) -> str:
         table_(
             ["Name", "Organisation", "Role"],
             [[md(x.name), md(x.organisation) or "—", md(x.role_title or x.role)] for x in p.people],
+        )
+    )
+    add(f"## {w(HEADING['products'])}\n")
+    add(
+        table_(
+            [
+                N_("Product"),
+                "Role",
+                "Kind",
+                N_("Audience"),
+                N_("Channel"),
+                N_("Elements"),
+                N_("Answers"),
+                "Status",
+                N_("Text"),
+            ],
+            [
+                [
+                    md(r.id),
+                    md(r.role),
+                    md(r.kind_label),
+                    md(r.audience),
+                    md(r.channel) or "—",
+                    md(", ".join(w(ELEMENT_SHORT.get(e, e)) for e in r.elements)) or "—",
+                    md(", ".join(r.answers)) or "—",
+                    md(product_state(r, w)),
+                    md(r.text),
+                ]
+                for r in c.products
+            ],
         )
     )
     generated = w(

@@ -337,9 +337,9 @@ class NatoRow:
 @dataclass(slots=True)
 class CommsItem:
     t: float
-    kind: DecisionKind
+    kind: DecisionKind | Literal["product"]
     role: str
-    ref: str  # inject/option, measure id, or "" for a self-initiated decision
+    ref: str  # inject/option, measure id, product id, or "" for a self-initiated decision
     text: str
 
 
@@ -353,13 +353,64 @@ class CommsElementRow:
 
 
 @dataclass(slots=True)
+class ProductRow:
+    """A communication product: issued, returned by the approving role, or still waiting
+    for its approval when the session ended."""
+
+    id: str
+    role: str
+    kind: str
+    kind_label: str
+    audience: str
+    channel: str
+    elements: list[str]
+    text: str
+    answers: list[str]  # the delivered injects it answers
+    status: Literal["issued", "returned", "submitted"]
+    t: float | None  # when it was issued
+    submitted: float | None = None  # when it went to the approving role, if it had to
+    approver: str = ""  # the role whose approval it needed
+    approved_by: str = ""
+    note: str = ""  # the approver's note when returned
+
+
+@dataclass(slots=True)
+class ElementCover:
+    """One element of the communication approach in the products answering a disruption."""
+
+    element: str
+    label: str
+    roles: list[str]  # the roles whose products carried it, in the order they did
+    first: float | None  # when the first of those products was issued
+
+
+@dataclass(slots=True)
+class DisruptionComms:
+    """Communication on one severe disruption: the products issued that answer it."""
+
+    inject: str
+    title: str
+    t: float  # delivered
+    severity: int | None
+    products: list[str]  # the issued products answering it, in order
+    first_product: str  # "" when none
+    lag: float | None  # from delivery to the first product answering it
+    elements: list[ElementCover]
+    coordinated: int  # of its products, those approved by the approving role before release
+
+
+@dataclass(slots=True)
 class Communication:
+    # decisions, measures and own initiatives with a communication side (their `comms` tags):
+    # what they are about, never messages to the public
     elements: list[CommsElementRow]
     reference: float  # scenario time the action-perspective clock starts from
     reference_inject: str  # the first severity >= 4 inject, "" for the session start
     reference_title: str
-    first_action_perspective: CommsItem | None
+    first_action_perspective: CommsItem | None  # the first product answering it with one
     lag: float | None
+    disruptions: list[DisruptionComms] = field(default_factory=list)
+    products: list[ProductRow] = field(default_factory=list)  # Annex C, in order
 
 
 @dataclass(slots=True)

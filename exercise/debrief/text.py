@@ -16,7 +16,14 @@ from ..model import CommsElement, Pillar, format_clock, format_duration
 from .words import Words
 
 if TYPE_CHECKING:
-    from .report import Communication, Counts, MeasureRow, RatingMark
+    from .report import (
+        Communication,
+        Counts,
+        DisruptionComms,
+        MeasureRow,
+        ProductRow,
+        RatingMark,
+    )
 
 # -- limits: whatever a journal holds, every rendering stays this small --------------------
 
@@ -45,6 +52,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("feedback", N_("8. Participant feedback")),
     ("timeline", N_("Annex A. Timeline")),
     ("participants", N_("Annex B. Participants")),
+    ("products", N_("Annex C. Communication products")),
 )
 HEADING = dict(SECTIONS)
 
@@ -360,3 +368,41 @@ def pauses_text(n: int, w: Words) -> str:
 def damage_text(damage: str, w: Words) -> str:
     """The one-line marking of a report made from a damaged journal."""
     return w("DAMAGED JOURNAL: {damage}", damage=damage)
+
+
+# The elements by short names, as a table's columns name them (the same words as the UI's).
+ELEMENT_SHORT: dict[str, str] = {
+    "threat-info": N_("Threat information"),
+    "preparation-info": N_("How we prepare"),
+    "action-perspective": N_("Action perspective"),
+}
+
+# Section 5: what counts as a disruption, and what the option tags are (docs/debrief.md).
+DISRUPTIONS_NOTE = N_(
+    "Every delivered inject with severity 4 or more: the communication products issued that "
+    "answer it, the time from its delivery to the first, the elements they carry and who "
+    "issued them, and how many were approved before release."
+)
+DECISIONS_NOTE = N_(
+    "Decisions, measures and own initiatives tagged with an element of the communication "
+    "approach: what they are about, not messages to the public (those are the products)."
+)
+
+
+def product_state(row: ProductRow, w: Words) -> str:
+    """A product's state: issued (and by whose approval), returned with the note, or still
+    waiting for its approval."""
+    if row.status == "issued":
+        if row.approved_by:
+            return w("issued {time}, approved by {role}", time=clock(row.t), role=row.approved_by)
+        return w("issued {time}", time=clock(row.t))
+    if row.status == "returned":
+        return w("returned by {role}: {note}", role=row.approver, note=row.note)
+    return w("waiting for {role}", role=row.approver)
+
+
+def coordinated_text(row: DisruptionComms, w: Words) -> str:
+    """How many of the products answering a disruption were approved before release."""
+    if not row.products:
+        return "—"
+    return w("{n} of {total}", n=row.coordinated, total=len(row.products))

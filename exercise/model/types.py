@@ -42,6 +42,7 @@ MAX_OPTIONS = 50  # options of one decision
 MAX_EXPECTED = 50  # expected actions of one inject
 MAX_RELEASES = 200  # injects one option releases
 MAX_QUESTIONS = 30  # questions of the feedback form
+MAX_APPROVAL_RULES = 50  # rules of a scenario's communication approval
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID)]

@@ -80,12 +80,21 @@ def _row(
 
 
 def expected_line(inject: Inject, expected: Any, lang: str) -> str:
-    """`role: option x; within 3m; objective y`, which `exercise import` reads back."""
+    """`role: option x; within 3m; objective y` (or `measure x`, or `product KIND
+    [ELEMENTS]`), which `exercise import` reads back."""
     role = expected.role or inject.decider or ""
     if expected.option:
         what = f"option {expected.option}"
     elif expected.measure:
         what = f"measure {expected.measure}"
+    elif expected.product is not None:
+        product = expected.product
+        role = product.role or expected.role or ""  # none: any role that received it
+        what = "product"
+        if product.kind is not None:
+            what += f" {product.kind.value}"
+        if product.elements:
+            what += f" [{', '.join(e.value for e in product.elements)}]"
     else:
         what = " ".join(localize(expected.action, lang).split())
     parts = [f"{role}: {what}" if role else what]

@@ -494,7 +494,9 @@ def _expected(
 def _expected_line(line: str) -> dict[str, Any]:
     item: dict[str, Any] = {}
     match = _EXPECTED_ROLE.fullmatch(line)
-    if match and (";" in line or match.group(2).split(" ", 1)[0] in ("option", "measure")):
+    if match and (
+        ";" in line or match.group(2).split(" ", 1)[0] in ("option", "measure", "product")
+    ):
         item["role"] = match.group(1)
         line = match.group(2)
     parts = [p.strip() for p in line.split(";")]
@@ -503,11 +505,25 @@ def _expected_line(line: str) -> dict[str, Any]:
         item[key] = value
     what = "; ".join(parts)
     kind = re.fullmatch(r"(option|measure)\s+([a-z0-9][a-z0-9_.-]*)", what)
+    product = _PRODUCT_LINE.fullmatch(what)
     if kind:
         item[kind.group(1)] = kind.group(2)
+    elif product:
+        wanted: dict[str, Any] = {}
+        if "role" in item:  # the product's own role, as the export writes it
+            wanted["role"] = item.pop("role")
+        if product.group(1):
+            wanted["kind"] = product.group(1)
+        if product.group(2):
+            wanted["elements"] = [e.strip() for e in product.group(2).split(",") if e.strip()]
+        item["product"] = wanted
     else:
         item["action"] = what
     return _expected_order(item)
+
+
+# `product KIND [ELEMENT, ...]` as the export writes an expected communication product
+_PRODUCT_LINE = re.compile(r"product(?:\s+([a-z][a-z-]*))?(?:\s+\[([a-z, -]*)\])?")
 
 
 # -- rows to a scenario ------------------------------------------------------------------
@@ -640,7 +656,8 @@ def build_scenario(
             ordered["decision"] = inject["decision"]
         if "expected" in inject:
             for item in inject["expected"]:
-                if "role" not in item and "decision" not in inject:
+                # (a product without a role may come from any role that received it)
+                if "role" not in item and "decision" not in inject and "product" not in item:
                     item["role"] = to[0]
             ordered["expected"] = [_expected_order(i) for i in inject["expected"]]
         if "notes" in inject:
@@ -699,7 +716,7 @@ def build_scenario(
 def _expected_order(item: dict[str, Any]) -> dict[str, Any]:
     return {
         k: item[k]
-        for k in ("role", "option", "measure", "action", "within", "objective")
+        for k in ("role", "option", "measure", "product", "action", "within", "objective")
         if k in item
     }
 

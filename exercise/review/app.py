@@ -674,7 +674,7 @@ class ReviewApp(TranslatedBindings, App[None]):
         )
         assert self.scenario is not None
         spec = self.scenario.inject_map[inject].expected[int(index)]
-        if spec.option or spec.measure:
+        if spec.option or spec.measure or spec.product is not None:
             self.notify(self.t("msg.not_pending"), severity="warning")
             return
         form = JudgeForm(

@@ -8,10 +8,10 @@ notes, conditions and contingencies never reach it, nor injects sent to other ro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ..model import Scenario, format_duration, localize
+from ..model import ExpectedProduct, Scenario, format_duration, localize
 from ..sim.state import DecisionState, SessionState
 from . import i18n
 
@@ -159,6 +159,9 @@ def msel_detail(
     for expected in inject.expected:
         what = expected.option or expected.measure or localize(expected.action, lang)
         who = expected.role or inject.decider or ""
+        if expected.product is not None:
+            what = _expected_product(expected.product, lang)
+            who = expected.product_role or who
         within = (
             " " + i18n.tr("msel.within", lang, within=format_duration(expected.within))
             if expected.within is not None
@@ -456,3 +459,117 @@ def player_roles(scenario: Scenario) -> list[str]:
     from ..model import RoleKind
 
     return [r.id for r in scenario.roles if r.kind == RoleKind.PLAYER]
+
+
+# -- communication products ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProductView:
+    """A row of a role's communication tab."""
+
+    product: str
+    t: float  # issued, or submitted when not (yet) issued
+    role: str  # the issuing role
+    kind: str  # its label
+    status: str  # to-approve (waits for this role) | submitted | returned | issued
+    other: str  # the approving role (submitted, issued), "" when none was needed
+    note: str  # the approver's note when returned
+    audience: str
+    channel: str
+    elements: tuple[str, ...]
+    text: str
+    answers: tuple[str, ...]  # titles of the injects it answers
+
+
+def _expected_product(product: ExpectedProduct, lang: str) -> str:
+    """An expected product as the MSEL shows it: its kind and the elements it must carry."""
+    kind = product.kind.label(lang) if product.kind else i18n.tr("msel.any_product", lang)
+    if not product.elements:
+        return kind
+    elements = ", ".join(i18n.comms_name(e.value, lang) for e in product.elements)
+    return f"{kind} ({elements})"
+
+
+def _kind_label(kind: str, lang: str) -> str:
+    from ..model import ProductKind
+
+    try:
+        return ProductKind(kind).label(lang)
+    except ValueError:
+        return kind
+
+
+def _inject_title(state: SessionState, scenario: Scenario, inject_id: str, lang: str) -> str:
+    inject = scenario.inject_map.get(inject_id)
+    if inject is not None:
+        return localize(inject.title, lang)
+    return str(state.adhoc.get(inject_id, {}).get("title", inject_id))
+
+
+def role_products(
+    state: SessionState, scenario: Scenario, role: str, lang: str
+) -> list[ProductView]:
+    """The products waiting for `role`'s approval (oldest first), then `role`'s own
+    products: issued, waiting, or returned, in the order they were drafted."""
+
+    def titles(answers: object) -> tuple[str, ...]:
+        ids = answers if isinstance(answers, list | tuple) else ()
+        return tuple(_inject_title(state, scenario, str(i), lang) for i in ids)
+
+    waiting, own = [], []
+    for s in state.submissions.values():
+        p = s.payload
+        row = ProductView(
+            s.product,
+            s.t,
+            s.role,
+            _kind_label(s.kind, lang),
+            s.status,
+            s.approver,
+            s.note,
+            str(p.get("audience", "")),
+            str(p.get("channel", "")),
+            tuple(p.get("elements", ())),
+            str(p.get("text", "")),
+            titles(p.get("answers")),
+        )
+        if s.approver == role and s.status == "submitted":
+            waiting.append(replace(row, status="to-approve", other=s.role))
+        if s.role == role and s.status in ("submitted", "returned"):
+            own.append((s.product, row))
+    for product in state.products:
+        if product.role == role:
+            own.append(
+                (
+                    product.product,
+                    ProductView(
+                        product.product,
+                        product.t,
+                        product.role,
+                        _kind_label(product.kind, lang),
+                        "issued",
+                        product.approved_by or "",
+                        "",
+                        product.audience,
+                        product.channel,
+                        product.elements,
+                        product.text,
+                        titles(product.answers),
+                    ),
+                )
+            )
+    own.sort(key=lambda item: int(item[0][1:]) if item[0][1:].isdigit() else 0)
+    return waiting + [row for _id, row in own]
+
+
+def role_answerable(
+    state: SessionState, scenario: Scenario, role: str, lang: str
+) -> list[tuple[str, str]]:
+    """The injects delivered to `role`, oldest first, by id and title: what its products
+    can answer."""
+    return [
+        (inject_id, _inject_title(state, scenario, inject_id, lang))
+        for inject_id in state.delivered_at
+        if role in state.recipients.get(inject_id, ())
+    ]

@@ -1,5 +1,6 @@
 """A role player's panel: the role's own injects, its decisions, own-initiative decisions,
-the measures it may take at the current escalation level, and its decision history.
+the measures it may take at the current escalation level, its decision history and its
+communication products (`role_panel_products`).
 
 Everything here comes from the player's view in `exercise.ui.view`: a panel never shows
 MSEL fields, and never another role's injects.
@@ -39,8 +40,9 @@ from ..view import MeasureRow, PlayerInject, role_history, role_inbox, role_meas
 from .checks import CheckList
 from .decision_form import DecisionForm
 from .feedback_form import FeedbackForm, FeedbackHost
+from .role_panel_products import ProductsPane
 
-INNER_TABS = ("inbox", "initiative", "measures", "history", "feedback")
+INNER_TABS = ("inbox", "initiative", "measures", "history", "comms", "feedback")
 
 
 class RolePanel(i18n.TranslatedBindings, Vertical):
@@ -52,7 +54,9 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         Binding("2", "inner_tab('initiative')", "key.tab_initiative", show=False),
         Binding("3", "inner_tab('measures')", "key.tab_measures", show=False),
         Binding("4", "inner_tab('history')", "key.tab_history", show=False),
-        Binding("5", "inner_tab('feedback')", "key.tab_feedback", show=False),
+        Binding("5", "inner_tab('comms')", "key.tab_comms", show=False),
+        Binding("p", "product", "key.product", show=False),
+        Binding("6", "inner_tab('feedback')", "key.tab_feedback", show=False),
     ]
 
     def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs: Any) -> None:
@@ -136,6 +140,8 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
                 yield Static(hint, classes="measure-result")
             with TabPane("4 " + self.t("role.history"), id=f"{p}-history"):
                 yield DataTable(cursor_type="row", classes="history-table")
+            with TabPane("5 " + self.t("role.comms"), id=f"{p}-comms"):
+                yield ProductsPane(self.scenario, self.role, lang)
 
     def on_mount(self) -> None:
         measures = self.query_one(".measure-table", DataTable)
@@ -159,17 +165,18 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         self._refresh_heading(state)
         self._refresh_measures(state)
         self._refresh_history(state)
+        self.query_one(ProductsPane).refresh_view(state)
         if state.ended and not self.feedback_offered:
             self._offer_feedback()
 
     def _offer_feedback(self) -> None:
-        """The session has ended: add the hot wash's feedback form as the panel's fifth tab
+        """The session has ended: add the hot wash's feedback form as the panel's last tab
         (only where the app can record it)."""
         if not isinstance(self.app, FeedbackHost):
             return
         self.feedback_offered = True
         pane = TabPane(
-            "5 " + self.t("role.feedback"),
+            "6 " + self.t("role.feedback"),
             VerticalScroll(FeedbackForm(self.scenario, self.role, self.lang)),
             id=f"{self.prefix}-feedback",
         )
@@ -369,10 +376,15 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
             "measures": ".measure-table",
             "history": ".history-table",
             "feedback": ".feedback-form TextArea, .feedback-form RadioSet",
+            "comms": ".product-table",
         }
         found = self.query(focus[name])
         if found:
             found.first().focus()
+
+    def action_product(self) -> None:
+        """Draft a communication product as this role."""
+        self.query_one(ProductsPane).draft()
 
     async def action_decide(self) -> None:
         """Open this role's oldest open decision, whatever the inbox shows: select its
