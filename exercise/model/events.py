@@ -45,6 +45,8 @@ class Kind:
     SPEED_SET: Final = "speed-set"
     JUMPED: Final = "jumped"
     COMMAND_REJECTED: Final = "command-rejected"
+    NARRATIVE_REACH: Final = "narrative-reach"
+    NARRATIVE_ANSWERED: Final = "narrative-answered"
     # Evaluator input, appended after play by `exercise review` (the core ignores them):
     RATING: Final = "rating"
     IP_ROW: Final = "improvement-item"
@@ -211,6 +213,22 @@ class CommandRejected(ReasonFields):
     command: dict[str, Any]  # the command as JSON
 
 
+class NarrativeReach(TypedDict):
+    narrative: str
+    reach: float  # percent of the public, after this step
+    delta: float
+    cause: Literal["start", "growth", "decline"]
+    inject: NotRequired[str]  # the media inject that started it (cause "start")
+
+
+class NarrativeAnswered(TypedDict):
+    narrative: str
+    product: str  # the communication product that answered it
+    role: str  # who issued the product
+    inject: str  # the narrative's delivered inject the product answers
+    elements: list[str]  # the answering elements the product carries
+
+
 class RatingGiven(TypedDict):
     scope: Literal["pillar", "objective"]
     target: str
@@ -278,6 +296,8 @@ PAYLOADS: Mapping[str, type[Mapping[str, Any]]] = {
     Kind.SPEED_SET: SpeedSet,
     Kind.JUMPED: Jumped,
     Kind.COMMAND_REJECTED: CommandRejected,
+    Kind.NARRATIVE_REACH: NarrativeReach,
+    Kind.NARRATIVE_ANSWERED: NarrativeAnswered,
     Kind.RATING: RatingGiven,
     Kind.IP_ROW: ImprovementItem,
     Kind.EXPECTED_JUDGED: ExpectedJudged,
@@ -383,6 +403,18 @@ class Emit(Protocol):
     @overload
     def __call__(
         self, kind: Literal["command-rejected"], actor: str | None, payload: CommandRejected, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["narrative-reach"], actor: str | None, payload: NarrativeReach, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self,
+        kind: Literal["narrative-answered"],
+        actor: str | None,
+        payload: NarrativeAnswered,
+        /,
     ) -> None: ...
 
 

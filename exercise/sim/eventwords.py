@@ -62,6 +62,9 @@ EXPECTED_JUDGED = N_("Expected action {index} of “{title}” judged {status}")
 PARTICIPANT = N_("Participant for {role}: {name}")
 REPORT_FINAL = N_("Report marked final by {by}")
 WITHDRAWN = N_("{ref} withdrawn: {reason}")
+NARRATIVE_STARTED = N_("Narrative “{claim}” started by “{title}”: reach {reach}%")
+NARRATIVE_REACH = N_("Narrative “{claim}” reach {reach}% ({delta})")
+NARRATIVE_ANSWERED = N_("{role} answered the narrative “{claim}” with product {product}")
 UNKNOWN = "{kind}"  # a kind this version does not know (a journal from a newer one)
 
 # Our own words a line takes as parameters (`Word`, translated when it is rendered), marked

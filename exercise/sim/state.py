@@ -28,6 +28,8 @@ from ..model.events import (
     Kind,
     MeasureLifted,
     MeasureTaken,
+    NarrativeAnswered,
+    NarrativeReach,
     Observation,
     PhaseEntered,
     SelfDecision,
@@ -82,6 +84,18 @@ class ExpectedState:
 
 
 @dataclass
+class NarrativeState:
+    narrative: str
+    started: float  # scenario time it started; its reach steps are `every` apart from here
+    reach: float = 0.0  # percent of the public
+    peak: float = 0.0
+    history: list[tuple[float, float]] = field(default_factory=list)  # (t, reach)
+    answered: float | None = None  # when a product answered it
+    product: str | None = None  # the product that did
+    answered_by: str | None = None  # the role that issued it
+
+
+@dataclass
 class SessionState:
     scenario: Scenario
     seed: int = 0
@@ -109,6 +123,7 @@ class SessionState:
     adhoc: dict[str, dict[str, Any]] = field(default_factory=dict)
     self_decisions: list[dict[str, Any]] = field(default_factory=list)
     observations: list[dict[str, Any]] = field(default_factory=list)
+    narratives: dict[str, NarrativeState] = field(default_factory=dict)  # started ones
     rejected: int = 0
     events: int = 0
     # Command ids seen ("client:id"): "" when applied, the reason when rejected.
@@ -309,6 +324,24 @@ def _rejected(s: SessionState, t: float, actor: str | None, p: CommandRejected) 
     return _NOTHING
 
 
+def _narrative_reach(s: SessionState, t: float, actor: str | None, p: NarrativeReach) -> Keys:
+    narrative = s.narratives.get(p["narrative"])
+    if narrative is None:
+        narrative = s.narratives[p["narrative"]] = NarrativeState(p["narrative"], t)
+    narrative.reach = p["reach"]
+    narrative.peak = max(narrative.peak, p["reach"])
+    narrative.history.append((t, p["reach"]))
+    return _NOTHING
+
+
+def _narrative_answered(s: SessionState, t: float, actor: str | None, p: NarrativeAnswered) -> Keys:
+    narrative = s.narratives[p["narrative"]]
+    narrative.answered = t
+    narrative.product = p["product"]
+    narrative.answered_by = p["role"]
+    return _NOTHING
+
+
 # How each kind changes the state, by kind: every kind of the vocabulary is here, None for
 # those that change nothing but the clock (tests/test_vocabulary.py checks both, and that
 # each fold reads the payload type its kind has).
@@ -338,6 +371,8 @@ FOLDS: Mapping[str, Fold | None] = {
     Kind.SPEED_SET: _speed,
     Kind.JUMPED: None,  # the driver moves the clock; the next events carry the new time
     Kind.COMMAND_REJECTED: _rejected,
+    Kind.NARRATIVE_REACH: _narrative_reach,
+    Kind.NARRATIVE_ANSWERED: _narrative_answered,
     # evaluator input after play: the session's state is what play left
     Kind.RATING: None,
     Kind.IP_ROW: None,
