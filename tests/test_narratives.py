@@ -270,3 +270,44 @@ def test_the_reach_steps_of_all_narratives_are_bounded(
     )
     message = _refusal(write_scenario, text)
     assert "reach steps" in message and "the limit is 20,000" in message
+
+
+# -- what a seat sees ----------------------------------------------------------------------
+
+
+def test_every_player_seat_gets_the_media_and_no_msel_field(load: Load) -> None:
+    from exercise.seats.views import player_view
+
+    s = scenario(load)
+    engine = Engine(s)
+    engine.advance_to(45 * M)
+    seen = player_view(engine.state, s, "nctv", "en")
+    assert [item["inject"] for item in seen["media"]] == ["article", "post"]  # newest first
+    assert set(seen["media"][0]) == {
+        "inject",
+        "received",
+        "kind",
+        "outlet",
+        "reach",
+        "people",
+        "title",
+        "text",
+    }
+    assert seen["media"][1]["people"] == 120000 and seen["media"][0]["reach"] == 4
+    (narrative,) = seen["narratives"]
+    assert narrative["claim"] == "The government is hiding the cause"
+    assert narrative["reach"] == 16 and narrative["status"] == "growing"
+    assert "answered_by" not in narrative and "effects" not in narrative
+
+
+def test_a_media_inject_changes_the_view_of_every_seat() -> None:
+    from exercise.seats.views import touched_roles
+
+    def delivered(inject: str) -> Event:
+        payload = {"inject": inject, "to": ["nctv"], "cause": "timeline"}
+        return Event(1, 0.0, 0.0, Kind.INJECT_DELIVERED, None, payload, "", "")
+
+    assert touched_roles([delivered("memo")], frozenset({"post"})) == {"nctv"}
+    assert touched_roles([delivered("post")], frozenset({"post"})) is None
+    reach = Event(2, 0.0, 0.0, Kind.NARRATIVE_REACH, None, {"narrative": "x"}, "", "")
+    assert touched_roles([reach]) is None

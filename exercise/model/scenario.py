@@ -401,6 +401,11 @@ class Scenario(Model):
         return {m.id: m for m in self.measures}
 
     @cached_property
+    def media_injects(self) -> list[Inject]:
+        """The injects that are items of the news and social feed, in scenario order."""
+        return [i for i in self.injects if i.media is not None]
+
+    @cached_property
     def narrative_map(self) -> dict[str, Narrative]:
         return {n.id: n for n in self.narratives}
 

@@ -1,5 +1,6 @@
 """A role player's panel: the role's own injects, its decisions, own-initiative decisions,
-the measures it may take at the current escalation level, and its decision history.
+the measures it may take at the current escalation level, its decision history, and the
+media (the news and social feed and the narratives in it, the same for every role).
 
 Everything here comes from the player's view in `exercise.ui.view`: a panel never shows
 MSEL fields, and never another role's injects.
@@ -38,8 +39,9 @@ from ..messages import CommandDone
 from ..view import MeasureRow, PlayerInject, role_history, role_inbox, role_measures
 from .checks import CheckList
 from .decision_form import DecisionForm
+from .media import MediaPane
 
-INNER_TABS = ("inbox", "initiative", "measures", "history")
+INNER_TABS = ("inbox", "initiative", "measures", "history", "media")
 
 
 class RolePanel(i18n.TranslatedBindings, Vertical):
@@ -51,6 +53,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         Binding("2", "inner_tab('initiative')", "key.tab_initiative", show=False),
         Binding("3", "inner_tab('measures')", "key.tab_measures", show=False),
         Binding("4", "inner_tab('history')", "key.tab_history", show=False),
+        Binding("5", "inner_tab('media')", "key.tab_media", show=False),
     ]
 
     def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs: Any) -> None:
@@ -133,6 +136,8 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
                 yield Static(hint, classes="measure-result")
             with TabPane("4 " + self.t("role.history"), id=f"{p}-history"):
                 yield DataTable(cursor_type="row", classes="history-table")
+            with TabPane("5 " + self.t("role.media"), id=f"{p}-media"):
+                yield MediaPane(self.scenario, lang, classes="media-scroll")
 
     def on_mount(self) -> None:
         measures = self.query_one(".measure-table", DataTable)
@@ -156,6 +161,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         self._refresh_heading(state)
         self._refresh_measures(state)
         self._refresh_history(state)
+        self.query_one(MediaPane).refresh_view(state)
 
     def open_decisions(self) -> list[PlayerInject]:
         """This role's open decisions, oldest first."""
@@ -338,7 +344,8 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         return True
 
     def action_inner_tab(self, name: str) -> None:
-        """Show one of the panel's own tabs (inbox, own initiative, measures, history)."""
+        """Show one of the panel's own tabs (inbox, own initiative, measures, history,
+        media)."""
         if name not in INNER_TABS:
             return
         self.screen.set_focus(None)  # a focused widget in the pane left would pull back
@@ -348,6 +355,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
             "initiative": ".init-text",
             "measures": ".measure-table",
             "history": ".history-table",
+            "media": ".media-scroll",
         }
         self.query_one(focus[name]).focus()
 
