@@ -531,3 +531,12 @@ def test_a_narrative_whose_injects_never_come_is_never_answered(load: Load) -> N
 def test_a_narrative_started_by_an_inject_outside_the_media_is_named(load: Load) -> None:
     text = scenario_text(narratives=narrative("[first]", "[action-perspective]"))
     assert codes(lint(load(text))) == [("narrative-not-media", "narratives.hiding")]
+
+
+def test_a_narrative_an_expected_product_answers_gives_no_warning(load: Load) -> None:
+    expected = "expected:\n  - {role: nctv, product: {elements: [threat-info]}}"
+    text = scenario_text(
+        extra_injects=inject("post", "at: 20m", extra=POST + "\n" + expected),
+        narratives=narrative(answered_by="[threat-info]"),
+    )
+    assert lint(load(text)).warnings == []

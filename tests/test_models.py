@@ -282,7 +282,7 @@ def test_expected_action_names_something(what: dict[str, str]) -> None:
 def test_expected_action_without_option_measure_or_action_refused() -> None:
     with pytest.raises(ValidationError) as err:
         ExpectedAction.model_validate({"role": "ezk", "within": "30m"})
-    assert "option, a measure or an action" in str(err.value)
+    assert "an option, a measure, a product or an action" in str(err.value)
 
 
 @pytest.mark.parametrize("severity", [0, 6, "high"])

@@ -311,3 +311,113 @@ def test_a_media_inject_changes_the_view_of_every_seat() -> None:
     assert touched_roles([delivered("post")], frozenset({"post"})) is None
     reach = Event(2, 0.0, 0.0, Kind.NARRATIVE_REACH, None, {"narrative": "x"}, "", "")
     assert touched_roles([reach]) is None
+
+
+# -- answering -----------------------------------------------------------------------------
+
+
+def issue(engine: Engine, t: float, answers: tuple[str, ...], *elements: str, actor: str = "nctv"):
+    return engine.submit(
+        c.IssueProduct(
+            actor=actor,
+            kind="press-release",
+            audience="the public",
+            text="What happened, and what we do about it.",
+            elements=elements,
+            answers=answers,
+        ),
+        t,
+    )
+
+
+def test_a_product_with_an_answering_element_answers_the_narrative_and_its_reach_falls(
+    load: Load,
+) -> None:
+    s = scenario(load)
+    engine = Engine(s)
+    assert issue(engine, 25 * M, ("post",), "threat-info").accepted
+    engine.advance_to(s.duration)
+    events = engine.take_pending()
+    (answered,) = [e for e in events if e.kind == Kind.NARRATIVE_ANSWERED]
+    assert (answered.t, answered.actor) == (25 * M, "nctv")
+    assert answered.payload == {
+        "narrative": "hiding",
+        "product": "P1",
+        "role": "nctv",
+        "inject": "post",
+        "elements": ["threat-info"],
+    }
+    # 10 at 10m, 12 at 20m; answered at 25m: -2 a step (12 an hour) from 30m down to 0
+    assert reach_events(events) == [
+        (10 * M, 10, "start"),
+        (20 * M, 12, "growth"),
+        *[(20 * M + k * 10 * M, 12 - 2 * k, "decline") for k in range(1, 7)],
+    ]
+    assert engine.state.narratives["hiding"].product == "P1"
+    assert engine.state.indicators["trust"] == 70  # every point lost gave trust back
+
+
+@pytest.mark.parametrize(
+    "answers, elements",
+    [
+        (("post",), ("action-perspective",)),  # not an element that answers it
+        (("memo",), ("threat-info",)),  # not one of its injects
+        ((), ("threat-info",)),  # answers nothing
+    ],
+)
+def test_a_product_that_does_not_answer_leaves_the_narrative_growing(
+    load: Load, answers: tuple[str, ...], elements: tuple[str, ...]
+) -> None:
+    s = scenario(load)
+    engine = Engine(s)
+    assert issue(engine, 25 * M, answers, *elements).accepted
+    engine.advance_to(s.duration)
+    events = engine.take_pending()
+    assert not [e for e in events if e.kind == Kind.NARRATIVE_ANSWERED]
+    assert reach_events(events)[-1] == (110 * M, 30, "growth")
+
+
+def test_a_narrative_answered_at_its_ceiling_falls_again(load: Load) -> None:
+    s = scenario(load, NARRATIVE.replace("ceiling: 30", "ceiling: 12"))
+    engine = Engine(s)
+    engine.advance_to(45 * M)  # at its ceiling since 20m: no step set
+    assert issue(engine, 45 * M, ("post",), "threat-info").accepted
+    engine.advance_to(65 * M)
+    assert reach_events(engine.take_pending())[-2:] == [
+        (50 * M, 10, "decline"),
+        (60 * M, 8, "decline"),
+    ]
+
+
+def test_any_player_may_answer_a_media_inject_it_was_not_sent(load: Load) -> None:
+    """The media are public: a product may answer a media inject sent to another role,
+    not an inject that is not in the media."""
+    roles = "- {id: nctv, title: NCTV, kind: player}\n- {id: ezk, title: EZK, kind: player}\n"
+    s = load(
+        scenario_text(
+            roles=roles,
+            indicators=INDICATORS,
+            injects=INJECTS,
+            objectives=None,
+            narratives=NARRATIVE,
+        )
+    )
+    engine = Engine(s)
+    assert issue(engine, 25 * M, ("post",), "threat-info", actor="ezk").accepted
+    assert not issue(engine, 26 * M, ("memo",), "threat-info", actor="ezk").accepted
+    assert engine.state.narratives["hiding"].answered_by == "ezk"
+
+
+def test_a_session_with_an_answer_resumed_at_any_tick_gives_the_same_result(load: Load) -> None:
+    s = scenario(load)
+    engine = Engine(s)
+    issue(engine, 25 * M, ("post",), "threat-info")
+    engine.advance_to(s.duration)
+    whole = engine.take_pending()
+    for cut in (20 * M, 25 * M, 30 * M, 35 * M):
+        before = [e for e in whole if e.t <= cut]
+        resumed = Engine(s, state=replay_state(s, _as_events(before)))
+        if cut < 25 * M:
+            issue(resumed, 25 * M, ("post",), "threat-info")
+        resumed.advance_to(s.duration)
+        assert _stream(before + resumed.take_pending()) == _stream(whole), cut

@@ -85,6 +85,12 @@ NARRATIVES = """\
   answered_by: [threat-info]
 """
 
+COMMUNICATION = """\
+communication:
+  approval:
+    - {by: nctv, kinds: [press-release]}
+"""
+
 CATALOGUE = """\
 format: 1
 templates:
@@ -102,6 +108,7 @@ HOSTILE = "[bold red]Alarm[/] {title} %s <b>x</b>"
 def scenario(load: Callable[[str], Scenario]) -> Scenario:
     return load(
         scenario_text(roles=ROLES, injects=INJECTS, measures=MEASURES, narratives=NARRATIVES)
+        + COMMUNICATION
     )
 
 
@@ -128,6 +135,26 @@ def _played(scenario: Scenario, templates: dict[str, Any]) -> list[NewEvent]:
         (8 * M, c.TakeMeasure(measure="lcp", actor="nctv")),
         (9 * M, c.LiftMeasure(measure="lcp", actor="nctv", informed=True)),
         (11 * M, c.Decide(inject="cut", option="act", actor="nctv")),
+        # a press release from ezk waits for nctv: returned, then a second one approved
+        (
+            11 * M,
+            c.IssueProduct(
+                actor="ezk", kind="press-release", audience=HOSTILE, text=HOSTILE, answers=("cut",)
+            ),
+        ),
+        (11 * M, c.ReturnProduct(actor="nctv", product="P1", note=HOSTILE)),
+        (
+            11 * M,
+            c.IssueProduct(
+                actor="ezk",
+                kind="press-release",
+                audience="All",
+                text="Stay calm.",
+                elements=("threat-info",),
+                answers=("cut",),
+            ),
+        ),
+        (11 * M, c.ApproveProduct(actor="nctv", product="P2")),
         (12 * M, c.Decide(inject="cut", option="act", actor="nctv")),  # rejected: decided
         (13 * M, c.JumpNext()),
         (45 * M, c.Release(inject="late")),
@@ -192,9 +219,7 @@ def test_the_engine_writes_the_payload_of_each_kind(
     events = _played(scenario, templates)
     emitted = {e.kind for e in events}
     # every kind but the evaluators' (written by `exercise review`) and a resume
-    # (and a narrative's answer, which needs a communication product)
-    unplayed = {Kind.SESSION_RESUMED, Kind.NARRATIVE_ANSWERED}
-    assert emitted == set(KINDS) - set(COLLECTORS_REVIEW) - unplayed
+    assert emitted == set(KINDS) - set(COLLECTORS_REVIEW) - {Kind.SESSION_RESUMED}
     for event in events:
         spec = PAYLOADS[event.kind]
         keys = set(event.payload)
@@ -287,7 +312,8 @@ def test_lines_in_english_and_dutch(scenario: Scenario, templates: dict[str, Any
     assert "“Late news” released from hold" in english
     claim = "The government is hiding the cause of the power cut"
     assert f"Narrative “{claim}” started by “Power cut {{role}}”: reach 5%" in english
-    assert f"Narratief “{claim}” bereik 6,7% (+1,7)" in dutch
+    assert f"ezk answered the narrative “{claim}” with product P2" in english
+    assert f"Narratief “{claim}” bereik 3,3% (-1,7)" in dutch  # falls once answered
 
 
 def _lines(scenario: Scenario, events: list[Event], lang: str) -> list[str]:

@@ -9,7 +9,7 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from ..model import Condition, Inject, Scenario, format_duration
+from ..model import Condition, Inject, RoleKind, Scenario, format_duration
 from ..model.condition import Compare
 from ..model.scenario import ExpectedAction
 from ..model.types import MAX_MAGNITUDE, MAX_NARRATIVE_STEPS, MIN_NARRATIVE_EVERY
@@ -51,6 +51,7 @@ def check_scenario(s: Scenario) -> list[Finding]:
     for i, inject in enumerate(s.injects):
         out += _check_inject(s, i, inject)
     out += _check_narratives(s)
+    out += _check_communication(s)
     return out
 
 
@@ -83,6 +84,7 @@ def _check_narratives(s: Scenario) -> list[Finding]:
                 )
             )
             break
+    return out
     return out
 
 
@@ -249,7 +251,9 @@ def _check_expected(
     s: Scenario, path: Path_, inject: Inject, expected: ExpectedAction
 ) -> list[Finding]:
     out: list[Finding] = []
-    if expected.role is None and inject.decider is None:
+    if expected.product is not None:
+        out += _check_expected_product(s, path, inject, expected)
+    elif expected.role is None and inject.decider is None:
         out.append(Finding(path, "name the role expected to act (this inject has no decision)"))
     elif expected.role is not None and expected.role not in s.role_map:
         # a role taken from the decision is checked (and reported) there
@@ -288,6 +292,54 @@ def _check_expected(
         )
     if expected.within is not None and expected.within <= 0:
         out.append(Finding((*path, "within"), "the time allowed must be longer than zero"))
+    return out
+
+
+def _check_expected_product(
+    s: Scenario, path: Path_, inject: Inject, expected: ExpectedAction
+) -> list[Finding]:
+    """A product answers only an inject its role received: any recipient when no role is
+    named (and the inject has no decision)."""
+    assert expected.product is not None
+    if expected.product.role is not None:
+        where, role = (*path, "product", "role"), expected.product.role
+    elif expected.role is not None:
+        where, role = (*path, "role"), expected.role
+    else:
+        return []  # the decider (checked with the decision), or any recipient
+    if role not in s.role_map:
+        return [Finding(where, _unknown("role", role, s.role_map))]
+    if role not in inject.to:
+        return [
+            Finding(
+                where,
+                f"{role!r} does not receive {inject.id}, so no product of theirs can answer it",
+            )
+        ]
+    return []
+
+
+def _check_communication(s: Scenario) -> list[Finding]:
+    out: list[Finding] = []
+    for r, rule in enumerate(s.communication.approval):
+        here = ("communication", "approval", r)
+        approver = s.role_map.get(rule.by)
+        if approver is None:
+            out.append(Finding((*here, "by"), _unknown("role", rule.by, s.role_map)))
+        elif approver.kind != RoleKind.PLAYER:
+            out.append(
+                Finding((*here, "by"), f"{rule.by!r} is not a player role: it cannot approve")
+            )
+        for n, role in enumerate(rule.roles):
+            if role not in s.role_map:
+                out.append(Finding((*here, "roles", n), _unknown("role", role, s.role_map)))
+            elif role == rule.by:
+                out.append(
+                    Finding(
+                        (*here, "roles", n),
+                        f"{role!r} approves these products: its own go out without approval",
+                    )
+                )
     return out
 
 

@@ -118,4 +118,22 @@ def _check_decisions(source: Source, plan: DecisionsFile, s: Scenario) -> list[P
             unknown(("lifts", n, "measure"), "a lasting measure", lift.measure, lasting)
         if lift.role not in s.role_map:
             unknown(("lifts", n, "role"), "a role", lift.role, s.role_map)
+    for n, planned in enumerate(plan.products):
+        check_time(("products", n, "at"), planned.at)
+        if planned.approve_after < 0:
+            problems.append(
+                source.problem(("products", n, "approve_after"), "the delay is negative")
+            )
+        if planned.role not in s.role_map:
+            unknown(("products", n, "role"), "a role", planned.role, s.role_map)
+            continue
+        received = [i.id for i in s.injects if planned.role in i.to]
+        for a, answered in enumerate(planned.answers):
+            if answered not in received:
+                unknown(
+                    ("products", n, "answers", a),
+                    f"an inject {planned.role} receives",
+                    answered,
+                    received,
+                )
     return problems

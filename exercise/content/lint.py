@@ -18,6 +18,7 @@ from rich.table import Table
 
 from ..language import N_, Translator
 from ..model import (
+    CommsElement,
     HybridDomain,
     Inject,
     Level,
@@ -163,6 +164,17 @@ def _warnings(s: Scenario) -> list[LintWarning]:
     return out
 
 
+def _expected_elements(s: Scenario, injects: list[str]) -> set[CommsElement]:
+    """The elements the products expected in answer to these injects carry."""
+    return {
+        element
+        for inject_id in injects
+        for expected in s.inject_map[inject_id].expected
+        if expected.product is not None
+        for element in expected.product.elements
+    }
+
+
 def _narrative_warnings(s: Scenario, reachable: set[str]) -> list[LintWarning]:
     """A narrative that can never start, or that nothing in the scenario can answer."""
     out: list[LintWarning] = []
@@ -192,7 +204,7 @@ def _narrative_warnings(s: Scenario, reachable: set[str]) -> list[LintWarning]:
                     (*path, "from"),
                 )
             )
-        elif not carried & set(narrative.answered_by):
+        elif not (carried | _expected_elements(s, starters)) & set(narrative.answered_by):
             out.append(
                 LintWarning(
                     "narrative-never-answered",

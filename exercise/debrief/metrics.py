@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
-from ..model import CommsElement, Level, Pillar, Rating, Scenario, localize
+from ..model import CommsElement, Level, Pillar, ProductKind, Rating, Scenario, localize
 from ..model.condition import Compare
 from ..model.events import (
     AdhocInject,
@@ -41,6 +41,10 @@ from ..model.events import (
     Observation,
     Participant,
     PhaseEntered,
+    ProductApproved,
+    ProductIssued,
+    ProductReturned,
+    ProductSubmitted,
     RatingGiven,
     ReportFinal,
     SelfDecision,
@@ -63,6 +67,7 @@ from .report import (
     ObservationRow,
     PhaseChange,
     PillarMetrics,
+    ProductRow,
     RatingMark,
     SkippedEvent,
     Status,
@@ -112,6 +117,7 @@ class Facts:
     narrative_reach: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
     narrative_started: dict[str, tuple[float, str]] = field(default_factory=dict)  # t, inject
     narrative_answers: dict[str, tuple[float, str, str]] = field(default_factory=dict)
+    products: dict[str, ProductRow] = field(default_factory=dict)  # by id, as first seen
     pause_rows: bool = False  # the clock's pauses and resumes as timeline rows
     pauses_left_out: int = 0  # ... and how many were left out when not
     unreadable: int = 0  # events left out: their payload has the wrong shape
@@ -638,6 +644,69 @@ def _observation(f: Facts, e: Event, p: Observation) -> None:
     f.item_rows[ref] = f.timeline[-1]  # the row just added, dropped if withdrawn
 
 
+_ELEMENTS = tuple(e.value for e in CommsElement)
+
+
+def _product_row(f: Facts, p: ProductSubmitted | ProductIssued) -> ProductRow:
+    """A product's row from its fields, each checked."""
+    kind = _needed(p, "kind")
+    try:
+        label = f.w.label(ProductKind(kind))
+    except ValueError:
+        label = kind  # a kind this version does not know: as written
+    elements = _texts(p, "elements")
+    if not set(elements).issubset(_ELEMENTS):
+        raise _Unreadable(
+            "{field} is not one of {allowed}", field="elements", allowed=", ".join(_ELEMENTS)
+        )
+    return ProductRow(
+        _needed(p, "product"),
+        _needed(p, "role"),
+        kind,
+        label,
+        _text(p, "audience"),
+        _text(p, "channel"),
+        [e.value for e in CommsElement if e.value in elements],
+        _text(p, "text"),
+        _texts(p, "answers"),
+        "submitted",
+        None,
+    )
+
+
+def _product_submitted(f: Facts, e: Event, p: ProductSubmitted) -> None:
+    row = _product_row(f, p)
+    row.approver = _needed(p, "approver")
+    row.submitted = e.t
+    f.products.setdefault(row.id, row)
+    _timeline(f, e, (), row.role)
+
+
+def _product_answered(f: Facts, e: Event, p: ProductApproved | ProductReturned) -> None:
+    row = f.products.get(_needed(p, "product"))
+    note = _text(p, "note")
+    by = _needed(p, "by")
+    if row is not None and e.kind == Kind.PRODUCT_RETURNED and row.status == "submitted":
+        row.status = "returned"
+        row.note = note
+        row.approved_by = ""
+    _timeline(f, e, (), by)
+
+
+def _product_issued(f: Facts, e: Event, p: ProductIssued) -> None:
+    fresh = _product_row(f, p)
+    approved_by = _text(p, "approved_by")
+    row = f.products.get(fresh.id)
+    if row is None:
+        row = f.products[fresh.id] = fresh
+    elif row.status != "submitted":
+        raise _Unreadable("{field} was already issued or returned", field="product")
+    row.status = "issued"
+    row.t = e.t
+    row.approved_by = approved_by
+    _timeline(f, e, (), row.role)
+
+
 def _facilitator(f: Facts, e: Event, p: Empty | InjectRef | SpeedSet | Jumped) -> None:
     """Pause, resume, speed, jump, hold and release: a row of the timeline."""
     if e.kind == Kind.SPEED_SET:
@@ -710,6 +779,10 @@ COLLECTORS: Mapping[str, Collector | None] = {
     Kind.SPEED_SET: _facilitator,
     Kind.JUMPED: _facilitator,
     Kind.COMMAND_REJECTED: _rejected,
+    Kind.PRODUCT_SUBMITTED: _product_submitted,
+    Kind.PRODUCT_APPROVED: _product_answered,
+    Kind.PRODUCT_RETURNED: _product_answered,
+    Kind.PRODUCT_ISSUED: _product_issued,
     Kind.RATING: _review,
     Kind.IP_ROW: _review,
     Kind.EXPECTED_JUDGED: _review,

@@ -340,6 +340,28 @@ class Communication:
 
 
 @dataclass(slots=True)
+class ProductRow:
+    """A communication product: issued, returned by the approving role, or still waiting
+    for its approval when the session ended."""
+
+    id: str
+    role: str
+    kind: str
+    kind_label: str
+    audience: str
+    channel: str
+    elements: list[str]
+    text: str
+    answers: list[str]  # the delivered injects it answers
+    status: Literal["issued", "returned", "submitted"]
+    t: float | None  # when it was issued
+    submitted: float | None = None  # when it went to the approving role, if it had to
+    approver: str = ""  # the role whose approval it needed
+    approved_by: str = ""
+    note: str = ""  # the approver's note when returned
+
+
+@dataclass(slots=True)
 class ActionRef:
     t: float
     kind: DecisionKind

@@ -11,6 +11,16 @@ measures:                       # playbook measures at a scenario time
   - {at: 95m, role: nctv, measure: activate-lcp-md}
 lifts:                          # lasting measures lifted, accounted for or not
   - {at: 170m, role: mccb, measure: emergency-powers, informed: true}
+products:                       # communication products issued at a scenario time
+  - at: 40m
+    role: nkc
+    kind: press-release
+    audience: Public
+    channel: rijksoverheid.nl
+    elements: [threat-info, action-perspective]
+    text: What happened and what you can do.
+    answers: [deepfake-pm]      # delivered injects it answers
+    approve_after: 5m           # where the scenario wants approval: the approver's delay
 ```
 
 Every value is bounded here as the engine's commands bound it, so a file that loads never
@@ -19,13 +29,22 @@ fails half-way through a rehearsal, after its journal was started.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
+from .doctrine import ProductKind
 from .scenario import CommsList, Model, Pillars
-from .types import MAX_INJECTS, MAX_MEASURES, Duration, Slug
+from .types import MAX_INJECTS, MAX_MEASURES, MAX_TITLE, Duration, Slug, unique_list
 
 MAX_RATIONALE = 10_000  # characters of a rationale or initiative: as the engine's commands
 MAX_INITIATIVES = 1_000
+MAX_ANSWERS = 50  # injects one product answers: as the engine's command
+
+if TYPE_CHECKING:
+    Answers = tuple[str, ...]
+else:
+    Answers = unique_list(Slug, MAX_ANSWERS)
 
 
 class PlannedDecision(Model):
@@ -59,6 +78,20 @@ class PlannedLift(Model):
     informed: bool = Field(False, description="Accounted for to parliament or the council")
 
 
+class PlannedProduct(Model):
+    at: Duration
+    role: Slug
+    kind: ProductKind
+    audience: str = Field(min_length=1, max_length=MAX_TITLE)
+    channel: str = Field("", max_length=MAX_TITLE)
+    elements: CommsList = ()
+    text: str = Field(min_length=1, max_length=MAX_RATIONALE)
+    answers: Answers = Field((), description="Delivered injects it answers")
+    approve_after: Duration = Field(
+        300.0, description="Where approval is required: the approving role's delay"
+    )
+
+
 class DecisionsFile(Model):
     format: int = Field(1, ge=1, le=1)
     scenario: Slug | None = Field(None, description="The scenario these decisions are for")
@@ -66,3 +99,4 @@ class DecisionsFile(Model):
     initiatives: tuple[PlannedInitiative, ...] = Field((), max_length=MAX_INITIATIVES)
     measures: tuple[PlannedMeasure, ...] = Field((), max_length=MAX_MEASURES)
     lifts: tuple[PlannedLift, ...] = Field((), max_length=MAX_MEASURES)
+    products: tuple[PlannedProduct, ...] = Field((), max_length=MAX_INITIATIVES)

@@ -259,6 +259,30 @@ class Method(_Labelled):
         }
 
 
+class ProductKind(_Labelled):
+    """The kinds of communication product (communicatiemiddel) a role can issue."""
+
+    PRESS_RELEASE = "press-release"
+    NL_ALERT = "nl-alert"
+    SOCIAL_POST = "social-post"
+    PRESS_LINE = "press-line"
+    CORE_MESSAGE = "core-message"
+    PARLIAMENT_LETTER = "parliament-letter"
+    SECTOR_MESSAGE = "sector-message"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "press-release": N_("Press release"),
+            "nl-alert": N_("NL-Alert"),
+            "social-post": N_("Social media post"),
+            "press-line": N_("Press conference line"),
+            "core-message": N_("Core message"),
+            "parliament-letter": N_("Letter to parliament"),
+            "sector-message": N_("Message to a sector"),
+        }
+
+
 class MediaKind(_Labelled):
     """What a media inject is in the simulated news and social feed."""
 

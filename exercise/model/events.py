@@ -47,6 +47,10 @@ class Kind:
     COMMAND_REJECTED: Final = "command-rejected"
     NARRATIVE_REACH: Final = "narrative-reach"
     NARRATIVE_ANSWERED: Final = "narrative-answered"
+    PRODUCT_SUBMITTED: Final = "product-submitted"  # waits for the approving role
+    PRODUCT_APPROVED: Final = "product-approved"
+    PRODUCT_RETURNED: Final = "product-returned"
+    PRODUCT_ISSUED: Final = "product-issued"
     # Evaluator input, appended after play by `exercise review` (the core ignores them):
     RATING: Final = "rating"
     IP_ROW: Final = "improvement-item"
@@ -201,6 +205,43 @@ class Observation(TypedDict):
     at: NotRequired[float]  # when it was seen, if the evaluator said (review)
 
 
+class ProductFields(TypedDict):
+    """A communication product as drafted: the fields product-submitted and product-issued
+    share. `product` is the id the engine gives ("P1"), unique in the session."""
+
+    product: str
+    role: str  # the issuing role
+    kind: str  # a ProductKind value
+    audience: str
+    channel: str
+    elements: list[str]  # CommsElement values
+    text: str
+    answers: list[str]  # delivered injects it answers (the disruptions)
+
+
+class ProductSubmitted(ProductFields):
+    approver: str  # the role whose approval it waits for
+    command_id: NotRequired[str]
+
+
+class ProductIssued(ProductFields):
+    approved_by: NotRequired[str]  # when coordination was required
+    command_id: NotRequired[str]
+
+
+class ProductApproved(TypedDict):
+    product: str
+    by: str
+    command_id: NotRequired[str]
+
+
+class ProductReturned(TypedDict):
+    product: str
+    by: str
+    note: str
+    command_id: NotRequired[str]
+
+
 class SpeedSet(TypedDict):
     speed: float
 
@@ -298,6 +339,10 @@ PAYLOADS: Mapping[str, type[Mapping[str, Any]]] = {
     Kind.COMMAND_REJECTED: CommandRejected,
     Kind.NARRATIVE_REACH: NarrativeReach,
     Kind.NARRATIVE_ANSWERED: NarrativeAnswered,
+    Kind.PRODUCT_SUBMITTED: ProductSubmitted,
+    Kind.PRODUCT_APPROVED: ProductApproved,
+    Kind.PRODUCT_RETURNED: ProductReturned,
+    Kind.PRODUCT_ISSUED: ProductIssued,
     Kind.RATING: RatingGiven,
     Kind.IP_ROW: ImprovementItem,
     Kind.EXPECTED_JUDGED: ExpectedJudged,
@@ -415,6 +460,22 @@ class Emit(Protocol):
         actor: str | None,
         payload: NarrativeAnswered,
         /,
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["product-submitted"], actor: str | None, payload: ProductSubmitted, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["product-approved"], actor: str | None, payload: ProductApproved, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["product-returned"], actor: str | None, payload: ProductReturned, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["product-issued"], actor: str | None, payload: ProductIssued, /
     ) -> None: ...
 
 

@@ -59,6 +59,10 @@ REASONS: dict[str, str] = {
     "already-held": N_("'{inject}' is already held"),
     "not-held": N_("'{inject}' is not held"),
     "not-an-objective": N_("'{objective}' is not an objective of this scenario"),
+    "not-delivered-to": N_("'{inject}' was not delivered to {role}"),
+    "not-a-product": N_("'{product}' is not a communication product of this session"),
+    "not-your-approval": N_("only {role} approves '{product}'"),
+    "product-not-waiting": N_("'{product}' is not waiting for approval"),
     # commands the journal could not record
     "not-recorded": N_("not recorded: {error}"),
     "not-recorded-ended": N_("not recorded: the session has ended"),

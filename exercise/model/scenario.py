@@ -22,9 +22,11 @@ from .doctrine import (
     Method,
     NatoRequirement,
     Pillar,
+    ProductKind,
     RoleKind,
 )
 from .types import (
+    MAX_APPROVAL_RULES,
     MAX_EXPECTED,
     MAX_INDICATORS,
     MAX_INJECTS,
@@ -71,6 +73,7 @@ if TYPE_CHECKING:  # what the fields hold; pydantic sees the validated forms bel
     Recipients = tuple[str, ...]
     Releases = tuple[str, ...]
     Starters = tuple[str, ...]
+    ProductKinds = tuple[ProductKind, ...]
 else:
     Pillars = unique_list(Pillar, len(Pillar))
     NatoList = unique_list(NatoRequirement, len(NatoRequirement))
@@ -79,6 +82,7 @@ else:
     Recipients = unique_list(Slug, MAX_ROLES)
     Releases = unique_list(Slug, MAX_RELEASES)
     Starters = unique_list(Slug, MAX_NARRATIVE_FROM)
+    ProductKinds = unique_list(ProductKind, len(ProductKind))
 Effects = dict[Slug, Number]
 
 
@@ -207,21 +211,86 @@ class DecisionPoint(Model):
         return next((o for o in self.options if o.id == option_id), None)
 
 
+class ExpectedProduct(Model):
+    """A communication product an expected action asks for: it answers the inject, and
+    carries at least these elements (and is of this kind, when given)."""
+
+    kind: ProductKind | None = Field(None, description="Any kind when left out")
+    elements: CommsList = Field((), description="Elements the product must carry")
+    role: Slug | None = Field(
+        None,
+        description="Who issues it; default: the expected action's role, else the role "
+        "that decides the inject, else any role",
+    )
+
+
 class ExpectedAction(Model):
     """What evaluators look for (MSEL only, never shown to players)."""
 
     role: Slug | None = Field(None, description="Default: the role that decides the inject")
     option: Slug | None = None
     measure: Slug | None = None
+    product: ExpectedProduct | None = Field(
+        None, description="A communication product answering this inject"
+    )
     action: Text | None = Field(None, description="An action observed by the evaluator")
     within: Duration | None = Field(None, description="Time allowed after delivery")
     objective: Slug | None = None
 
     @model_validator(mode="after")
     def _says_what(self) -> ExpectedAction:
-        if self.option is None and self.measure is None and self.action is None:
-            raise ValueError("an expected action names an option, a measure or an action")
+        said = [x for x in (self.option, self.measure, self.product, self.action) if x is not None]
+        if not said:
+            raise ValueError(
+                "an expected action names an option, a measure, a product or an action"
+            )
+        if self.product is not None and (self.option is not None or self.measure is not None):
+            raise ValueError("an expected product is an action of its own: no option or measure")
+        if (
+            self.product is not None
+            and self.product.role is not None
+            and self.role is not None
+            and self.product.role != self.role
+        ):
+            raise ValueError("the product's role and the expected action's role differ")
         return self
+
+    @property
+    def product_role(self) -> str | None:
+        """Who is expected to issue the product (None: any role)."""
+        if self.product is None:
+            return None
+        return self.product.role or self.role
+
+
+class ApprovalRule(Model):
+    """Products that need a role's approval before release (e.g. the NKC approves press
+    releases and NL-Alerts): of these kinds (all when empty) from these roles (every role
+    but the approver when empty)."""
+
+    by: Slug = Field(description="The role that approves")
+    kinds: ProductKinds = Field((), description="Product kinds it approves; all when empty")
+    roles: Recipients = Field((), description="Roles whose products it approves; all when empty")
+
+    def applies(self, role: str, kind: ProductKind) -> bool:
+        if role == self.by:
+            return False  # the approver's own products go out as they are
+        return (not self.kinds or kind in self.kinds) and (not self.roles or role in self.roles)
+
+
+class Communication(Model):
+    """How communication products are coordinated in this scenario."""
+
+    approval: tuple[ApprovalRule, ...] = Field(
+        (), max_length=MAX_APPROVAL_RULES, description="The first rule that applies decides"
+    )
+
+    def approver(self, role: str, kind: ProductKind) -> str | None:
+        """The role that must approve a product of `kind` from `role`, or None."""
+        for rule in self.approval:
+            if rule.applies(role, kind):
+                return rule.by
+        return None
 
 
 class Media(Model):
@@ -369,6 +438,10 @@ class Scenario(Model):
     injects: tuple[Inject, ...] = Field((), max_length=MAX_INJECTS)
     measures: tuple[Measure, ...] = Field((), max_length=MAX_MEASURES)
     narratives: tuple[Narrative, ...] = Field((), max_length=MAX_NARRATIVES)
+    communication: Communication = Field(
+        default_factory=Communication,
+        description="Coordination of communication products (approval before release)",
+    )
 
     @field_validator("start")
     @classmethod

@@ -46,6 +46,7 @@ MAX_NARRATIVE_FROM = 50  # media injects that start one narrative
 # summed): each step may journal a narrative-reach event and its indicator changes.
 MAX_NARRATIVE_STEPS = 20_000
 MIN_NARRATIVE_EVERY = 60.0  # seconds: the shortest cadence of a narrative's reach
+MAX_APPROVAL_RULES = 50  # rules of a scenario's communication approval
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID)]

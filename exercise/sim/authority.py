@@ -18,7 +18,17 @@ SYSTEM = "system"  # the actor of the realtime driver's own commands (a pause at
 FACILITATOR_COMMANDS = frozenset(
     {"pause", "resume", "set-speed", "jump-next", "fire", "adhoc", "hold", "release", "end"}
 )
-PLAYER_COMMANDS = frozenset({"decide", "self-decision", "take-measure", "lift-measure"})
+PLAYER_COMMANDS = frozenset(
+    {
+        "decide",
+        "self-decision",
+        "take-measure",
+        "lift-measure",
+        "issue-product",
+        "approve-product",
+        "return-product",
+    }
+)
 
 _ALLOWED: dict[SeatKind, frozenset[str]] = {
     SeatKind.FACILITATOR: FACILITATOR_COMMANDS | PLAYER_COMMANDS | {"observe"},

@@ -20,13 +20,14 @@ from pydantic import (
     model_validator,
 )
 
-from ..model import CommsElement, Method, Pillar
+from ..model import CommsElement, Method, Pillar, ProductKind
 
 FACILITATOR = "facilitator"
 MAX_TEXT = 10_000  # a rationale or observation longer than this is a paste accident
 MAX_LABEL = 500  # an option's label
 MAX_ADHOC_OPTIONS = 20
 MAX_ADHOC_DEADLINE = 30 * 86400.0  # a month of scenario time
+MAX_ANSWERS = 50  # delivered injects one communication product answers
 
 
 # A client id or command id: short, and safe to show and to join with ":" into one key.
@@ -108,6 +109,44 @@ class LiftMeasure(_Command):
     measure: str
     rationale: str = Field("", max_length=MAX_TEXT)
     informed: bool = False
+
+
+class IssueProduct(_Command):
+    """Issue a communication product as the actor's role; where the scenario requires
+    coordination it is submitted to the approving role first."""
+
+    type: Literal["issue-product"] = "issue-product"
+    kind: ProductKind
+    audience: str = Field(min_length=1, max_length=MAX_LABEL)
+    channel: str = Field("", max_length=MAX_LABEL)
+    elements: tuple[CommsElement, ...] = Field((), max_length=len(CommsElement))
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    answers: tuple[Annotated[str, Field(min_length=1, max_length=MAX_LABEL)], ...] = Field(
+        (), max_length=MAX_ANSWERS
+    )
+
+    @model_validator(mode="after")
+    def _no_repeats(self) -> IssueProduct:
+        if len(set(self.elements)) != len(self.elements):
+            raise ValueError("an element is named twice")
+        if len(set(self.answers)) != len(self.answers):
+            raise ValueError("an inject is answered twice")
+        return self
+
+
+class ApproveProduct(_Command):
+    """The approving role releases a submitted product: it is issued now."""
+
+    type: Literal["approve-product"] = "approve-product"
+    product: str = Field(min_length=1, max_length=MAX_LABEL)
+
+
+class ReturnProduct(_Command):
+    """The approving role sends a submitted product back with a note; it is not issued."""
+
+    type: Literal["return-product"] = "return-product"
+    product: str = Field(min_length=1, max_length=MAX_LABEL)
+    note: str = Field(min_length=1, max_length=MAX_TEXT)
 
 
 class Pause(_Command):
@@ -208,6 +247,9 @@ Command = Annotated[
     | SelfDecision
     | TakeMeasure
     | LiftMeasure
+    | IssueProduct
+    | ApproveProduct
+    | ReturnProduct
     | Pause
     | Resume
     | SetSpeed

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..language import number
-from ..model import Scenario, format_clock, localize
+from ..model import ProductKind, Scenario, format_clock, localize
 from ..model.events import (
     AdhocInject,
     CommandRejected,
@@ -43,6 +43,10 @@ from ..model.events import (
     Observation,
     Participant,
     PhaseEntered,
+    ProductApproved,
+    ProductIssued,
+    ProductReturned,
+    ProductSubmitted,
     RatingGiven,
     ReportFinal,
     SelfDecision,
@@ -301,6 +305,62 @@ def _rejected(d: Describer, actor: str | None, p: CommandRejected) -> Line:
     return Line(w.COMMAND_REJECTED, params)
 
 
+MAX_FEED_TEXT = 120  # characters of a product's text in a line; the debrief's annex has it all
+
+
+def _kind(value: object) -> str:
+    """A product kind by its label (a `Word`), or as written when this version knows no such
+    kind."""
+    try:
+        return Word(ProductKind(_str(value)).label("en"))
+    except ValueError:
+        return _str(value)
+
+
+def _excerpt(value: object) -> str:
+    """The first line of a product's text, cut to fit a line."""
+    first = _str(value).strip().split("\n", 1)[0]
+    return first if len(first) <= MAX_FEED_TEXT else first[: MAX_FEED_TEXT - 1] + "…"
+
+
+def _submitted(d: Describer, actor: str | None, p: ProductSubmitted) -> Line:
+    params = {
+        "role": _str(p.get("role")),
+        "kind": _kind(p.get("kind")),
+        "product": _str(p.get("product")),
+        "approver": _str(p.get("approver")),
+        "text": _excerpt(p.get("text")),
+    }
+    return Line(w.PRODUCT_SUBMITTED, params)
+
+
+def _approved(d: Describer, actor: str | None, p: ProductApproved) -> Line:
+    return Line(w.PRODUCT_APPROVED, {"by": _str(p.get("by")), "product": _str(p.get("product"))})
+
+
+def _returned(d: Describer, actor: str | None, p: ProductReturned) -> Line:
+    params = {
+        "by": _str(p.get("by")),
+        "product": _str(p.get("product")),
+        "note": _excerpt(p.get("note")),
+    }
+    return Line(w.PRODUCT_RETURNED, params)
+
+
+def _issued(d: Describer, actor: str | None, p: ProductIssued) -> Line:
+    params = {
+        "role": _str(p.get("role")),
+        "kind": _kind(p.get("kind")),
+        "product": _str(p.get("product")),
+        "audience": _str(p.get("audience")),
+        "text": _excerpt(p.get("text")),
+    }
+    by = _str(p.get("approved_by"))
+    if by:
+        return Line(w.PRODUCT_ISSUED_APPROVED, {**params, "by": by})
+    return Line(w.PRODUCT_ISSUED, params)
+
+
 def _rating(d: Describer, actor: str | None, p: RatingGiven) -> Line:
     params = {
         "scope": Word(_str(p.get("scope"))),
@@ -383,6 +443,10 @@ WORDS: Mapping[str, Words] = {
     Kind.SPEED_SET: _speed,
     Kind.JUMPED: _jumped,
     Kind.COMMAND_REJECTED: _rejected,
+    Kind.PRODUCT_SUBMITTED: _submitted,
+    Kind.PRODUCT_APPROVED: _approved,
+    Kind.PRODUCT_RETURNED: _returned,
+    Kind.PRODUCT_ISSUED: _issued,
     Kind.RATING: _rating,
     Kind.IP_ROW: _improvement,
     Kind.EXPECTED_JUDGED: _judged,

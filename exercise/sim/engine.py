@@ -24,7 +24,15 @@ from typing import Any, Literal
 import simpy
 
 from ..model import Inject, InjectTemplate, Narrative, Option, RoleKind, Scenario, localize
-from ..model.events import AdhocDecision, AdhocInject, Emit, Kind, NewEvent, SessionEnded
+from ..model.events import (
+    AdhocDecision,
+    AdhocInject,
+    Emit,
+    Kind,
+    NewEvent,
+    ProductIssued,
+    SessionEnded,
+)
 from ..model.reasons import Reason, reason, reason_text
 from ..model.timing import format_clock, round_ms
 from . import authority
@@ -354,7 +362,9 @@ class Engine:
         for key, expected in list(self.state.expected.items()):
             inject = self.scenario.inject_map[key[0]]
             spec = inject.expected[key[1]]
-            if expected.status == "pending" and (spec.option or spec.measure):
+            if expected.status == "pending" and (
+                spec.option or spec.measure or spec.product is not None
+            ):
                 self._emit(
                     Kind.EXPECTED_MISSED,
                     expected.role,
@@ -450,6 +460,37 @@ class Engine:
             )
             self._narrative_effects(narrative, delta)
         self._next_step(n, narrative)
+
+    def _public(self, inject_id: str) -> bool:
+        """A media inject: every player has seen it in the media, whoever it was sent to."""
+        inject = self.scenario.inject_map.get(inject_id)
+        return inject is not None and inject.media is not None
+
+    def _answer_narratives(self, product: ProductIssued) -> None:
+        """A product answers a narrative that started when it answers one of the
+        narrative's delivered injects and carries an element that answers it; from the
+        narrative's next step its reach falls."""
+        answers, elements = set(product["answers"]), product["elements"]
+        for n, narrative in enumerate(self.scenario.narratives):
+            found = self.state.narratives.get(narrative.id)
+            if found is None or found.answered is not None:
+                continue
+            inject = next((i for i in narrative.starts_from if i in answers), None)
+            carried = [e for e in elements if e in narrative.answered_by]
+            if inject is None or not carried or inject not in self.state.delivered_at:
+                continue
+            self._emit(
+                Kind.NARRATIVE_ANSWERED,
+                product["role"],
+                {
+                    "narrative": narrative.id,
+                    "product": product["product"],
+                    "role": product["role"],
+                    "inject": inject,
+                    "elements": carried,
+                },
+            )
+            self._next_step(n, narrative)  # at its ceiling it had no step set
 
     def _narrative_effects(self, narrative: Narrative, delta: float) -> None:
         if narrative.effects:
@@ -664,6 +705,118 @@ class Engine:
             },
         )
         return None
+
+    def _cmd_issue_product(self, cmd: c.IssueProduct) -> Reason | None:
+        if problem := self._role(cmd.actor):
+            return problem
+        recipients = self.state.recipients
+        for inject in cmd.answers:  # a product answers what its role was told
+            if inject not in self.state.delivered_at:
+                return reason("not-delivered", inject=inject)
+            if cmd.actor not in recipients.get(inject, ()) and not self._public(inject):
+                return reason("not-delivered-to", inject=inject, role=cmd.actor)
+        ids = self.state.product_ids
+        n = len(ids) + 1
+        while f"P{n}" in ids:
+            n += 1
+        product, elements = f"P{n}", [e.value for e in cmd.elements]
+        approver = self.scenario.communication.approver(cmd.actor, cmd.kind)
+        if approver is not None:
+            self._emit(
+                Kind.PRODUCT_SUBMITTED,
+                cmd.actor,
+                {
+                    "product": product,
+                    "role": cmd.actor,
+                    "kind": cmd.kind.value,
+                    "audience": cmd.audience,
+                    "channel": cmd.channel,
+                    "elements": elements,
+                    "text": cmd.text,
+                    "answers": list(cmd.answers),
+                    "approver": approver,
+                },
+            )
+            return None
+        fields: ProductIssued = {
+            "product": product,
+            "role": cmd.actor,
+            "kind": cmd.kind.value,
+            "audience": cmd.audience,
+            "channel": cmd.channel,
+            "elements": elements,
+            "text": cmd.text,
+            "answers": list(cmd.answers),
+        }
+        self._issue_product(cmd.actor, fields)
+        return None
+
+    def _cmd_approve_product(self, cmd: c.ApproveProduct) -> Reason | None:
+        submission = self.state.submissions.get(cmd.product)
+        if why := self._answerable(cmd.actor, cmd.product):
+            return why
+        assert submission is not None
+        self._emit(Kind.PRODUCT_APPROVED, cmd.actor, {"product": cmd.product, "by": cmd.actor})
+        drafted = submission.payload
+        fields: ProductIssued = {
+            "product": cmd.product,
+            "role": submission.role,
+            "kind": submission.kind,
+            "audience": drafted["audience"],
+            "channel": drafted["channel"],
+            "elements": list(drafted["elements"]),
+            "text": drafted["text"],
+            "answers": list(drafted["answers"]),
+            "approved_by": cmd.actor,
+        }
+        self._issue_product(submission.role, fields)
+        return None
+
+    def _cmd_return_product(self, cmd: c.ReturnProduct) -> Reason | None:
+        if why := self._answerable(cmd.actor, cmd.product):
+            return why
+        self._emit(
+            Kind.PRODUCT_RETURNED,
+            cmd.actor,
+            {"product": cmd.product, "by": cmd.actor, "note": cmd.note},
+        )
+        return None
+
+    def _answerable(self, actor: str, product: str) -> Reason | None:
+        """Why `actor` may not approve or return `product` now, or None."""
+        if problem := self._role(actor):
+            return problem
+        submission = self.state.submissions.get(product)
+        if submission is None:
+            return reason("not-a-product", product=product)
+        if actor != submission.approver:
+            return reason("not-your-approval", role=submission.approver, product=product)
+        if submission.status != "submitted":
+            return reason("product-not-waiting", product=product)
+        return None
+
+    def _issue_product(self, actor: str, fields: ProductIssued) -> None:
+        """Issue a product, and settle the expected actions that asked for it."""
+        self._emit(Kind.PRODUCT_ISSUED, actor, fields)
+        if self.state.narratives:
+            self._answer_narratives(fields)
+        elements = set(fields["elements"])
+        for inject_id in fields["answers"]:
+            inject = self.scenario.inject_map.get(inject_id)
+            if inject is None:
+                continue  # an ad-hoc inject: nothing expected of it
+            for index, spec in enumerate(inject.expected):
+                wanted = spec.product
+                expected = self.state.expected.get((inject_id, index))
+                if (
+                    wanted is not None
+                    and expected is not None
+                    and expected.status == "pending"
+                    and expected.role in ("", fields["role"])
+                    and (wanted.kind is None or wanted.kind.value == fields["kind"])
+                    and elements.issuperset(e.value for e in wanted.elements)
+                ):
+                    self._met(expected)
 
     def _cmd_pause(self, cmd: c.Pause) -> Reason | None:
         if self.state.paused:

@@ -56,6 +56,13 @@ RESUMED = N_("Clock running again")
 SPEED_SET = N_("Speed set to x{speed}")
 JUMPED = N_("Clock moved to {time}")
 COMMAND_REJECTED = N_("{actor}: {command} rejected: {reason}")
+PRODUCT_SUBMITTED = N_("{role} submitted {kind} {product} to {approver} for approval: {text}")
+PRODUCT_APPROVED = N_("{by} approved {product}")
+PRODUCT_RETURNED = N_("{by} returned {product}: {note}")
+PRODUCT_ISSUED = N_("{role} issued {kind} {product} for {audience}: {text}")
+PRODUCT_ISSUED_APPROVED = N_(
+    "{role} issued {kind} {product} for {audience}, approved by {by}: {text}"
+)
 RATING = N_("Rated {scope} {target}: {rating}")
 IP_ROW = N_("Improvement item added: {issue}")
 EXPECTED_JUDGED = N_("Expected action {index} of “{title}” judged {status}")

@@ -11,9 +11,10 @@ import heapq
 import itertools
 import math
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from ..model import Scenario
+from ..model import Inject, ProductKind, RoleKind, Scenario
 from ..model.decisions import DecisionsFile
 from ..model.events import Event, Kind, NewEvent
 from ..model.timing import round_ms
@@ -22,6 +23,7 @@ from .state import SessionState
 
 POLICIES = ("expected", "first", "default", "random", "none")
 DEFAULT_DELAY = 120.0  # seconds after delivery when nothing says otherwise
+APPROVAL_DELAY = 60.0  # seconds an approving role takes for a submitted product
 
 
 class Player:
@@ -39,7 +41,12 @@ class Player:
         # planned in, so a resumed session plays them as an uninterrupted one did. Ties
         # left after type, target and actor are identical commands, whose order does not
         # matter; the counter only keeps the heap from comparing commands themselves.
-        target = getattr(command, "inject", None) or getattr(command, "measure", None) or ""
+        target = (
+            getattr(command, "inject", None)
+            or getattr(command, "measure", None)
+            or getattr(command, "product", None)
+            or ""
+        )
         order = (command.type, target or getattr(command, "text", ""), command.actor)
         heapq.heappush(self._plan, (round_ms(t), order, next(self._counter), command))
 
@@ -68,6 +75,9 @@ class Player:
                     decision.opened,
                     decision.deadline,
                 )
+        for submission in state.submissions.values():
+            if submission.status == "submitted":
+                self.on_submitted(submission.payload, submission.t)
 
     def observe(self, events: Iterable[NewEvent | Event], state: SessionState) -> None:
         for event in events:
@@ -76,6 +86,8 @@ class Player:
                 self.on_decision(state.scenario, p["inject"], p["role"], event.t, p["deadline"])
             elif event.kind == Kind.INJECT_DELIVERED:
                 self.on_delivery(state, event.payload["inject"], event.t)
+            elif event.kind == Kind.PRODUCT_SUBMITTED:
+                self.on_submitted(event.payload, event.t)
 
     def on_decision(
         self, scenario: Scenario, inject: str, role: str, opened: float, deadline: float | None
@@ -84,6 +96,9 @@ class Player:
 
     def on_delivery(self, state: SessionState, inject: str, t: float) -> None:
         """React to a delivered inject."""
+
+    def on_submitted(self, product: Mapping[str, Any], t: float) -> None:
+        """React to a communication product waiting for approval."""
 
 
 class AutoPlayer(Player):
@@ -152,6 +167,35 @@ class AutoPlayer(Player):
                 delay = min(DEFAULT_DELAY, (expected.within or 2 * DEFAULT_DELAY) / 2)
                 if role:
                     self.plan(t + delay, c.TakeMeasure(actor=role, measure=expected.measure))
+            elif expected.product is not None:
+                self._plan_product(state, spec, index, t)
+
+    def _plan_product(self, state: SessionState, spec: Inject, index: int, t: float) -> None:
+        """Issue the product an expected action asks for, early enough that an approval
+        still fits in the time allowed."""
+        expected = spec.expected[index]
+        wanted = expected.product
+        assert wanted is not None
+        role = expected.product_role or spec.decider or _first_player(state.scenario, spec)
+        if role is None:
+            return
+        delay = min(DEFAULT_DELAY, (expected.within or 2 * DEFAULT_DELAY) / 4)
+        kind = wanted.kind or ProductKind.CORE_MESSAGE
+        command = c.IssueProduct(
+            actor=role,
+            kind=kind,
+            audience="public",
+            elements=wanted.elements,
+            text=f"automatic player ({self.policy}): {kind.value} on {spec.id}",
+            answers=(spec.id,),
+        )
+        self.plan(t + delay, command)
+
+    def on_submitted(self, product: Mapping[str, Any], t: float) -> None:
+        if self.policy == "none":
+            return
+        approve = c.ApproveProduct(actor=product["approver"], product=product["product"])
+        self.plan(t + APPROVAL_DELAY, approve)
 
 
 class FilePlayer(Player):
@@ -182,6 +226,29 @@ class FilePlayer(Player):
                 informed=lift.informed,
             )
             self.plan(lift.at, lifted)
+        for product in self.file.products:
+            issue = c.IssueProduct(
+                actor=product.role,
+                kind=product.kind,
+                audience=product.audience,
+                channel=product.channel,
+                elements=product.elements,
+                text=product.text,
+                answers=product.answers,
+            )
+            self.plan(product.at, issue)
+
+    def on_submitted(self, product: Mapping[str, Any], t: float) -> None:
+        # the file's product this is (its role, kind and text): approved after its delay
+        for planned in self.file.products:
+            if (
+                planned.role == product.get("role")
+                and planned.kind.value == product.get("kind")
+                and planned.text == product.get("text")
+            ):
+                approve = c.ApproveProduct(actor=product["approver"], product=product["product"])
+                self.plan(t + planned.approve_after, approve)
+                return
 
     def on_decision(
         self, scenario: Scenario, inject: str, role: str, opened: float, deadline: float | None
@@ -195,3 +262,12 @@ class FilePlayer(Player):
                 rationale=planned.rationale,
             )
             self.plan(opened + planned.after, command)
+
+
+def _first_player(scenario: Scenario, inject: Inject) -> str | None:
+    """The first player role among an inject's recipients."""
+    for role_id in inject.to:
+        role = scenario.role_map.get(role_id)
+        if role is not None and role.kind == RoleKind.PLAYER:
+            return role_id
+    return None

@@ -32,6 +32,10 @@ from ..model.events import (
     NarrativeReach,
     Observation,
     PhaseEntered,
+    ProductApproved,
+    ProductIssued,
+    ProductReturned,
+    ProductSubmitted,
     SelfDecision,
     SessionEnded,
     SessionStarted,
@@ -83,6 +87,38 @@ class ExpectedState:
     at: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Product:
+    """A communication product issued, as its product-issued event says."""
+
+    product: str
+    t: float
+    role: str
+    kind: str
+    audience: str
+    channel: str
+    elements: tuple[str, ...]
+    text: str
+    answers: tuple[str, ...]
+    approved_by: str | None = None
+    command_id: str | None = None
+
+
+@dataclass(slots=True)
+class Submission:
+    """A product waiting for, or given, the approving role's answer."""
+
+    product: str
+    t: float  # when it was submitted
+    role: str
+    kind: str
+    approver: str
+    payload: dict[str, Any]  # the product-submitted payload, to issue as it was drafted
+    status: str = "submitted"  # submitted | approved | returned
+    note: str = ""  # the approver's note when returned
+    settled: float | None = None  # when it was approved or returned
+
+
 @dataclass
 class NarrativeState:
     narrative: str
@@ -124,6 +160,9 @@ class SessionState:
     self_decisions: list[dict[str, Any]] = field(default_factory=list)
     observations: list[dict[str, Any]] = field(default_factory=list)
     narratives: dict[str, NarrativeState] = field(default_factory=dict)  # started ones
+    products: list[Product] = field(default_factory=list)  # issued, in order
+    submissions: dict[str, Submission] = field(default_factory=dict)  # by product id
+    product_ids: set[str] = field(default_factory=set)  # every product id given
     rejected: int = 0
     events: int = 0
     # Command ids seen ("client:id"): "" when applied, the reason when rejected.
@@ -223,7 +262,7 @@ def _delivered(s: SessionState, t: float, actor: str | None, p: InjectDelivered)
     if source is not None and source.expected:
         decider = source.decider
         for index, expected in enumerate(source.expected):
-            role = expected.role or decider or ""
+            role = expected.product_role or expected.role or decider or ""
             due = t + expected.within if expected.within is not None else None
             s.expected[(inject, index)] = ExpectedState(inject, index, role, due)
     return {inject_key(inject)}
@@ -301,6 +340,48 @@ def _observation(s: SessionState, t: float, actor: str | None, p: Observation) -
     return _NOTHING
 
 
+def _submitted(s: SessionState, t: float, actor: str | None, p: ProductSubmitted) -> Keys:
+    product = p["product"]
+    s.product_ids.add(product)
+    s.submissions[product] = Submission(product, t, p["role"], p["kind"], p["approver"], dict(p))
+    return _NOTHING
+
+
+def _approved(s: SessionState, t: float, actor: str | None, p: ProductApproved) -> Keys:
+    submission = s.submissions[p["product"]]
+    submission.status = "approved"
+    submission.settled = t
+    return _NOTHING
+
+
+def _returned(s: SessionState, t: float, actor: str | None, p: ProductReturned) -> Keys:
+    submission = s.submissions[p["product"]]
+    submission.status = "returned"
+    submission.note = p.get("note", "")
+    submission.settled = t
+    return _NOTHING
+
+
+def _issued(s: SessionState, t: float, actor: str | None, p: ProductIssued) -> Keys:
+    s.product_ids.add(p["product"])
+    s.products.append(
+        Product(
+            p["product"],
+            t,
+            p["role"],
+            p["kind"],
+            p.get("audience", ""),
+            p.get("channel", ""),
+            tuple(p.get("elements", ())),
+            p.get("text", ""),
+            tuple(p.get("answers", ())),
+            p.get("approved_by"),
+            p.get("command_id"),
+        )
+    )
+    return _NOTHING
+
+
 def _paused(s: SessionState, t: float, actor: str | None, p: Empty) -> Keys:
     s.paused = True
     return _NOTHING
@@ -373,6 +454,10 @@ FOLDS: Mapping[str, Fold | None] = {
     Kind.COMMAND_REJECTED: _rejected,
     Kind.NARRATIVE_REACH: _narrative_reach,
     Kind.NARRATIVE_ANSWERED: _narrative_answered,
+    Kind.PRODUCT_SUBMITTED: _submitted,
+    Kind.PRODUCT_APPROVED: _approved,
+    Kind.PRODUCT_RETURNED: _returned,
+    Kind.PRODUCT_ISSUED: _issued,
     # evaluator input after play: the session's state is what play left
     Kind.RATING: None,
     Kind.IP_ROW: None,
