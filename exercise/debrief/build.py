@@ -18,6 +18,7 @@ from ..model.timing import format_clock
 from .errors import UnreadableJournal
 from .evaluation import Evaluation
 from .findings import compute_findings
+from .media import media_section
 from .metrics import (
     Facts,
     collect,
@@ -324,6 +325,7 @@ def assemble(
         improvement_plan=improvements,
         timeline=facts.timeline,
         participants=Participants(roles, people),
+        media=media_section(facts),
     )
     summary.findings, summary.recommendations = compute_findings(report, w)
     report.long_texts = has_long_text(report)

@@ -18,9 +18,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from ..language import N_
 from ..safetext import literal
 from .compare import Comparison, blocks
 from .evaluation import ELEMENTS
+from .media import item_reach, narrative_sentence
 from .report import Counts, RatingMark, Report
 from .swimlane import swimlane_words
 from .text import (
@@ -376,6 +378,7 @@ def renderables(report: Report) -> list[RenderableType]:
             literal(", ".join(r.people)) or "—",
         )
     out.append(roles)
+    out.extend(_media(report, w))
     out.append(
         literal(
             w(
@@ -387,6 +390,28 @@ def renderables(report: Report) -> list[RenderableType]:
             style="dim",
         )
     )
+    return out
+
+
+def _media(report: Report, w: Words) -> list[RenderableType]:
+    """Annex C: each narrative's course in words, then the media items delivered."""
+    m = report.media
+    out: list[RenderableType] = [Rule(w(HEADING["media"]), align="left")]
+    if not m.narratives and not m.items:
+        out.append(Text(w("None.")))
+        return out
+    out.extend(literal("• " + narrative_sentence(n, w, str)) for n in m.narratives)
+    items = _headed(w, "Time", N_("Medium"), N_("Outlet"), N_("Reach"), N_("Item"))
+    for i in m.items:
+        items.add_row(
+            clock(i.t),
+            literal(i.kind_label),
+            literal(i.outlet),
+            literal(item_reach(i, w)),
+            literal(i.title, single_line=True),
+        )
+    if m.items:
+        out.append(items)
     return out
 
 
