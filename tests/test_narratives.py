@@ -421,3 +421,38 @@ def test_a_session_with_an_answer_resumed_at_any_tick_gives_the_same_result(load
             issue(resumed, 25 * M, ("post",), "threat-info")
         resumed.advance_to(s.duration)
         assert _stream(before + resumed.take_pending()) == _stream(whole), cut
+
+
+# -- the bundled scenarios -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, answered",
+    [
+        ("havenstad-doortocht", {"blackout-cover": "comms"}),
+        ("noordzee-schaduw", {"count-held-back": "bzk", "troops-in-homes": "nkc"}),
+    ],
+)
+def test_the_rehearsals_of_the_bundled_scenarios_answer_their_narratives(
+    name: str, answered: dict[str, str], tmp_path: Path
+) -> None:
+    from exercise.content.decisions import load_decisions
+    from exercise.content.resources import find_scenario
+    from exercise.sim.headless import run_headless
+    from exercise.sim.players import FilePlayer
+    from exercise.sim.session import Session
+
+    path = find_scenario(name)
+    assert path is not None
+    s = load_scenario(path)
+    decisions = Path(__file__).parent.parent / "docs" / "examples" / f"{name}-decisions.yaml"
+    session = Session.start(s, tmp_path / "j.db", durable=False)
+    try:
+        run_headless(session, FilePlayer(load_decisions(decisions, s)))
+        state = session.engine.state
+    finally:
+        session.close()
+    assert state.ended and state.rejected == 0
+    assert {k: v.answered_by for k, v in state.narratives.items()} == answered
+    assert all(n.reach < n.peak or n.reach == 0 for n in state.narratives.values())
+    assert s.media_injects and all(i.source for i in s.media_injects)
