@@ -456,3 +456,16 @@ def test_the_rehearsals_of_the_bundled_scenarios_answer_their_narratives(
     assert {k: v.answered_by for k, v in state.narratives.items()} == answered
     assert all(n.reach < n.peak or n.reach == 0 for n in state.narratives.values())
     assert s.media_injects and all(i.source for i in s.media_injects)
+
+
+def test_replay_refuses_a_reach_step_of_a_narrative_the_scenario_does_not_have(
+    load: Load,
+) -> None:
+    from exercise.sim.replay import UnreadableEvent
+
+    s = scenario(load)
+    forged = Event(
+        1, 60.0, 0.0, Kind.NARRATIVE_REACH, None, {"narrative": "nope", "reach": 5}, "", ""
+    )
+    with pytest.raises(UnreadableEvent):
+        replay_state(s, [forged])

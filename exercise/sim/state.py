@@ -408,6 +408,8 @@ def _rejected(s: SessionState, t: float, actor: str | None, p: CommandRejected) 
 def _narrative_reach(s: SessionState, t: float, actor: str | None, p: NarrativeReach) -> Keys:
     narrative = s.narratives.get(p["narrative"])
     if narrative is None:
+        if p["narrative"] not in s.scenario.narrative_map:  # replay refuses the event
+            raise KeyError(p["narrative"])
         narrative = s.narratives[p["narrative"]] = NarrativeState(p["narrative"], t)
     narrative.reach = p["reach"]
     narrative.peak = max(narrative.peak, p["reach"])
