@@ -1,6 +1,6 @@
 """The media environment in the debrief: each narrative's reach over time (a chart in HTML,
 in words in Markdown and on the console), when and by whom it was answered, the media items
-in Annex C, the JSON; and the comparison of sessions on peak reach and time to answer."""
+in Annex D, the JSON; and the comparison of sessions on peak reach and time to answer."""
 
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def test_a_narrative_s_course_and_its_answer_are_in_the_report(load, tmp_path: P
     )
 
     markdown = render(report, "md")
-    assert "## Annex C. Media and narratives" in markdown
+    assert "## Annex D. Media and narratives" in markdown
     assert "Answered at T+00:25:00 by nctv with product P1" in markdown
     assert "reached 12% of the public at T+00:20:00" in markdown
     assert "Fuel runs out tomorrow” started at T+00:20:00" in markdown
@@ -113,7 +113,7 @@ def test_a_narrative_s_course_and_its_answer_are_in_the_report(load, tmp_path: P
     assert "&lt;i&gt;@truthseeker&lt;/i&gt;" in annex
 
     console = " ".join(render(report, "console").split())
-    assert "Annex C. Media and narratives" in console
+    assert "Annex D. Media and narratives" in console
     assert "Answered at T+00:25:00 by nctv with product P1" in console
 
     data = json.loads(render(report, "json"))

@@ -1,5 +1,5 @@
 """The media environment in the debrief: each narrative's reach over time, its peak, when
-and by whom it was answered, and the media items delivered (Annex C).
+and by whom it was answered, and the media items delivered (Annex D).
 
 `media_section` takes them from the facts of the journal; `narrative_sentence` says one
 narrative's course in words, for the Markdown and console reports and beside the HTML

@@ -394,7 +394,7 @@ def renderables(report: Report) -> list[RenderableType]:
 
 
 def _media(report: Report, w: Words) -> list[RenderableType]:
-    """Annex C: each narrative's course in words, then the media items delivered."""
+    """Annex D: each narrative's course in words, then the media items delivered."""
     m = report.media
     out: list[RenderableType] = [Rule(w(HEADING["media"]), align="left")]
     if not m.narratives and not m.items:

@@ -533,7 +533,7 @@ def _media(
     w: Words,
     table_: Callable[[list[str], Sequence[list[str] | str]], str],
 ) -> None:
-    """Annex C: each narrative's course in words (the HTML report draws it), then the
+    """Annex D: each narrative's course in words (the HTML report draws it), then the
     media items delivered."""
     m = report.media
     add(f"## {w(HEADING['media'])}\n")

@@ -44,7 +44,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("improvement-plan", N_("7. Improvement plan")),
     ("timeline", N_("Annex A. Timeline")),
     ("participants", N_("Annex B. Participants")),
-    ("media", N_("Annex C. Media and narratives")),
+    ("media", N_("Annex D. Media and narratives")),
 )
 HEADING = dict(SECTIONS)
 

@@ -83,7 +83,7 @@ def test_every_player_sees_the_media_and_the_narratives_that_started(make_app, l
             await advance(pilot, 11 * 60)
             await pilot.press("f3")  # ezk: the post was sent to nctv only
             await settle(pilot)
-            await pilot.press("5")
+            await pilot.press("6")
             await settle(pilot)
             pane = app.role_panels[app.roles.index("ezk")].query_one(MediaPane)
             shown = plain(pane.query_one(".media-view"))

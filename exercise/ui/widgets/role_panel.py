@@ -53,7 +53,8 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         Binding("2", "inner_tab('initiative')", "key.tab_initiative", show=False),
         Binding("3", "inner_tab('measures')", "key.tab_measures", show=False),
         Binding("4", "inner_tab('history')", "key.tab_history", show=False),
-        Binding("5", "inner_tab('media')", "key.tab_media", show=False),
+        # (5 is the communication tab of the products, in the branch that adds them)
+        Binding("6", "inner_tab('media')", "key.tab_media", show=False),
     ]
 
     def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs: Any) -> None:
@@ -136,7 +137,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
                 yield Static(hint, classes="measure-result")
             with TabPane("4 " + self.t("role.history"), id=f"{p}-history"):
                 yield DataTable(cursor_type="row", classes="history-table")
-            with TabPane("5 " + self.t("role.media"), id=f"{p}-media"):
+            with TabPane("6 " + self.t("role.media"), id=f"{p}-media"):
                 yield MediaPane(self.scenario, lang, classes="media-scroll")
 
     def on_mount(self) -> None:
