@@ -86,6 +86,7 @@ def scenario_text(
     injects: str | None = INJECTS,
     measures: str | None = None,
     extra_injects: str | None = None,
+    narratives: str | None = None,
 ) -> str:
     """A valid, lint-clean scenario; each section can be replaced (list items, unindented)
     or left out with None. `extra_injects` is appended to the default injects."""
@@ -101,6 +102,7 @@ def scenario_text(
         ("objectives", objectives),
         ("injects", injects),
         ("measures", measures),
+        ("narratives", narratives),
     ):
         if block is not None:
             text += f"{key}:\n" + _block(block)

@@ -508,3 +508,57 @@ def test_a_severe_disruption_without_an_expected_product_is_flagged_at_its_place
     line, column = position(text, "id: blackout")
     assert flagged[0]["position"] == f"{path}:{line}:{column}"
     assert "severity 4" in flagged[0]["message"]
+
+
+# --- narratives --------------------------------------------------------------------------
+
+POST = "media: {kind: post, outlet: '@truth', reach: 3}"
+
+
+def narrative(starts: str = "[post]", answered_by: str = "[threat-info]") -> str:
+    return (
+        "- id: hiding\n"
+        "  claim: The government hides the cause\n"
+        f"  from: {starts}\n"
+        f"  answered_by: {answered_by}\n"
+    )
+
+
+def test_a_narrative_an_option_can_answer_gives_no_warning(load: Load) -> None:
+    text = scenario_text(
+        extra_injects=inject("post", "at: 20m", extra=POST),
+        narratives=narrative(answered_by="[threat-info, action-perspective]"),
+    )  # the base scenario's option `rebut` carries an action perspective
+    assert lint(load(text)).warnings == []
+
+
+def test_a_narrative_nothing_carries_an_answer_for_is_never_answered(load: Load) -> None:
+    text = scenario_text(
+        extra_injects=inject("post", "at: 20m", extra=POST), narratives=narrative()
+    )
+    assert codes(lint(load(text))) == [("narrative-never-answered", "narratives.hiding")]
+
+
+def test_a_narrative_whose_injects_never_come_is_never_answered(load: Load) -> None:
+    text = scenario_text(
+        extra_injects=inject("post", "when: indicator(energy) > 100", extra=POST),
+        narratives=narrative(answered_by="[action-perspective]"),
+    )
+    report = lint(load(text))
+    assert ("narrative-never-answered", "narratives.hiding") in codes(report)
+    found = next(w for w in report.warnings if w.code == "narrative-never-answered")
+    assert "never starts" in found.english
+
+
+def test_a_narrative_started_by_an_inject_outside_the_media_is_named(load: Load) -> None:
+    text = scenario_text(narratives=narrative("[first]", "[action-perspective]"))
+    assert codes(lint(load(text))) == [("narrative-not-media", "narratives.hiding")]
+
+
+def test_a_narrative_an_expected_product_answers_gives_no_warning(load: Load) -> None:
+    expected = "expected:\n  - {role: nctv, product: {elements: [threat-info]}}"
+    text = scenario_text(
+        extra_injects=inject("post", "at: 20m", extra=POST + "\n" + expected),
+        narratives=narrative(answered_by="[threat-info]"),
+    )
+    assert lint(load(text)).warnings == []

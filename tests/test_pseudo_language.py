@@ -6,6 +6,7 @@ And the Dutch debrief of the full scenario holds none of the engine's English re
 from __future__ import annotations
 
 import calendar
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -73,10 +74,10 @@ def data(played: Path) -> set[str]:
     return data_words(dumps, payloads, [str(played)])
 
 
-def _visible_html(html: str) -> str:
-    body = html.split("</style>", 1)[1]
+def _visible_html(page: str) -> str:
+    body = page.split("</style>", 1)[1]
     labels = " ".join(re.findall(r'(?:aria-label|title)="([^"]*)"', body))
-    return re.sub(r"<[^>]+>", " ", body) + " " + labels
+    return html.unescape(re.sub(r"<[^>]+>", " ", body) + " " + labels)  # as a reader sees it
 
 
 def _missed(text: str, data: set[str]) -> set[str]:

@@ -39,6 +39,7 @@ INJECTS = """\
 - id: cut
   at: 10m
   to: [nctv, ezk]
+  media: {kind: article, outlet: Regional Daily, reach: 3}
   title: "Power cut {role}"
   text: The grid operator reports a regional power cut.
   pillars: [vital-processes]
@@ -76,6 +77,14 @@ MEASURES = """\
    lasting: true}
 """
 
+NARRATIVES = """\
+- id: hiding
+  claim: The government is hiding the cause of the power cut
+  from: [cut]
+  every: 10m
+  answered_by: [threat-info]
+"""
+
 COMMUNICATION = """\
 communication:
   approval:
@@ -97,7 +106,10 @@ HOSTILE = "[bold red]Alarm[/] {title} %s <b>x</b>"
 
 @pytest.fixture
 def scenario(load: Callable[[str], Scenario]) -> Scenario:
-    return load(scenario_text(roles=ROLES, injects=INJECTS, measures=MEASURES) + COMMUNICATION)
+    return load(
+        scenario_text(roles=ROLES, injects=INJECTS, measures=MEASURES, narratives=NARRATIVES)
+        + COMMUNICATION
+    )
 
 
 def _played(scenario: Scenario, templates: dict[str, Any]) -> list[NewEvent]:
@@ -301,6 +313,10 @@ def test_lines_in_english_and_dutch(scenario: Scenario, templates: dict[str, Any
     assert "nctv: decide rejected: 'cut' was already decided by nctv at T+00:11:00" in english
     assert "Clock moved to T+00:16:00" in english and "Klok verzet naar T+00:16:00" in dutch
     assert "“Late news” released from hold" in english
+    claim = "The government is hiding the cause of the power cut"
+    assert f"Narrative “{claim}” started by “Power cut {{role}}”: reach 5%" in english
+    assert f"ezk answered the narrative “{claim}” with product P2" in english
+    assert f"Narratief “{claim}” bereik 3,3% (-1,7)" in dutch  # falls once answered
 
 
 def _lines(scenario: Scenario, events: list[Event], lang: str) -> list[str]:

@@ -13,7 +13,7 @@ from ..language import N_, phrase
 from ..model import Condition, Inject, RoleKind, Scenario, format_duration
 from ..model.condition import Compare
 from ..model.scenario import ExpectedAction
-from ..model.types import MAX_MAGNITUDE
+from ..model.types import MAX_MAGNITUDE, MAX_NARRATIVE_STEPS, MIN_NARRATIVE_EVERY
 from .messages import suggest
 from .problems import Path_
 
@@ -65,15 +65,17 @@ def _not_option(option: str, inject_id: str, option_ids: list[str]) -> str:
 
 def check_scenario(s: Scenario) -> list[Finding]:
     out: list[Finding] = []
-    for section in (
+    sections = (
         "roles",
         "phases",
         "indicators",
         "objectives",
         "measures",
         "injects",
+        "narratives",
         "feedback",
-    ):
+    )
+    for section in sections:
         out += _duplicates(section, [item.id for item in getattr(s, section)])
     out += _check_phases(s)
     out += _check_indicators(s)
@@ -83,7 +85,41 @@ def check_scenario(s: Scenario) -> list[Finding]:
         out += _effects(s, ("measures", m, "effects"), measure.effects)
     for i, inject in enumerate(s.injects):
         out += _check_inject(s, i, inject)
+    out += _check_narratives(s)
     out += _check_communication(s)
+    return out
+
+
+def _check_narratives(s: Scenario) -> list[Finding]:
+    out: list[Finding] = []
+    steps = 0.0
+    for n, narrative in enumerate(s.narratives):
+        here: Path_ = ("narratives", n)
+        for f, inject_id in enumerate(narrative.starts_from):
+            if inject_id not in s.inject_map:
+                out.append(Finding((*here, "from", f), _unknown("inject", inject_id, s.inject_map)))
+        out += _effects(s, (*here, "effects"), narrative.effects)
+        if narrative.every < MIN_NARRATIVE_EVERY:
+            out.append(
+                Finding(
+                    (*here, "every"),
+                    f"a narrative's reach moves at most once a minute "
+                    f"(every {format_duration(narrative.every)} is shorter)",
+                )
+            )
+            continue
+        steps += s.duration / narrative.every
+        if steps > MAX_NARRATIVE_STEPS:
+            out.append(
+                Finding(
+                    (*here, "every"),
+                    f"the narratives so far take {math.ceil(steps):,} reach steps over the "
+                    f"duration {format_duration(s.duration)}; the limit is "
+                    f"{MAX_NARRATIVE_STEPS:,}: give them a longer 'every'",
+                )
+            )
+            break
+    return out
     return out
 
 

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from ..language import N_, Translator
 from ..model import (
+    CommsElement,
     HybridDomain,
     Inject,
     Level,
@@ -173,6 +174,63 @@ def _warnings(s: Scenario) -> list[LintWarning]:
                 )
             )
     out += _playbook_warnings(s)
+    out += _narrative_warnings(s, reachable)
+    return out
+
+
+def _expected_elements(s: Scenario, injects: list[str]) -> set[CommsElement]:
+    """The elements the products expected in answer to these injects carry."""
+    return {
+        element
+        for inject_id in injects
+        for expected in s.inject_map[inject_id].expected
+        if expected.product is not None
+        for element in expected.product.elements
+    }
+
+
+def _narrative_warnings(s: Scenario, reachable: set[str]) -> list[LintWarning]:
+    """A narrative that can never start, or that nothing in the scenario can answer."""
+    out: list[LintWarning] = []
+    carried = {e for m in s.measures for e in m.comms}
+    carried |= {e for i in s.injects if i.decision for o in i.decision.options for e in o.comms}
+    for index, narrative in enumerate(s.narratives):
+        where, path = f"narratives.{narrative.id}", ("narratives", index)
+        starters = [i for i in narrative.starts_from if i in s.inject_map]
+        for f, inject_id in enumerate(narrative.starts_from):
+            inject = s.inject_map.get(inject_id)
+            if inject is not None and inject.media is None:
+                out.append(
+                    LintWarning(
+                        "narrative-not-media",
+                        where,
+                        N_("{inject} is not a media inject: no player sees it in the media"),
+                        (*path, "from", f),
+                        params={"inject": inject_id},
+                    )
+                )
+        if not any(i in reachable for i in starters):
+            out.append(
+                LintWarning(
+                    "narrative-never-answered",
+                    where,
+                    N_("none of its injects can be delivered, so it never starts"),
+                    (*path, "from"),
+                )
+            )
+        elif not (carried | _expected_elements(s, starters)) & set(narrative.answered_by):
+            out.append(
+                LintWarning(
+                    "narrative-never-answered",
+                    where,
+                    N_(
+                        "no option, measure or expected product carries {elements}: "
+                        "nothing in the scenario answers it"
+                    ),
+                    (*path, "answered_by"),
+                    params={"elements": ", ".join(e.value for e in narrative.answered_by)},
+                )
+            )
     return out
 
 
@@ -216,7 +274,7 @@ def _playbook_warnings(s: Scenario) -> list[LintWarning]:
 # expected actions, contingencies) are for the controllers and may stay in one language.
 _VISIBLE_TEXT = frozenset(
     {"title", "text", "description", "prompt", "label", "from", "threat", "capability",
-     "target", "theme"}
+     "target", "theme", "claim", "outlet"}
 )  # fmt: skip
 _MSEL_ONLY = frozenset({"notes", "expected"})
 _DUTCH = "nl"
@@ -345,6 +403,7 @@ def reachable_injects(s: Scenario) -> set[str]:
         name for i in s.injects if i.decision for o in i.decision.options for name in o.effects
     }
     moved |= {name for m in s.measures for name in m.effects}
+    moved |= {name for n in s.narratives for name in n.effects}
     changed = True
     while changed:
         changed = False

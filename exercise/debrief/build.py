@@ -20,6 +20,7 @@ from .errors import UnreadableJournal
 from .evaluation import Evaluation
 from .feedback import participant_feedback
 from .findings import compute_findings, judge_findings
+from .media import media_section
 from .metrics import (
     Facts,
     collect,
@@ -338,6 +339,7 @@ def assemble(
         timeline=facts.timeline,
         participants=Participants(roles, people),
         feedback=_feedback(facts, sections, w),
+        media=media_section(facts),
     )
     summary.findings, summary.recommendations = compute_findings(report, w)
     summary.findings, summary.dropped = judge_findings(summary.findings, facts.evaluation.findings)

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 
 from ..safetext import html_escape as escape
-from .report import Counts, IndicatorSeries, PhaseChange, PillarGlance
+from .report import Counts, IndicatorSeries, NarrativeResult, PhaseChange, PillarGlance
 from .text import MAX_TIME, STATUS_COLOURS, STATUS_LABELS, between, bounded_time, fraction
 from .words import Words
 
@@ -406,5 +406,75 @@ def counts_bar(counts: Counts, w: Words, width: int = 160) -> str:
                 f'fill="{STATUS_COLOURS[status]}"/>'
             )
             x0 += bar
+    out.append("</svg>")
+    return "".join(out)
+
+
+NARRATIVE_COLOURS = ("#b3261e", "#154273", "#a15c00", "#39870c", "#6f2c91", "#007b87")
+# Narratives drawn in one chart; more are listed in the table only (a scenario may have a
+# hundred; a chart of a hundred lines says nothing).
+MAX_CHART_NARRATIVES = len(NARRATIVE_COLOURS)
+
+
+def narrative_colour(n: int) -> str:
+    return NARRATIVE_COLOURS[n % len(NARRATIVE_COLOURS)]
+
+
+def narrative_chart(
+    narratives: list[NarrativeResult], end: float, w: Words, width: int = 640
+) -> str:
+    """The reach of the narratives that started (percent of the public, 0 to 100) over
+    scenario time, one line each in the colours of `narrative_colour`, a dot where a
+    product answered one. Bounded like `indicator_chart`: at most MAX_CHART_NARRATIVES
+    lines of a few strokes per pixel column."""
+    height, left, right, top, bottom = 190, 46, 14, 14, 30
+    plot_w, plot_h = width - left - right, height - top - bottom
+    end = _end(end)
+
+    def x(t: float) -> float:
+        return left + plot_w * (min(max(t, 0.0), end) / end)
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - fraction(v, 0.0, 100.0))
+
+    title = escape(w("Reach of the narratives over time, in percent of the public"))
+    out = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="{title}" {FONT} font-size="11">',
+        f"<title>{title}</title>",
+    ]
+    for v in (0, 25, 50, 75, 100):
+        out.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
+            f'stroke="#e3e6ea" stroke-width="1"/>'
+            f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" fill="#555">{v}%</text>'
+        )
+    step = tick_step(end)
+    for tick in time_ticks(end):
+        out.append(
+            f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top + plot_h}" '
+            f'y2="{top + plot_h + 4}" stroke="#888"/>'
+            f'<text x="{x(tick):.1f}" y="{height - 10}" text-anchor="middle" fill="#555">'
+            f"{_tick_label(tick, step)}</text>"
+        )
+    out.append(
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" '
+        f'stroke="#9aa3ad"/>'
+    )
+    for n, narrative in enumerate(narratives[:MAX_CHART_NARRATIVES]):
+        if not narrative.points:
+            continue
+        colour = narrative_colour(n)
+        path = _step_path(narrative.points, left, plot_w / end, end, top + plot_h, plot_h, 0, 100)
+        out.append(f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        if narrative.answered is not None:
+            reach = next(
+                (r for t, r in reversed(narrative.points) if t <= narrative.answered),
+                narrative.points[0][1],
+            )
+            out.append(
+                f'<circle cx="{x(narrative.answered):.1f}" cy="{y(reach):.1f}" r="4" '
+                f'fill="#fff" stroke="{colour}" stroke-width="2"/>'
+            )
     out.append("</svg>")
     return "".join(out)

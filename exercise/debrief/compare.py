@@ -81,6 +81,8 @@ class SessionMetrics:
     answered: int = 0
     all_elements: int = 0
     product_lag_median: float | None = None
+    # (narrative id, peak reach, time to answer) for every narrative that started
+    narratives: list[tuple[str, float, float | None]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -96,6 +98,7 @@ class Comparison:
     agreed: int  # decision points every session decided the same way
     notes: list[str] = field(default_factory=list)
     phase_titles: dict[str, str] = field(default_factory=dict)  # phase id: its title
+    narrative_claims: dict[str, str] = field(default_factory=dict)  # narrative id: its claim
     schema_version: int = 1
     language: str = "en"  # of the comparison's own words: the first report's
     # Set when any session's journal is damaged: which, and what is wrong (every format
@@ -258,6 +261,7 @@ def compare(reports: list[Report], scenario_hashes: list[str] | None = None) -> 
         agreed,
         notes,
         phase_titles={p.phase: p.title for r in reports for p in r.escalation.phases},
+        narrative_claims={n.id: n.claim for r in reports for n in r.media.narratives},
         language=first.language,
         damage="; ".join(damaged) if damaged else None,
         revisited=revisits(reports),
@@ -330,6 +334,25 @@ def _outcome_text(o: Outcome, w: Words) -> str:
     return w("left open") if o.status == "open" else w("not delivered")
 
 
+def _narrative_rows(c: Comparison, w: Words) -> list[list[str]]:
+    """Per narrative: its peak reach and the time to the product that answered it."""
+    from .media import share
+    from .text import span
+
+    rows = []
+    for narrative, claim in c.narrative_claims.items():
+        found = [next((x for x in m.narratives if x[0] == narrative), None) for m in c.metrics]
+        not_started = w("not started")
+        peaks = [share(x[1], w) if x else not_started for x in found]
+        answers = [
+            (span(x[2]) if x[2] is not None else w("not answered")) if x else not_started
+            for x in found
+        ]
+        rows.append([w("Peak reach: {claim}", claim=claim), *peaks])
+        rows.append([w("Time to answer: {claim}", claim=claim), *answers])
+    return rows
+
+
 def blocks(c: Comparison) -> list[Block]:
     """The comparison laid out once, in its language, for every format to draw."""
     from .text import pillar_number, span
@@ -394,6 +417,7 @@ def blocks(c: Comparison) -> list[Block]:
                 cells.append(span(lags[0]) if lags[0] is not None else w("not recognised"))
         title = c.phase_titles.get(phase, phase)
         overall.append([w("Phase-recognition lag: {phase}", phase=title), *cells])
+    overall += _narrative_rows(c, w)
     if _lengths_differ(c.sessions):
         for label, counts in (
             (w("Injects delivered per hour of play"), [f.injects for f in c.overall]),
@@ -468,4 +492,9 @@ def _metrics(report: Report) -> SessionMetrics:
         sum(1 for d in disruptions if d.products),
         sum(1 for d in disruptions if all(x.roles for x in d.elements)),
         round(statistics.median(lags), 3) if lags else None,
+        [
+            (n.id, n.peak, n.time_to_answer)
+            for n in report.media.narratives
+            if n.started is not None
+        ],
     )

@@ -39,6 +39,8 @@ from ..model.events import (
     Kind,
     MeasureLifted,
     MeasureTaken,
+    NarrativeAnswered,
+    NarrativeReach,
     Observation,
     Participant,
     PhaseEntered,
@@ -129,6 +131,10 @@ class Facts:
     feedback: list[FormRead] = field(default_factory=list)  # the participants' forms
     conditional_contingencies: frozenset[str] = frozenset()
     lifted: dict[str, tuple[float, bool]] = field(default_factory=dict)  # t, informed
+    # narratives that started: their reach over time, and who answered them when
+    narrative_reach: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    narrative_started: dict[str, tuple[float, str]] = field(default_factory=dict)  # t, inject
+    narrative_answers: dict[str, tuple[float, str, str]] = field(default_factory=dict)
     products: dict[str, ProductRow] = field(default_factory=dict)  # by id, as first seen
     pause_rows: bool = False  # the clock's pauses and resumes as timeline rows
     pauses_left_out: int = 0  # ... and how many were left out when not
@@ -814,6 +820,28 @@ def _rejected(f: Facts, e: Event, p: CommandRejected) -> None:
     _timeline(f, e, ())
 
 
+def _narrative_reach(f: Facts, e: Event, p: NarrativeReach) -> None:
+    narrative = _needed(p, "narrative")
+    reach = _number(p.get("reach"), "reach")
+    if not 0 <= reach <= 100:
+        raise _Unreadable("{field} is not a share between 0 and 100", field="reach")
+    if narrative not in f.scenario.narrative_map:
+        return  # not in this scenario: nothing to name it by
+    series = f.narrative_reach.setdefault(narrative, [])
+    if not series:
+        f.narrative_started[narrative] = (e.t, _text(p, "inject"))
+    series.append((e.t, reach))
+
+
+def _narrative_answered(f: Facts, e: Event, p: NarrativeAnswered) -> None:
+    narrative = _needed(p, "narrative")
+    product = _needed(p, "product")
+    role = _text(p, "role")
+    if narrative in f.scenario.narrative_map and narrative not in f.narrative_answers:
+        f.narrative_answers[narrative] = (e.t, product, role)
+    _timeline(f, e, (), role)
+
+
 # What the debrief takes from each kind of the vocabulary, by kind (None: nothing, such as
 # the arming of a conditional inject); tests/test_vocabulary.py checks every kind is here.
 Collector = Callable[[Facts, Event, Any], None]
@@ -855,6 +883,8 @@ COLLECTORS: Mapping[str, Collector | None] = {
     Kind.IP_UPDATE: _review,
     Kind.FINDING_JUDGED: _review,
     Kind.FEEDBACK: _feedback,
+    Kind.NARRATIVE_REACH: _narrative_reach,
+    Kind.NARRATIVE_ANSWERED: _narrative_answered,
 }
 
 

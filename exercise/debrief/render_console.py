@@ -18,6 +18,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from ..language import N_
 from ..model import CommsElement
 from ..safetext import literal
 from .compare import Comparison, blocks
@@ -25,6 +26,7 @@ from .evaluation import ELEMENTS
 from .findings import finding_label
 from .hotwash import NO_FEEDBACK, feedback_view
 from .latency import latency_words
+from .media import item_reach, narrative_sentence
 from .plan import note_text, state_text
 from .report import Counts, RatingMark, Report
 from .swimlane import swimlane_words
@@ -443,6 +445,7 @@ def renderables(report: Report) -> list[RenderableType]:
             w,
         )
     )
+    out.extend(_media(report, w))
     out.append(
         literal(
             w(
@@ -470,6 +473,28 @@ def _feedback_console(report: Report, w: Words) -> list[RenderableType]:
             out.append(table)
     if view.more:
         out.append(literal(view.more, style="dim"))
+    return out
+
+
+def _media(report: Report, w: Words) -> list[RenderableType]:
+    """Annex D: each narrative's course in words, then the media items delivered."""
+    m = report.media
+    out: list[RenderableType] = [Rule(w(HEADING["media"]), align="left")]
+    if not m.narratives and not m.items:
+        out.append(Text(w("None.")))
+        return out
+    out.extend(literal("• " + narrative_sentence(n, w, str)) for n in m.narratives)
+    items = _headed(w, "Time", N_("Medium"), N_("Outlet"), N_("Reach"), N_("Item"))
+    for i in m.items:
+        items.add_row(
+            clock(i.t),
+            literal(i.kind_label),
+            literal(i.outlet),
+            literal(item_reach(i, w)),
+            literal(i.title, single_line=True),
+        )
+    if m.items:
+        out.append(items)
     return out
 
 

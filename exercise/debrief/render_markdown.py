@@ -21,6 +21,7 @@ from .compare import Comparison, blocks
 from .findings import finding_label
 from .hotwash import NO_FEEDBACK, feedback_view
 from .latency import latency_words
+from .media import item_reach, narrative_sentence, share
 from .plan import note_text, state_text
 from .report import (
     Counts,
@@ -605,6 +606,7 @@ def render_markdown(report: Report) -> str:
             ],
         )
     )
+    _media(add, report, w, table_)
     generated = w(
         "Generated from journal {journal} ({events} events). Computed suggestions are "
         "labelled as such; ratings are the evaluators' call.",
@@ -614,6 +616,68 @@ def render_markdown(report: Report) -> str:
     add(f"_{generated}_\n")
     add(marking + "\n")
     return "\n".join(out)
+
+
+def _media(
+    add: Callable[[str], None],
+    report: Report,
+    w: Words,
+    table_: Callable[[list[str], Sequence[list[str] | str]], str],
+) -> None:
+    """Annex D: each narrative's course in words (the HTML report draws it), then the
+    media items delivered."""
+    m = report.media
+    add(f"## {w(HEADING['media'])}\n")
+    add(f"**{w('Narratives')}**\n")
+    add(
+        table_(
+            [
+                N_("Narrative"),
+                N_("Started"),
+                N_("Peak reach"),
+                N_("Peak at"),
+                N_("Answered"),
+                N_("Time to answer"),
+                "Role",
+                N_("Product"),
+                N_("At the end"),
+            ],
+            [
+                [
+                    md(n.claim),
+                    clock(n.started),
+                    md(share(n.peak, w)),
+                    clock(n.peak_at),
+                    clock(n.answered),
+                    span(n.time_to_answer),
+                    md(n.answered_by) or "—",
+                    md(n.product) or "—",
+                    md(share(n.end, w)),
+                ]
+                for n in m.narratives
+            ],
+        )
+    )
+    for n in m.narratives:
+        add(f"- {narrative_sentence(n, w, md)}")
+    if m.narratives:
+        add("")
+    add(f"**{w('Media items')}**\n")
+    add(
+        table_(
+            ["Time", N_("Medium"), N_("Outlet"), N_("Reach"), N_("Item")],
+            [
+                [
+                    clock(i.t),
+                    md(i.kind_label),
+                    md(i.outlet),
+                    md(item_reach(i, w)),
+                    f"**{md(i.title)}**: {md(i.text)}",
+                ]
+                for i in m.items
+            ],
+        )
+    )
 
 
 class _PillarWriter:

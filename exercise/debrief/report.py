@@ -554,6 +554,48 @@ class ParticipantFeedback:
 
 
 @dataclass(slots=True)
+class NarrativeResult:
+    """A narrative of the media environment: its reach over time (percent of the public),
+    its peak, and when, by whom and with which product it was answered."""
+
+    id: str
+    claim: str
+    started: float | None  # None: its media inject was never delivered
+    started_by: str  # the media inject that started it
+    started_title: str
+    peak: float
+    peak_at: float | None
+    end: float  # its reach at the end of the session
+    ceiling: float
+    answered: float | None
+    time_to_answer: float | None  # from its start to the product that answered it
+    product: str
+    answered_by: str  # the role that issued the product
+    points: list[tuple[float, float]]  # (t, reach) at every step, from its start
+
+
+@dataclass(slots=True)
+class MediaItemRow:
+    """A media inject delivered: an item of the news and social feed."""
+
+    inject: str
+    t: float
+    kind: str
+    kind_label: str
+    outlet: str
+    reach: int | None  # 1 (local) .. 5
+    people: int | None
+    title: str
+    text: str
+
+
+@dataclass(slots=True)
+class MediaSection:
+    narratives: list[NarrativeResult] = field(default_factory=list)
+    items: list[MediaItemRow] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Report:
     overview: Overview
     summary: Summary
@@ -564,6 +606,7 @@ class Report:
     improvement_plan: list[ImprovementRow]
     timeline: list[TimelineRow]
     participants: Participants
+    media: MediaSection = field(default_factory=MediaSection)
     schema_version: int = SCHEMA_VERSION
     generator: str = "exercise"
     feedback: ParticipantFeedback = field(default_factory=ParticipantFeedback)

@@ -53,6 +53,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("timeline", N_("Annex A. Timeline")),
     ("participants", N_("Annex B. Participants")),
     ("products", N_("Annex C. Communication products")),
+    ("media", N_("Annex D. Media and narratives")),
 )
 HEADING = dict(SECTIONS)
 

@@ -281,3 +281,21 @@ class ProductKind(_Labelled):
             "parliament-letter": N_("Letter to parliament"),
             "sector-message": N_("Message to a sector"),
         }
+
+
+class MediaKind(_Labelled):
+    """What a media inject is in the simulated news and social feed."""
+
+    ARTICLE = "article"
+    POST = "post"
+    TV = "tv"
+    RADIO = "radio"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "article": N_("News article"),
+            "post": N_("Social media post"),
+            "tv": N_("TV item"),
+            "radio": N_("Radio item"),
+        }

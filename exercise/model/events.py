@@ -45,6 +45,8 @@ class Kind:
     SPEED_SET: Final = "speed-set"
     JUMPED: Final = "jumped"
     COMMAND_REJECTED: Final = "command-rejected"
+    NARRATIVE_REACH: Final = "narrative-reach"
+    NARRATIVE_ANSWERED: Final = "narrative-answered"
     PRODUCT_SUBMITTED: Final = "product-submitted"  # waits for the approving role
     PRODUCT_APPROVED: Final = "product-approved"
     PRODUCT_RETURNED: Final = "product-returned"
@@ -256,6 +258,22 @@ class CommandRejected(ReasonFields):
     command: dict[str, Any]  # the command as JSON
 
 
+class NarrativeReach(TypedDict):
+    narrative: str
+    reach: float  # percent of the public, after this step
+    delta: float
+    cause: Literal["start", "growth", "decline"]
+    inject: NotRequired[str]  # the media inject that started it (cause "start")
+
+
+class NarrativeAnswered(TypedDict):
+    narrative: str
+    product: str  # the communication product that answered it
+    role: str  # who issued the product
+    inject: str  # the narrative's delivered inject the product answers
+    elements: list[str]  # the answering elements the product carries
+
+
 class RatingGiven(TypedDict):
     scope: Literal["pillar", "objective"]
     target: str
@@ -354,6 +372,8 @@ PAYLOADS: Mapping[str, type[Mapping[str, Any]]] = {
     Kind.SPEED_SET: SpeedSet,
     Kind.JUMPED: Jumped,
     Kind.COMMAND_REJECTED: CommandRejected,
+    Kind.NARRATIVE_REACH: NarrativeReach,
+    Kind.NARRATIVE_ANSWERED: NarrativeAnswered,
     Kind.PRODUCT_SUBMITTED: ProductSubmitted,
     Kind.PRODUCT_APPROVED: ProductApproved,
     Kind.PRODUCT_RETURNED: ProductReturned,
@@ -466,6 +486,18 @@ class Emit(Protocol):
     @overload
     def __call__(
         self, kind: Literal["command-rejected"], actor: str | None, payload: CommandRejected, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self, kind: Literal["narrative-reach"], actor: str | None, payload: NarrativeReach, /
+    ) -> None: ...
+    @overload
+    def __call__(
+        self,
+        kind: Literal["narrative-answered"],
+        actor: str | None,
+        payload: NarrativeAnswered,
+        /,
     ) -> None: ...
     @overload
     def __call__(

@@ -19,6 +19,7 @@ from .doctrine import (
     CommsElement,
     HybridDomain,
     Level,
+    MediaKind,
     Method,
     NatoRequirement,
     Pillar,
@@ -30,7 +31,10 @@ from .types import (
     MAX_EXPECTED,
     MAX_INDICATORS,
     MAX_INJECTS,
+    MAX_MAGNITUDE,
     MAX_MEASURES,
+    MAX_NARRATIVE_FROM,
+    MAX_NARRATIVES,
     MAX_OBJECTIVES,
     MAX_OPTIONS,
     MAX_PHASES,
@@ -71,6 +75,7 @@ if TYPE_CHECKING:  # what the fields hold; pydantic sees the validated forms bel
     CommsList = tuple[CommsElement, ...]
     Recipients = tuple[str, ...]
     Releases = tuple[str, ...]
+    Starters = tuple[str, ...]
     ProductKinds = tuple[ProductKind, ...]
 else:
     Pillars = unique_list(Pillar, len(Pillar))
@@ -79,6 +84,7 @@ else:
     CommsList = unique_list(CommsElement, len(CommsElement))
     Recipients = unique_list(Slug, MAX_ROLES)
     Releases = unique_list(Slug, MAX_RELEASES)
+    Starters = unique_list(Slug, MAX_NARRATIVE_FROM)
     ProductKinds = unique_list(ProductKind, len(ProductKind))
 Effects = dict[Slug, Number]
 
@@ -302,6 +308,70 @@ class Communication(Model):
         return None
 
 
+class Media(Model):
+    """What makes an inject an item of the simulated news and social feed, which every
+    player sees. Reach is a scale (`reach`: 1 local .. 5 national and beyond) or a number
+    of people (`people`), or both."""
+
+    kind: MediaKind
+    outlet: Title = Field(description="The newspaper, broadcaster, account or channel")
+    reach: int | None = Field(
+        None, ge=1, le=5, description="1 local, 2 regional, 3 national niche, 4 national, 5 viral"
+    )
+    people: int | None = Field(None, ge=1, le=MAX_MAGNITUDE, description="People reached")
+
+
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+class Narrative(Model):
+    """A claim that spreads through the media environment (MSEL: its growth, what answers
+    it and its effects are exercise control's; players see the claim and its reach).
+
+    Reach is the share of the public that has met the claim, in percent. It starts at
+    `start` when the first of its `from` injects is delivered, grows by `growth` points
+    an hour up to `ceiling`, in steps every `every` of scenario time; once a product
+    answers it (one carrying an element of `answered_by`, answering one of its delivered
+    `from` injects) it falls by `decline` points an hour down to `floor`. Each point of
+    reach gained moves the indicators by `effects` (and each point lost moves them back)."""
+
+    id: Slug
+    claim: Title = Field(description="What the narrative says, as people repeat it")
+    starts_from: Starters = Field(
+        alias="from", min_length=1, description="The media injects that start it"
+    )
+    start: Percent = Field(5, description="Reach when it starts, percent of the public")
+    growth: Percent = Field(10, description="Reach points gained per hour while unanswered")
+    ceiling: Percent = Field(100, description="The most reach it gets")
+    decline: Percent | None = Field(
+        None, description="Reach points lost per hour once answered (default: its growth)"
+    )
+    floor: Percent = Field(0, description="The reach it keeps once answered")
+    every: Duration = Field(900.0, description="How often its reach moves (default 15m)")
+    answered_by: CommsList = Field(
+        min_length=1, description="The communication elements that answer it"
+    )
+    effects: Effects = Field(
+        default_factory=dict,
+        max_length=MAX_INDICATORS,
+        description="Indicator change per point of reach, e.g. {public-trust: -0.5}",
+    )
+    notes: Text | None = Field(None, description="Controller and evaluator notes (MSEL only)")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Narrative:
+        if self.start > self.ceiling:
+            raise ValueError(f"start {self.start:g} is above the ceiling {self.ceiling:g}")
+        if self.floor > self.ceiling:
+            raise ValueError(f"floor {self.floor:g} is above the ceiling {self.ceiling:g}")
+        return self
+
+    @property
+    def falls(self) -> float:
+        """Reach points lost per hour once answered."""
+        return self.growth if self.decline is None else self.decline
+
+
 class InjectTemplate(Model):
     """An inject without timing or recipients: the catalogue entry a scenario can `use`."""
 
@@ -326,6 +396,9 @@ class InjectTemplate(Model):
     expected: tuple[ExpectedAction, ...] = Field((), max_length=MAX_EXPECTED)
     contingency: bool = Field(False, description="Released when an expected action fails")
     notes: Text | None = Field(None, description="Controller and evaluator notes (MSEL only)")
+    media: Media | None = Field(
+        None, description="An item of the news and social feed, which every player sees"
+    )
 
     @property
     def severe(self) -> bool:
@@ -392,6 +465,7 @@ class Scenario(Model):
         description="The participants' feedback form after play; without it, the default "
         "form (strengths, areas for improvement, realism 1-5, what to change)",
     )
+    narratives: tuple[Narrative, ...] = Field((), max_length=MAX_NARRATIVES)
     communication: Communication = Field(
         default_factory=Communication,
         description="Coordination of communication products (approval before release)",
@@ -430,6 +504,15 @@ class Scenario(Model):
     @cached_property
     def measure_map(self) -> dict[str, Measure]:
         return {m.id: m for m in self.measures}
+
+    @cached_property
+    def media_injects(self) -> list[Inject]:
+        """The injects that are items of the news and social feed, in scenario order."""
+        return [i for i in self.injects if i.media is not None]
+
+    @cached_property
+    def narrative_map(self) -> dict[str, Narrative]:
+        return {n.id: n for n in self.narratives}
 
     @cached_property
     def objective_map(self) -> dict[str, Objective]:

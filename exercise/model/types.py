@@ -42,6 +42,12 @@ MAX_OPTIONS = 50  # options of one decision
 MAX_EXPECTED = 50  # expected actions of one inject
 MAX_RELEASES = 200  # injects one option releases
 MAX_QUESTIONS = 30  # questions of the feedback form
+MAX_NARRATIVES = 100  # narratives in a scenario
+MAX_NARRATIVE_FROM = 50  # media injects that start one narrative
+# Reach steps of all narratives together over the scenario's duration (duration / every,
+# summed): each step may journal a narrative-reach event and its indicator changes.
+MAX_NARRATIVE_STEPS = 20_000
+MIN_NARRATIVE_EVERY = 60.0  # seconds: the shortest cadence of a narrative's reach
 MAX_APPROVAL_RULES = 50  # rules of a scenario's communication approval
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"

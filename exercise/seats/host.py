@@ -131,6 +131,7 @@ class SeatHost:
         self.driver = driver
         self.session = driver.session
         self.scenario = driver.session.scenario
+        self._media = frozenset(i.id for i in self.scenario.media_injects)  # seen by all
         self.codes = codes
         self.lang = lang
         self.limits = limits or Limits()
@@ -469,7 +470,7 @@ class SeatHost:
             if conn.gets_events:
                 frame = frame or _events_frame(events)
                 self._push(conn, frame)
-        touched = touched_roles(events)
+        touched = touched_roles(events, self._media)
         if touched is None or self._touched is None:
             self._touched = None
         else:

@@ -84,6 +84,7 @@ class SeatApp(TranslatedBindings, App[None]):
     #options { height: auto; max-height: 8; }
     #measures { height: auto; max-height: 8; }
     #history { height: auto; max-height: 6; color: $text-muted; }
+    #media { height: auto; max-height: 6; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "leave"),
@@ -129,6 +130,7 @@ class SeatApp(TranslatedBindings, App[None]):
                     placeholder=tr("role.initiative", self.lang), id="initiative", max_length=10_000
                 )
                 yield Static(id="history")
+                yield Static(id="media")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -221,6 +223,20 @@ class SeatApp(TranslatedBindings, App[None]):
             history.append(f"{format_clock(float(t))} ")
             history.append(clean(str(said), single_line=True) + "\n")
         self.query_one("#history", Static).update(history)
+        self.query_one("#media", Static).update(self._media())
+
+    def _media(self) -> Text:
+        """The narratives that started, with their reach, and the media items, newest
+        first: the same for every player."""
+        media = Text()
+        for row in self.view.get("narratives", ()):
+            media.append(f"{float(row['reach']):5.1f}% ", style="bold")
+            media.append(clean(str(row["claim"]), single_line=True) + "\n")
+        for item in self.view.get("media", ()):
+            media.append(f"{format_clock(float(item['received']))} ")
+            media.append(clean(str(item["outlet"]), single_line=True) + ": ", style="dim")
+            media.append(clean(str(item["title"]), single_line=True) + "\n")
+        return media
 
     def _item(self) -> dict[str, Any] | None:
         return next((i for i in self._inbox() if i["inject"] == self.selected), None)

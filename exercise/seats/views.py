@@ -1,6 +1,8 @@
 """What each seat may see, computed on the host from the session state.
 
-A player seat gets its role's panel (inbox, open decisions, measures, history) built by
+A player seat gets its role's panel (inbox, open decisions, measures, history, and the
+media: the news and social feed and the narratives that started, the same for every
+player) built by
 `exercise.ui.view` from player-facing fields only: never expected actions, controller
 notes, conditions, contingencies or attribution, never another role's injects, never the
 scenario itself. An observer (a projector on the wall) gets the clock, the phase and the
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict
 from typing import Any
 
@@ -43,6 +46,8 @@ def player_view(state: SessionState, scenario: Scenario, role: str, lang: str) -
         "inbox": [asdict(item) for item in view.role_inbox(state, scenario, role, lang)],
         "measures": [asdict(row) for row in view.role_measures(state, scenario, role, lang)],
         "history": [list(item) for item in view.role_history(state, scenario, role, lang)],
+        "media": [asdict(item) for item in view.media_feed(state, scenario, lang)],
+        "narratives": [asdict(row) for row in view.narrative_rows(state, scenario, lang)],
     }
 
 
@@ -124,15 +129,22 @@ _OF_ROLE = frozenset(
 )
 
 
-def touched_roles(events: Iterable[Event]) -> set[str] | None:
+def touched_roles(
+    events: Iterable[Event], media: AbstractSet[str] = frozenset()
+) -> set[str] | None:
     """The player roles whose view these events may have changed, or None for every seat
-    (a new phase, the clock, the end, and any kind not known here: when unsure, all)."""
+    (a new phase, the clock, the end, a media inject (`media`: their ids) or a narrative,
+    and any kind not known here: when unsure, all)."""
     roles: set[str] = set()
     for event in events:
         kind, payload = event.kind, event.payload
         if kind in _NO_VIEW:
             continue
-        if kind == Kind.INJECT_DELIVERED and isinstance(payload.get("to"), list):
+        if (
+            kind == Kind.INJECT_DELIVERED
+            and isinstance(payload.get("to"), list)
+            and payload.get("inject") not in media
+        ):
             roles.update(str(role) for role in payload["to"])
         elif kind in _OF_ROLE and isinstance(payload.get("role"), str):
             roles.add(payload["role"])

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..language import number
 from ..model import ProductKind, Scenario, format_clock, localize
 from ..model.events import (
     AdhocInject,
@@ -40,6 +41,8 @@ from ..model.events import (
     Kind,
     MeasureLifted,
     MeasureTaken,
+    NarrativeAnswered,
+    NarrativeReach,
     Observation,
     Participant,
     PhaseEntered,
@@ -103,6 +106,10 @@ class Describer:
         )  # an ad-hoc decision's options are their labels
         return self.local(found.label) if found else _str(option)
 
+    def narrative_claim(self, narrative_id: object) -> str:
+        narrative = self.scenario.narrative_map.get(_str(narrative_id))
+        return self.local(narrative.claim) if narrative else _str(narrative_id)
+
     def adhoc_seen(self, inject_id: object, title: object) -> None:
         self._adhoc[_str(inject_id)] = _str(title)
 
@@ -122,6 +129,15 @@ def _texts(value: object) -> str:
 def _number(value: object, spec: str = "g") -> str:
     if type(value) in (int, float):
         return format(value, spec)
+    return "?"
+
+
+def _share(lang: str, value: object, sign: bool = False) -> str:
+    """A narrative's reach in points of percent, to one decimal (1.7, not 1.66667), in the
+    describer's language (6,7 in Dutch)."""
+    if (type(value) is int or type(value) is float) and abs(value) < 1e12:  # not NaN
+        shown = number(lang, round(value, 1), digits=1)
+        return "+" + shown if sign and value > 0 else shown
     return "?"
 
 
@@ -404,6 +420,26 @@ def _feedback(d: Describer, actor: str | None, p: Feedback) -> Line:
 
 Words = Callable[[Describer, "str | None", Any], "Line | None"]
 
+
+def _narrative_reach(d: Describer, actor: str | None, p: NarrativeReach) -> Line:
+    params = {
+        "claim": d.narrative_claim(p.get("narrative")),
+        "reach": _share(d.lang, p.get("reach")),
+    }
+    if p.get("cause") == "start":
+        return Line(w.NARRATIVE_STARTED, {**params, "title": d.inject_title(p.get("inject"))})
+    return Line(w.NARRATIVE_REACH, {**params, "delta": _share(d.lang, p.get("delta"), True)})
+
+
+def _narrative_answered(d: Describer, actor: str | None, p: NarrativeAnswered) -> Line:
+    params = {
+        "role": _str(p.get("role")),
+        "claim": d.narrative_claim(p.get("narrative")),
+        "product": _str(p.get("product")),
+    }
+    return Line(w.NARRATIVE_ANSWERED, params)
+
+
 # The words of every kind of the vocabulary (exercise/model/events.py), by kind.
 WORDS: Mapping[str, Words] = {
     Kind.SESSION_STARTED: _started,
@@ -443,4 +479,6 @@ WORDS: Mapping[str, Words] = {
     Kind.IP_UPDATE: _ip_update,
     Kind.FINDING_JUDGED: _finding_judged,
     Kind.FEEDBACK: _feedback,
+    Kind.NARRATIVE_REACH: _narrative_reach,
+    Kind.NARRATIVE_ANSWERED: _narrative_answered,
 }

@@ -19,11 +19,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from heapq import heappop, heappush
-from typing import Any
+from typing import Any, Literal
 
 import simpy
 
-from ..model import Inject, InjectTemplate, Option, RoleKind, Scenario, localize
+from ..model import Inject, InjectTemplate, Narrative, Option, RoleKind, Scenario, localize
 from ..model.events import (
     AdhocDecision,
     AdhocInject,
@@ -48,7 +48,7 @@ from .state import (
 )
 
 # Same-instant order of timers: rank * _SLOT + position in the scenario.
-_PHASE, _DELIVERY, _DEADLINE, _END = range(4)
+_PHASE, _DELIVERY, _DEADLINE, _NARRATIVE, _END = range(5)
 _SLOT = 10_000_000
 
 
@@ -95,6 +95,13 @@ class Engine:
             if inject.when is not None:
                 for key in _condition_keys(inject):
                     self._watchers.setdefault(key, []).append(inject)
+        # the narratives each media inject starts (empty for most scenarios: one lookup per
+        # delivery is all they cost then)
+        self._starts: dict[str, list[int]] = {}
+        for n, narrative in enumerate(scenario.narratives):
+            for inject_id in narrative.starts_from:
+                self._starts.setdefault(inject_id, []).append(n)
+        self._stepping: set[str] = set()  # narratives with a reach step set
         self.resumed = self.state.started
         if self.resumed:
             if not self.state.ended:  # an ended session is only looked at: log nothing
@@ -248,6 +255,10 @@ class Engine:
                     self._position(decision.inject),
                     self._deadline_action(decision.inject),
                 )
+        self._stepping.clear()
+        for n, narrative in enumerate(s.narratives):
+            if narrative.id in state.narratives:
+                self._next_step(n, narrative)
         self._at(s.duration, _END, 0, lambda: self._end(reason("time-up")))
 
     def _position(self, inject_id: str) -> int:
@@ -305,6 +316,10 @@ class Engine:
                     "deadline": deadline,
                 },
             )
+        starts = self._starts.get(inject.id)
+        if starts is not None:
+            for n in starts:
+                self._start_narrative(n, inject.id)
         for index, expected in enumerate(inject.expected):  # a measure taken before counts
             if expected.measure and expected.measure in self.state.measures:
                 role, _t = self.state.measures[expected.measure]
@@ -382,6 +397,107 @@ class Engine:
         due = round_ms(self.now + (inject.after or 0))
         self._emit(Kind.INJECT_SCHEDULED, None, {"inject": inject.id, "due": due, "cause": cause})
         self._at(due, _DELIVERY, self._index[inject.id], partial(self._due, inject))
+
+    # -- narratives --
+
+    def _start_narrative(self, n: int, inject_id: str) -> None:
+        narrative = self.scenario.narratives[n]
+        if narrative.id in self.state.narratives:
+            return  # started by another of its injects
+        self._emit(
+            Kind.NARRATIVE_REACH,
+            None,
+            {
+                "narrative": narrative.id,
+                "reach": narrative.start,
+                "delta": narrative.start,
+                "cause": "start",
+                "inject": inject_id,
+            },
+        )
+        self._narrative_effects(narrative, narrative.start)
+        self._next_step(n, narrative)
+
+    def _moving(self, narrative: Narrative) -> bool:
+        """Whether the narrative's reach has a step to make: growing below its ceiling,
+        or, once answered, falling above its floor."""
+        found = self.state.narratives[narrative.id]
+        if found.answered is None:
+            return narrative.growth > 0 and found.reach < narrative.ceiling
+        return narrative.falls > 0 and found.reach > narrative.floor
+
+    def _next_step(self, n: int, narrative: Narrative) -> None:
+        """Set the narrative's next reach step, on its cadence from its start, unless one is
+        set or it has nothing to do. Counted in milliseconds, so a resumed session finds
+        the same instants as the session before."""
+        if narrative.id in self._stepping or not self._moving(narrative):
+            return
+        started = round(self.state.narratives[narrative.id].started * 1000)
+        every = max(1, round(narrative.every * 1000))
+        now = round(self.env.now * 1000)
+        k = (now - started) // every + 1
+        self._stepping.add(narrative.id)
+        self._at((started + k * every) / 1000, _NARRATIVE, n, partial(self._step, n))
+
+    def _step(self, n: int) -> None:
+        narrative = self.scenario.narratives[n]
+        self._stepping.discard(narrative.id)
+        found = self.state.narratives[narrative.id]
+        hours = narrative.every / 3600
+        if found.answered is None:
+            reach = min(narrative.ceiling, found.reach + narrative.growth * hours)
+            cause: Literal["growth", "decline"] = "growth"
+        else:
+            reach = max(narrative.floor, found.reach - narrative.falls * hours)
+            cause = "decline"
+        reach = round(reach, 6)
+        delta = round(reach - found.reach, 6)
+        if delta:
+            self._emit(
+                Kind.NARRATIVE_REACH,
+                None,
+                {"narrative": narrative.id, "reach": reach, "delta": delta, "cause": cause},
+            )
+            self._narrative_effects(narrative, delta)
+        self._next_step(n, narrative)
+
+    def _public(self, inject_id: str) -> bool:
+        """A media inject: every player has seen it in the media, whoever it was sent to."""
+        inject = self.scenario.inject_map.get(inject_id)
+        return inject is not None and inject.media is not None
+
+    def _answer_narratives(self, product: ProductIssued) -> None:
+        """A product answers a narrative that started when it answers one of the
+        narrative's delivered injects and carries an element that answers it; from the
+        narrative's next step its reach falls."""
+        answers, elements = set(product["answers"]), product["elements"]
+        for n, narrative in enumerate(self.scenario.narratives):
+            found = self.state.narratives.get(narrative.id)
+            if found is None or found.answered is not None:
+                continue
+            inject = next((i for i in narrative.starts_from if i in answers), None)
+            carried = [e for e in elements if e in narrative.answered_by]
+            if inject is None or not carried or inject not in self.state.delivered_at:
+                continue
+            self._emit(
+                Kind.NARRATIVE_ANSWERED,
+                product["role"],
+                {
+                    "narrative": narrative.id,
+                    "product": product["product"],
+                    "role": product["role"],
+                    "inject": inject,
+                    "elements": carried,
+                },
+            )
+            self._next_step(n, narrative)  # at its ceiling it had no step set
+
+    def _narrative_effects(self, narrative: Narrative, delta: float) -> None:
+        if narrative.effects:
+            self._apply_effects(
+                {name: per_point * delta for name, per_point in narrative.effects.items()},
+                f"narrative {narrative.id}",
+            )
 
     # -- effects of choices --
 
@@ -597,7 +713,7 @@ class Engine:
         for inject in cmd.answers:  # a product answers what its role was told
             if inject not in self.state.delivered_at:
                 return reason("not-delivered", inject=inject)
-            if cmd.actor not in recipients.get(inject, ()):
+            if cmd.actor not in recipients.get(inject, ()) and not self._public(inject):
                 return reason("not-delivered-to", inject=inject, role=cmd.actor)
         ids = self.state.product_ids
         n = len(ids) + 1
@@ -682,6 +798,8 @@ class Engine:
     def _issue_product(self, actor: str, fields: ProductIssued) -> None:
         """Issue a product, and settle the expected actions that asked for it."""
         self._emit(Kind.PRODUCT_ISSUED, actor, fields)
+        if self.state.narratives:
+            self._answer_narratives(fields)
         elements = set(fields["elements"])
         for inject_id in fields["answers"]:
             inject = self.scenario.inject_map.get(inject_id)

@@ -72,6 +72,9 @@ WITHDRAWN = N_("{ref} withdrawn: {reason}")
 IP_UPDATE = N_("{ref} followed up ({status}): {note}")
 FINDING_JUDGED = N_("Computed finding {verdict}: {key}")
 FEEDBACK = N_("Feedback from {role}")
+NARRATIVE_STARTED = N_("Narrative “{claim}” started by “{title}”: reach {reach}%")
+NARRATIVE_REACH = N_("Narrative “{claim}” reach {reach}% ({delta})")
+NARRATIVE_ANSWERED = N_("{role} answered the narrative “{claim}” with product {product}")
 UNKNOWN = "{kind}"  # a kind this version does not know (a journal from a newer one)
 
 # Our own words a line takes as parameters (`Word`, translated when it is rendered), marked

@@ -28,6 +28,8 @@ from ..model.events import (
     Kind,
     MeasureLifted,
     MeasureTaken,
+    NarrativeAnswered,
+    NarrativeReach,
     Observation,
     PhaseEntered,
     ProductApproved,
@@ -118,6 +120,18 @@ class Submission:
 
 
 @dataclass
+class NarrativeState:
+    narrative: str
+    started: float  # scenario time it started; its reach steps are `every` apart from here
+    reach: float = 0.0  # percent of the public
+    peak: float = 0.0
+    history: list[tuple[float, float]] = field(default_factory=list)  # (t, reach)
+    answered: float | None = None  # when a product answered it
+    product: str | None = None  # the product that did
+    answered_by: str | None = None  # the role that issued it
+
+
+@dataclass
 class SessionState:
     scenario: Scenario
     seed: int = 0
@@ -145,6 +159,7 @@ class SessionState:
     adhoc: dict[str, dict[str, Any]] = field(default_factory=dict)
     self_decisions: list[dict[str, Any]] = field(default_factory=list)
     observations: list[dict[str, Any]] = field(default_factory=list)
+    narratives: dict[str, NarrativeState] = field(default_factory=dict)  # started ones
     products: list[Product] = field(default_factory=list)  # issued, in order
     submissions: dict[str, Submission] = field(default_factory=dict)  # by product id
     product_ids: set[str] = field(default_factory=set)  # every product id given
@@ -392,6 +407,26 @@ def _rejected(s: SessionState, t: float, actor: str | None, p: CommandRejected) 
     return _NOTHING
 
 
+def _narrative_reach(s: SessionState, t: float, actor: str | None, p: NarrativeReach) -> Keys:
+    narrative = s.narratives.get(p["narrative"])
+    if narrative is None:
+        if p["narrative"] not in s.scenario.narrative_map:  # replay refuses the event
+            raise KeyError(p["narrative"])
+        narrative = s.narratives[p["narrative"]] = NarrativeState(p["narrative"], t)
+    narrative.reach = p["reach"]
+    narrative.peak = max(narrative.peak, p["reach"])
+    narrative.history.append((t, p["reach"]))
+    return _NOTHING
+
+
+def _narrative_answered(s: SessionState, t: float, actor: str | None, p: NarrativeAnswered) -> Keys:
+    narrative = s.narratives[p["narrative"]]
+    narrative.answered = t
+    narrative.product = p["product"]
+    narrative.answered_by = p["role"]
+    return _NOTHING
+
+
 # How each kind changes the state, by kind: every kind of the vocabulary is here, None for
 # those that change nothing but the clock (tests/test_vocabulary.py checks both, and that
 # each fold reads the payload type its kind has).
@@ -421,6 +456,8 @@ FOLDS: Mapping[str, Fold | None] = {
     Kind.SPEED_SET: _speed,
     Kind.JUMPED: None,  # the driver moves the clock; the next events carry the new time
     Kind.COMMAND_REJECTED: _rejected,
+    Kind.NARRATIVE_REACH: _narrative_reach,
+    Kind.NARRATIVE_ANSWERED: _narrative_answered,
     Kind.PRODUCT_SUBMITTED: _submitted,
     Kind.PRODUCT_APPROVED: _approved,
     Kind.PRODUCT_RETURNED: _returned,

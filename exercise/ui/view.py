@@ -573,3 +573,86 @@ def role_answerable(
         for inject_id in state.delivered_at
         if role in state.recipients.get(inject_id, ())
     ]
+
+
+# -- the media environment (every player) ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MediaItem:
+    """A media inject as the public sees it: no MSEL field, whoever it was sent to."""
+
+    inject: str
+    received: float
+    kind: str  # article | post | tv | radio
+    outlet: str
+    reach: int | None  # 1 (local) .. 5
+    people: int | None
+    title: str
+    text: str
+
+
+def media_feed(state: SessionState, scenario: Scenario, lang: str) -> list[MediaItem]:
+    """Every media inject delivered so far, newest first: the news and social feed every
+    player sees, whichever roles the inject was sent to."""
+    found: list[MediaItem] = []
+    for inject in scenario.media_injects:
+        t = state.delivered_at.get(inject.id)
+        if t is None or inject.media is None:
+            continue
+        media = inject.media
+        found.append(
+            MediaItem(
+                inject.id,
+                t,
+                media.kind.value,
+                localize(media.outlet, lang),
+                media.reach,
+                media.people,
+                localize(inject.title, lang),
+                localize(inject.text, lang),
+            )
+        )
+    found.sort(key=lambda item: -item.received)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeRow:
+    narrative: str
+    claim: str
+    reach: float  # percent of the public
+    peak: float
+    ceiling: float
+    status: str  # waiting (not started) | growing | answered
+    answered_at: float | None = None
+
+
+def narrative_rows(
+    state: SessionState, scenario: Scenario, lang: str, every: bool = False
+) -> list[NarrativeRow]:
+    """The narratives in the media: those that started (what players see), or with `every`
+    all of them, those that have not started too (exercise control)."""
+    rows = []
+    for narrative in scenario.narratives:
+        found = state.narratives.get(narrative.id)
+        if found is None and not every:
+            continue
+        if found is None:
+            status, reach, peak, answered = "waiting", 0.0, 0.0, None
+        else:
+            answered = found.answered
+            status = "growing" if answered is None else "answered"
+            reach, peak = found.reach, found.peak
+        rows.append(
+            NarrativeRow(
+                narrative.id,
+                localize(narrative.claim, lang),
+                reach,
+                peak,
+                narrative.ceiling,
+                status,
+                answered,
+            )
+        )
+    return rows

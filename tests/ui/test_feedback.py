@@ -38,7 +38,7 @@ def test_no_feedback_tab_while_the_session_runs(make_app) -> None:
             panel = app.role_panels[0]
             assert not panel.feedback_offered
             assert not panel.query(FeedbackForm)
-            await pilot.press("5")  # nothing to show yet: no error, no tab
+            await pilot.press("7")  # nothing to show yet: no error, no tab
             await settle(pilot)
             assert not panel.query(FeedbackForm)
 
@@ -53,7 +53,7 @@ def test_a_role_fills_in_the_form_after_the_end(make_app) -> None:
             await pilot.press(f"f{NCTV + 1}")
             panel = app.role_panels[0]
             await until(pilot, lambda: panel.feedback_offered)
-            await pilot.press("5")
+            await pilot.press("7")
             await settle(pilot)
             form = panel.query_one(FeedbackForm)
             assert panel.query_one(TabbedContent).active.endswith("-feedback")
@@ -86,7 +86,7 @@ def test_an_empty_form_is_not_sent_and_quitting_loses_nothing(make_app) -> None:
             await pilot.press(f"f{NCTV + 1}")
             panel = app.role_panels[0]
             await until(pilot, lambda: panel.feedback_offered)
-            await pilot.press("5")
+            await pilot.press("7")
             await settle(pilot)
             panel.query_one(FeedbackForm).send()
             await settle(pilot)

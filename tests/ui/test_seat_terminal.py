@@ -136,3 +136,42 @@ def test_a_terminal_seat_speaks_the_players_language(
                 assert "verbonden" in shown(app, "#status")
 
     asyncio.run(asyncio.wait_for(main(), 60))
+
+
+def test_a_terminal_seat_shows_the_media_sent_to_another_role(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    post = """\
+- id: post
+  at: 30m
+  to: [ezk]
+  title: "[b]Viral[/b] post"
+  text: The power was cut on purpose.
+  pillars: [resilient-society]
+  media: {kind: post, outlet: "@truthseeker", people: 5000}
+"""
+    narrative = """\
+- id: hiding
+  claim: The government hides the cause
+  from: [post]
+  start: 12
+  answered_by: [threat-info]
+"""
+    scenario = load(
+        scenario_text(roles=ROLES, injects=INJECTS, extra_injects=post, narratives=narrative)
+    )
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            client = SeatClient(r.url, r.codes["nctv"], retry_max=0.2)
+            app = SeatApp(client)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await until(pilot, lambda: "ended" in app.view)
+                await r.control(c.FireInject(inject="post"))
+                await until(pilot, lambda: "@truthseeker" in shown(app, "#media"), rounds=2000)
+                media = shown(app, "#media")
+                assert "[b]Viral[/b] post" in media  # literally, and nctv was not sent it
+                assert " 12.0% The government hides the cause" in media
+                assert all(item["inject"] != "post" for item in app.view["inbox"])
+
+    asyncio.run(asyncio.wait_for(main(), 60))

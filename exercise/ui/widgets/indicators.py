@@ -15,7 +15,8 @@ from ...model import Indicator, Scenario, localize
 from ...safetext import literal
 from ...sim.state import SessionState
 from .. import i18n
-from ..view import resample
+from ..view import NarrativeRow, narrative_rows, resample
+from .media import narratives_text
 
 BARS = "▁▂▃▄▅▆▇█"
 STRETCH_SECONDS = 5.0  # how often (wall time) a sparkline's time axis catches up with the clock
@@ -55,13 +56,14 @@ class IndicatorsPanel(VerticalScroll):
         self._values: dict[str, Label] = {}
         self._sparks: dict[str, HistorySpark] = {}
         self._stretched = 0.0
+        self._narratives: list[NarrativeRow] | None = None
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         pillars: dict[str, list[Indicator]] = {}
         for indicator in self.scenario.indicators:
             pillars.setdefault(indicator.pillar.value, []).append(indicator)
-        if not pillars:
+        if not pillars and not self.scenario.narratives:
             yield Static(Text("—", style="dim"))
         for pillar, indicators in pillars.items():
             yield Label(Text(i18n.pillar_name(pillar, lang), style="bold"), classes="pillar")
@@ -77,6 +79,9 @@ class IndicatorsPanel(VerticalScroll):
                         indicator, classes="indicator-spark"
                     )
                     yield spark
+        if self.scenario.narratives:  # exercise control sees them all, started or not
+            yield Label(Text(i18n.tr("media.narratives", lang), style="bold"), classes="pillar")
+            yield Static("", classes="narratives")
 
     def value_label(self, indicator: str) -> Label:
         """The label that shows `indicator`'s current value."""
@@ -102,6 +107,12 @@ class IndicatorsPanel(VerticalScroll):
             label = self._values[indicator.id]
             label.update(literal(f"{value:g}{unit}", style=style), layout=False)
             self._sparks[indicator.id].set_history(history, now)
+
+        if self.scenario.narratives:
+            rows = narrative_rows(state, self.scenario, self.lang, every=True)
+            if force or rows != self._narratives:
+                self._narratives = rows
+                self.query_one(".narratives", Static).update(narratives_text(rows, self.lang))
 
     def tick(self, state: SessionState, now: float) -> None:
         """Now and then, stretch the sparklines' time axis to the current scenario time."""

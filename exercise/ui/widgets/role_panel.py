@@ -1,6 +1,7 @@
 """A role player's panel: the role's own injects, its decisions, own-initiative decisions,
-the measures it may take at the current escalation level, its decision history and its
-communication products (`role_panel_products`).
+the measures it may take at the current escalation level, its decision history, its
+communication products (`role_panel_products`), the media (the news and social feed and
+the narratives in it, the same for every role) and, after the end, the feedback form.
 
 Everything here comes from the player's view in `exercise.ui.view`: a panel never shows
 MSEL fields, and never another role's injects.
@@ -40,9 +41,10 @@ from ..view import MeasureRow, PlayerInject, role_history, role_inbox, role_meas
 from .checks import CheckList
 from .decision_form import DecisionForm
 from .feedback_form import FeedbackForm, FeedbackHost
+from .media import MediaPane
 from .role_panel_products import ProductsPane
 
-INNER_TABS = ("inbox", "initiative", "measures", "history", "comms", "feedback")
+INNER_TABS = ("inbox", "initiative", "measures", "history", "comms", "media", "feedback")
 
 
 class RolePanel(i18n.TranslatedBindings, Vertical):
@@ -56,7 +58,8 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         Binding("4", "inner_tab('history')", "key.tab_history", show=False),
         Binding("5", "inner_tab('comms')", "key.tab_comms", show=False),
         Binding("p", "product", "key.product", show=False),
-        Binding("6", "inner_tab('feedback')", "key.tab_feedback", show=False),
+        Binding("6", "inner_tab('media')", "key.tab_media", show=False),
+        Binding("7", "inner_tab('feedback')", "key.tab_feedback", show=False),
     ]
 
     def __init__(self, scenario: Scenario, role: str, lang: str, index: int, **kwargs: Any) -> None:
@@ -142,6 +145,8 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
                 yield DataTable(cursor_type="row", classes="history-table")
             with TabPane("5 " + self.t("role.comms"), id=f"{p}-comms"):
                 yield ProductsPane(self.scenario, self.role, lang)
+            with TabPane("6 " + self.t("role.media"), id=f"{p}-media"):
+                yield MediaPane(self.scenario, lang, classes="media-scroll")
 
     def on_mount(self) -> None:
         measures = self.query_one(".measure-table", DataTable)
@@ -166,6 +171,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         self._refresh_measures(state)
         self._refresh_history(state)
         self.query_one(ProductsPane).refresh_view(state)
+        self.query_one(MediaPane).refresh_view(state)
         if state.ended and not self.feedback_offered:
             self._offer_feedback()
 
@@ -176,7 +182,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
             return
         self.feedback_offered = True
         pane = TabPane(
-            "6 " + self.t("role.feedback"),
+            "7 " + self.t("role.feedback"),
             VerticalScroll(FeedbackForm(self.scenario, self.role, self.lang)),
             id=f"{self.prefix}-feedback",
         )
@@ -365,7 +371,8 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
         return True
 
     def action_inner_tab(self, name: str) -> None:
-        """Show one of the panel's own tabs (inbox, own initiative, measures, history)."""
+        """Show one of the panel's own tabs (inbox, own initiative, measures, history,
+        communication, media, feedback)."""
         if name not in INNER_TABS or (name == "feedback" and not self.feedback_offered):
             return
         self.screen.set_focus(None)  # a focused widget in the pane left would pull back
@@ -377,6 +384,7 @@ class RolePanel(i18n.TranslatedBindings, Vertical):
             "history": ".history-table",
             "feedback": ".feedback-form TextArea, .feedback-form RadioSet",
             "comms": ".product-table",
+            "media": ".media-scroll",
         }
         found = self.query(focus[name])
         if found:
