@@ -430,7 +430,7 @@ def test_a_session_with_an_answer_resumed_at_any_tick_gives_the_same_result(load
     "name, answered",
     [
         ("havenstad-doortocht", {"blackout-cover": "comms"}),
-        ("noordzee-schaduw", {"count-held-back": "bzk", "troops-in-homes": "nkc"}),
+        ("noordzee-schaduw", {"count-held-back": "nkc", "troops-in-homes": "nkc"}),
     ],
 )
 def test_the_rehearsals_of_the_bundled_scenarios_answer_their_narratives(
