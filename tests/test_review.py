@@ -477,7 +477,11 @@ async def _judge_finding(app: ReviewApp, pilot: Any, row: int, verdict: str, tex
 @run
 async def test_computed_findings_are_accepted_edited_and_dropped(journal: Path) -> None:
     before = _report(journal).summary.findings
-    assert [f.key for f in before] == ["expected-met:vital-processes", "action-perspective-in-time"]
+    assert [f.key for f in before] == [
+        "expected-met:vital-processes",
+        "expected-met:resilient-economy",
+        "action-perspective-in-time",
+    ]
     assert all(f.computed for f in before)
     edited = "[b]Public line[/b] out <fast> | well within the target"
     app = ReviewApp(journal, evaluator="J. de Vries")
@@ -486,19 +490,21 @@ async def test_computed_findings_are_accepted_edited_and_dropped(journal: Path) 
         await pilot.pause()
         table = app.query_one("#findings", DataTable)
         assert [row.key.value for row in table.ordered_rows] == [f.key for f in before]
-        form = await _judge_finding(app, pilot, 1, "edit")
+        form = await _judge_finding(app, pilot, 2, "edit")
         assert app.screen is not form  # the text was there already: an edit of nothing new
-        form = await _judge_finding(app, pilot, 1, "edit", edited)
+        form = await _judge_finding(app, pilot, 2, "edit", edited)
         assert app.screen is not form
-        form = await _judge_finding(app, pilot, 0, "drop")
-        assert app.screen is not form
-        # dropped, it stays listed here (to be reconsidered), after those in the report
+        for _dropped in range(2):  # both computed strengths: row 0 each time
+            form = await _judge_finding(app, pilot, 0, "drop")
+            assert app.screen is not form
+        # dropped, they stay listed here (to be reconsidered), after those in the report
         assert [row.key.value for row in table.ordered_rows] == [
             "action-perspective-in-time",
             "expected-met:vital-processes",
+            "expected-met:resilient-economy",
         ]
     events = _events(journal, Kind.FINDING_JUDGED)
-    assert [e.payload["verdict"] for e in events] == ["edit", "edit", "drop"]
+    assert [e.payload["verdict"] for e in events] == ["edit", "edit", "drop", "drop"]
     assert events[1].payload == {
         "key": "action-perspective-in-time",
         "verdict": "edit",
@@ -509,12 +515,12 @@ async def test_computed_findings_are_accepted_edited_and_dropped(journal: Path) 
     [finding] = report.summary.findings
     assert (finding.text, finding.computed, finding.judged_by) == (edited, False, "J. de Vries")
     md = render(report, "md")
-    assert "all 2 expected actions met" not in md  # dropped: in no format
+    assert before[0].text not in md and before[1].text not in md  # dropped: in no format
     assert "\\[b\\]Public line\\[/b\\] out &lt;fast&gt; \\| well within the target" in md
     findings = md.split("### Main findings")[1].split("## 3.")[0]
     assert "(computed)" not in findings and "**Strength**" in findings
     html = render(report, "html")
-    assert "all 2 expected actions met" not in html
+    assert before[0].text not in html
     assert "&lt;fast&gt;" in html and 'class="tag computed"' not in html
     assert verify(journal).ok
 
@@ -526,16 +532,17 @@ async def test_a_finding_judged_again_and_an_edit_needs_words(journal: Path) -> 
         app.query_one("#tabs", TabbedContent).active = "tab-findings"
         await pilot.pause()
         await _judge_finding(app, pilot, 0, "drop")
-        form = await _judge_finding(app, pilot, 1, "edit", "   ")  # the dropped one, now last
+        form = await _judge_finding(app, pilot, 2, "edit", "   ")  # the dropped one, now last
         assert app.screen is form  # an edit without words is refused, next to the field
         assert "Required" in str(form.query_one("#text-error", Static).render())
         await pilot.press("escape")
         await pilot.pause()
-        await _judge_finding(app, pilot, 1, "accept")  # reconsidered: back in the report
+        await _judge_finding(app, pilot, 2, "accept")  # reconsidered: back in the report
     assert len(_events(journal, Kind.FINDING_JUDGED)) == 2
     findings = _report(journal).summary.findings
     assert [(f.key, f.computed) for f in findings] == [
         ("expected-met:vital-processes", False),
+        ("expected-met:resilient-economy", True),
         ("action-perspective-in-time", True),
     ]
 
@@ -548,7 +555,7 @@ def test_a_judged_finding_names_its_evaluator_in_every_format(journal: Path) -> 
         append(j, load_frozen(j), [parse(FindingInput, key="action-perspective-in-time",
                                          verdict="accept")], name)  # fmt: skip
     report = _report(journal)
-    accepted = report.summary.findings[1]
+    [accepted] = [f for f in report.summary.findings if f.key == "action-perspective-in-time"]
     assert (accepted.computed, accepted.judged_by) == (False, name)
     assert "(by \\\\x1b\\[31m&lt;J&gt; \\[b\\]de Vries\\[/b\\])" in render(report, "md")
     assert "(by \\x1b[31m&lt;J&gt; [b]de Vries[/b])" in render(report, "html")

@@ -44,6 +44,8 @@ PAGE_WORDS = (
     N_("Own initiative"),
     N_("Send"),
     N_("History"),
+    N_("Media"),
+    N_("answered"),
     N_("connecting"),
     N_("connected"),
     N_("reconnecting"),

@@ -196,7 +196,7 @@
     history.replaceChildren(...view.history.map(([t, text]) => element("li", clockText(t) + "  " + text)));
     // the media every player sees: the narratives that started, then the items, newest first
     $("narratives").replaceChildren(...(view.narratives || []).map((row) =>
-      element("li", row.reach.toFixed(1) + "%  " + row.claim + (row.status === "answered" ? "  (answered)" : ""))));
+      element("li", row.reach.toFixed(1) + "%  " + row.claim + (row.status === "answered" ? "  (" + w("answered") + ")" : ""))));
     $("media").replaceChildren(...(view.media || []).map((item) =>
       element("li", clockText(item.received) + "  " + item.outlet + ": " + item.title)));
   }
