@@ -138,10 +138,13 @@ def test_a_tls_host_prints_its_fingerprint_and_keeps_its_certificate_on_resume(
     assert url.startswith("wss://") and not any("no TLS" in line for line in printed)
     [pin] = [line.split()[-1] for line in printed if line.startswith("certificate fingerprint")]
     assert pin == tls.pem_fingerprint(Path(f"{journal}-tls.pem"))
-    port = url.rsplit(":", 1)[1].strip("/")
+    address, carried = tls.split_url(url)  # the join address carries the fingerprint
+    assert carried == pin
+    port = address.rsplit(":", 1)[1].strip("/")
 
     async def main() -> None:
-        seat = SeatClient(url, codes["nctv"], fingerprint=pin, retry_max=0.3)
+        seat = SeatClient(url, codes["nctv"], retry_max=0.3)  # pinned by the address alone
+        assert seat.fingerprint == pin
         running = asyncio.create_task(seat.run())
         try:
             await asyncio.wait_for(seat.connected.wait(), 10)

@@ -68,6 +68,46 @@ def test_a_seat_that_pins_the_fingerprint_joins_over_tls(
     run(main)
 
 
+def test_a_seat_given_only_the_join_address_pins_its_fingerprint_and_joins(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    cert, key = tls.self_signed(tmp_path / "s.db", [])
+    context, pin = tls.server_context(cert, key), tls.pem_fingerprint(cert)
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario, tls=context) as r:
+            joining = tls.pinned_url(r.url, pin)
+            assert joining == r.url + "#fp=" + pin.replace(":", "")
+            client = SeatClient(joining, r.codes["nctv"], retry_max=0.2)
+            assert (client.url, client.fingerprint) == (r.url, pin)
+            runner = asyncio.create_task(client.run())
+            try:
+                await asyncio.wait_for(client.connected.wait(), 10)
+                assert client.welcome is not None and client.welcome["role"] == "nctv"
+            finally:
+                runner.cancel()
+
+    run(main)
+
+
+def test_a_join_address_carrying_another_fingerprint_stops_before_sending_the_code(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    cert, key = tls.self_signed(tmp_path / "s.db", [])
+    context = tls.server_context(cert, key)
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario, tls=context) as r:
+            client = SeatClient(r.url + "#fp=" + "00" * 32, r.codes["nctv"], retry_max=0.2)
+            with pytest.raises(SeatClosed) as closed:
+                await client.run()
+            assert closed.value.code == p.Close.UNTRUSTED
+            assert client.connects == 0 and r.host.seats() == []
+            assert r.host.wrong_codes == {}  # the host heard no code at all
+
+    run(main)
+
+
 @pytest.mark.parametrize("pin", ["00" * 32, None])
 def test_a_seat_meeting_another_certificate_stops_before_sending_its_code(
     scenario: Scenario, tmp_path: Path, pin: str | None
@@ -123,3 +163,12 @@ def test_tls_options_that_cannot_work_are_usage_errors(
     assert "--fingerprint: 64 hexadecimal digits" in capsys.readouterr().err
     assert main(["join", "ws://127.0.0.1:1/", "--fingerprint", "AB" * 32]) == 2
     assert "this is ws://" in capsys.readouterr().err
+    carrying = "wss://127.0.0.1:1/#fp=" + "AB" * 32
+    assert main(["join", carrying, "--code", "X", "--fingerprint", "CD" * 32]) == 2
+    assert "not the fingerprint the address carries" in capsys.readouterr().err
+    assert main(["join", "wss://127.0.0.1:1/#fp=AB", "--code", "X"]) == 2
+    assert "64 hexadecimal digits" in capsys.readouterr().err
+    assert main(["join", "ws://127.0.0.1:1/#fp=" + "AB" * 32, "--code", "X"]) == 2
+    assert "this is ws://" in capsys.readouterr().err
+    with pytest.raises(tls.TLSError):
+        SeatClient(carrying, "X", fingerprint=tls.parse_fingerprint("CD" * 32))

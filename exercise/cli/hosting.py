@@ -133,19 +133,26 @@ def _seats(session: Session) -> dict[str, Any]:
     return {**players, **{name: kind for name, kind in FIXED.items() if name not in players}}
 
 
+def _join_url(url: str, fingerprint: str | None) -> str:
+    """The address seats join at; over TLS it carries the certificate's fingerprint."""
+    from ..seats.tls import pinned_url
+
+    return url if fingerprint is None else pinned_url(url, fingerprint)
+
+
 def _announce(
     url: str, codes: JoinCodes, fresh: dict[str, str], fingerprint: str | None = None
 ) -> list[str]:
     from ..safetext import clean
 
-    lines = [f"join at {url}"]
+    lines = [f"join at {_join_url(url, fingerprint)}"]
     if fingerprint is None:
         lines.append(f"in a browser: {url.replace('ws://', 'http://', 1)}")
         lines.append("no TLS: anyone on this network can read what the seats and the host say")
     else:
         lines.append(f"in a browser: {url.replace('wss://', 'https://', 1)}")
         lines.append(f"certificate fingerprint (SHA-256): {fingerprint}")
-        lines.append(f"  a terminal seat pins it: exercise join {url} --fingerprint {fingerprint}")
+        lines.append("  a terminal seat given the address above (its #fp=) pins it")
         lines.append("  a browser shows it when it asks whether to trust the certificate")
     if fresh:
         lines.append("join codes (hand each to its seat; they are not shown again):")
@@ -197,7 +204,8 @@ async def _serve(
     where = f"[{address}]" if ":" in address else address
     scheme = "wss" if secure else "ws"
     fingerprint = secure[1] if secure else None
-    lines = _announce(f"{scheme}://{where}:{seat_host.port}/", codes, fresh, fingerprint)
+    url = f"{scheme}://{where}:{seat_host.port}/"
+    lines = _announce(url, codes, fresh, fingerprint)
     path = clean(str(session.journal.path), layout=False)
     print(f"journal: {path}", *lines, sep="\n", flush=True)
     # For `exercise review` of this journal on this machine: the evaluator seat's address.
@@ -211,7 +219,8 @@ async def _serve(
                 loop.add_signal_handler(signum, driver.stop)
             await driver.run()
         else:
-            notice = asyncio.create_task(_when_running(app, seat_host, "\n".join(lines)))
+            joining = _join_url(url, fingerprint)
+            notice = asyncio.create_task(_when_running(app, seat_host, "\n".join(lines), joining))
             await app.run_async()
             notice.cancel()
     finally:
@@ -226,7 +235,7 @@ async def _serve(
     return EXIT_OK
 
 
-async def _when_running(app: Any, seat_host: Any, lines: str) -> None:
+async def _when_running(app: Any, seat_host: Any, lines: str, url: str) -> None:
     """Once the console is up: its Seats tab, and the codes in a notification (they
     scrolled away in the terminal)."""
     from ..language import text
@@ -235,7 +244,7 @@ async def _when_running(app: Any, seat_host: Any, lines: str) -> None:
     with contextlib.suppress(Exception):
         while not app.is_running:
             await asyncio.sleep(0.05)
-        await add_seats_tab(app, seat_host)
+        await add_seats_tab(app, seat_host, url)
         app.notify(lines, title=text(seat_host.lang, "Seats"), timeout=120, markup=False)
 
 
@@ -246,19 +255,26 @@ def join(args: argparse.Namespace) -> int:
     from ..seats.codes import FIXED, parse_code
     from ..seats.control import ControlApp
     from ..seats.terminal import SeatApp
-    from ..seats.tls import parse_fingerprint
+    from ..seats.tls import TLSError, parse_fingerprint, split_url
     from ..sim.commands import SeatKind
     from .screen import check_terminal
 
+    try:
+        url, carried = split_url(args.url)  # wss://host:port/#fp=HEX pins what it carries
+    except TLSError as err:
+        raise UsageError(f"{args.url!r}: {err}") from None
     pin = None
     if args.fingerprint is not None:
         pin = parse_fingerprint(args.fingerprint)
         if pin is None:
             raise UsageError("--fingerprint: 64 hexadecimal digits, as the host printed them")
-        if not args.url.startswith("wss://"):
+        if not url.startswith("wss://"):
             raise UsageError("--fingerprint pins a wss:// host's certificate; this is ws://")
+        if carried is not None and pin != carried:
+            raise UsageError("--fingerprint is not the fingerprint the address carries (#fp=)")
+    pin = pin or carried
     check_terminal()
-    if not args.url.startswith(("ws://", "wss://")):
+    if not url.startswith(("ws://", "wss://")):
         raise UsageError(f"{args.url!r}: the host's address starts with ws:// or wss://")
     if len(args.name) > 80:
         raise UsageError("--name: at most 80 characters")
@@ -268,7 +284,7 @@ def join(args: argparse.Namespace) -> int:
         raise UsageError("that is not a join code (like NKC-7F3K-9QX2)")
     if args.role and parsed[0] != args.role.lower():
         raise UsageError(f"that code is for {parsed[0]!r}, not {args.role!r}")
-    client = SeatClient(args.url, code, lang=args.lang, name=args.name, fingerprint=pin)
+    client = SeatClient(url, code, lang=args.lang, name=args.name, fingerprint=pin)
     kind = FIXED.get(parsed[0])
     app: SeatApp | ControlApp
     if kind in (SeatKind.FACILITATOR, SeatKind.EVALUATOR):

@@ -49,8 +49,11 @@ class SeatClient:
         retry_max: float = 5.0,
         fingerprint: str | None = None,
     ) -> None:
-        self.url = url
-        self.fingerprint = fingerprint  # the host's certificate, pinned (wss:// only)
+        # The host's certificate, pinned (wss:// only): given, or carried by the address.
+        self.url, carried = tls.split_url(url)
+        if fingerprint is not None and carried is not None and fingerprint != carried:
+            raise tls.TLSError("the fingerprint given is not the one the address carries")
+        self.fingerprint = fingerprint or carried
         self.code = code
         self.client = client or secrets.token_hex(8)
         self.lang = lang

@@ -36,13 +36,18 @@ class SeatsPanel(TranslatedBindings, Vertical):
         Binding("ctrl+r", "revoke", "revoke seat"),
     ]
 
-    def __init__(self, host: SeatHost, lang: str = "en", **kwargs: Any) -> None:
+    def __init__(
+        self, host: SeatHost, lang: str = "en", url: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.host = host
+        self.url = url  # where seats join (over TLS with the certificate's fingerprint)
         self.lang = lang
         self.rows: list[str] = []  # the seat name of each row
 
     def compose(self) -> ComposeResult:
+        if self.url is not None:
+            yield Static(Text(text(self.lang, "join at {url}", url=self.url)), id="seats-url")
         yield Static(id="seats-summary")
         table: DataTable[Any] = DataTable(id="seats-table", cursor_type="row")
         lang = self.lang
@@ -138,9 +143,10 @@ class SeatsPanel(TranslatedBindings, Vertical):
         self.app.push_screen(Confirm(question, self.lang), answered)
 
 
-async def add_seats_tab(app: App[Any], host: SeatHost) -> SeatsPanel:
-    """Add the Seats tab to the console's tabs (the app's TabbedContent)."""
-    panel = SeatsPanel(host, lang=host.lang, id="seats-panel")
+async def add_seats_tab(app: App[Any], host: SeatHost, url: str | None = None) -> SeatsPanel:
+    """Add the Seats tab to the console's tabs (the app's TabbedContent), showing `url`,
+    the address seats join at, when given."""
+    panel = SeatsPanel(host, lang=host.lang, url=url, id="seats-panel")
     pane = TabPane(text(host.lang, "Seats"), panel, id=SEATS_TAB)
     await app.query_one("#tabs", TabbedContent).add_pane(pane)
     return panel

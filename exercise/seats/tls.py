@@ -27,6 +27,7 @@ KEY_SUFFIX = "-tls.key"
 VALID_DAYS = 3 * 365  # a self-signed certificate outlives any exercise's preparation
 _FINGERPRINT = re.compile(r"^[0-9A-F]{64}$")
 _MAX_FILE = 256 * 1024
+URL_PIN = "fp="  # the join address's fragment that carries the fingerprint
 
 
 class TLSError(ValueError):
@@ -48,6 +49,30 @@ def parse_fingerprint(text: str) -> str | None:
 
 def fingerprint_of_hex(bare: str) -> str:
     return ":".join(bare[n : n + 2] for n in range(0, len(bare), 2))
+
+
+def pinned_url(url: str, pin: str) -> str:
+    """The join address carrying the fingerprint: `wss://host:port/#fp=HEX`. A fragment is
+    never sent to any server (no log keeps it) and the browser page ignores it."""
+    return f"{url}#{URL_PIN}{pin.replace(':', '')}"
+
+
+def split_url(url: str) -> tuple[str, str | None]:
+    """The address to connect to and the fingerprint it carries (None when it carries
+    none); a fragment that is not a fingerprint of a wss:// address is a TLSError."""
+    base, mark, fragment = url.partition("#")
+    if not mark:
+        return url, None
+    pin = (
+        parse_fingerprint(fragment.removeprefix(URL_PIN)) if fragment.startswith(URL_PIN) else None
+    )
+    if pin is None:
+        raise TLSError(
+            f"{URL_PIN}: 64 hexadecimal digits after the address's #, as the host printed it"
+        )
+    if not base.startswith("wss://"):
+        raise TLSError("a fingerprint pins a wss:// host's certificate; this is ws://")
+    return base, pin
 
 
 def pem_fingerprint(cert: Path) -> str:

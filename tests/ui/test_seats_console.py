@@ -77,8 +77,11 @@ def test_the_seats_tab_lists_seats_and_revokes_one(make_app) -> None:
         async with app.run_test(size=(140, 40)) as pilot:
             await host.start("127.0.0.1", 0)
             try:
-                panel = await add_seats_tab(app, host)
+                joining = f"wss://127.0.0.1:{host.port}/#fp={'AB' * 32}"
+                panel = await add_seats_tab(app, host, joining)
                 app.tabs.active = SEATS_TAB
+                # the address to give seats, with the certificate's fingerprint it carries
+                assert str(panel.query_one("#seats-url").content) == f"join at {joining}"
                 ws = await connect(f"ws://127.0.0.1:{host.port}/")
                 hello = {"type": "hello", "version": 1, "client": "c", "code": fresh["nkc"]}
                 await ws.send(p.dumps({**hello, "name": "Anna [b]x[/b]"}))
