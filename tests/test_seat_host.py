@@ -579,6 +579,76 @@ def test_no_frame_to_a_player_seat_in_the_full_bundled_scenario_holds_msel_field
     assert all(any('"inbox":[{' in text for text in frames) for frames in seen.values())
 
 
+def test_the_wall_shows_the_media_and_the_public_feed_and_nothing_of_the_msel(
+    tmp_path: Path,
+) -> None:
+    """Every frame the wall (observer) seat gets while the full bundled scenario plays
+    through: the media items, the narratives and the phases, and no MSEL field, no inject
+    that is not in the media, no decision."""
+    path = find_scenario("noordzee-schaduw")
+    assert path is not None
+    scenario = load_scenario(path)
+    media = {i.id for i in scenario.media_injects}
+    secrets: set[str] = set()
+    for inject in scenario.injects:
+        for lang in ("en", "nl"):
+            if inject.notes is not None:
+                secrets.add(localize(inject.notes, lang))
+            secrets |= {localize(e.action, lang) for e in inject.expected if e.action}
+            if inject.id not in media:  # the title and text of every other inject
+                secrets |= {localize(inject.title, lang), localize(inject.text, lang)}
+            if inject.decision is not None:
+                secrets.add(localize(inject.decision.prompt, lang))
+        if inject.when is not None:
+            secrets.add(inject.when.text)
+    secrets.discard("")
+    assert len(secrets) > 50
+
+    async def main() -> tuple[list[str], list[str]]:
+        clock = VirtualClock(speed=20_000, paused=True)
+        async with rig(
+            tmp_path / "wall.db", scenario, clock=clock, player=AutoPlayer("expected")
+        ) as r:
+            wall, welcome = await r.join("wall")
+            assert welcome["kind"] == "observer"
+            clock.resume()
+            r.driver.wake()
+            frames: list[str] = []
+            while True:
+                said = str(await asyncio.wait_for(wall.recv(), 30))
+                frames.append(said)
+                data = p.loads(said)
+                if data["type"] == "view" and data["view"]["ended"]:
+                    break
+            state = r.session.engine.state
+            delivered = [i for i in state.delivered_at if i in media]
+            return frames, delivered
+
+    frames, delivered = run(main, timeout=120)
+    assert delivered  # the run put media out, so the check saw real items
+    forbidden = {"notes", "expected", "when", "attribution", "contingency", "inbox", "msel"}
+    forbidden |= {"decisions", "measures", "history", "events", "answered_by", "effects"}
+    for said in frames:
+        for secret in secrets:
+            assert secret not in said, secret
+        assert not (_keys(p.loads(said)) & forbidden)
+    last = p.loads(frames[-1])["view"]
+    assert sorted(item["inject"] for item in last["media"]) == sorted(delivered)
+    assert last["narratives"] and all(row["status"] != "waiting" for row in last["narratives"])
+    titles = {
+        f"{localize(i.media.outlet, 'en')}: {localize(i.title, 'en')}"
+        for i in scenario.media_injects
+        if i.media is not None and i.id in delivered
+    }
+    lines = [said for _t, said in last["feed"]]
+    assert titles <= set(lines)  # each media item delivered, in the feed
+    phases = [line for line in lines if line.startswith("Phase ")]
+    assert len(phases) >= 2 and all(", threat level L" in line for line in phases)
+    assert set(lines) == titles | set(phases)  # and nothing else
+    times = [t for t, _said in last["feed"]]
+    assert times == sorted(times)
+
+
 def _event(kind: str, **payload: Any) -> Event:
     return Event(1, 0.0, 0.0, kind, None, payload, "", "")
 

@@ -219,7 +219,10 @@ class SeatApp(TranslatedBindings, App[None]):
             label.append(clean(str(row["title"]), single_line=True))
             measures.add_option(Option(label, id=str(row["measure"])))
         history = Text()
-        for t, said in self.view.get("history", ()):
+        rows = self.view.get("history")
+        if rows is None:  # the wall: its public feed (phases, media items), newest first
+            rows = list(reversed(self.view.get("feed", ())))
+        for t, said in rows:
             history.append(f"{format_clock(float(t))} ")
             history.append(clean(str(said), single_line=True) + "\n")
         self.query_one("#history", Static).update(history)

@@ -5,8 +5,9 @@ media: the news and social feed and the narratives that started, the same for ev
 player) built by
 `exercise.ui.view` from player-facing fields only: never expected actions, controller
 notes, conditions, contingencies or attribution, never another role's injects, never the
-scenario itself. An observer (a projector on the wall) gets the clock, the phase and the
-threat level. Facilitator and evaluator seats get the journal's events (see
+scenario itself. An observer (a projector on the wall) gets the clock, the phase, the
+threat level, the same media and narratives, and a public feed of the phases entered and
+the media items delivered. Facilitator and evaluator seats get the journal's events (see
 `exercise.seats.host`) and exercise control's view: the MSEL with its controller fields,
 the decisions and the live feed, as the console on the host shows them.
 """
@@ -19,6 +20,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import asdict
 from typing import Any
 
+from ..language import text
 from ..model import Scenario, localize
 from ..model.events import Event, Kind
 from ..sim.clock import VirtualClock
@@ -52,8 +54,42 @@ def player_view(state: SessionState, scenario: Scenario, role: str, lang: str) -
 
 
 def observer_view(state: SessionState, scenario: Scenario, lang: str) -> dict[str, Any]:
-    """The wall view: what anyone in the room may see."""
-    return {"title": localize(scenario.title, lang), **_common(state, scenario, lang)}
+    """The wall view: what anyone in the room may see. Beside the phase and the level, the
+    media and the narratives that started (what every player sees) and the public feed."""
+    media = view.media_feed(state, scenario, lang)
+    return {
+        "title": localize(scenario.title, lang),
+        **_common(state, scenario, lang),
+        "media": [asdict(item) for item in media],
+        "narratives": [asdict(row) for row in view.narrative_rows(state, scenario, lang)],
+        "feed": [list(line) for line in public_feed(state, scenario, lang, media)],
+    }
+
+
+PUBLIC_FEED = 40  # lines
+
+
+def public_feed(
+    state: SessionState,
+    scenario: Scenario,
+    lang: str,
+    media: Iterable[view.MediaItem] | None = None,
+) -> list[tuple[float, str]]:
+    """The wall's feed, oldest first: each phase entered with its threat level, and each
+    media item delivered (outlet and title), the latest PUBLIC_FEED of them. Nothing else:
+    no other inject, decision, measure or command, and no word of why a phase began. Made
+    from the state, so a resumed host or a wall that joins late has all of it."""
+    lines: list[tuple[float, int, str]] = []
+    for t, phase_id in state.phase_log:
+        phase = scenario.phase_map.get(phase_id)
+        if phase is not None:
+            title, level = localize(phase.title, lang), phase.level.value
+            said = text(lang, "Phase {title}, threat level {level}", title=title, level=level)
+            lines.append((t, 0, said))
+    for item in view.media_feed(state, scenario, lang) if media is None else media:
+        lines.append((item.received, 1, f"{item.outlet}: {item.title}"))
+    lines.sort(key=lambda line: line[:2])
+    return [(t, said) for t, _, said in lines[-PUBLIC_FEED:]]
 
 
 def control_view(

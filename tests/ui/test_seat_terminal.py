@@ -173,5 +173,13 @@ def test_a_terminal_seat_shows_the_media_sent_to_another_role(
                 assert "[b]Viral[/b] post" in media  # literally, and nctv was not sent it
                 assert " 12.0% The government hides the cause" in media
                 assert all(item["inject"] != "post" for item in app.view["inbox"])
+            wall = SeatApp(SeatClient(r.url, r.codes["wall"], retry_max=0.2))
+            async with wall.run_test(size=(120, 40)) as pilot:
+                # the projector: the same media, and the public feed
+                await until(pilot, lambda: "@truthseeker" in shown(wall, "#media"))
+                assert " 12.0% The government hides the cause" in shown(wall, "#media")
+                feed = shown(wall, "#history")
+                assert "@truthseeker: [b]Viral[/b] post" in feed
+                assert ", threat level L" in feed  # the phase it began in
 
     asyncio.run(asyncio.wait_for(main(), 60))
