@@ -780,10 +780,12 @@ def test_facilitator_and_evaluator_seats_see_the_msel_and_the_feed(
             ack = await send(evaluator, "e2", type="observe", pillar="vital-processes", text="Calm")
             assert ack["ok"]
             assert not r.session.engine.state.paused
-            # the wall sees no MSEL
+            # the wall sees no MSEL, and its feed is the public one: the phase, not the fired
+            # inject (not in the media), the observation or the rejected command
             wall, _ = await r.join("wall")
             seen = (await frame(wall, "view"))["view"]
-            assert "msel" not in seen and "feed" not in seen
+            assert "msel" not in seen and "decisions" not in seen
+            assert [said for _t, said in seen["feed"]] == ["Phase Calm, threat level L1"]
             for ws in (excon, evaluator, wall):
                 await ws.close()
 
