@@ -45,6 +45,7 @@ PAGE_WORDS = (
     N_("Send"),
     N_("History"),
     N_("Media"),
+    N_("Live feed"),
     N_("answered"),
     N_("connecting"),
     N_("connected"),

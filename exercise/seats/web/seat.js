@@ -150,8 +150,17 @@
     $("title").textContent = view.title;
     $("level").textContent = view.level;
     $("phase").textContent = view.phase;
-    if (!Array.isArray(view.inbox)) { $("panel").hidden = true; return; }  // the wall: header only
+    // the wall (no inbox): the media and its public feed (phases, media items), newest first
+    const wall = !Array.isArray(view.inbox);
     $("panel").hidden = false;
+    for (const part of document.querySelectorAll("#panel .player")) part.hidden = wall;
+    $("feed-section").hidden = !wall;
+    renderMedia(view);
+    if (wall) {
+      $("feed").replaceChildren(...(view.feed || []).slice().reverse().map(([t, text]) =>
+        element("li", clockText(t) + "  " + text)));
+      return;
+    }
     const inbox = $("inbox");
     inbox.replaceChildren();
     if (!view.inbox.some((item) => item.inject === state.selected)) {
@@ -194,6 +203,9 @@
     }
     const history = $("history");
     history.replaceChildren(...view.history.map(([t, text]) => element("li", clockText(t) + "  " + text)));
+  }
+
+  function renderMedia(view) {
     // the media every player sees: the narratives that started, then the items, newest first
     $("narratives").replaceChildren(...(view.narratives || []).map((row) =>
       element("li", row.reach.toFixed(1) + "%  " + row.claim + (row.status === "answered" ? "  (" + w("answered") + ")" : ""))));
