@@ -18,8 +18,8 @@ from test_seat_host import INJECTS, ROLES
 
 from exercise.cli import main
 from exercise.model import Scenario
+from exercise.seats import address, tls
 from exercise.seats import protocol as p
-from exercise.seats import tls
 from exercise.seats.client import SeatClient, SeatClosed
 
 
@@ -106,6 +106,19 @@ def test_a_join_address_carrying_another_fingerprint_stops_before_sending_the_co
             assert r.host.wrong_codes == {}  # the host heard no code at all
 
     run(main)
+
+
+def test_the_address_noted_for_a_review_carries_the_fingerprint_its_seat_pins(
+    tmp_path: Path,
+) -> None:
+    journal, pin = tmp_path / "s.db", tls.parse_fingerprint("AB" * 32)
+    assert pin is not None
+    address.write(journal, tls.pinned_url("wss://127.0.0.1:8765/", pin))
+    noted = address.read(journal)
+    assert noted == "wss://127.0.0.1:8765/#fp=" + "AB" * 32
+    assert SeatClient(noted, "EVAL-0000-0000").fingerprint == pin
+    address.write(journal, "ws://127.0.0.1:8765/#fp=" + "AB" * 32)  # no pin without TLS
+    assert address.read(journal) is None
 
 
 @pytest.mark.parametrize("pin", ["00" * 32, None])

@@ -211,7 +211,8 @@ async def _serve(
     # For `exercise review` of this journal on this machine: the evaluator seat's address.
     local = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(address, where)
     with contextlib.suppress(OSError):
-        seat_address.write(session.journal.path, f"{scheme}://{local}:{seat_host.port}/")
+        here = _join_url(f"{scheme}://{local}:{seat_host.port}/", fingerprint)
+        seat_address.write(session.journal.path, here)
     try:
         if app is None:
             loop = asyncio.get_running_loop()

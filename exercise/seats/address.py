@@ -16,7 +16,10 @@ from pathlib import Path
 
 SUFFIX = "-host"
 _MAX = 512
-_URL = re.compile(r"^wss?://[A-Za-z0-9.:\[\]_-]{1,300}/$")
+# Over TLS with the certificate's fingerprint, which the review's seat pins (tls.pinned_url).
+_URL = re.compile(
+    r"^(ws://[A-Za-z0-9.:\[\]_-]{1,300}/|wss://[A-Za-z0-9.:\[\]_-]{1,300}/(#fp=[0-9A-F]{64})?)$"
+)
 
 
 def note_path(journal: Path) -> Path:
