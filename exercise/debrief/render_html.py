@@ -57,6 +57,7 @@ from .text import (
     NOT_EXERCISED,
     NOT_RATED,
     OBSERVATION_LABELS,
+    PRODUCT_COLUMNS,
     RATING_COLOURS,
     REPORT_TITLE,
     SECTIONS,
@@ -895,17 +896,7 @@ def _products(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            [
-                N_("Product"),
-                "Role",
-                "Kind",
-                N_("Audience"),
-                N_("Channel"),
-                N_("Elements"),
-                N_("Answers"),
-                "Status",
-                N_("Text"),
-            ],
+            list(PRODUCT_COLUMNS),
             [
                 f"<tr><td>{esc(r.id)}</td><td>{esc(r.role)}</td><td>{esc(r.kind_label)}</td>"
                 f"<td>{esc(r.audience)}</td><td>{esc(r.channel) or '—'}</td>"

@@ -46,6 +46,7 @@ from .text import (
     NO_RECOMMENDATIONS,
     NOT_EXERCISED,
     OBSERVATION_LABELS,
+    PRODUCT_COLUMNS,
     REPORT_TITLE,
     SECTIONS,
     STATUS_LABELS,
@@ -579,17 +580,7 @@ def render_markdown(report: Report) -> str:
     add(f"## {w(HEADING['products'])}\n")
     add(
         table_(
-            [
-                N_("Product"),
-                "Role",
-                "Kind",
-                N_("Audience"),
-                N_("Channel"),
-                N_("Elements"),
-                N_("Answers"),
-                "Status",
-                N_("Text"),
-            ],
+            list(PRODUCT_COLUMNS),
             [
                 [
                     md(r.id),

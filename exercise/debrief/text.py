@@ -407,3 +407,17 @@ def coordinated_text(row: DisruptionComms, w: Words) -> str:
     if not row.products:
         return "—"
     return w("{n} of {total}", n=row.coordinated, total=len(row.products))
+
+
+# The columns of the products annex (Markdown and HTML; the console shows fewer)
+PRODUCT_COLUMNS = (
+    N_("Product"),
+    "Role",
+    "Kind",
+    N_("Audience"),
+    N_("Channel"),
+    N_("Elements"),
+    N_("Answers"),
+    "Status",
+    N_("Text"),
+)
