@@ -3,18 +3,22 @@ writer) for the seat's own role only, refused before the end and from other seat
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import scenario_text
-from seat_rig import close_code, frame, rig, run
+from seat_rig import FAST, close_code, frame, rig, run
 
 from exercise.journal import Journal
 from exercise.model import Scenario
 from exercise.model.events import Kind
 from exercise.seats import protocol as p
+from exercise.seats.client import SeatClient
+from exercise.seats.codes import JoinCodes
+from exercise.seats.host import SeatHost
 from exercise.sim import commands as c
 
 ROLES = """\
@@ -78,3 +82,39 @@ def test_a_malformed_feedback_frame_closes_the_connection(
             assert await close_code(ws) == p.Close.PROTOCOL
 
     run(main)
+
+
+def test_a_form_pending_when_the_connection_drops_is_not_sent_twice(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    path = tmp_path / "s.db"
+
+    async def main() -> None:
+        async with rig(path, scenario) as r:
+            await r.control(c.End(actor="excon"))
+            client = SeatClient(r.url, r.codes["nctv"], retry_max=0.2)
+            running = asyncio.create_task(client.run())
+            try:
+                await asyncio.wait_for(client.connected.wait(), 10)
+                port = r.host.port
+                await r.host.close()
+                while client.connected.is_set():
+                    await asyncio.sleep(0.01)
+                # sent while away: whether it arrived cannot be known, so it is not resent
+                pending = asyncio.create_task(client.feedback({"realism": 4}))
+                codes, _ = JoinCodes.for_session(path, {})
+                again = SeatHost(r.driver, codes, limits=FAST)
+                await again.start("127.0.0.1", port)
+                try:
+                    ack = await asyncio.wait_for(pending, 10)
+                    assert not ack["ok"] and ack["unknown"]
+                    assert "exercise control" in ack["reason"]
+                    # sent again on purpose, it is recorded once
+                    assert (await asyncio.wait_for(client.feedback({"realism": 5}), 10))["ok"]
+                finally:
+                    await again.close()
+            finally:
+                running.cancel()
+
+    run(main)
+    assert [[a["answer"] for a in form["answers"]] for form in forms(path)] == [[5]]

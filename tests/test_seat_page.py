@@ -110,6 +110,10 @@ def test_the_host_serves_the_pages_words_in_dutch(
             assert data["words"]["Take {title}?"] == "{title} nemen?"
             assert data["codes"]["in-force"] == "van kracht"
             assert data["codes"]["email"] == "E-mail"
+            # the product form's choices, each with its label in Dutch
+            assert "press-release" in data["kinds"] and "threat-info" in data["elements"]
+            assert data["codes"]["press-release"] == "Persbericht"
+            assert data["codes"]["threat-info"] == "Dreigingsinformatie"
             for path in ("/words-xx.json", "/words-../x.json"):
                 status, _headers, _body = await loop.run_in_executor(None, get, r.host.port, path)
                 assert status == 404, path

@@ -20,8 +20,28 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
+from ..language import N_, default_language, text
 from . import protocol as p
 from . import tls
+
+_DROPPED = N_(
+    "the connection dropped while sending: ask exercise control whether the form was recorded"
+)
+
+
+def _unknown(cid: str, lang: str | None) -> dict[str, Any]:
+    """The ack of a feedback form whose fate the seat cannot know after a reconnect."""
+    reason = text(lang or default_language(), _DROPPED)
+    return {
+        "type": "ack",
+        "cid": cid,
+        "ok": False,
+        "reason": reason,
+        "repeat": False,
+        "seq": 0,
+        "unknown": True,
+    }
+
 
 Listener = Callable[[dict[str, Any]], None]
 MAX_FROM_HOST = 64 * 1024 * 1024  # a facilitator's catch-up comes in frames of 200 events
@@ -74,11 +94,22 @@ class SeatClient:
     async def command(self, command: dict[str, Any], cid: str | None = None) -> dict[str, Any]:
         """Send a command (without actor: the host sets it) and wait for its ack."""
         cid = cid or secrets.token_hex(8)
+        return await self._ask({"type": "cmd", "cid": cid, "command": command})
+
+    async def feedback(
+        self, answers: dict[str, Any], name: str = "", cid: str | None = None
+    ) -> dict[str, Any]:
+        """Send the role's feedback form (after the end) and wait for its ack."""
+        cid = cid or secrets.token_hex(8)
+        return await self._ask({"type": "feedback", "cid": cid, "answers": answers, "name": name})
+
+    async def _ask(self, frame: dict[str, Any]) -> dict[str, Any]:
+        """Send a frame with a cid (again after a reconnect) and wait for its ack."""
         future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-        self._waiting[cid] = (command, future)
+        self._waiting[frame["cid"]] = (frame, future)
         if self._ws is not None:
             with contextlib.suppress(ConnectionClosed):
-                await self._ws.send(p.dumps({"type": "cmd", "cid": cid, "command": command}))
+                await self._ws.send(p.dumps(frame))
         return await future
 
     async def run(self) -> None:
@@ -149,8 +180,15 @@ class SeatClient:
                 raise ConnectionClosed(None, None)
             self._welcomed(first)
             self._ws = ws
-            for cid, (command, _future) in list(self._waiting.items()):
-                await ws.send(p.dumps({"type": "cmd", "cid": cid, "command": command}))
+            for cid, (waiting, future) in list(self._waiting.items()):
+                if waiting["type"] == "feedback":
+                    # Sent again it would be a second form if the first was recorded: the
+                    # seat says it is not known, and people check before sending again.
+                    del self._waiting[cid]
+                    if not future.done():
+                        future.set_result(_unknown(cid, self.lang))
+                    continue
+                await ws.send(p.dumps(waiting))
             self.connected.set()
             async for frame in ws:
                 self._receive(p.loads(frame))

@@ -13,7 +13,7 @@ from importlib import resources
 import orjson
 
 from ..language import N_, languages, text
-from ..model import Method
+from ..model import CommsElement, Method, ProductKind
 from .words import code
 
 _FILES = {
@@ -66,6 +66,29 @@ PAGE_WORDS = (
     N_("Decide {title}?"),
     N_("type the initiative first"),
     N_("Send: {text}?"),
+    # communication products (the kinds and elements come as codes)
+    N_("Communication"),
+    N_("Kind of product"),
+    N_("Audience"),
+    N_("Channel (optional)"),
+    N_("Elements it carries"),
+    N_("Text"),
+    N_("Injects it answers"),
+    N_("Issue product"),
+    N_("Issue {kind} for {audience}?"),
+    N_("Choose the kind of product."),
+    N_("Say who it is for."),
+    N_("Write the text first."),
+    N_("waiting for {role}"),
+    N_("returned: {note}"),
+    N_("issued"),
+    N_("from {role}: waiting for your approval"),
+    N_("Approve and issue"),
+    N_("Approve and issue {product}?"),
+    N_("Return"),
+    N_("Return {product}?"),
+    N_("Note (needed to return it)"),
+    N_("Say why it goes back."),
 )
 _STATUSES = ("open", "taken", "missed", "available", "locked", "in-force", "lifted")
 
@@ -73,12 +96,22 @@ _STATUSES = ("open", "taken", "missed", "available", "locked", "in-force", "lift
 @cache
 def words(lang: str) -> bytes:
     """The page's words in `lang`, and the codes the host sends as people read them."""
-    from ..ui.i18n import method_name
+    from ..ui.i18n import comms_name, method_name
 
     codes = {status: code(status, lang) for status in _STATUSES}
     codes.update({method.value: method_name(method.value, lang) for method in Method})
+    # The product form's choices: kinds and elements by code, with their labels in codes.
+    kinds = [kind.value for kind in ProductKind]
+    elements = [element.value for element in CommsElement]
+    codes.update({kind.value: kind.label(lang) for kind in ProductKind})
+    codes.update({element: comms_name(element, lang) for element in elements})
     return orjson.dumps(
-        {"words": {msgid: text(lang, msgid) for msgid in PAGE_WORDS}, "codes": codes}
+        {
+            "words": {msgid: text(lang, msgid) for msgid in PAGE_WORDS},
+            "codes": codes,
+            "kinds": kinds,
+            "elements": elements,
+        }
     )
 
 

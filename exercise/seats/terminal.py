@@ -10,27 +10,43 @@ Commands are chords, never printable keys (a sentence typed with the focus elsew
 not decide anything), and each asks first: ctrl+d decides the selected inject with the
 highlighted option, ctrl+t takes the highlighted measure, ctrl+l lifts it when it is in force
 (with the rationale typed above and whether it was accounted for to parliament or the
-council), ctrl+s sends the initiative typed below; ctrl+y confirms.
+council), ctrl+s sends the initiative typed below; ctrl+y confirms. Under Communication,
+ctrl+o issues the product drafted there (kind, audience, channel, elements, text, the
+injects it answers); ctrl+g approves and ctrl+r returns (with the note typed) the
+highlighted product waiting for this role's approval. Once the session has ended, ctrl+b
+sends the feedback form.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+)
 from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
 
 from ..language import default_language, text
+from ..model import CommsElement, ProductKind
 from ..model.timing import format_clock
 from ..safetext import clean, literal
-from ..ui.i18n import method_name, tr
+from ..ui.i18n import comms_name, method_name, tr
 from .client import SeatClient, SeatClosed
 from .words import TranslatedBindings, code
 
@@ -85,6 +101,9 @@ class SeatApp(TranslatedBindings, App[None]):
     #measures { height: auto; max-height: 8; }
     #history { height: auto; max-height: 6; color: $text-muted; }
     #media { height: auto; max-height: 6; }
+    #products { height: auto; max-height: 8; }
+    #elements, #answers { height: auto; max-height: 8; }
+    #feedback { height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "leave"),
@@ -92,6 +111,10 @@ class SeatApp(TranslatedBindings, App[None]):
         Binding("ctrl+t", "take_measure", "take measure"),
         Binding("ctrl+l", "lift_measure", "lift measure"),
         Binding("ctrl+s", "send_initiative", "send initiative"),
+        Binding("ctrl+o", "issue_product", "issue product"),
+        Binding("ctrl+g", "approve_product", "approve product"),
+        Binding("ctrl+r", "return_product", "return product"),
+        Binding("ctrl+b", "send_feedback", "send feedback"),
     ]
 
     def __new__(cls, client: SeatClient, lang: str | None = None) -> SeatApp:
@@ -110,12 +133,13 @@ class SeatApp(TranslatedBindings, App[None]):
         self.state = text(self.lang, "connecting")
         self.closed: SeatClosed | None = None
         self.ready = False  # mounted: the widgets exist
+        self.questions: list[dict[str, Any]] = []  # the feedback form drawn, once ended
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal(id="body"):
             yield OptionList(id="inbox")
-            with Vertical(id="right"):
+            with VerticalScroll(id="right"):
                 yield Static(id="detail")
                 yield OptionList(id="options")
                 yield Input(
@@ -131,7 +155,25 @@ class SeatApp(TranslatedBindings, App[None]):
                 )
                 yield Static(id="history")
                 yield Static(id="media")
+                yield from self._compose_products()
+                yield Vertical(id="feedback")
         yield Footer()
+
+    def _compose_products(self) -> ComposeResult:
+        lang = self.lang
+        yield Static(Text(tr("role.comms", lang), style="bold"))
+        yield OptionList(id="products")
+        kinds = [(kind.label(lang), kind.value) for kind in ProductKind]
+        yield Select(kinds, prompt=tr("prod.kind", lang), id="kind")
+        yield Input(placeholder=tr("prod.audience", lang), id="audience", max_length=500)
+        yield Input(placeholder=tr("prod.channel", lang), id="channel", max_length=500)
+        yield Static(tr("prod.elements", lang))
+        elements = [Selection(comms_name(e.value, lang), e.value) for e in CommsElement]
+        yield SelectionList[str](*elements, id="elements")
+        yield Input(placeholder=tr("prod.text", lang), id="text", max_length=10_000)
+        yield Static(tr("prod.answers", lang))
+        yield SelectionList[str](id="answers")
+        yield Input(placeholder=tr("appr.note", lang), id="note", max_length=10_000)
 
     def on_mount(self) -> None:
         self.ready = True
@@ -227,6 +269,64 @@ class SeatApp(TranslatedBindings, App[None]):
             history.append(clean(str(said), single_line=True) + "\n")
         self.query_one("#history", Static).update(history)
         self.query_one("#media", Static).update(self._media())
+        self._render_products()
+        self._render_feedback()
+
+    def _render_products(self) -> None:
+        """The role's products (those waiting for its approval first) and what a draft can
+        answer, keeping what is highlighted and ticked."""
+        products = self.query_one("#products", OptionList)
+        highlighted = products.highlighted
+        products.clear_options()
+        for row in self.view.get("products", ()):
+            label = Text(f"{clean(str(row['product']), single_line=True)} ")
+            label.append(clean(str(row["kind"]), single_line=True) + " ", style="bold")
+            label.append(self._product_status(row) + "  ")
+            label.append(clean(str(row["text"]), single_line=True))
+            products.add_option(Option(label, id=str(row["product"])))
+        if highlighted is not None and products.option_count:
+            products.highlighted = min(highlighted, products.option_count - 1)
+        answers = self.query_one("#answers", SelectionList)
+        ticked = set(answers.selected)
+        answers.clear_options()
+        for inject_id, title in self.view.get("answerable", ()):
+            prompt = literal(str(title), single_line=True)
+            answers.add_option(Selection(prompt, str(inject_id), str(inject_id) in ticked))
+
+    def _product_status(self, row: dict[str, Any]) -> str:
+        lang, status = self.lang, row["status"]
+        other = clean(str(row.get("other", "")), single_line=True).upper()
+        if status == "to-approve":
+            return text(lang, "from {role}: waiting for your approval", role=other)
+        if status == "submitted":
+            return tr("prod.submitted", lang, role=other)
+        if status == "returned":
+            return tr("prod.returned", lang, note=clean(str(row["note"]), single_line=True))
+        if status == "issued":
+            return tr("prod.issued", lang)
+        return code(status, lang)
+
+    def _render_feedback(self) -> None:
+        """Once the session has ended: the feedback form, drawn once (what is typed stays)."""
+        asked = list(self.view.get("feedback", ()))
+        if not asked or self.questions:
+            return
+        self.questions = asked
+        lang = self.lang
+        form = self.query_one("#feedback", Vertical)
+        widgets: list[Static | Input] = [
+            Static(Text(tr("fb.heading", lang), style="bold")),
+            Static(Text(tr("fb.intro", lang), style="dim")),
+        ]
+        for n, question in enumerate(asked):
+            widgets.append(Static(literal(str(question["text"]))))
+            if question["kind"] == "scale":
+                hint = text(lang, "a score from 1 to 5")
+                widgets.append(Input(placeholder=hint, id=f"fb-{n}", restrict="[1-5]?"))
+            else:
+                widgets.append(Input(id=f"fb-{n}", max_length=10_000))
+        widgets.append(Input(placeholder=tr("fb.name", lang), id="fb-name", max_length=80))
+        form.mount_all(widgets)
 
     def _media(self) -> Text:
         """The narratives that started, with their reach, and the media items, newest
@@ -283,18 +383,28 @@ class SeatApp(TranslatedBindings, App[None]):
 
     # -- commands --
 
-    def _ask(self, question: str, command: dict[str, Any], after: Input | None = None) -> None:
+    def _ask(
+        self,
+        question: str,
+        command: dict[str, Any],
+        after: Input | None = None,
+        done: Callable[[], None] | None = None,
+    ) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
-                self.run_worker(self._send(command, after), exit_on_error=False)
+                self.run_worker(self._send(command, after, done), exit_on_error=False)
 
         self.push_screen(Confirm(question, self.lang), answered)
 
-    async def _send(self, command: dict[str, Any], after: Input | None) -> None:
+    async def _send(
+        self, command: dict[str, Any], after: Input | None, done: Callable[[], None] | None = None
+    ) -> None:
         ack = await self.client.command(command)
         if ack.get("ok"):
             if after is not None:
                 after.value = ""
+            if done is not None:
+                done()
             if command["type"] == "lift-measure":
                 self.query_one("#informed", Checkbox).value = False
             self.notify(text(self.lang, "Done."), markup=False)
@@ -363,3 +473,118 @@ class SeatApp(TranslatedBindings, App[None]):
             return
         question = text(self.lang, "Send: {text}?", text=said)
         self._ask(question, {"type": "self-decision", "text": said}, field)
+
+    # -- communication products --
+
+    def action_issue_product(self) -> None:
+        lang = self.lang
+        kind = self.query_one("#kind", Select).value
+        audience = self.query_one("#audience", Input).value.strip()
+        said = self.query_one("#text", Input).value.strip()
+        missing = (
+            "prod.need_kind"
+            if not isinstance(kind, str)
+            else "prod.need_audience"
+            if not audience
+            else "prod.need_text"
+            if not said
+            else None
+        )
+        if missing is not None or not isinstance(kind, str):
+            self.notify(tr(missing or "prod.need_kind", lang), markup=False)
+            return
+        command = {
+            "type": "issue-product",
+            "kind": kind,
+            "audience": audience,
+            "channel": self.query_one("#channel", Input).value.strip(),
+            "elements": list(self.query_one("#elements", SelectionList).selected),
+            "text": said,
+            "answers": list(self.query_one("#answers", SelectionList).selected),
+        }
+        label = ProductKind(kind).label(lang)
+        question = text(lang, "Issue {kind} for {audience}?", kind=label, audience=audience)
+        self._ask(question, command, done=self._draft_sent)
+
+    def _draft_sent(self) -> None:
+        """Issued or submitted: an empty draft for the next product."""
+        for field in ("#audience", "#channel", "#text"):
+            self.query_one(field, Input).value = ""
+        self.query_one("#kind", Select).clear()
+        self.query_one("#elements", SelectionList).deselect_all()
+        self.query_one("#answers", SelectionList).deselect_all()
+
+    def _waiting_product(self) -> dict[str, Any] | None:
+        """The highlighted product, when it waits for this role's approval."""
+        products = self.query_one("#products", OptionList)
+        if products.highlighted is None or not products.option_count:
+            return None
+        product = products.get_option_at_index(products.highlighted).id
+        rows = self.view.get("products", ())
+        row = next((r for r in rows if r["product"] == product), None)
+        return row if row is not None and row["status"] == "to-approve" else None
+
+    def action_approve_product(self) -> None:
+        row = self._waiting_product()
+        if row is None:
+            self.notify(
+                text(self.lang, "no product waiting for your approval selected"), markup=False
+            )
+            return
+        product = clean(str(row["product"]), single_line=True)
+        question = text(self.lang, "Approve and issue {product}?", product=product)
+        self._ask(question, {"type": "approve-product", "product": row["product"]})
+
+    def action_return_product(self) -> None:
+        row = self._waiting_product()
+        if row is None:
+            self.notify(
+                text(self.lang, "no product waiting for your approval selected"), markup=False
+            )
+            return
+        note = self.query_one("#note", Input)
+        if not note.value.strip():
+            self.notify(tr("appr.need_note", self.lang), markup=False)
+            return
+        product = clean(str(row["product"]), single_line=True)
+        question = text(self.lang, "Return {product}?", product=product)
+        command = {"type": "return-product", "product": row["product"], "note": note.value}
+        self._ask(question, command, note)
+
+    # -- the feedback form --
+
+    def action_send_feedback(self) -> None:
+        lang = self.lang
+        if not self.questions:
+            self.notify(tr("fb.closed", lang), markup=False)
+            return
+        answers: dict[str, Any] = {}
+        for n, question in enumerate(self.questions):
+            written = self.query_one(f"#fb-{n}", Input).value.strip()
+            if written:
+                scale = question["kind"] == "scale"
+                answers[str(question["id"])] = int(written) if scale else written
+        if not answers:
+            self.notify(tr("fb.empty", lang), markup=False)
+            return
+        name = self.query_one("#fb-name", Input).value.strip()
+        title = clean(str(self.view.get("title", "")), single_line=True)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_worker(self._send_feedback(answers, name), exit_on_error=False)
+
+        self.push_screen(Confirm(tr("fb.confirm", lang, role=title), lang), answered)
+
+    async def _send_feedback(self, answers: dict[str, Any], name: str) -> None:
+        ack = await self.client.feedback(answers, name)
+        if ack.get("ok"):
+            for n in range(len(self.questions)):
+                self.query_one(f"#fb-{n}", Input).value = ""
+            self.query_one("#fb-name", Input).value = ""
+            self.notify(tr("fb.recorded", self.lang), markup=False)
+        else:
+            reason = clean(str(ack.get("reason", "")))
+            if not ack.get("unknown"):  # refused by the host; else the connection dropped
+                reason = tr("fb.failed", self.lang, reason=reason)
+            self.notify(reason, severity="warning", markup=False)

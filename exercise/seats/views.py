@@ -1,6 +1,8 @@
 """What each seat may see, computed on the host from the session state.
 
-A player seat gets its role's panel (inbox, open decisions, measures, history, and the
+A player seat gets its role's panel (inbox, open decisions, measures, history, its
+communication products with those waiting for its approval, the feedback form's
+questions once the session has ended, and the
 media: the news and social feed and the narratives that started, the same for every
 player) built by
 `exercise.ui.view` from player-facing fields only: never expected actions, controller
@@ -20,6 +22,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import asdict
 from typing import Any
 
+from ..debrief.feedback import questions
 from ..language import text
 from ..model import Scenario, localize
 from ..model.events import Event, Kind
@@ -50,6 +53,10 @@ def player_view(state: SessionState, scenario: Scenario, role: str, lang: str) -
         "history": [list(item) for item in view.role_history(state, scenario, role, lang)],
         "media": [asdict(item) for item in view.media_feed(state, scenario, lang)],
         "narratives": [asdict(row) for row in view.narrative_rows(state, scenario, lang)],
+        "products": [asdict(row) for row in view.role_products(state, scenario, role, lang)],
+        "answerable": [list(pair) for pair in view.role_answerable(state, scenario, role, lang)],
+        # The hot wash's questions once the session has ended (nothing from the MSEL).
+        "feedback": [asdict(q) for q in questions(scenario, lang)] if state.ended else [],
     }
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from conftest import scenario_text
 from seat_rig import FAST, rig
 from test_seat_host import INJECTS, LASTING, ROLES
-from textual.widgets import Checkbox, Input, OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Select, SelectionList, Static
 
 from exercise.journal import Journal
-from exercise.model import Scenario
+from exercise.model import ApprovalRule, Communication, ProductKind, Scenario
 from exercise.model.events import Kind
 from exercise.seats.client import SeatClient
 from exercise.seats.codes import JoinCodes
@@ -183,3 +183,100 @@ def test_a_terminal_seat_shows_the_media_sent_to_another_role(
                 assert ", threat level L" in feed  # the phase it began in
 
     asyncio.run(asyncio.wait_for(main(), 60))
+
+
+def _with_approval(scenario: Scenario) -> Scenario:
+    """The scenario with ezk approving nctv's press releases."""
+    rule = ApprovalRule(by="ezk", kinds=(ProductKind.PRESS_RELEASE,))
+    return scenario.model_copy(update={"communication": Communication(approval=(rule,))})
+
+
+def test_a_terminal_seat_drafts_a_product_and_the_approving_seat_issues_it(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    scenario = _with_approval(load(scenario_text(roles=ROLES, injects=INJECTS)))
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            await r.control(c.FireInject(inject="cut"))
+            state = r.session.engine.state
+            app = SeatApp(SeatClient(r.url, r.codes["nctv"], retry_max=0.2))
+            async with app.run_test(size=(120, 40)) as pilot:
+                answers = app.query_one("#answers", SelectionList)
+                await until(pilot, lambda: answers.option_count == 1)
+                app.query_one("#kind", Select).value = "press-release"
+                app.query_one("#audience", Input).value = "Residents"
+                app.query_one("#channel", Input).value = "[b]radio[/b]"
+                app.query_one("#elements", SelectionList).select("action-perspective")
+                answers.select("cut")
+                app.query_one("#text", Input).value = "Stay indoors."
+                await pilot.press("ctrl+o")
+                await pilot.press("ctrl+y")
+                await until(pilot, lambda: "P1" in state.submissions, rounds=2000)
+                assert state.products == []  # it waits for ezk
+                products = app.query_one("#products", OptionList)
+                await until(pilot, lambda: products.option_count == 1, rounds=2000)
+                assert "waiting for EZK" in str(products.get_option_at_index(0).prompt)
+                assert app.query_one("#text", Input).value == ""  # an empty draft again
+                # nothing of nctv's own waits for its approval: ctrl+g asks nothing
+                products.highlighted = 0
+                await pilot.press("ctrl+g")
+                assert not app.screen.is_modal
+            approver = SeatApp(SeatClient(r.url, r.codes["ezk"], retry_max=0.2))
+            async with approver.run_test(size=(120, 40)) as pilot:
+                products = approver.query_one("#products", OptionList)
+                await until(pilot, lambda: products.option_count == 1)
+                assert "waiting for your approval" in str(products.get_option_at_index(0).prompt)
+                products.focus()
+                products.highlighted = 0
+                await pilot.press("ctrl+r")  # returning it needs a note
+                assert not approver.screen.is_modal
+                await pilot.press("ctrl+g")
+                await pilot.press("ctrl+y")
+                await until(pilot, lambda: bool(state.products), rounds=2000)
+                await until(pilot, lambda: products.option_count == 0, rounds=2000)
+
+    asyncio.run(asyncio.wait_for(main(), 60))
+    with Journal.open(tmp_path / "s.db", readonly=True) as journal:
+        [issued] = [e for e in journal.events() if e.kind == Kind.PRODUCT_ISSUED]
+    assert issued.actor == "nctv"
+    payload = issued.payload
+    assert (payload["kind"], payload["audience"], payload["channel"]) == (
+        "press-release",
+        "Residents",
+        "[b]radio[/b]",
+    )
+    assert (payload["text"], list(payload["answers"])) == ("Stay indoors.", ["cut"])
+    assert payload["approved_by"] == "ezk"
+
+
+def test_a_terminal_seat_sends_the_feedback_form_once_the_session_has_ended(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    scenario = load(scenario_text(roles=ROLES, injects=INJECTS))
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            app = SeatApp(SeatClient(r.url, r.codes["nctv"], retry_max=0.2))
+            async with app.run_test(size=(120, 40)) as pilot:
+                await until(pilot, lambda: "ended" in app.view)
+                await pilot.press("ctrl+b")  # no form before the end
+                assert not app.screen.is_modal
+                await r.control(c.End())
+                await until(pilot, lambda: bool(app.query("#fb-0")), rounds=2000)
+                ids = [str(q["id"]) for q in app.view["feedback"]]
+                scale = ids.index("realism")
+                app.query_one("#fb-0", Input).value = "Clear roles"
+                app.query_one(f"#fb-{scale}", Input).value = "4"
+                app.query_one("#fb-name", Input).value = "Ann"
+                await pilot.press("ctrl+b")
+                await pilot.press("ctrl+y")
+                await until(pilot, lambda: app.query_one("#fb-0", Input).value == "", rounds=2000)
+
+    asyncio.run(asyncio.wait_for(main(), 60))
+    with Journal.open(tmp_path / "s.db", readonly=True) as journal:
+        [form] = [e for e in journal.events() if e.kind == Kind.FEEDBACK]
+    assert form.actor == "Ann"
+    assert form.payload["role"] == "nctv"
+    given = {answer["id"]: answer["answer"] for answer in form.payload["answers"]}
+    assert given == {"strengths": "Clear roles", "realism": 4}

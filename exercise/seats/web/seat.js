@@ -14,7 +14,7 @@
   };
   const FINAL = new Set([4001, 4003, 4008, 4029]);
   const lang = pickLanguage();
-  let words = {}, codes = {};
+  let words = {}, codes = {}, kinds = [], elements = [];
 
   function pickLanguage() {
     const asked = new URLSearchParams(location.search).get("lang");
@@ -40,6 +40,9 @@
       if (!data) return;
       words = data.words || {};
       codes = data.codes || {};
+      kinds = Array.isArray(data.kinds) ? data.kinds : [];
+      elements = Array.isArray(data.elements) ? data.elements : [];
+      drawChoices();
       for (const node of document.querySelectorAll("[data-w]")) node.textContent = w(node.dataset.w);
       render();
     }).catch(() => {});
@@ -201,8 +204,85 @@
       }
       measures.append(line);
     }
+    renderProducts(view);
     const history = $("history");
     history.replaceChildren(...view.history.map(([t, text]) => element("li", clockText(t) + "  " + text)));
+  }
+
+  // The product form's kinds and elements, in the page's language (drawn once words came).
+  function drawChoices() {
+    const kind = $("product-kind");
+    const picked = kind.value;
+    kind.replaceChildren(element("option", w("Kind of product")));
+    kind.firstChild.value = "";
+    for (const value of kinds) {
+      const option = element("option", said(value));
+      option.value = value;
+      option.selected = value === picked;
+      kind.append(option);
+    }
+    boxes($("element-boxes"), elements.map((value) => [value, said(value)]));
+  }
+
+  // Checkboxes for [value, label] pairs, keeping those ticked.
+  function boxes(holder, pairs) {
+    const ticked = new Set(Array.from(holder.querySelectorAll("input:checked"), (i) => i.value));
+    holder.replaceChildren(...pairs.map(([value, label]) => {
+      const input = document.createElement("input");
+      input.type = "checkbox";
+      input.value = value;
+      input.checked = ticked.has(value);
+      const wrap = element("label");
+      wrap.append(input, document.createTextNode(" " + label));
+      return wrap;
+    }));
+  }
+
+  function ticked(holder) {
+    return Array.from(holder.querySelectorAll("input:checked"), (i) => i.value);
+  }
+
+  function productStatus(row) {
+    const role = String(row.other || "").toUpperCase();
+    if (row.status === "to-approve") return w("from {role}: waiting for your approval", { role: role });
+    if (row.status === "submitted") return w("waiting for {role}", { role: role });
+    if (row.status === "returned") return w("returned: {note}", { note: row.note });
+    if (row.status === "issued") return w("issued");
+    return said(row.status);
+  }
+
+  // The role's products (those waiting for its approval first, with approve and return),
+  // and the injects a draft can answer.
+  function renderProducts(view) {
+    const products = $("products");
+    const notes = new Map(Array.from(products.querySelectorAll("input[data-product]"),
+      (i) => [i.dataset.product, i.value]));
+    products.replaceChildren();
+    for (const row of view.products || []) {
+      const line = element("li", row.product + "  " + row.kind + "  " + productStatus(row) + "  " + row.text);
+      if (row.status === "to-approve") {
+        const approve = element("button", w("Approve and issue"));
+        approve.type = "button";
+        approve.addEventListener("click", () =>
+          command({ type: "approve-product", product: row.product },
+            w("Approve and issue {product}?", { product: row.product })));
+        const note = document.createElement("input");
+        note.maxLength = 10000;
+        note.placeholder = w("Note (needed to return it)");
+        note.dataset.product = row.product;
+        note.value = notes.get(row.product) || "";
+        const back = element("button", w("Return"));
+        back.type = "button";
+        back.addEventListener("click", () => {
+          if (!note.value.trim()) { notice(w("Say why it goes back.")); return; }
+          command({ type: "return-product", product: row.product, note: note.value },
+            w("Return {product}?", { product: row.product }));
+        });
+        line.append(approve, note, back);
+      }
+      products.append(line);
+    }
+    boxes($("answer-boxes"), (view.answerable || []).map(([id, title]) => [id, title]));
   }
 
   function renderMedia(view) {
@@ -273,6 +353,23 @@
     const text = $("initiative").value.trim();
     if (!text) { notice(w("type the initiative first")); return; }
     if (command({ type: "self-decision", text: text }, w("Send: {text}?", { text: text }))) $("initiative").value = "";
+  });
+
+  $("issue").addEventListener("click", () => {
+    const kind = $("product-kind").value;
+    const audience = $("audience").value.trim();
+    const text = $("product-text").value.trim();
+    if (!kind) { notice(w("Choose the kind of product.")); return; }
+    if (!audience) { notice(w("Say who it is for.")); return; }
+    if (!text) { notice(w("Write the text first.")); return; }
+    const body = {
+      type: "issue-product", kind: kind, audience: audience, channel: $("channel").value.trim(),
+      elements: ticked($("element-boxes")), text: text, answers: ticked($("answer-boxes")),
+    };
+    if (!command(body, w("Issue {kind} for {audience}?", { kind: said(kind), audience: audience }))) return;
+    for (const id of ["audience", "channel", "product-text"]) $(id).value = "";
+    $("product-kind").value = "";
+    for (const box of document.querySelectorAll("#elements input, #answers input")) box.checked = false;
   });
 
   loadWords();
