@@ -182,7 +182,9 @@ class ControlApp(TranslatedBindings, App[None]):
         elif self.clock.get("paused"):
             line.append(f"  {tr('status.paused', self.lang)}")
         line.append(f"  {code(self.kind, self.lang)}  [{state}]", style="dim")
-        self.query_one("#status", Static).update(line)
+        # (none once the app has begun to close: a tick may still come then)
+        for status in self.query("#status").results(Static):
+            status.update(line)
 
     def _render_view(self) -> None:
         if not self.ready:

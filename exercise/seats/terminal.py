@@ -230,7 +230,9 @@ class SeatApp(TranslatedBindings, App[None]):
         line.append(f"  {format_clock(self.now())}")
         line.append(f"  {tr('status.paused', self.lang)}" if self.clock.get("paused") else "")
         line.append(f"  [{state}]", style="dim")
-        self.query_one("#status", Static).update(line)
+        # (none once the app has begun to close: a tick may still come then)
+        for status in self.query("#status").results(Static):
+            status.update(line)
 
     def _inbox(self) -> list[dict[str, Any]]:
         return list(self.view.get("inbox", ()))
