@@ -385,7 +385,7 @@ STRINGS: dict[str, str] = {
     "prod.text": N_("Text"),
     "prod.answers": N_("Injects it answers"),
     "prod.nothing_to_answer": N_("Nothing received yet to answer."),
-    "prod.issue": N_("Issue"),
+    "prod.issue": N_("Issue product"),
     "prod.needs_approval": N_("Goes to {role} for approval before it is issued."),
     "prod.no_approval": N_("Issued at once."),
     "prod.need_kind": N_("Choose the kind of product."),
