@@ -280,3 +280,24 @@ def test_a_damaged_journal_is_said_through_the_language_layer(
         report = (out / "damaged.md").read_text(encoding="utf-8")
         banner = report.splitlines()[0]
         assert "⟦damaged at ⟦" in banner and _missed(banner, ours) == set()
+
+
+def test_a_journal_the_command_cannot_use_is_said_through_the_language_layer(
+    played: Path, data: set[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The refusal while another program writes (naming it), a missing file, a folder."""
+    import shutil
+    import socket
+
+    path = tmp_path / "held.db"
+    shutil.copy(played, path)
+    ours = data | data_words(socket.gethostname(), str(tmp_path), "pytest exercise")
+    capsys.readouterr()
+    with Journal.open(path):  # a session writing into it holds the journal
+        assert main(["plan", str(path), "--item", "IP-1", "--note", "x", "--lang", PSEUDO]) == 2
+    refusal = capsys.readouterr().err.removeprefix(f"exercise: {path}: ")
+    assert refusal.startswith("⟦") and _missed(refusal, ours) == set()
+    for target in (tmp_path / "missing.db", tmp_path):
+        assert main(["replay", str(target), "--lang", PSEUDO]) == 2
+        said = capsys.readouterr().err.removeprefix(f"exercise: {target}: ")
+        assert said.startswith("⟦") and _missed(said, ours) == set()

@@ -84,12 +84,12 @@ def run_ui(
             commands=", ".join(app.not_recorded),
         )
         print(line, file=sys.stderr)
-    from ..language import text
+    from ..language import say, text
 
     journal = text(app.lang, "journal: {path}", path=path)
     resume = text(app.lang, "continue with: {command}", command=f"exercise resume {path}")
     if session.failure is not None:
-        print(f"exercise: {clean(session.failure.message)}", file=sys.stderr)
+        print(f"exercise: {clean(say(app.lang, session.failure.message))}", file=sys.stderr)
         print(f"{journal}\n{resume}")
         return EXIT_FINDINGS
     if session.engine.ended:
