@@ -301,3 +301,42 @@ def test_a_journal_the_command_cannot_use_is_said_through_the_language_layer(
         assert main(["replay", str(target), "--lang", PSEUDO]) == 2
         said = capsys.readouterr().err.removeprefix(f"exercise: {target}: ")
         assert said.startswith("⟦") and _missed(said, ours) == set()
+
+
+def test_the_hosts_console_lines_are_said_through_the_language_layer(
+    pseudo: Path, tmp_path: Path
+) -> None:
+    """`exercise host`: the journal, where to join, how it is secured, the seats' codes."""
+    import subprocess
+    import sys
+
+    journal = tmp_path / "hosted.db"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "exercise", "host", "demo", "--journal", str(journal),
+         "--listen", "127.0.0.1:0", "--paused", "--headless", "--lang", PSEUDO],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    try:
+        assert child.stdout is not None
+        printed = []
+        for line in child.stdout:
+            printed.append(line)
+            if "seats may join now" in line:  # (wrapped or not: the test must not hang)
+                break
+    finally:
+        child.kill()
+        child.wait()
+    assert printed and printed[-1].strip() == "⟦seats may join now⟧"
+    assert printed[0].startswith("⟦journal: ") and printed[1].startswith("⟦join at ws://")
+    codes = [w for line in printed for w in re.findall(r"^  (\S+)\s+(\S+)\s", line)]
+    assert len(codes) >= 3  # a code for each seat, and its kind said
+    ours = data_words(str(tmp_path), codes) | {"ws", "http"}
+    assert _missed("".join(printed), ours) == set()
+
+
+def test_a_join_usage_error_is_said_through_the_language_layer(
+    pseudo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["join", "ws://127.0.0.1:9/", "--fingerprint", "zz", "--lang", PSEUDO]) == 2
+    said = capsys.readouterr().err.removeprefix("exercise: ")
+    assert said.startswith("⟦--fingerprint: ") and _missed(said, set()) == set()

@@ -148,6 +148,7 @@ def _hosted_review_seat(path: Path, args: argparse.Namespace) -> Any:
     import getpass
 
     from ..journal.lock import is_held
+    from ..language import phrase, session_language, text
     from ..seats import address
     from ..seats.client import SeatClient
     from ..seats.codes import FIXED, parse_code
@@ -156,9 +157,16 @@ def _hosted_review_seat(path: Path, args: argparse.Namespace) -> Any:
     url = address.read(path) if path.is_file() and is_held(path) else None
     if url is None:
         return None  # not hosted: the review is the journal's writer (or hears who is)
-    print(f"the session is hosted at {url}: the review goes through its evaluator seat")
-    code = args.code or getpass.getpass("evaluator's join code (EVAL-...): ")
+    lang = session_language(args.lang)
+    print(
+        text(
+            lang,
+            "the session is hosted at {url}: the review goes through its evaluator seat",
+            url=url,
+        )
+    )
+    code = args.code or getpass.getpass(text(lang, "evaluator's join code (EVAL-...): "))
     parsed = parse_code(code)
     if parsed is None or FIXED.get(parsed[0]) != SeatKind.EVALUATOR:
-        raise UsageError("that is not the evaluator's join code (like EVAL-7F3K-9QX2)")
+        raise UsageError(phrase("that is not the evaluator's join code (like EVAL-7F3K-9QX2)"))
     return SeatClient(url, code, lang=args.lang, name=(args.by or "")[:80])
