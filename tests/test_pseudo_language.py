@@ -340,3 +340,36 @@ def test_a_join_usage_error_is_said_through_the_language_layer(
     assert main(["join", "ws://127.0.0.1:9/", "--fingerprint", "zz", "--lang", PSEUDO]) == 2
     said = capsys.readouterr().err.removeprefix("exercise: ")
     assert said.startswith("⟦--fingerprint: ") and _missed(said, set()) == set()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["replay", "{journal}", "--at", "ten"],
+        ["plan", "{journal}", "--status", "done"],
+        ["plan", "{journal}", "--item", "IP-1", "--due", "soon"],
+        ["plan", "{journal}", "--export", "{folder}/plan.txt"],
+        ["debrief", "{journal}", "--format", "pdf"],
+        ["debrief", "{journal}", "{journal}"],
+        ["msel", "demo", "--format", "html", "-o", "{folder}/no/such/msel.html"],
+        ["msel", "demo", "--format", "xlsx"],
+        ["play", "demo", "--auto", "first", "--journal", "{journal}"],
+        ["feedback", "{journal}", "--role", "nobody"],
+    ],
+    ids=lambda c: "-".join(part for part in c if part[0] not in "{d"),
+)
+def test_the_usage_errors_of_the_commands_are_said_through_the_language_layer(
+    played: Path,
+    data: set[str],
+    command: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    capsys.readouterr()
+    args = [a.replace("{journal}", str(played)).replace("{folder}", str(tmp_path)) for a in command]
+    assert main([*args, "--lang", PSEUDO]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("exercise: ") and said.count("\n") == 1
+    said = said.removeprefix("exercise: ").replace(str(played), " ").replace(str(tmp_path), " ")
+    ours = data | set(command) | data_words(command) | {"xlsx", "csv", "md", "html", "json"}
+    assert said.startswith("⟦") and _missed(said, ours) == set()

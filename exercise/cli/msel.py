@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..language import phrase
 from .errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, error
 
 
@@ -61,7 +62,7 @@ def msel(args: argparse.Namespace) -> int:
     data: str | bytes
     if args.format == "xlsx":
         if not args.output:
-            raise UsageError("--format xlsx writes a file: give it with -o FILE")
+            raise UsageError(phrase("--format xlsx writes a file: give it with -o FILE"))
         data = export.to_xlsx(scenario, lang)
     elif args.format == "csv":
         data = export.to_csv(scenario, lang)
@@ -81,7 +82,13 @@ def _write(files: dict[Path, str | bytes], inputs: list[Path], args: argparse.Na
 
     for target in files:
         if not target.parent.is_dir():
-            raise UsageError(f"{target.parent}: no such folder (for -o {target})")
+            raise UsageError(
+                phrase(
+                    "{folder}: no such folder (for -o {file})",
+                    folder=str(target.parent),
+                    file=str(target),
+                )
+            )
     try:
         write_texts(files, inputs, force=args.force, hint="choose another -o FILE")
     except OutputRefused as err:

@@ -7,6 +7,7 @@ import gc
 import sys
 from typing import TYPE_CHECKING
 
+from ..language import phrase
 from .errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
 
 def check_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError("the session UI needs a terminal; to play without one use: exercise play")
+        raise UsageError(
+            phrase("the session UI needs a terminal; to play without one use: exercise play")
+        )
 
 
 def run(args: argparse.Namespace) -> int:
