@@ -373,3 +373,31 @@ def test_the_usage_errors_of_the_commands_are_said_through_the_language_layer(
     said = said.removeprefix("exercise: ").replace(str(played), " ").replace(str(tmp_path), " ")
     ours = data | set(command) | data_words(command) | {"xlsx", "csv", "md", "html", "json"}
     assert said.startswith("⟦") and _missed(said, ours) == set()
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "Time,To,Subject,Text,Severity\n00:05,nctv,Power cut,The grid is down,9\n",
+        "Time,To,Subject,Text\n",
+        "Time,To,Subject,Text,Subject\n00:05,nctv,Power cut,The grid is down,Again\n",
+    ],
+    ids=["severity", "no-injects", "second-column"],
+)
+def test_an_import_problem_is_said_through_the_language_layer(
+    pseudo: Path,
+    rows: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In the environment's language (`import --lang` is the language of the scenario made)."""
+    sheet = tmp_path / "msel.csv"
+    sheet.write_text(rows, encoding="utf-8")
+    monkeypatch.setenv("LANGUAGE", PSEUDO)
+    capsys.readouterr()
+    assert main(["import", str(sheet)]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith(f"⟦{sheet}:") and said.count("\n") == 1
+    message = said.split(": ", 1)[1]
+    assert message.startswith("⟦") and _missed(message, data_words(rows)) == set()

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..language import phrase
+from ..language import phrase, say, session_language
 from .errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, error
 
 
@@ -31,8 +31,9 @@ def import_msel(args: argparse.Namespace) -> int:
     try:
         text, imported = import_file(source, settings, mapping)
     except SheetProblem as err:
-        for line in err.problems:
-            print(line, file=sys.stderr)
+        lang = session_language(args.lang)
+        for line in err.problems:  # said in the command's language, cleaned for the terminal
+            print(clean(say(lang, line), layout=False), file=sys.stderr)
         return EXIT_BAD_INPUT
     for line in imported.warnings:
         print(f"warning: {line}", file=sys.stderr)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.problems import ContentError
+from ..language import phrase
 from ..model.condition import ConditionSyntaxError, parse_condition
 from ..model.doctrine import Attribution, HybridDomain, Level, Method, NatoRequirement, Pillar
 from ..model.timing import format_duration, parse_duration
@@ -95,7 +96,7 @@ def find_columns(
         header_row = _detect_header(table.rows, known)
     elif header_row > len(table.rows):
         raise place.problem(
-            header_row, 1, "the header row given in the mapping is past the last row"
+            header_row, 1, phrase("the header row given in the mapping is past the last row")
         )
     columns: dict[int, str] = {}
     warnings: list[str] = []
@@ -137,9 +138,12 @@ def find_columns(
         raise place.problem(
             1,
             1,
-            f"no header row found in the first {HEADER_SEARCH} rows (looked "
-            "for columns such as Time, To, Subject, Text, or Tijd, Aan, "
-            "Onderwerp, Tekst): name the columns in a mapping file (--map)",
+            phrase(
+                "no header row found in the first {count} rows (looked for columns such as "
+                "Time, To, Subject, Text, or Tijd, Aan, Onderwerp, Tekst): name the columns "
+                "in a mapping file (--map)",
+                count=HEADER_SEARCH,
+            ),
         )
     seen: dict[str, int] = {}
     for col, name in sorted(columns.items()):
@@ -147,15 +151,21 @@ def find_columns(
             raise place.problem(
                 header_row or 1,
                 col,
-                f"a second {name!r} column (the first is column {_letter(seen[name])})",
+                phrase(
+                    "a second {name} column (the first is column {column})",
+                    name=repr(name),
+                    column=_letter(seen[name]),
+                ),
             )
         seen.setdefault(name, col)
     if "title" not in seen and "text" not in seen:
         raise place.problem(
             header_row or 1,
             1,
-            "no subject or text column: nothing to import "
-            "(name the columns in a mapping file, --map)",
+            phrase(
+                "no subject or text column: nothing to import "
+                "(name the columns in a mapping file, --map)"
+            ),
         )
     if unknown:
         warnings.append(
@@ -252,7 +262,11 @@ def _text(
         text = _as_text(value)
         if len(text) > limit:
             raise place.problem(
-                number, col, f"{len(text):,} characters; at most {limit:,} fit here"
+                number,
+                col,
+                phrase(
+                    "{count} characters; at most {limit} fit here", count=len(text), limit=limit
+                ),
             )
         parts.append(text)
     joined = "\n\n".join(p for p in parts if p)
@@ -290,7 +304,12 @@ def _row(
     if "id" in cells:
         ident = _as_text(one("id"))
         if not _SLUG.fullmatch(ident) or len(ident) > MAX_ID:
-            raise fail("id", f"{ident!r} is not an id (lowercase letters, digits, - _ .)")
+            raise fail(
+                "id",
+                phrase(
+                    "{value} is not an id (lowercase letters, digits, - _ .)", value=repr(ident)
+                ),
+            )
         inject["id"] = ident
     elif "number" in cells:
         inject["id"] = f"inject-{slugify(_as_text(one('number')), str(number))}"
@@ -350,7 +369,7 @@ def _row(
     if len(body) > MAX_TEXT:
         raise fail(
             "text" if "text" in cells else "title",
-            f"the text is longer than {MAX_TEXT:,} characters",
+            phrase("the text is longer than {limit} characters", limit=MAX_TEXT),
         )
     inject["title"] = title
     inject["text"] = body
@@ -364,21 +383,37 @@ def _row(
             allowed = {v.value for v in vocabulary}
             for item in items:
                 if item not in allowed:
-                    raise fail(name, f"{item!r} is not one of {', '.join(sorted(allowed))}")
+                    raise fail(
+                        name,
+                        phrase(
+                            "{value} is not one of {choices}",
+                            value=repr(item),
+                            choices=", ".join(sorted(allowed)),
+                        ),
+                    )
             if len(set(items)) != len(items):
-                raise fail(name, "names the same value twice")
+                raise fail(name, phrase("names the same value twice"))
             if items:
                 inject[name] = items
     if "attribution" in cells:
         value = _as_text(one("attribution"))
         if value not in {a.value for a in Attribution}:
-            raise fail("attribution", f"{value!r} is not one of none, low, medium, high")
+            raise fail(
+                "attribution",
+                phrase(
+                    "{value} is not one of {choices}",
+                    value=repr(value),
+                    choices="none, low, medium, high",
+                ),
+            )
         inject["attribution"] = value
     if "severity" in cells:
         cell = one("severity")
         severity = _as_text(cell)
         if not severity.isdigit() or not 1 <= int(severity) <= 5:
-            raise fail("severity", f"{severity!r} is not a severity from 1 to 5")
+            raise fail(
+                "severity", phrase("{value} is not a severity from 1 to 5", value=repr(severity))
+            )
         inject["severity"] = int(severity)
     if "source" in cells:
         inject["source"] = _text(place, number, cells, "source", 2000)
@@ -397,14 +432,14 @@ def _row(
             decision["deadline"] = _as_text(one("deadline"))
         inject["decision"] = decision
     elif "prompt" in cells:
-        raise fail("prompt", "a decision without options (fill in the options column)")
+        raise fail("prompt", phrase("a decision without options (fill in the options column)"))
     expected = _expected(place, number, cells)
     if expected:
         inject["expected"] = expected
     if "contingency" in cells:
         flag = header_key(_as_text(one("contingency")))
         if flag not in _TRUE | _FALSE:
-            raise fail("contingency", f"{flag!r} is not yes or no")
+            raise fail("contingency", phrase("{value} is not yes or no", value=repr(flag)))
         if flag in _TRUE:
             inject["contingency"] = True
     objective = _text(place, number, cells, "objective")
@@ -416,7 +451,9 @@ def _row(
     if notes:
         joined = "\n\n".join(notes)
         if len(joined) > MAX_TEXT:
-            raise fail("notes", f"the notes are longer than {MAX_TEXT:,} characters")
+            raise fail(
+                "notes", phrase("the notes are longer than {limit} characters", limit=MAX_TEXT)
+            )
         inject["notes"] = joined
     return row
 
@@ -453,7 +490,13 @@ def _options(
             ident, label = slugify(part, f"option-{len(options) + 1}"), part
         if len(label) > MAX_TITLE:
             raise place.problem(
-                number, col, f"an option of {len(label):,} characters; at most {MAX_TITLE} fit"
+                number,
+                col,
+                phrase(
+                    "an option of {count} characters; at most {limit} fit",
+                    count=len(label),
+                    limit=MAX_TITLE,
+                ),
             )
         base, n = ident, 2
         while ident in ids:
@@ -461,7 +504,11 @@ def _options(
         ids.add(ident)
         options.append({"id": ident, "label": label})
     if len(options) > 50:
-        raise place.problem(number, col, f"{len(options)} options; a decision has at most 50")
+        raise place.problem(
+            number,
+            col,
+            phrase("{count} options; a decision has at most {limit}", count=len(options), limit=50),
+        )
     return options
 
 
@@ -487,7 +534,11 @@ def _expected(
                 raise place.problem(number, col, str(err)) from None
         out.append(item)
     if len(out) > 50:
-        raise place.problem(number, cells["expected"][0][0], "more than 50 expected actions")
+        raise place.problem(
+            number,
+            cells["expected"][0][0],
+            phrase("more than {limit} expected actions", limit=50),
+        )
     return out
 
 
@@ -562,7 +613,7 @@ def build_scenario(
     language = settings.language or (mapping.language if mapping else None) or header_lang
     rows = read_rows(table, columns, first_row, mapping, warnings, language)
     if not rows:
-        raise place.problem(first_row, 1, "no injects below the header")
+        raise place.problem(first_row, 1, phrase("no injects below the header"))
     has_id = "id" in columns.values()
     if not has_id:
         rows = merge_broadcasts(rows)
@@ -572,7 +623,13 @@ def build_scenario(
         if ident in seen:
             column = row.cells.get("id", row.cells.get("number", 1))
             raise place.problem(
-                row.number, column, f"the id {ident!r} is already used in row {seen[ident]}"
+                row.number,
+                column,
+                phrase(
+                    "the id {value} is already used in row {row}",
+                    value=repr(ident),
+                    row=str(seen[ident]),
+                ),
             )
         seen[ident] = row.number
     # times

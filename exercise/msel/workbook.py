@@ -36,6 +36,7 @@ from pathlib import Path
 
 from openpyxl.utils.cell import get_column_letter
 
+from ..language import Phrase, phrase
 from ..model.types import MAX_TEXT
 from ..safetext import clean
 
@@ -81,7 +82,11 @@ class Place:
         return f"{self.file}:{_sheet_ref(self.sheet)}" if self.sheet is not None else self.file
 
     def problem(self, row: int, column: int, message: str) -> SheetProblem:
-        return SheetProblem([clean(f"{self.cell(row, column)}: {message}", layout=False)])
+        """`FILE:SHEET!CELL: message`, a phrase said where it is printed (a message that
+        is no phrase, made from a cell or a library's words, is cleaned here)."""
+        said = message if isinstance(message, Phrase) else clean(message, layout=False)
+        where = clean(self.cell(row, column), layout=False)
+        return SheetProblem([phrase("{where}: {message}", where=where, message=said)])
 
 
 def _sheet_ref(name: str | None) -> str:
