@@ -401,3 +401,20 @@ def test_an_import_problem_is_said_through_the_language_layer(
     assert said.startswith(f"⟦{sheet}:") and said.count("\n") == 1
     message = said.split(": ", 1)[1]
     assert message.startswith("⟦") and _missed(message, data_words(rows)) == set()
+
+
+def test_an_imports_warnings_and_summary_are_said_through_the_language_layer(
+    pseudo: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = "Time,To,Subject,Text,Colour\n00:05,nctv,Power cut,The grid is down,red\n00:06,nctv,,,\n"
+    sheet = tmp_path / "msel.csv"
+    sheet.write_text(rows, encoding="utf-8")
+    monkeypatch.setenv("LANGUAGE", PSEUDO)
+    capsys.readouterr()
+    assert main(["import", str(sheet), "--level", "L1", "-o", str(tmp_path / "s.yaml")]) == 0
+    lines = capsys.readouterr().err.replace(str(tmp_path), " ").splitlines()
+    assert len(lines) == 3 and all(line.startswith("⟦") for line in lines)
+    assert _missed("\n".join(lines), data_words(rows, "msel csv yaml")) == set()

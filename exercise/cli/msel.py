@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..language import phrase, say, session_language
+from ..language import phrase, say, session_language, text
 from .errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, error
 
 
@@ -28,27 +28,35 @@ def import_msel(args: argparse.Namespace) -> int:
         language=args.lang,
         duration=args.duration,
     )
+    lang = session_language(args.lang)
     try:
-        text, imported = import_file(source, settings, mapping)
+        scenario_yaml, imported = import_file(source, settings, mapping)
     except SheetProblem as err:
-        lang = session_language(args.lang)
         for line in err.problems:  # said in the command's language, cleaned for the terminal
             print(clean(say(lang, line), layout=False), file=sys.stderr)
         return EXIT_BAD_INPUT
     for line in imported.warnings:
-        print(f"warning: {line}", file=sys.stderr)
+        said = clean(say(lang, line), layout=False)
+        print(text(lang, "warning: {message}", message=said), file=sys.stderr)
     if args.output:
-        _write({Path(args.output): text}, [source, *([Path(args.map)] if args.map else [])], args)
+        _write(
+            {Path(args.output): scenario_yaml},
+            [source, *([Path(args.map)] if args.map else [])],
+            args,
+        )
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(scenario_yaml)
     rows = sum(len(r.rows) for r in imported.rows)
     scenario = imported.scenario
     where = f": {clean(args.output, layout=False)}" if args.output else ""
-    print(
-        f"imported {len(scenario['injects'])} injects from {rows} rows, "
-        f"{len(scenario['roles'])} roles{where}",
-        file=sys.stderr,
+    summary = text(
+        lang,
+        "imported {injects} injects from {rows} rows, {roles} roles",
+        injects=len(scenario["injects"]),
+        rows=rows,
+        roles=len(scenario["roles"]),
     )
+    print(f"{summary}{where}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -71,7 +79,10 @@ def msel(args: argparse.Namespace) -> int:
         data = export.to_html(scenario, lang)
     if args.output:
         _write({Path(args.output): data}, [path], args)
-        print(f"MSEL of {len(scenario.injects)} injects: {args.output}", file=sys.stderr)
+        said = text(
+            lang, "MSEL of {count} injects: {file}", count=len(scenario.injects), file=args.output
+        )
+        print(said, file=sys.stderr)
     else:
         assert isinstance(data, str)
         sys.stdout.write(data.removeprefix("\ufeff"))

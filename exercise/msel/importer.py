@@ -120,15 +120,13 @@ def find_columns(
             for ref in refs if isinstance(refs, list) else [refs]:
                 found_col = column_index(ref) or _header_column(header, ref)
                 if found_col is None:
-                    raise SheetProblem(
-                        [
-                            clean(
-                                f"{place.whole()}: the mapping names the column {ref!r} "
-                                f"for {name}: "
-                                "no such column letter or header",
-                                layout=False,
-                            )
-                        ]
+                    raise place.whole_problem(
+                        phrase(
+                            "the mapping names the column {column} for {name}: no such column "
+                            "letter or header",
+                            column=repr(ref),
+                            name=name,
+                        )
                     )
                 columns[found_col] = name
                 unknown = [
@@ -169,7 +167,7 @@ def find_columns(
         )
     if unknown:
         warnings.append(
-            clean(f"{place.whole()}: columns not imported: {', '.join(unknown)}", layout=False)
+            place.whole_at(phrase("columns not imported: {columns}", columns=", ".join(unknown)))
         )
     return header_row or None, columns, warnings, "nl" if nl > en else "en"
 
@@ -237,10 +235,10 @@ def read_rows(
         if "title" not in cells and "text" not in cells:
             first = min(c for group in cells.values() for c, _ in group)
             warnings.append(
-                clean(
-                    f"{place.cell(number, first)}: row {number} has no subject "
-                    "and no text: left out",
-                    layout=False,
+                place.at(
+                    number,
+                    first,
+                    phrase("row {row} has no subject and no text: left out", row=str(number)),
                 )
             )
             continue
@@ -639,7 +637,7 @@ def build_scenario(
         try:
             start_value = parse_time_cell(start)
         except ValueError as err:
-            raise SheetProblem([clean(f"{place.whole()}: --start: {err}", layout=False)]) from None
+            raise place.whole_problem(phrase("--start: {error}", error=err.args[0])) from None
     try:
         zero, ats = scenario_times([r.time for r in rows], start_value)
     except IndexedError as err:
@@ -669,15 +667,11 @@ def build_scenario(
     pillars = settings.pillars or [p.value for p in (mapping.pillars if mapping else [])]
     level = settings.level or (mapping.level.value if mapping and mapping.level else None)
     if level is None:
-        raise SheetProblem(
-            [
-                clean(
-                    f"{place.whole()}: an MSEL does not say the threat level of the "
-                    "exercise: give it "
-                    "with --level L0..L4 (or `level:` in a mapping file)",
-                    layout=False,
-                )
-            ]
+        raise place.whole_problem(
+            phrase(
+                "an MSEL does not say the threat level of the exercise: give it with "
+                "--level L0..L4 (or `level:` in a mapping file)"
+            )
         )
     injects: list[dict[str, Any]] = []
     last = 0.0
@@ -729,18 +723,14 @@ def build_scenario(
         try:
             duration = parse_duration(duration_text)
         except ValueError as err:
-            raise SheetProblem(
-                [clean(f"{place.whole()}: --duration: {err}", layout=False)]
-            ) from None
+            raise place.whole_problem(phrase("--duration: {error}", error=err.args[0])) from None
         if duration <= last:
-            raise SheetProblem(
-                [
-                    clean(
-                        f"{place.whole()}: --duration {duration_text} ends before the last inject "
-                        f"({format_duration(last)})",
-                        layout=False,
-                    )
-                ]
+            raise place.whole_problem(
+                phrase(
+                    "--duration {value} ends before the last inject ({time})",
+                    value=duration_text,
+                    time=format_duration(last),
+                )
             )
     else:
         duration = last + DEFAULT_TAIL
