@@ -381,8 +381,10 @@ def test_the_usage_errors_of_the_commands_are_said_through_the_language_layer(
         "Time,To,Subject,Text,Severity\n00:05,nctv,Power cut,The grid is down,9\n",
         "Time,To,Subject,Text\n",
         "Time,To,Subject,Text,Subject\n00:05,nctv,Power cut,The grid is down,Again\n",
+        "Time,To,Subject,Text\nsoon,nctv,Power cut,The grid is down\n",
+        "Time,To,Subject,Text\n00:05,nctv,Power cut,The grid is down\nD+1 H+2,nctv,Later,Again\n",
     ],
-    ids=["severity", "no-injects", "second-column"],
+    ids=["severity", "no-injects", "second-column", "time", "two-notations"],
 )
 def test_an_import_problem_is_said_through_the_language_layer(
     pseudo: Path,

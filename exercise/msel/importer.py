@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.problems import ContentError
-from ..language import phrase
+from ..language import Phrase, phrase
 from ..model.condition import ConditionSyntaxError, parse_condition
 from ..model.doctrine import Attribution, HybridDomain, Level, Method, NatoRequirement, Pillar
 from ..model.timing import format_duration, parse_duration
@@ -172,6 +172,12 @@ def find_columns(
     return header_row or None, columns, warnings, "nl" if nl > en else "en"
 
 
+def _why(err: Exception) -> str:
+    """What an error says: its phrase, to be said in the reader's language, else its text."""
+    said = err.args[0] if len(err.args) == 1 else None
+    return said if isinstance(said, Phrase) else str(err)
+
+
 def _letter(col: int) -> str:
     from openpyxl.utils.cell import get_column_letter
 
@@ -321,11 +327,13 @@ def _row(
                 if row.time is None:
                     row.time = TimeValue("clock", day * 86400.0)
                 elif row.time.scale == "date":
-                    raise ValueError("a date already says the day: leave the day column empty")
+                    raise ValueError(
+                        phrase("a date already says the day: leave the day column empty")
+                    )
                 else:
                     row.time = TimeValue(row.time.scale, row.time.seconds + day * 86400)
     except ValueError as err:
-        raise fail("time" if "time" in cells else "day", str(err)) from None
+        raise fail("time" if "time" in cells else "day", _why(err)) from None
     for name in ("when", "after"):
         if name in cells:
             expr = _as_text(one(name))
@@ -335,7 +343,7 @@ def _row(
                 else:
                     parse_duration(expr)
             except (ConditionSyntaxError, ValueError) as err:
-                raise fail(name, str(err)) from None
+                raise fail(name, _why(err)) from None
             inject[name] = expr
     if "to" in cells:
         raw = _as_text(one("to"))
@@ -426,7 +434,7 @@ def _row(
             try:
                 parse_duration(_as_text(one("deadline")))
             except ValueError as err:
-                raise fail("deadline", str(err)) from None
+                raise fail("deadline", _why(err)) from None
             decision["deadline"] = _as_text(one("deadline"))
         inject["decision"] = decision
     elif "prompt" in cells:
@@ -529,7 +537,7 @@ def _expected(
             try:
                 parse_duration(item["within"])
             except ValueError as err:
-                raise place.problem(number, col, str(err)) from None
+                raise place.problem(number, col, _why(err)) from None
         out.append(item)
     if len(out) > 50:
         raise place.problem(
@@ -643,7 +651,7 @@ def build_scenario(
     except IndexedError as err:
         bad = rows[err.index]
         raise place.problem(
-            bad.number, bad.cells.get("time", bad.cells.get("day", 1)), str(err)
+            bad.number, bad.cells.get("time", bad.cells.get("day", 1)), _why(err)
         ) from None
     # roles, from the players named
     default_to = mapping.to if mapping else []
