@@ -420,3 +420,21 @@ def test_an_imports_warnings_and_summary_are_said_through_the_language_layer(
     lines = capsys.readouterr().err.replace(str(tmp_path), " ").splitlines()
     assert len(lines) == 3 and all(line.startswith("⟦") for line in lines)
     assert _missed("\n".join(lines), data_words(rows, "msel csv yaml")) == set()
+
+
+def test_a_mapping_problem_is_said_through_the_language_layer(
+    pseudo: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sheet = tmp_path / "msel.csv"
+    sheet.write_text("Time,To,Subject,Text\n00:05,nctv,Power cut,The grid is down\n")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text('format: 1\ncolumns:\n  title: " "\n', encoding="utf-8")
+    monkeypatch.setenv("LANGUAGE", PSEUDO)
+    capsys.readouterr()
+    assert main(["import", str(sheet), "--map", str(mapping)]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith(f"{mapping}:3:10: columns.title: ⟦") and said.count("\n") == 1
+    assert _missed(said.removeprefix(f"{mapping}:3:10: columns.title: "), set()) == set()
