@@ -280,3 +280,161 @@ def test_a_damaged_journal_is_said_through_the_language_layer(
         report = (out / "damaged.md").read_text(encoding="utf-8")
         banner = report.splitlines()[0]
         assert "⟦damaged at ⟦" in banner and _missed(banner, ours) == set()
+
+
+def test_a_journal_the_command_cannot_use_is_said_through_the_language_layer(
+    played: Path, data: set[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The refusal while another program writes (naming it), a missing file, a folder."""
+    import shutil
+    import socket
+
+    path = tmp_path / "held.db"
+    shutil.copy(played, path)
+    ours = data | data_words(socket.gethostname(), str(tmp_path), "pytest exercise")
+    capsys.readouterr()
+    with Journal.open(path):  # a session writing into it holds the journal
+        assert main(["plan", str(path), "--item", "IP-1", "--note", "x", "--lang", PSEUDO]) == 2
+    refusal = capsys.readouterr().err.removeprefix(f"exercise: {path}: ")
+    assert refusal.startswith("⟦") and _missed(refusal, ours) == set()
+    for target in (tmp_path / "missing.db", tmp_path):
+        assert main(["replay", str(target), "--lang", PSEUDO]) == 2
+        said = capsys.readouterr().err.removeprefix(f"exercise: {target}: ")
+        assert said.startswith("⟦") and _missed(said, ours) == set()
+
+
+def test_the_hosts_console_lines_are_said_through_the_language_layer(
+    pseudo: Path, tmp_path: Path
+) -> None:
+    """`exercise host`: the journal, where to join, how it is secured, the seats' codes."""
+    import subprocess
+    import sys
+
+    journal = tmp_path / "hosted.db"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "exercise", "host", "demo", "--journal", str(journal),
+         "--listen", "127.0.0.1:0", "--paused", "--headless", "--lang", PSEUDO],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    try:
+        assert child.stdout is not None
+        printed = []
+        for line in child.stdout:
+            printed.append(line)
+            if "seats may join now" in line:  # (wrapped or not: the test must not hang)
+                break
+    finally:
+        child.kill()
+        child.wait()
+    assert printed and printed[-1].strip() == "⟦seats may join now⟧"
+    assert printed[0].startswith("⟦journal: ") and printed[1].startswith("⟦join at ws://")
+    codes = [w for line in printed for w in re.findall(r"^  (\S+)\s+(\S+)\s", line)]
+    assert len(codes) >= 3  # a code for each seat, and its kind said
+    ours = data_words(str(tmp_path), codes) | {"ws", "http"}
+    assert _missed("".join(printed), ours) == set()
+
+
+def test_a_join_usage_error_is_said_through_the_language_layer(
+    pseudo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["join", "ws://127.0.0.1:9/", "--fingerprint", "zz", "--lang", PSEUDO]) == 2
+    said = capsys.readouterr().err.removeprefix("exercise: ")
+    assert said.startswith("⟦--fingerprint: ") and _missed(said, set()) == set()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["replay", "{journal}", "--at", "ten"],
+        ["plan", "{journal}", "--status", "done"],
+        ["plan", "{journal}", "--item", "IP-1", "--due", "soon"],
+        ["plan", "{journal}", "--export", "{folder}/plan.txt"],
+        ["debrief", "{journal}", "--format", "pdf"],
+        ["debrief", "{journal}", "{journal}"],
+        ["msel", "demo", "--format", "html", "-o", "{folder}/no/such/msel.html"],
+        ["msel", "demo", "--format", "xlsx"],
+        ["play", "demo", "--auto", "first", "--journal", "{journal}"],
+        ["feedback", "{journal}", "--role", "nobody"],
+    ],
+    ids=lambda c: "-".join(part for part in c if part[0] not in "{d"),
+)
+def test_the_usage_errors_of_the_commands_are_said_through_the_language_layer(
+    played: Path,
+    data: set[str],
+    command: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    capsys.readouterr()
+    args = [a.replace("{journal}", str(played)).replace("{folder}", str(tmp_path)) for a in command]
+    assert main([*args, "--lang", PSEUDO]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("exercise: ") and said.count("\n") == 1
+    said = said.removeprefix("exercise: ").replace(str(played), " ").replace(str(tmp_path), " ")
+    ours = data | set(command) | data_words(command) | {"xlsx", "csv", "md", "html", "json"}
+    assert said.startswith("⟦") and _missed(said, ours) == set()
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "Time,To,Subject,Text,Severity\n00:05,nctv,Power cut,The grid is down,9\n",
+        "Time,To,Subject,Text\n",
+        "Time,To,Subject,Text,Subject\n00:05,nctv,Power cut,The grid is down,Again\n",
+        "Time,To,Subject,Text\nsoon,nctv,Power cut,The grid is down\n",
+        "Time,To,Subject,Text\n00:05,nctv,Power cut,The grid is down\nD+1 H+2,nctv,Later,Again\n",
+    ],
+    ids=["severity", "no-injects", "second-column", "time", "two-notations"],
+)
+def test_an_import_problem_is_said_through_the_language_layer(
+    pseudo: Path,
+    rows: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In the environment's language (`import --lang` is the language of the scenario made)."""
+    sheet = tmp_path / "msel.csv"
+    sheet.write_text(rows, encoding="utf-8")
+    monkeypatch.setenv("LANGUAGE", PSEUDO)
+    capsys.readouterr()
+    assert main(["import", str(sheet)]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith(f"⟦{sheet}:") and said.count("\n") == 1
+    message = said.split(": ", 1)[1]
+    assert message.startswith("⟦") and _missed(message, data_words(rows)) == set()
+
+
+def test_an_imports_warnings_and_summary_are_said_through_the_language_layer(
+    pseudo: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = "Time,To,Subject,Text,Colour\n00:05,nctv,Power cut,The grid is down,red\n00:06,nctv,,,\n"
+    sheet = tmp_path / "msel.csv"
+    sheet.write_text(rows, encoding="utf-8")
+    monkeypatch.setenv("LANGUAGE", PSEUDO)
+    capsys.readouterr()
+    assert main(["import", str(sheet), "--level", "L1", "-o", str(tmp_path / "s.yaml")]) == 0
+    lines = capsys.readouterr().err.replace(str(tmp_path), " ").splitlines()
+    assert len(lines) == 3 and all(line.startswith("⟦") for line in lines)
+    assert _missed("\n".join(lines), data_words(rows, "msel csv yaml")) == set()
+
+
+def test_a_mapping_problem_is_said_through_the_language_layer(
+    pseudo: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sheet = tmp_path / "msel.csv"
+    sheet.write_text("Time,To,Subject,Text\n00:05,nctv,Power cut,The grid is down\n")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text('format: 1\ncolumns:\n  title: " "\n', encoding="utf-8")
+    monkeypatch.setenv("LANGUAGE", PSEUDO)
+    capsys.readouterr()
+    assert main(["import", str(sheet), "--map", str(mapping)]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith(f"{mapping}:3:10: columns.title: ⟦") and said.count("\n") == 1
+    assert _missed(said.removeprefix(f"{mapping}:3:10: columns.title: "), set()) == set()

@@ -790,3 +790,25 @@ def test_facilitator_and_evaluator_seats_see_the_msel_and_the_feed(
                 await ws.close()
 
     run(main)
+
+
+def test_a_dutch_seat_hears_the_hosts_refusals_in_dutch(scenario: Scenario, tmp_path: Path) -> None:
+    """The acks' reasons and the close frame's reason follow the language of the hello."""
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            ws, _welcome = await r.join("nctv", lang="nl")
+            ack = await send(ws, "forged", type="pause", actor="facilitator")
+            assert (ack["ok"], ack["reason"]) == (False, "de host bepaalt actor")
+            ack = await send(ws, "odd", type="no-such-command")
+            assert ack["reason"] == "geen opdracht die deze host kent"
+            await ws.close()
+            right = r.codes["nctv"]
+            wrong = right[:-1] + ("0" if right[-1] != "0" else "1")
+            ws = await connect(r.url)
+            hello = {"type": "hello", "version": 1, "client": "x", "code": wrong, "lang": "nl"}
+            await ws.send(p.dumps(hello))
+            assert await close_code(ws) == p.Close.WRONG_CODE
+            assert ws.close_reason == "met deze code komt niemand binnen"
+
+    run(main)

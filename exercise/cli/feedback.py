@@ -16,20 +16,28 @@ def feedback(args: argparse.Namespace) -> int:
     from ..debrief.evaluation import InputError
     from ..debrief.feedback import append, feedback_event, load_answers, player_roles
     from ..journal import open_verified
-    from ..language import ntext, session_language
+    from ..language import ntext, phrase, session_language
     from ..sim.replay import load_frozen
 
     # The journal's one writer while the forms go in: a live session or a review holding
     # it is named and refused here, and a damaged chain is never written onto.
     if args.file and args.role:
-        raise UsageError("--role is for typing in one form: the file names each form's role")
+        raise UsageError(
+            phrase("--role is for typing in one form: the file names each form's role")
+        )
     journal, _checked = open_verified(args.journal, readonly=False)
     with journal:
         scenario = load_frozen(journal)
         lang = session_language(args.lang, journal.session.meta)
         if args.role is not None and args.role not in player_roles(scenario):
             roles = ", ".join(player_roles(scenario))
-            raise UsageError(f"--role {args.role!r}: not a player role (roles: {roles})")
+            raise UsageError(
+                phrase(
+                    "--role {value}: not a player role (roles: {roles})",
+                    value=repr(args.role),
+                    roles=roles,
+                )
+            )
         by = (args.by or "").strip()
         if args.file:
             events = load_answers(args.file, scenario, lang, by or "paper form")

@@ -35,6 +35,7 @@ def _is_journal(path: Path) -> bool:
 
 def host(args: argparse.Namespace) -> int:
     from ..journal.lock import refuse_if_held
+    from ..language import phrase, session_language, text
     from ..safetext import clean
     from ..seats.codes import CodesError, JoinCodes
     from ..sim.session import Session
@@ -43,12 +44,15 @@ def host(args: argparse.Namespace) -> int:
     target = Path(args.target)
     if target.is_file() and _is_journal(target):
         if args.journal:
-            raise UsageError("--journal names a new session's journal; this is a journal already")
+            raise UsageError(
+                phrase("--journal names a new session's journal; this is a journal already")
+            )
         refuse_if_held(target)
         session = Session.resume(target, durable=True)
         if session.engine.ended:
             session.close()
-            print(f"{clean(str(target))}: the session has already ended", file=sys.stderr)
+            said = text(session_language(args.lang, session.meta), "the session has already ended")
+            print(f"{clean(str(target))}: {said}", file=sys.stderr)
             return EXIT_OK
     else:
         session = _start(args)
@@ -56,7 +60,11 @@ def host(args: argparse.Namespace) -> int:
         seats = _seats(session)
         unknown = [name for name in args.new_code or () if name not in seats]
         if unknown:
-            raise UsageError(f"no seat {unknown[0]!r} (seats: {', '.join(seats)})")
+            raise UsageError(
+                phrase(
+                    "no seat {seat} (seats: {seats})", seat=repr(unknown[0]), seats=", ".join(seats)
+                )
+            )
         try:
             codes, fresh = JoinCodes.for_session(session.journal.path, seats)
             for name in args.new_code or ():
@@ -80,10 +88,11 @@ def _given_tls(files: list[str] | None) -> tuple[Any, str] | None:
     """The TLS context and fingerprint of `--tls CERT KEY` (None without files)."""
     if not files:
         return None
+    from ..language import phrase
     from ..seats import tls
 
     if len(files) != 2:
-        raise UsageError("--tls takes a certificate and its key (PEM files), or nothing")
+        raise UsageError(phrase("--tls takes a certificate and its key (PEM files), or nothing"))
     cert, key = Path(files[0]), Path(files[1])
     try:
         return tls.server_context(cert, key), tls.pem_fingerprint(cert)
@@ -108,6 +117,7 @@ def _tls(
 
 
 def _start(args: argparse.Namespace) -> Session:
+    from ..language import session_language
     from ..sim import commands as c
     from ..sim.session import Session
     from .content import scenario_path
@@ -115,7 +125,12 @@ def _start(args: argparse.Namespace) -> Session:
 
     source = scenario_path(args.target)
     scenario, templates, path = prepare_session(args, source)
-    meta: dict[str, Any] = {"mode": "live", "source": str(source), "hosted": True}
+    meta: dict[str, Any] = {
+        "mode": "live",
+        "source": str(source),
+        "hosted": True,
+        "lang": session_language(args.lang),  # `exercise host JOURNAL` reopens it in this
+    }
     session = Session.start(scenario, path, durable=True, meta=meta, templates=templates)
     if args.speed is not None and args.speed != session.engine.state.speed:
         session.submit(c.SetSpeed(speed=args.speed))
@@ -141,33 +156,52 @@ def _join_url(url: str, fingerprint: str | None) -> str:
 
 
 def _announce(
-    url: str, codes: JoinCodes, fresh: dict[str, str], fingerprint: str | None = None
+    url: str,
+    codes: JoinCodes,
+    fresh: dict[str, str],
+    fingerprint: str | None = None,
+    lang: str = "en",
 ) -> list[str]:
+    """The host's first lines, in `lang`: where to join, how it is secured, the new codes."""
+    from ..language import say, text
     from ..safetext import clean
 
-    lines = [f"join at {_join_url(url, fingerprint)}"]
+    lines = [text(lang, "join at {url}", url=_join_url(url, fingerprint))]
     if fingerprint is None:
-        lines.append(f"in a browser: {url.replace('ws://', 'http://', 1)}")
-        lines.append("no TLS: anyone on this network can read what the seats and the host say")
+        page = url.replace("ws://", "http://", 1)
+        lines.append(text(lang, "in a browser: {url}", url=page))
+        lines.append(
+            text(lang, "no TLS: anyone on this network can read what the seats and the host say")
+        )
     else:
-        lines.append(f"in a browser: {url.replace('wss://', 'https://', 1)}")
-        lines.append(f"certificate fingerprint (SHA-256): {fingerprint}")
-        lines.append("  a terminal seat given the address above (its #fp=) pins it")
-        lines.append("  a browser shows it when it asks whether to trust the certificate")
+        page = url.replace("wss://", "https://", 1)
+        lines.append(text(lang, "in a browser: {url}", url=page))
+        lines.append(
+            text(lang, "certificate fingerprint (SHA-256): {fingerprint}", fingerprint=fingerprint)
+        )
+        lines.append(
+            "  " + text(lang, "a terminal seat given the address above (its #fp=) pins it")
+        )
+        lines.append(
+            "  " + text(lang, "a browser shows it when it asks whether to trust the certificate")
+        )
     if fresh:
-        lines.append("join codes (hand each to its seat; they are not shown again):")
+        lines.append(text(lang, "join codes (hand each to its seat; they are not shown again):"))
         width = max(len(name) for name in fresh)
         kinds = codes.seats()
         for name, code in fresh.items():
-            lines.append(f"  {clean(name, single_line=True):<{width}}  {code}  {kinds[name].value}")
+            kind = say(lang, kinds[name].value)  # the seat kind is a message id
+            lines.append(f"  {clean(name, single_line=True):<{width}}  {code}  {kind}")
     kept = [name for name in codes.seats() if name not in fresh]
     if kept:
         lines.append(
-            "codes issued before still hold for: "
-            + ", ".join(clean(name, single_line=True) for name in kept)
-            + " (--new-code SEAT replaces one)"
+            text(
+                lang,
+                "codes issued before still hold for: {seats} (--new-code SEAT replaces one)",
+                seats=", ".join(clean(name, single_line=True) for name in kept),
+            )
         )
-    lines.append("seats may join now")
+    lines.append(text(lang, "seats may join now"))
     return lines
 
 
@@ -181,12 +215,13 @@ async def _serve(
     headless: bool,
     secure: tuple[Any, str] | None = None,
 ) -> int:
+    from ..language import phrase, session_language, text
     from ..safetext import clean
     from ..seats import address as seat_address
     from ..seats.host import SeatHost
     from ..sim.realtime import RealtimeDriver
 
-    lang = args.lang or "en"
+    lang = session_language(args.lang, session.meta)
     app = None
     if headless:
         driver = RealtimeDriver(session, pause_on_phase=False)
@@ -200,14 +235,23 @@ async def _serve(
         await seat_host.start(address, port, secure[0] if secure else None)
     except OSError as err:
         session.close()
-        raise UsageError(f"cannot listen on {address}:{port} ({err.strerror or err})") from None
+        why = str(err.strerror or err)
+        raise UsageError(
+            phrase(
+                "cannot listen on {address}:{port} ({error})",
+                address=address,
+                port=str(port),
+                error=why,
+            )
+        ) from None
     where = f"[{address}]" if ":" in address else address
     scheme = "wss" if secure else "ws"
     fingerprint = secure[1] if secure else None
     url = f"{scheme}://{where}:{seat_host.port}/"
-    lines = _announce(url, codes, fresh, fingerprint)
+    lines = _announce(url, codes, fresh, fingerprint, lang)
     path = clean(str(session.journal.path), layout=False)
-    print(f"journal: {path}", *lines, sep="\n", flush=True)
+    journal = text(lang, "journal: {path}", path=path)
+    print(journal, *lines, sep="\n", flush=True)
     # For `exercise review` of this journal on this machine: the evaluator seat's address.
     local = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(address, where)
     with contextlib.suppress(OSError):
@@ -230,9 +274,10 @@ async def _serve(
         if app is None:
             session.close()
     if session.engine.ended:
-        print(f"journal: {path}\nthe session has ended")
+        print(f"{journal}\n{text(lang, 'the session has ended')}")
     else:
-        print(f"journal: {path}\ncontinue with: exercise host {path}")
+        again = text(lang, "continue with: {command}", command=f"exercise host {path}")
+        print(f"{journal}\n{again}")
     return EXIT_OK
 
 
@@ -252,6 +297,7 @@ async def _when_running(app: Any, seat_host: Any, lines: str, url: str) -> None:
 def join(args: argparse.Namespace) -> int:
     import getpass
 
+    from ..language import phrase, session_language, text
     from ..seats.client import SeatClient
     from ..seats.codes import FIXED, parse_code
     from ..seats.control import ControlApp
@@ -263,28 +309,40 @@ def join(args: argparse.Namespace) -> int:
     try:
         url, carried = split_url(args.url)  # wss://host:port/#fp=HEX pins what it carries
     except TLSError as err:
-        raise UsageError(f"{args.url!r}: {err}") from None
+        raise UsageError(f"{args.url!r}: {err}") from None  # (the address's own words)
     pin = None
     if args.fingerprint is not None:
         pin = parse_fingerprint(args.fingerprint)
         if pin is None:
-            raise UsageError("--fingerprint: 64 hexadecimal digits, as the host printed them")
+            raise UsageError(
+                phrase("--fingerprint: 64 hexadecimal digits, as the host printed them")
+            )
         if not url.startswith("wss://"):
-            raise UsageError("--fingerprint pins a wss:// host's certificate; this is ws://")
+            raise UsageError(
+                phrase("--fingerprint pins a wss:// host's certificate; this is ws://")
+            )
         if carried is not None and pin != carried:
-            raise UsageError("--fingerprint is not the fingerprint the address carries (#fp=)")
+            raise UsageError(
+                phrase("--fingerprint is not the fingerprint the address carries (#fp=)")
+            )
     pin = pin or carried
     check_terminal()
     if not url.startswith(("ws://", "wss://")):
-        raise UsageError(f"{args.url!r}: the host's address starts with ws:// or wss://")
+        raise UsageError(
+            phrase("{url}: the host's address starts with ws:// or wss://", url=repr(args.url))
+        )
     if len(args.name) > 80:
-        raise UsageError("--name: at most 80 characters")
-    code = args.code or getpass.getpass("join code: ")
+        raise UsageError(phrase("--name: at most 80 characters"))
+    code = args.code or getpass.getpass(text(session_language(args.lang), "join code: "))
     parsed = parse_code(code)
     if parsed is None:
-        raise UsageError("that is not a join code (like NKC-7F3K-9QX2)")
+        raise UsageError(phrase("that is not a join code (like NKC-7F3K-9QX2)"))
     if args.role and parsed[0] != args.role.lower():
-        raise UsageError(f"that code is for {parsed[0]!r}, not {args.role!r}")
+        raise UsageError(
+            phrase(
+                "that code is for {seat}, not {role}", seat=repr(parsed[0]), role=repr(args.role)
+            )
+        )
     client = SeatClient(url, code, lang=args.lang, name=args.name, fingerprint=pin)
     kind = FIXED.get(parsed[0])
     app: SeatApp | ControlApp

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..language import phrase
 from .content import ANOTHER_FILE
 from .errors import EXIT_FINDINGS, EXIT_OK, UsageError, error
 
@@ -82,7 +83,10 @@ def export(args: argparse.Namespace) -> int:
         except OutputRefused as err:
             raise UsageError(str(err)) from None
         except OSError as err:
-            raise UsageError(f"{args.output}: cannot write: {err.strerror or err}") from None
+            why = str(err.strerror or err)
+            raise UsageError(
+                phrase("{file}: cannot write: {error}", file=str(args.output), error=why)
+            ) from None
     return EXIT_OK
 
 
@@ -96,7 +100,9 @@ def replay(args: argparse.Namespace) -> int:
     try:
         until = parse_duration(args.at) if args.at else None
     except ValueError as err:
-        raise UsageError(f"--at {args.at!r}: {err}") from None
+        raise UsageError(
+            phrase("--at {value}: {error}", value=repr(args.at), error=err.args[0])
+        ) from None
     journal, damage = open_for_reading(args.journal, args.damaged, args.lang)
     with journal:
         _scenario, state = replay_journal(journal, until=until, skip_unreadable=bool(damage))

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..language import phrase, say, session_language, text
 from .errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, error
 
 
@@ -27,26 +28,35 @@ def import_msel(args: argparse.Namespace) -> int:
         language=args.lang,
         duration=args.duration,
     )
+    lang = session_language(args.lang)
     try:
-        text, imported = import_file(source, settings, mapping)
+        scenario_yaml, imported = import_file(source, settings, mapping)
     except SheetProblem as err:
-        for line in err.problems:
-            print(line, file=sys.stderr)
+        for line in err.problems:  # said in the command's language, cleaned for the terminal
+            print(clean(say(lang, line), layout=False), file=sys.stderr)
         return EXIT_BAD_INPUT
     for line in imported.warnings:
-        print(f"warning: {line}", file=sys.stderr)
+        said = clean(say(lang, line), layout=False)
+        print(text(lang, "warning: {message}", message=said), file=sys.stderr)
     if args.output:
-        _write({Path(args.output): text}, [source, *([Path(args.map)] if args.map else [])], args)
+        _write(
+            {Path(args.output): scenario_yaml},
+            [source, *([Path(args.map)] if args.map else [])],
+            args,
+        )
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(scenario_yaml)
     rows = sum(len(r.rows) for r in imported.rows)
     scenario = imported.scenario
     where = f": {clean(args.output, layout=False)}" if args.output else ""
-    print(
-        f"imported {len(scenario['injects'])} injects from {rows} rows, "
-        f"{len(scenario['roles'])} roles{where}",
-        file=sys.stderr,
+    summary = text(
+        lang,
+        "imported {injects} injects from {rows} rows, {roles} roles",
+        injects=len(scenario["injects"]),
+        rows=rows,
+        roles=len(scenario["roles"]),
     )
+    print(f"{summary}{where}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -61,7 +71,7 @@ def msel(args: argparse.Namespace) -> int:
     data: str | bytes
     if args.format == "xlsx":
         if not args.output:
-            raise UsageError("--format xlsx writes a file: give it with -o FILE")
+            raise UsageError(phrase("--format xlsx writes a file: give it with -o FILE"))
         data = export.to_xlsx(scenario, lang)
     elif args.format == "csv":
         data = export.to_csv(scenario, lang)
@@ -69,7 +79,10 @@ def msel(args: argparse.Namespace) -> int:
         data = export.to_html(scenario, lang)
     if args.output:
         _write({Path(args.output): data}, [path], args)
-        print(f"MSEL of {len(scenario.injects)} injects: {args.output}", file=sys.stderr)
+        said = text(
+            lang, "MSEL of {count} injects: {file}", count=len(scenario.injects), file=args.output
+        )
+        print(said, file=sys.stderr)
     else:
         assert isinstance(data, str)
         sys.stdout.write(data.removeprefix("\ufeff"))
@@ -81,7 +94,13 @@ def _write(files: dict[Path, str | bytes], inputs: list[Path], args: argparse.Na
 
     for target in files:
         if not target.parent.is_dir():
-            raise UsageError(f"{target.parent}: no such folder (for -o {target})")
+            raise UsageError(
+                phrase(
+                    "{folder}: no such folder (for -o {file})",
+                    folder=str(target.parent),
+                    file=str(target),
+                )
+            )
     try:
         write_texts(files, inputs, force=args.force, hint="choose another -o FILE")
     except OutputRefused as err:

@@ -22,13 +22,17 @@ STATUSES = ("open", "in-progress", "done", "cancelled")
 
 
 def plan(args: argparse.Namespace) -> int:
+    from ..language import phrase
+
     path = Path(args.journal)
     changes = [args.status, args.note, args.owner, args.due]
     if args.item is None and any(value is not None for value in changes):
-        raise UsageError("plan: name the item to follow up with --item IP-n")
+        raise UsageError(phrase("plan: name the item to follow up with --item IP-n"))
     if args.item is not None:
         if args.export:
-            raise UsageError("plan: --export writes the plan, --item changes it: one at a time")
+            raise UsageError(
+                phrase("plan: --export writes the plan, --item changes it: one at a time")
+            )
         return _update(path, args)
     report = _report(path, args.lang)
     if args.export:
@@ -48,14 +52,20 @@ def _report(path: Path, lang: str | None) -> Report:
 def _update(path: Path, args: argparse.Namespace) -> int:
     from ..debrief.evaluation import InputError, PlanUpdateInput, append, parse
     from ..journal import open_verified
-    from ..language import session_language, text
+    from ..language import phrase, session_language, text
     from ..safetext import clean
     from ..sim.replay import load_frozen
 
     if not any(value is not None for value in (args.status, args.note, args.owner, args.due)):
-        raise UsageError("plan: say what changed: --status, --note, --owner or --due")
+        raise UsageError(phrase("plan: say what changed: --status, --note, --owner or --due"))
     if args.status is not None and args.status not in STATUSES:
-        raise UsageError(f"plan: --status {args.status!r}: choose from {', '.join(STATUSES)}")
+        raise UsageError(
+            phrase(
+                "plan: --status {value}: choose from {choices}",
+                value=repr(args.status),
+                choices=", ".join(STATUSES),
+            )
+        )
     due = _date(args.due) if args.due is not None else None
     try:
         item = parse(
@@ -83,22 +93,31 @@ def _update(path: Path, args: argparse.Namespace) -> int:
 
 
 def _date(text: str) -> date:
+    from ..language import phrase
+
     try:
         if len(text) != 10:
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"plan: --due {text!r} is not a date: write it as YYYY-MM-DD") from None
+        raise UsageError(
+            phrase("plan: --due {value} is not a date: write it as YYYY-MM-DD", value=repr(text))
+        ) from None
 
 
 def _export(journal: Path, target: Path, report: Report, force: bool) -> int:
     from ..debrief.plan import plan_csv, plan_xlsx
     from ..debrief.words import Words
+    from ..language import phrase
     from ..outputs import OutputRefused, journal_files, write_texts
 
     kind = EXPORTS.get(target.suffix.lower())
     if kind is None:
-        raise UsageError(f"plan: --export {target}: the file's name must end in .xlsx or .csv")
+        raise UsageError(
+            phrase(
+                "plan: --export {file}: the file's name must end in .xlsx or .csv", file=str(target)
+            )
+        )
     w = Words(report.overview.language)
     data: str | bytes = plan_xlsx(report, w) if kind == "xlsx" else plan_csv(report, w)
     try:

@@ -7,6 +7,7 @@ import gc
 import sys
 from typing import TYPE_CHECKING
 
+from ..language import phrase
 from .errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
 
 def check_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError("the session UI needs a terminal; to play without one use: exercise play")
+        raise UsageError(
+            phrase("the session UI needs a terminal; to play without one use: exercise play")
+        )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,12 +87,12 @@ def run_ui(
             commands=", ".join(app.not_recorded),
         )
         print(line, file=sys.stderr)
-    from ..language import text
+    from ..language import say, text
 
     journal = text(app.lang, "journal: {path}", path=path)
     resume = text(app.lang, "continue with: {command}", command=f"exercise resume {path}")
     if session.failure is not None:
-        print(f"exercise: {clean(session.failure.message)}", file=sys.stderr)
+        print(f"exercise: {clean(say(app.lang, session.failure.message))}", file=sys.stderr)
         print(f"{journal}\n{resume}")
         return EXIT_FINDINGS
     if session.engine.ended:

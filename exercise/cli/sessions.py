@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..language import phrase
 from .content import scenario_path
 from .errors import EXIT_INTERRUPTED, EXIT_OK, UsageError
 from .setup import is_live, make_player, prepare_session
@@ -55,7 +56,9 @@ def resume(args: argparse.Namespace) -> int:
         # The players are settled before the journal is written to: a refusal writes nothing.
         player = None if live else make_player(args, load_frozen(journal), meta)
     if not live and (args.paused or args.pause_on_phase is not None):
-        raise UsageError("--paused and --pause-on-phase are for a live session (the session UI)")
+        raise UsageError(
+            phrase("--paused and --pause-on-phase are for a live session (the session UI)")
+        )
     if live:
         refuse_if_held(path)
         check_terminal()

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..language import phrase
 from .errors import UsageError
 
 if TYPE_CHECKING:
@@ -43,7 +44,11 @@ def prepare_session(
     scenario = load_scenario(scenario_path, catalogue)
     path = Path(args.journal) if args.journal else default_journal_path(scenario.id)
     if path.exists():
-        raise UsageError(f"{path}: a journal already exists there; choose another --journal")
+        raise UsageError(
+            phrase(
+                "{path}: a journal already exists there; choose another --journal", path=str(path)
+            )
+        )
     return scenario, templates_of(catalogue), path
 
 
@@ -68,9 +73,11 @@ def make_player(
         # user names the file again.
         if meta.get("decisions"):
             raise UsageError(
-                "this session was played with a decisions file "
-                f"({clean(str(meta['decisions']), single_line=True)[:200]}); "
-                "give it again with --decisions FILE"
+                phrase(
+                    "this session was played with a decisions file ({file}); give it again "
+                    "with --decisions FILE",
+                    file=clean(str(meta["decisions"]), single_line=True)[:200],
+                )
             )
         auto = meta.get("auto")
     seed = meta.get("seed", 0)
@@ -79,5 +86,7 @@ def make_player(
     if auto in POLICIES:
         return AutoPlayer(auto, seed=seed if type(seed) is int else 0)
     if auto:
-        raise UsageError(f"the journal names an unknown policy {clean(str(auto))[:80]!r}")
+        raise UsageError(
+            phrase("the journal names an unknown policy {value}", value=repr(clean(str(auto))[:80]))
+        )
     return None

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..language import phrase
 from .errors import EXIT_OK, UsageError
 from .journals import open_for_reading
 
@@ -23,7 +24,13 @@ def _formats(text: str | None) -> tuple[list[str], bool]:
     wanted = [part.strip() for part in text.split(",") if part.strip()]
     unknown = [part for part in wanted if part not in FORMATS]
     if unknown or not wanted:
-        raise UsageError(f"--format {text!r}: choose from {', '.join(FORMATS)} (comma-separated)")
+        raise UsageError(
+            phrase(
+                "--format {value}: choose from {choices} (comma-separated)",
+                value=repr(text),
+                choices=", ".join(FORMATS),
+            )
+        )
     return [f for f in FORMATS if f in wanted and f != "console"], "console" in wanted
 
 
@@ -74,7 +81,9 @@ def debrief(args: argparse.Namespace) -> int:
         sys.stdout.write(schema_text())
         return EXIT_OK
     if not args.journals:
-        raise UsageError("debrief: name a journal (or several of one scenario to compare them)")
+        raise UsageError(
+            phrase("debrief: name a journal (or several of one scenario to compare them)")
+        )
     files, console = _formats(args.format)
     if len(args.journals) == 1:
         return _debrief_one(Path(args.journals[0]), files, console, args)
@@ -101,7 +110,7 @@ def _debrief_many(
     from ..debrief import NotComparable, build_report, compare, render_comparison
 
     if len({p.resolve() for p in paths}) != len(paths):
-        raise UsageError("debrief: a journal is named twice")
+        raise UsageError(phrase("debrief: a journal is named twice"))
     reports, hashes, scenarios = [], [], []
     for path in paths:
         journal, damage = open_for_reading(path, args.damaged, args.lang)
@@ -110,8 +119,14 @@ def _debrief_many(
             hashes.append(journal.session.scenario_hash)
             if scenarios[0] != scenarios[-1]:  # refuse before reading every event
                 raise UsageError(
-                    f"{paths[0]} played scenario {scenarios[0]!r} but {path} played "
-                    f"{scenarios[-1]!r}: only sessions of the same scenario can be compared"
+                    phrase(
+                        "{first} played scenario {scenario} but {other} played {other_scenario}:"
+                        " only sessions of the same scenario can be compared",
+                        first=str(paths[0]),
+                        scenario=repr(scenarios[0]),
+                        other=str(path),
+                        other_scenario=repr(scenarios[-1]),
+                    )
                 )
             reports.append(build_report(journal, lang=args.lang, damage=damage, pauses=args.pauses))
     try:
@@ -148,6 +163,7 @@ def _hosted_review_seat(path: Path, args: argparse.Namespace) -> Any:
     import getpass
 
     from ..journal.lock import is_held
+    from ..language import phrase, session_language, text
     from ..seats import address
     from ..seats.client import SeatClient
     from ..seats.codes import FIXED, parse_code
@@ -156,9 +172,16 @@ def _hosted_review_seat(path: Path, args: argparse.Namespace) -> Any:
     url = address.read(path) if path.is_file() and is_held(path) else None
     if url is None:
         return None  # not hosted: the review is the journal's writer (or hears who is)
-    print(f"the session is hosted at {url}: the review goes through its evaluator seat")
-    code = args.code or getpass.getpass("evaluator's join code (EVAL-...): ")
+    lang = session_language(args.lang)
+    print(
+        text(
+            lang,
+            "the session is hosted at {url}: the review goes through its evaluator seat",
+            url=url,
+        )
+    )
+    code = args.code or getpass.getpass(text(lang, "evaluator's join code (EVAL-...): "))
     parsed = parse_code(code)
     if parsed is None or FIXED.get(parsed[0]) != SeatKind.EVALUATOR:
-        raise UsageError("that is not the evaluator's join code (like EVAL-7F3K-9QX2)")
+        raise UsageError(phrase("that is not the evaluator's join code (like EVAL-7F3K-9QX2)"))
     return SeatClient(url, code, lang=args.lang, name=(args.by or "")[:80])

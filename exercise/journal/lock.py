@@ -28,6 +28,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from exercise.language import Phrase, phrase
+
 from .errors import JournalError
 
 HOLDER_SUFFIX = "-writer"
@@ -57,9 +59,15 @@ class Holder:
     host: str
     since: float
 
-    def describe(self) -> str:
+    def describe(self) -> Phrase:
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.since))
-        return f"{self.command} (process {self.pid} on {self.host}, since {when})"
+        return phrase(
+            "{command} (process {pid} on {host}, since {when})",
+            command=self.command,
+            pid=str(self.pid),  # a process id is not a quantity: never grouped
+            host=self.host,
+            when=when,
+        )
 
 
 def read_holder(path: Path) -> Holder | None:
@@ -108,7 +116,7 @@ class WriterLock:
         try:
             fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
         except FileNotFoundError:
-            raise JournalError(path, "no such journal file", "missing") from None
+            raise JournalError(path, phrase("no such journal file"), "missing") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as err:
@@ -157,11 +165,14 @@ class WriterLock:
 def in_use(path: Path) -> JournalError:
     """The refusal of a writer while another holds the journal, naming the holder."""
     holder = read_holder(path)
-    who = holder.describe() if holder else "another process"
+    who = holder.describe() if holder else phrase("another process")
     return JournalError(
         path,
-        f"this journal is in use by {who}; only one program may write to a journal at a "
-        "time (reading it, with verify, replay, export or debrief, works)",
+        phrase(
+            "this journal is in use by {who}; only one program may write to a journal at a "
+            "time (reading it, with verify, replay, export or debrief, works)",
+            who=who,
+        ),
         "locked",
     )
 

@@ -470,9 +470,11 @@ class Journal:
             raise ValueError("only a read-only journal may be opened despite damage")
         path = Path(path)
         if not path.exists():
-            raise JournalError(path, "no such journal file", "missing")
+            raise JournalError(path, phrase("no such journal file"), "missing")
         if not path.is_file():
-            raise JournalError(path, "not an exercise journal (not a file)", "not-a-journal")
+            raise JournalError(
+                path, phrase("not an exercise journal (not a file)"), "not-a-journal"
+            )
         conn: sqlite3.Connection | None = None
         lock: WriterLock | None = None
         try:
@@ -505,7 +507,9 @@ class Journal:
             mapped = _error(path, err, busy_timeout_ms)
             if mapped is None:
                 raise JournalError(
-                    path, f"the journal cannot be read ({sqlite_reason(err)})", "corrupt"
+                    path,
+                    phrase("the journal cannot be read ({error})", error=sqlite_reason(err)),
+                    "corrupt",
                 ) from None
             raise mapped from None
         except BaseException:
@@ -534,9 +538,12 @@ class Journal:
             if wal.exists() and wal.stat().st_size > 0:
                 raise JournalError(
                     path,
-                    f"the journal's last events are still in {wal.name} and the folder is "
-                    "read-only, so SQLite cannot read them: copy both files to a writable "
-                    "folder and open the copy",
+                    phrase(
+                        "the journal's last events are still in {file} and the folder is "
+                        "read-only, so SQLite cannot read them: copy both files to a writable "
+                        "folder and open the copy",
+                        file=wal.name,
+                    ),
                     "io",
                 ) from None
             return cls._connect(
@@ -787,7 +794,7 @@ class Journal:
         except sqlite3.IntegrityError:
             raise JournalError(
                 self._path,
-                "another session has written events to this journal since it was opened",
+                phrase("another session has written events to this journal since it was opened"),
                 "locked",
             ) from None
         except sqlite3.Error as err:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.problems import ContentError
+from ..language import Phrase, phrase
 from ..model.condition import ConditionSyntaxError, parse_condition
 from ..model.doctrine import Attribution, HybridDomain, Level, Method, NatoRequirement, Pillar
 from ..model.timing import format_duration, parse_duration
@@ -95,7 +96,7 @@ def find_columns(
         header_row = _detect_header(table.rows, known)
     elif header_row > len(table.rows):
         raise place.problem(
-            header_row, 1, "the header row given in the mapping is past the last row"
+            header_row, 1, phrase("the header row given in the mapping is past the last row")
         )
     columns: dict[int, str] = {}
     warnings: list[str] = []
@@ -119,15 +120,13 @@ def find_columns(
             for ref in refs if isinstance(refs, list) else [refs]:
                 found_col = column_index(ref) or _header_column(header, ref)
                 if found_col is None:
-                    raise SheetProblem(
-                        [
-                            clean(
-                                f"{place.whole()}: the mapping names the column {ref!r} "
-                                f"for {name}: "
-                                "no such column letter or header",
-                                layout=False,
-                            )
-                        ]
+                    raise place.whole_problem(
+                        phrase(
+                            "the mapping names the column {column} for {name}: no such column "
+                            "letter or header",
+                            column=repr(ref),
+                            name=name,
+                        )
                     )
                 columns[found_col] = name
                 unknown = [
@@ -137,9 +136,12 @@ def find_columns(
         raise place.problem(
             1,
             1,
-            f"no header row found in the first {HEADER_SEARCH} rows (looked "
-            "for columns such as Time, To, Subject, Text, or Tijd, Aan, "
-            "Onderwerp, Tekst): name the columns in a mapping file (--map)",
+            phrase(
+                "no header row found in the first {count} rows (looked for columns such as "
+                "Time, To, Subject, Text, or Tijd, Aan, Onderwerp, Tekst): name the columns "
+                "in a mapping file (--map)",
+                count=HEADER_SEARCH,
+            ),
         )
     seen: dict[str, int] = {}
     for col, name in sorted(columns.items()):
@@ -147,21 +149,33 @@ def find_columns(
             raise place.problem(
                 header_row or 1,
                 col,
-                f"a second {name!r} column (the first is column {_letter(seen[name])})",
+                phrase(
+                    "a second {name} column (the first is column {column})",
+                    name=repr(name),
+                    column=_letter(seen[name]),
+                ),
             )
         seen.setdefault(name, col)
     if "title" not in seen and "text" not in seen:
         raise place.problem(
             header_row or 1,
             1,
-            "no subject or text column: nothing to import "
-            "(name the columns in a mapping file, --map)",
+            phrase(
+                "no subject or text column: nothing to import "
+                "(name the columns in a mapping file, --map)"
+            ),
         )
     if unknown:
         warnings.append(
-            clean(f"{place.whole()}: columns not imported: {', '.join(unknown)}", layout=False)
+            place.whole_at(phrase("columns not imported: {columns}", columns=", ".join(unknown)))
         )
     return header_row or None, columns, warnings, "nl" if nl > en else "en"
+
+
+def _why(err: Exception) -> str:
+    """What an error says: its phrase, to be said in the reader's language, else its text."""
+    said = err.args[0] if len(err.args) == 1 else None
+    return said if isinstance(said, Phrase) else str(err)
 
 
 def _letter(col: int) -> str:
@@ -227,10 +241,10 @@ def read_rows(
         if "title" not in cells and "text" not in cells:
             first = min(c for group in cells.values() for c, _ in group)
             warnings.append(
-                clean(
-                    f"{place.cell(number, first)}: row {number} has no subject "
-                    "and no text: left out",
-                    layout=False,
+                place.at(
+                    number,
+                    first,
+                    phrase("row {row} has no subject and no text: left out", row=str(number)),
                 )
             )
             continue
@@ -252,7 +266,11 @@ def _text(
         text = _as_text(value)
         if len(text) > limit:
             raise place.problem(
-                number, col, f"{len(text):,} characters; at most {limit:,} fit here"
+                number,
+                col,
+                phrase(
+                    "{count} characters; at most {limit} fit here", count=len(text), limit=limit
+                ),
             )
         parts.append(text)
     joined = "\n\n".join(p for p in parts if p)
@@ -290,7 +308,12 @@ def _row(
     if "id" in cells:
         ident = _as_text(one("id"))
         if not _SLUG.fullmatch(ident) or len(ident) > MAX_ID:
-            raise fail("id", f"{ident!r} is not an id (lowercase letters, digits, - _ .)")
+            raise fail(
+                "id",
+                phrase(
+                    "{value} is not an id (lowercase letters, digits, - _ .)", value=repr(ident)
+                ),
+            )
         inject["id"] = ident
     elif "number" in cells:
         inject["id"] = f"inject-{slugify(_as_text(one('number')), str(number))}"
@@ -304,11 +327,13 @@ def _row(
                 if row.time is None:
                     row.time = TimeValue("clock", day * 86400.0)
                 elif row.time.scale == "date":
-                    raise ValueError("a date already says the day: leave the day column empty")
+                    raise ValueError(
+                        phrase("a date already says the day: leave the day column empty")
+                    )
                 else:
                     row.time = TimeValue(row.time.scale, row.time.seconds + day * 86400)
     except ValueError as err:
-        raise fail("time" if "time" in cells else "day", str(err)) from None
+        raise fail("time" if "time" in cells else "day", _why(err)) from None
     for name in ("when", "after"):
         if name in cells:
             expr = _as_text(one(name))
@@ -318,7 +343,7 @@ def _row(
                 else:
                     parse_duration(expr)
             except (ConditionSyntaxError, ValueError) as err:
-                raise fail(name, str(err)) from None
+                raise fail(name, _why(err)) from None
             inject[name] = expr
     if "to" in cells:
         raw = _as_text(one("to"))
@@ -350,7 +375,7 @@ def _row(
     if len(body) > MAX_TEXT:
         raise fail(
             "text" if "text" in cells else "title",
-            f"the text is longer than {MAX_TEXT:,} characters",
+            phrase("the text is longer than {limit} characters", limit=MAX_TEXT),
         )
     inject["title"] = title
     inject["text"] = body
@@ -364,21 +389,37 @@ def _row(
             allowed = {v.value for v in vocabulary}
             for item in items:
                 if item not in allowed:
-                    raise fail(name, f"{item!r} is not one of {', '.join(sorted(allowed))}")
+                    raise fail(
+                        name,
+                        phrase(
+                            "{value} is not one of {choices}",
+                            value=repr(item),
+                            choices=", ".join(sorted(allowed)),
+                        ),
+                    )
             if len(set(items)) != len(items):
-                raise fail(name, "names the same value twice")
+                raise fail(name, phrase("names the same value twice"))
             if items:
                 inject[name] = items
     if "attribution" in cells:
         value = _as_text(one("attribution"))
         if value not in {a.value for a in Attribution}:
-            raise fail("attribution", f"{value!r} is not one of none, low, medium, high")
+            raise fail(
+                "attribution",
+                phrase(
+                    "{value} is not one of {choices}",
+                    value=repr(value),
+                    choices="none, low, medium, high",
+                ),
+            )
         inject["attribution"] = value
     if "severity" in cells:
         cell = one("severity")
         severity = _as_text(cell)
         if not severity.isdigit() or not 1 <= int(severity) <= 5:
-            raise fail("severity", f"{severity!r} is not a severity from 1 to 5")
+            raise fail(
+                "severity", phrase("{value} is not a severity from 1 to 5", value=repr(severity))
+            )
         inject["severity"] = int(severity)
     if "source" in cells:
         inject["source"] = _text(place, number, cells, "source", 2000)
@@ -393,18 +434,18 @@ def _row(
             try:
                 parse_duration(_as_text(one("deadline")))
             except ValueError as err:
-                raise fail("deadline", str(err)) from None
+                raise fail("deadline", _why(err)) from None
             decision["deadline"] = _as_text(one("deadline"))
         inject["decision"] = decision
     elif "prompt" in cells:
-        raise fail("prompt", "a decision without options (fill in the options column)")
+        raise fail("prompt", phrase("a decision without options (fill in the options column)"))
     expected = _expected(place, number, cells)
     if expected:
         inject["expected"] = expected
     if "contingency" in cells:
         flag = header_key(_as_text(one("contingency")))
         if flag not in _TRUE | _FALSE:
-            raise fail("contingency", f"{flag!r} is not yes or no")
+            raise fail("contingency", phrase("{value} is not yes or no", value=repr(flag)))
         if flag in _TRUE:
             inject["contingency"] = True
     objective = _text(place, number, cells, "objective")
@@ -416,7 +457,9 @@ def _row(
     if notes:
         joined = "\n\n".join(notes)
         if len(joined) > MAX_TEXT:
-            raise fail("notes", f"the notes are longer than {MAX_TEXT:,} characters")
+            raise fail(
+                "notes", phrase("the notes are longer than {limit} characters", limit=MAX_TEXT)
+            )
         inject["notes"] = joined
     return row
 
@@ -453,7 +496,13 @@ def _options(
             ident, label = slugify(part, f"option-{len(options) + 1}"), part
         if len(label) > MAX_TITLE:
             raise place.problem(
-                number, col, f"an option of {len(label):,} characters; at most {MAX_TITLE} fit"
+                number,
+                col,
+                phrase(
+                    "an option of {count} characters; at most {limit} fit",
+                    count=len(label),
+                    limit=MAX_TITLE,
+                ),
             )
         base, n = ident, 2
         while ident in ids:
@@ -461,7 +510,11 @@ def _options(
         ids.add(ident)
         options.append({"id": ident, "label": label})
     if len(options) > 50:
-        raise place.problem(number, col, f"{len(options)} options; a decision has at most 50")
+        raise place.problem(
+            number,
+            col,
+            phrase("{count} options; a decision has at most {limit}", count=len(options), limit=50),
+        )
     return options
 
 
@@ -484,10 +537,14 @@ def _expected(
             try:
                 parse_duration(item["within"])
             except ValueError as err:
-                raise place.problem(number, col, str(err)) from None
+                raise place.problem(number, col, _why(err)) from None
         out.append(item)
     if len(out) > 50:
-        raise place.problem(number, cells["expected"][0][0], "more than 50 expected actions")
+        raise place.problem(
+            number,
+            cells["expected"][0][0],
+            phrase("more than {limit} expected actions", limit=50),
+        )
     return out
 
 
@@ -562,7 +619,7 @@ def build_scenario(
     language = settings.language or (mapping.language if mapping else None) or header_lang
     rows = read_rows(table, columns, first_row, mapping, warnings, language)
     if not rows:
-        raise place.problem(first_row, 1, "no injects below the header")
+        raise place.problem(first_row, 1, phrase("no injects below the header"))
     has_id = "id" in columns.values()
     if not has_id:
         rows = merge_broadcasts(rows)
@@ -572,7 +629,13 @@ def build_scenario(
         if ident in seen:
             column = row.cells.get("id", row.cells.get("number", 1))
             raise place.problem(
-                row.number, column, f"the id {ident!r} is already used in row {seen[ident]}"
+                row.number,
+                column,
+                phrase(
+                    "the id {value} is already used in row {row}",
+                    value=repr(ident),
+                    row=str(seen[ident]),
+                ),
             )
         seen[ident] = row.number
     # times
@@ -582,13 +645,13 @@ def build_scenario(
         try:
             start_value = parse_time_cell(start)
         except ValueError as err:
-            raise SheetProblem([clean(f"{place.whole()}: --start: {err}", layout=False)]) from None
+            raise place.whole_problem(phrase("--start: {error}", error=err.args[0])) from None
     try:
         zero, ats = scenario_times([r.time for r in rows], start_value)
     except IndexedError as err:
         bad = rows[err.index]
         raise place.problem(
-            bad.number, bad.cells.get("time", bad.cells.get("day", 1)), str(err)
+            bad.number, bad.cells.get("time", bad.cells.get("day", 1)), _why(err)
         ) from None
     # roles, from the players named
     default_to = mapping.to if mapping else []
@@ -612,15 +675,11 @@ def build_scenario(
     pillars = settings.pillars or [p.value for p in (mapping.pillars if mapping else [])]
     level = settings.level or (mapping.level.value if mapping and mapping.level else None)
     if level is None:
-        raise SheetProblem(
-            [
-                clean(
-                    f"{place.whole()}: an MSEL does not say the threat level of the "
-                    "exercise: give it "
-                    "with --level L0..L4 (or `level:` in a mapping file)",
-                    layout=False,
-                )
-            ]
+        raise place.whole_problem(
+            phrase(
+                "an MSEL does not say the threat level of the exercise: give it with "
+                "--level L0..L4 (or `level:` in a mapping file)"
+            )
         )
     injects: list[dict[str, Any]] = []
     last = 0.0
@@ -672,18 +731,14 @@ def build_scenario(
         try:
             duration = parse_duration(duration_text)
         except ValueError as err:
-            raise SheetProblem(
-                [clean(f"{place.whole()}: --duration: {err}", layout=False)]
-            ) from None
+            raise place.whole_problem(phrase("--duration: {error}", error=err.args[0])) from None
         if duration <= last:
-            raise SheetProblem(
-                [
-                    clean(
-                        f"{place.whole()}: --duration {duration_text} ends before the last inject "
-                        f"({format_duration(last)})",
-                        layout=False,
-                    )
-                ]
+            raise place.whole_problem(
+                phrase(
+                    "--duration {value} ends before the last inject ({time})",
+                    value=duration_text,
+                    time=format_duration(last),
+                )
             )
     else:
         duration = last + DEFAULT_TAIL

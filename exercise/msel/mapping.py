@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..content.messages import explain_all
 from ..content.problems import ContentError, Problem, format_path
 from ..content.yamlsource import read_source
+from ..language import phrase
 from ..model.doctrine import Level, Method, Pillar
 from ..model.types import MAX_ROLES, MAX_TITLE, Slug
 from .workbook import MAX_COLUMNS, MAX_ROWS
@@ -101,7 +102,15 @@ def load_mapping(path: Path) -> Mapping:
         if not ref.strip():
             line, col = source.locate(("columns", name))
             raise ContentError(
-                [Problem(source.file, line, col, f"columns.{name}", "an empty column reference")]
+                [
+                    Problem(
+                        source.file,
+                        line,
+                        col,
+                        f"columns.{name}",
+                        phrase("an empty column reference"),
+                    )
+                ]
             )
     return mapping
 

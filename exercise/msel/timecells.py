@@ -22,15 +22,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from ..language import N_, phrase
 from ..model.timing import MAX_SECONDS, parse_duration, round_ms
 
 Scale = Literal["relative", "clock", "date"]
 SCALE_NAMES = {
-    "relative": "a relative time (D+1 H+2, J-1, T+01:30)",
-    "clock": "a clock time (14:30, J 09h00)",
-    "date": "a date and time (26/06/2024 09h00)",
+    "relative": N_("a relative time (D+1 H+2, J-1, T+01:30)"),
+    "clock": N_("a clock time (14:30, J 09h00)"),
+    "date": N_("a date and time (26/06/2024 09h00)"),
 }
-TIME_HELP = (
+TIME_HELP = N_(
     "a time such as 'D+1 H+2 M+30', 'J-1', 'J 09h00', '14:30', '7:29 PM' or '26/06/2024 09h00'"
 )
 
@@ -57,7 +58,7 @@ def parse_time_cell(value: object) -> TimeValue | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not {TIME_HELP}")
+        raise ValueError(phrase("{value} is not {help}", value=repr(value), help=phrase(TIME_HELP)))
     if isinstance(value, datetime):
         return TimeValue("date", (value - _EPOCH).total_seconds())
     if isinstance(value, date):
@@ -70,17 +71,29 @@ def parse_time_cell(value: object) -> TimeValue | None:
         return TimeValue("relative", value.total_seconds())
     if isinstance(value, int | float):
         if not math.isfinite(value) or value < 0 or value > 2_958_465:  # 9999-12-31
-            raise ValueError(f"{value!r} is not {TIME_HELP}")
+            raise ValueError(
+                phrase("{value} is not {help}", value=repr(value), help=phrase(TIME_HELP))
+            )
         if value < 1:  # an Excel time: a fraction of a day
             return TimeValue("clock", round(value * 86400))
         if value < 3653:  # before 1910: no date an MSEL means, but a number without a unit
-            raise ValueError(f"{value!r} has no unit: write {value}m, T+{value}:00 or a clock time")
+            raise ValueError(
+                phrase(
+                    "{value} has no unit: write {text}m, T+{text}:00 or a clock time",
+                    value=repr(value),
+                    text=str(value),
+                )
+            )
         return TimeValue("date", round(value * 86400))
     text = str(value).strip()
     if not text:
         return None
     if len(text) > 64:
-        raise ValueError(f"{text[:20]!r}... is too long to be {TIME_HELP}")
+        raise ValueError(
+            phrase(
+                "{value}... is too long to be {help}", value=repr(text[:20]), help=phrase(TIME_HELP)
+            )
+        )
     if _BARE_DAY.fullmatch(text):
         return TimeValue("relative", 0.0)
     match = _DAY_CLOCK.fullmatch(text)
@@ -103,7 +116,7 @@ def parse_time_cell(value: object) -> TimeValue | None:
         return TimeValue("relative", parse_duration(text))
     except ValueError:
         pass
-    raise ValueError(f"{text!r} is not {TIME_HELP}")
+    raise ValueError(phrase("{value} is not {help}", value=repr(text), help=phrase(TIME_HELP)))
 
 
 def parse_day_cell(value: object) -> int | None:
@@ -125,7 +138,9 @@ def parse_day_cell(value: object) -> int | None:
         day = int(n or named or plain)
         if day <= 90:
             return -day if sign == "-" else day
-    raise ValueError(f"{text!r} is not a day: write D+1, J-1, Day 2 or a number")
+    raise ValueError(
+        phrase("{value} is not a day: write D+1, J-1, Day 2 or a number", value=repr(text))
+    )
 
 
 def _clock(groups: tuple[str | None, ...], text: str) -> float:
@@ -133,10 +148,16 @@ def _clock(groups: tuple[str | None, ...], text: str) -> float:
     h, m, s = int(hours or 0), int(minutes or 0), int(seconds or 0)
     if half:
         if not 1 <= h <= 12:
-            raise ValueError(f"{text!r}: {h} is not an hour on a 12-hour clock")
+            raise ValueError(
+                phrase(
+                    "{value}: {hour} is not an hour on a 12-hour clock",
+                    value=repr(text),
+                    hour=str(h),
+                )
+            )
         h = h % 12 + (12 if half.lower().startswith("p") else 0)
     if h > 24 or m > 59 or s > 59 or (h == 24 and (m or s)):
-        raise ValueError(f"{text!r} is not a time of day")
+        raise ValueError(phrase("{value} is not a time of day", value=repr(text)))
     return float(h * 3600 + m * 60 + s)
 
 
@@ -144,7 +165,9 @@ def _date_seconds(y: int, m: int, d: int, text: str) -> float:
     try:
         return (datetime(y, m, d) - _EPOCH).total_seconds()
     except ValueError:
-        raise ValueError(f"{text!r} is not a date (day/month/year)") from None
+        raise ValueError(
+            phrase("{value} is not a date (day/month/year)", value=repr(text))
+        ) from None
 
 
 def scenario_times(
@@ -157,8 +180,11 @@ def scenario_times(
         if t is not None and t.scale != scale:
             raise IndexedError(
                 i,
-                f"{SCALE_NAMES[t.scale]}, while the times before it are "
-                f"{SCALE_NAMES[scale or 'relative']}: use one notation in a column",
+                phrase(
+                    "{scale}, while the times before it are {before}: use one notation in a column",
+                    scale=phrase(SCALE_NAMES[t.scale]),
+                    before=phrase(SCALE_NAMES[scale or "relative"]),
+                ),
             )
     present = [t.seconds for t in times if t is not None]
     if not present:
@@ -176,9 +202,11 @@ def scenario_times(
             continue
         at = round_ms(t.seconds - zero)
         if at < 0:
-            raise IndexedError(i, "lies before the start of the exercise (--start)")
+            raise IndexedError(i, phrase("lies before the start of the exercise (--start)"))
         if at > MAX_SECONDS:
-            raise IndexedError(i, "lies more than 90 days after the start of the exercise")
+            raise IndexedError(
+                i, phrase("lies more than {days} days after the start of the exercise", days=90)
+            )
         out.append(at)
     return zero, out
 

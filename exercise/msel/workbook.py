@@ -36,6 +36,7 @@ from pathlib import Path
 
 from openpyxl.utils.cell import get_column_letter
 
+from ..language import Phrase, phrase
 from ..model.types import MAX_TEXT
 from ..safetext import clean
 
@@ -80,8 +81,25 @@ class Place:
     def whole(self) -> str:
         return f"{self.file}:{_sheet_ref(self.sheet)}" if self.sheet is not None else self.file
 
+    def at(self, row: int, column: int, message: str) -> Phrase:
+        """`FILE:SHEET!CELL: message`, a phrase said where it is printed (a message that
+        is no phrase, made from a cell or a library's words, is cleaned here)."""
+        return _located(self.cell(row, column), message)
+
     def problem(self, row: int, column: int, message: str) -> SheetProblem:
-        return SheetProblem([clean(f"{self.cell(row, column)}: {message}", layout=False)])
+        return SheetProblem([self.at(row, column, message)])
+
+    def whole_at(self, message: str) -> Phrase:
+        """About the sheet as a whole: `FILE:SHEET: message`."""
+        return _located(self.whole(), message)
+
+    def whole_problem(self, message: str) -> SheetProblem:
+        return SheetProblem([self.whole_at(message)])
+
+
+def _located(where: str, message: str) -> Phrase:
+    said = message if isinstance(message, Phrase) else clean(message, layout=False)
+    return phrase("{where}: {message}", where=clean(where, layout=False), message=said)
 
 
 def _sheet_ref(name: str | None) -> str:

@@ -41,6 +41,7 @@ from websockets.http11 import Request, Response
 from ..debrief.evaluation import InputError, entry
 from ..debrief.feedback import feedback_event
 from ..journal import JournalError
+from ..language import N_, say, text
 from ..model.events import Event
 from ..safetext import clean
 from ..sim import commands as c
@@ -54,6 +55,7 @@ from .views import Feed, clock_view, control_view, observer_view, player_view, t
 
 MAX_TOKENS = 10_000
 CATCH_UP_CHUNK = 200  # events per `events` frame when a seat catches up
+_CLOSE_REASON_BYTES = 123  # what a WebSocket close frame carries at most (RFC 6455)
 FEED_HISTORY = 300  # events read back from the journal into a new feed
 _VIEW = object()  # in a send queue: the seat's latest view, whichever that is by then
 # The actor of a seat that is not a role: the names the journal already uses.
@@ -184,7 +186,7 @@ class SeatHost:
     async def close(self) -> None:
         """Say goodbye to every seat and stop listening."""
         for conn in list(self._conns):
-            self._drop(conn, p.Close.GOING_AWAY, "the host is stopping")
+            self._drop(conn, p.Close.GOING_AWAY, N_("the host is stopping"))
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
@@ -213,7 +215,7 @@ class SeatHost:
         self._grants = {k: g for k, g in self._grants.items() if g.seat.name != seat}
         for conn in list(self._conns):
             if conn.seat.name == seat:
-                self._drop(conn, p.Close.REVOKED, "exercise control revoked this seat")
+                self._drop(conn, p.Close.REVOKED, N_("exercise control revoked this seat"))
         return code
 
     @staticmethod
@@ -277,27 +279,32 @@ class SeatHost:
             return None
         except ConnectionClosed:
             return None
+        lang = hello.lang or self.lang
         if hello.version != p.VERSION:
-            await ws.close(p.Close.VERSION, f"this host speaks version {p.VERSION}")
+            said = text(lang, "this host speaks version {version}", version=str(p.VERSION))
+            await ws.close(p.Close.VERSION, _close_reason(said))
             return None
         grant = await self._authenticate(hello, address)
         if grant is None:
             with contextlib.suppress(ConnectionClosed):
                 await asyncio.sleep(self.limits.wrong_code_delay)
                 if self._too_many_wrong(address):
-                    await ws.close(p.Close.TOO_MANY_TRIES, "too many wrong codes: wait")
+                    said = text(lang, "too many wrong codes: wait")
+                    await ws.close(p.Close.TOO_MANY_TRIES, _close_reason(said))
                 else:
-                    await ws.close(p.Close.WRONG_CODE, "this code lets nobody in")
+                    said = text(lang, "this code lets nobody in")
+                    await ws.close(p.Close.WRONG_CODE, _close_reason(said))
             return None
         seat = grant.seat
         if sum(conn.seat.name == seat.name for conn in self._conns) >= self.limits.seats_per_role:
-            await ws.close(p.Close.FULL, "this seat has as many connections as it may")
+            said = text(lang, "this seat has as many connections as it may")
+            await ws.close(p.Close.FULL, _close_reason(said))
             return None
         token = hello.token or secrets.token_urlsafe(32)
         self._grants[_digest(token)] = grant
         while len(self._grants) > MAX_TOKENS:  # a code used again and again: the oldest go
             del self._grants[next(iter(self._grants))]
-        conn = _Conn(ws, seat, grant.client, grant.name, hello.lang or self.lang, address)
+        conn = _Conn(ws, seat, grant.client, grant.name, lang, address)
         conn.tokens = self.limits.burst
         self._names[grant.client] = grant.name or seat.name.upper()
         while len(self._names) > MAX_TOKENS:  # as many names as tokens at most
@@ -366,7 +373,9 @@ class SeatHost:
             data = p.loads(frame)
             if data.get("type") == "cmd" and isinstance(data.get("cid"), str):
                 cid = data["cid"][:64]
-                self._push(conn, _ack(cid, False, "too many commands: wait a moment"))
+                self._push(
+                    conn, _ack(cid, False, text(conn.lang, "too many commands: wait a moment"))
+                )
 
     def _receive(self, conn: _Conn, data: dict[str, Any]) -> None:
         kind = data["type"]
@@ -389,7 +398,8 @@ class SeatHost:
 
     def _command(self, conn: _Conn, cid: str, data: dict[str, Any]) -> None:
         if sent := p.HOST_FIELDS & data.keys():
-            self._push(conn, _ack(cid, False, f"the host sets {', '.join(sorted(sent))}"))
+            said = text(conn.lang, "the host sets {fields}", fields=", ".join(sorted(sent)))
+            self._push(conn, _ack(cid, False, said))
             return
         seat = conn.seat
         actor = seat.name if seat.kind == c.SeatKind.PLAYER else _ACTORS.get(seat.name, seat.name)
@@ -397,7 +407,7 @@ class SeatHost:
             fields = {"actor": actor, "seat_kind": seat.kind, "client": conn.client, "id": cid}
             command = c.parse_command({**data, **fields})
         except ValidationError:
-            self._push(conn, _ack(cid, False, "not a command this host knows"))
+            self._push(conn, _ack(cid, False, text(conn.lang, "not a command this host knows")))
             return
         if isinstance(command, c.Evaluate) and conn.gets_events:
             # A review's entry: checked as the review checks it when it writes the file.
@@ -417,10 +427,12 @@ class SeatHost:
         through the session (this process is the journal's one writer), then acknowledged."""
         seat = conn.seat
         if seat.kind != c.SeatKind.PLAYER:
-            self._push(conn, _ack(cid, False, "only a player seat gives feedback, for its role"))
+            said = text(conn.lang, "only a player seat gives feedback, for its role")
+            self._push(conn, _ack(cid, False, said))
             return
         if not self.session.engine.ended:
-            self._push(conn, _ack(cid, False, "feedback is given once the session has ended"))
+            said = text(conn.lang, "feedback is given once the session has ended")
+            self._push(conn, _ack(cid, False, said))
             return
         who = name.strip() or seat.name
         try:
@@ -430,7 +442,8 @@ class SeatHost:
             self._push(conn, _ack(cid, False, str(err)))
             return
         except (JournalError, ValueError) as err:
-            self._push(conn, _ack(cid, False, f"not recorded: {err}"))
+            why = say(conn.lang, err.message) if isinstance(err, JournalError) else str(err)
+            self._push(conn, _ack(cid, False, text(conn.lang, "not recorded: {error}", error=why)))
             return
         self._push(conn, _ack(cid, True, "", seq=committed[-1].seq))
 
@@ -550,7 +563,7 @@ class SeatHost:
         if conn.closing:
             return
         if not catching_up and len(conn.outbox) >= self.limits.max_queue:
-            self._drop(conn, p.Close.TOO_SLOW, "the seat did not read its frames")
+            self._drop(conn, p.Close.TOO_SLOW, N_("the seat did not read its frames"))
             return
         conn.outbox.append(p.dumps(frame) if isinstance(frame, dict) else frame)
         conn.wake.set()
@@ -568,12 +581,13 @@ class SeatHost:
                 try:
                     await asyncio.wait_for(conn.ws.send(str(frame)), self.limits.send_timeout)
                 except TimeoutError:
-                    self._drop(conn, p.Close.TOO_SLOW, "the seat did not read its frames")
+                    self._drop(conn, p.Close.TOO_SLOW, N_("the seat did not read its frames"))
                 except ConnectionClosed:
                     return
 
     def _drop(self, conn: _Conn, code: int, reason: str) -> None:
-        """Close a seat's connection (it may reconnect unless the code says otherwise)."""
+        """Close a seat's connection (it may reconnect unless the code says otherwise);
+        `reason` is a message id, said in the seat's language."""
         if conn.closing:
             return
         conn.closing = True
@@ -585,7 +599,16 @@ class SeatHost:
             # cut the connection (the seat reconnects and catches up).
             conn.ws.transport.abort()
             return
-        asyncio.get_running_loop().create_task(_close(conn.ws, code, reason))
+        said = _close_reason(text(conn.lang, reason))
+        asyncio.get_running_loop().create_task(_close(conn.ws, code, said))
+
+
+def _close_reason(said: str) -> str:
+    """A close frame's reason fits in 123 bytes of UTF-8: a longer translation is cut."""
+    data = said.encode("utf-8")
+    if len(data) <= _CLOSE_REASON_BYTES:
+        return said
+    return data[:_CLOSE_REASON_BYTES].decode("utf-8", errors="ignore")
 
 
 async def _close(ws: ServerConnection, code: int, reason: str) -> None:

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from ..gcpause import paused_gc
 from ..journal import DamagedJournal, Journal, JournalError
+from ..language import phrase
 from ..model import Scenario
 from ..model.events import Event
 from .state import SessionState
@@ -32,6 +33,12 @@ class UnreadableEvent(ValueError):
     def __init__(self, number: int, kind: str, err: BaseException) -> None:
         super().__init__(f"event {number} ({kind}) cannot be replayed: {type(err).__name__}: {err}")
         self.number = number
+        self.said = phrase(
+            "event {seq} ({kind}) cannot be replayed: {error}",
+            seq=str(number),
+            kind=kind,
+            error=f"{type(err).__name__}: {err}",
+        )
 
 
 # What applying a payload of the wrong shape raises.
@@ -73,7 +80,11 @@ def load_frozen(journal: Journal) -> Scenario:
             where = ".".join(str(part) for part in first.get("loc", ()))
             raise JournalError(
                 journal.path,
-                f"the scenario frozen in the journal cannot be read ({where}: {first['msg']})",
+                phrase(
+                    "the scenario frozen in the journal cannot be read ({where}: {error})",
+                    where=where,
+                    error=str(first["msg"]),
+                ),
                 "corrupt",
             ) from None
     # The scenario lives as long as the session and forms no garbage cycles: move it out
@@ -91,6 +102,6 @@ def replay_journal(
         try:
             state = replay_records(scenario, journal.records(), until, skip_unreadable)
         except UnreadableEvent as err:
-            raise DamagedJournal(journal.path, str(err), err.number) from None
+            raise DamagedJournal(journal.path, err.said, err.number) from None
     state.seed = journal.session.seed
     return scenario, state

@@ -17,6 +17,7 @@ from typing import Any
 from ..gcpause import paused_gc
 from ..journal import Journal, JournalError
 from ..journal.chain import open_verified
+from ..language import phrase
 from ..model import InjectTemplate, Scenario, localize
 from ..model.events import Event, NewEvent
 from . import commands as c
@@ -109,7 +110,9 @@ class Session:
             raise
         except OSError as err:
             failure = JournalError(
-                self.journal.path, f"the journal cannot be written ({err})", "io"
+                self.journal.path,
+                phrase("the journal cannot be written ({error})", error=str(err)),
+                "io",
             )
             self._stop_unrecorded(failure)
             raise failure from None

@@ -26,7 +26,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker
 
 from ..journal import JournalError
-from ..language import default_language, session_language
+from ..language import default_language, say, session_language
 from ..model import InjectTemplate, Scenario, format_clock, localize
 from ..model.events import Event, Kind, NewEvent
 from ..safetext import clean
@@ -328,7 +328,7 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
         try:  # the listeners hear it (the live feed here, the seats' consoles)
             self.driver.record_after_play([event])
         except JournalError as err:
-            return clean(err.message)
+            return clean(say(self.lang, err.message))
         except ValueError:  # the session has not ended: no form is offered before
             return i18n.tr("fb.closed", self.lang)
         return None
