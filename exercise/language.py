@@ -107,7 +107,13 @@ def say(lang: str, value: str) -> str:
 def locale_dirs(environ: Mapping[str, str] | None = None) -> tuple[Path, ...]:
     """Where catalogues are looked for, first match wins."""
     env = os.environ if environ is None else environ
-    extra = [Path(p) for p in env.get(PATH_VARIABLE, "").split(os.pathsep) if p]
+    return _dirs(env.get(PATH_VARIABLE, ""))
+
+
+@cache
+def _dirs(value: str) -> tuple[Path, ...]:
+    # by the variable's value: every message shown asks, a report's timeline thousands of times
+    extra = [Path(p) for p in value.split(os.pathsep) if p]
     return (*extra, LOCALE_DIR)
 
 
