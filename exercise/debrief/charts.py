@@ -119,6 +119,17 @@ def _step_path(
     return "".join(parts)
 
 
+def _time_axis(end: float, x: Callable[[float], float], bottom: float, label_y: float) -> list[str]:
+    """The time ticks under a chart's plot, labelled as the timeline labels times."""
+    step = tick_step(end)
+    return [
+        f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{bottom}" y2="{bottom + 4}" '
+        f'stroke="#888"/><text x="{x(tick):.1f}" y="{label_y}" text-anchor="middle" '
+        f'fill="#555">{_tick_label(tick, step)}</text>'
+        for tick in time_ticks(end)
+    ]
+
+
 def _phase_columns(
     phases: list[PhaseChange], x: Callable[[float], float]
 ) -> list[tuple[float, PhaseChange]]:
@@ -172,14 +183,7 @@ def indicator_chart(
             f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" fill="#555">'
             f"{v:g}</text>"
         )
-    step = tick_step(end)
-    for tick in time_ticks(end):
-        out.append(
-            f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top + plot_h}" '
-            f'y2="{top + plot_h + 4}" stroke="#888"/>'
-            f'<text x="{x(tick):.1f}" y="{height - 10}" text-anchor="middle" fill="#555">'
-            f"{_tick_label(tick, step)}</text>"
-        )
+    out += _time_axis(end, x, top + plot_h, height - 10)
     marks = _phase_columns(phases, x)
     if len(marks) > MAX_PHASE_LABELS:
         lines = "".join(f"M{px:.1f},{top}V{top + plot_h}" for px, _change in marks)
@@ -449,14 +453,7 @@ def narrative_chart(
             f'stroke="#e3e6ea" stroke-width="1"/>'
             f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" fill="#555">{v}%</text>'
         )
-    step = tick_step(end)
-    for tick in time_ticks(end):
-        out.append(
-            f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top + plot_h}" '
-            f'y2="{top + plot_h + 4}" stroke="#888"/>'
-            f'<text x="{x(tick):.1f}" y="{height - 10}" text-anchor="middle" fill="#555">'
-            f"{_tick_label(tick, step)}</text>"
-        )
+    out += _time_axis(end, x, top + plot_h, height - 10)
     out.append(
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" '
         f'stroke="#9aa3ad"/>'

@@ -53,6 +53,7 @@ from .text import (
     HEADING,
     KIND_LABELS,
     MAX_TIMELINE_ROWS,
+    NARRATIVE_COLUMNS,
     NO_RECOMMENDATIONS,
     NOT_EXERCISED,
     NOT_RATED,
@@ -1107,17 +1108,7 @@ def _media(add: Add, report: Report, w: Words) -> None:
     add(
         _table(
             w,
-            [
-                N_("Narrative"),
-                N_("Started"),
-                N_("Peak reach"),
-                N_("Peak at"),
-                N_("Answered"),
-                N_("Time to answer"),
-                "Role",
-                N_("Product"),
-                N_("At the end"),
-            ],
+            list(NARRATIVE_COLUMNS),
             rows,
             {1, 2, 3, 4, 5, 8},
         )

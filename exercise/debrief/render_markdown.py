@@ -43,6 +43,7 @@ from .text import (
     HEADING,
     KIND_LABELS,
     MAX_TIMELINE_ROWS,
+    NARRATIVE_COLUMNS,
     NO_RECOMMENDATIONS,
     NOT_EXERCISED,
     OBSERVATION_LABELS,
@@ -622,17 +623,7 @@ def _media(
     add(f"**{w('Narratives')}**\n")
     add(
         table_(
-            [
-                N_("Narrative"),
-                N_("Started"),
-                N_("Peak reach"),
-                N_("Peak at"),
-                N_("Answered"),
-                N_("Time to answer"),
-                "Role",
-                N_("Product"),
-                N_("At the end"),
-            ],
+            list(NARRATIVE_COLUMNS),
             [
                 [
                     md(n.claim),

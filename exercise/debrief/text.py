@@ -421,3 +421,16 @@ PRODUCT_COLUMNS = (
     "Status",
     N_("Text"),
 )
+
+# The columns of Annex D's narratives table (Markdown and HTML)
+NARRATIVE_COLUMNS = (
+    N_("Narrative"),
+    N_("Started"),
+    N_("Peak reach"),
+    N_("Peak at"),
+    N_("Answered"),
+    N_("Time to answer"),
+    "Role",
+    N_("Product"),
+    N_("At the end"),
+)
