@@ -54,6 +54,8 @@ def projection(inject: Inject, lang: str) -> dict[str, Any]:
         "source": inject.source,
         "contingency": inject.contingency,
         "notes": text(inject.notes),
+        "media": inject.media
+        and (inject.media.kind, text(inject.media.outlet), inject.media.reach, inject.media.people),
         "decision": decision
         and (
             inject.decider,
@@ -100,7 +102,7 @@ def test_the_spreadsheet_has_a_frozen_header_filters_and_widths(tmp_path: Path) 
     assert ws is not None
     assert ws.freeze_panes == "C2"
     injects = load_scenario(bundled_scenarios_dir() / "demo.yaml").injects
-    assert ws.auto_filter.ref == f"A1:Y{len(injects) + 1}"
+    assert ws.auto_filter.ref == f"A1:AC{len(injects) + 1}"
     assert [c.value for c in ws[1]] == [en for en, _ in COLUMNS.values()]
     assert ws.column_dimensions["L"].width == 60  # the text column
     assert ws[1][0].font.bold

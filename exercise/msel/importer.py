@@ -18,9 +18,17 @@ from typing import Any
 from ..content.problems import ContentError
 from ..language import Phrase, phrase
 from ..model.condition import ConditionSyntaxError, parse_condition
-from ..model.doctrine import Attribution, HybridDomain, Level, Method, NatoRequirement, Pillar
+from ..model.doctrine import (
+    Attribution,
+    HybridDomain,
+    Level,
+    MediaKind,
+    Method,
+    NatoRequirement,
+    Pillar,
+)
 from ..model.timing import format_duration, parse_duration
-from ..model.types import MAX_ID, MAX_TEXT, MAX_TITLE, SLUG_PATTERN
+from ..model.types import MAX_ID, MAX_MAGNITUDE, MAX_TEXT, MAX_TITLE, SLUG_PATTERN
 from ..safetext import clean
 from . import yamlout
 from .mapping import Mapping, column_index
@@ -423,6 +431,9 @@ def _row(
         inject["severity"] = int(severity)
     if "source" in cells:
         inject["source"] = _text(place, number, cells, "source", 2000)
+    media = _media(place, number, cells)
+    if media:
+        inject["media"] = media
     options = _options(place, number, cells)
     if options:
         prompt = _text(place, number, cells, "prompt") or title
@@ -462,6 +473,88 @@ def _row(
             )
         inject["notes"] = joined
     return row
+
+
+MEDIA_FIELDS = ("media_kind", "outlet", "reach", "people")
+_THOUSANDS = re.compile(r"\d{1,3}(?:([,. ])\d{3})(?:\1\d{3})*")
+
+
+def _media_kind(text: str) -> str | None:
+    """`article`, `post`, `tv`, `radio`, or a kind's label in English or Dutch."""
+    key = header_key(text)
+    for kind in MediaKind:
+        if key in (kind.value, header_key(kind.label("en")), header_key(kind.label("nl"))):
+            return kind.value
+    return None
+
+
+def _whole(value: Value) -> int | None:
+    """A whole number from a number cell or text (`40000`, `40,000`, `40.000`)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = _as_text(value)
+    if _THOUSANDS.fullmatch(text):
+        text = re.sub(r"[,. ]", "", text)
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
+def _media(
+    place: Place, number: int, cells: dict[str, list[tuple[int, Value]]]
+) -> dict[str, Any] | None:
+    """The media item of a row: its kind and outlet, with its reach and people when
+    given; none when the row has no media cells."""
+    given = [name for name in MEDIA_FIELDS if name in cells]
+    if not given:
+        return None
+
+    def fail(name: str, message: str) -> SheetProblem:
+        return place.problem(number, cells[name][0][0], message)
+
+    if "media_kind" not in cells:
+        raise fail(given[0], phrase("a media item needs its kind: fill in the media kind column"))
+    kind_text = " ".join(_as_text(cells["media_kind"][0][1]).split())
+    kind = _media_kind(kind_text)
+    if kind is None:
+        raise fail(
+            "media_kind",
+            phrase(
+                "{value} is not one of {choices}",
+                value=repr(kind_text),
+                choices=", ".join(k.value for k in MediaKind),
+            ),
+        )
+    outlet = _text(place, number, cells, "outlet", MAX_TITLE)
+    if not outlet:
+        raise fail("media_kind", phrase("a media item needs its outlet: fill in the outlet column"))
+    media: dict[str, Any] = {"kind": kind, "outlet": " ".join(outlet.split())}
+    if "reach" in cells:
+        reach = _whole(cells["reach"][0][1])
+        if reach is None or not 1 <= reach <= 5:
+            raise fail(
+                "reach",
+                phrase(
+                    "{value} is not a reach from 1 to 5",
+                    value=repr(_as_text(cells["reach"][0][1])),
+                ),
+            )
+        media["reach"] = reach
+    if "people" in cells:
+        people = _whole(cells["people"][0][1])
+        if people is None or not 1 <= people <= MAX_MAGNITUDE:
+            raise fail(
+                "people",
+                phrase(
+                    "{value} is not a number of people from 1 to {most}",
+                    value=repr(_as_text(cells["people"][0][1])),
+                    most=f"{MAX_MAGNITUDE:,}",
+                ),
+            )
+        media["people"] = people
+    return media
 
 
 def _method(text: str, methods: dict[str, str]) -> str:
@@ -701,7 +794,7 @@ def build_scenario(
             if key in inject:
                 ordered[key] = inject[key]
         ordered["to"] = to
-        for key in ("from", "method", "title", "text"):
+        for key in ("from", "method", "title", "text", "media"):
             if key in inject:
                 ordered[key] = inject[key]
         if inject.get("pillars", pillars):  # else left for lint to point at (`no-pillar`)

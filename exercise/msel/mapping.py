@@ -24,9 +24,9 @@ from .workbook import MAX_COLUMNS, MAX_ROWS
 
 FieldName = Literal[
     "number", "id", "time", "day", "when", "after", "released", "phase", "from", "to",
-    "method", "title", "text", "story_time", "prompt", "decider", "options", "deadline", "expected",
-    "objective", "pillars", "nato", "domains", "attribution", "severity", "source",
-    "contingency", "notes", "ignore",
+    "method", "title", "text", "media_kind", "outlet", "reach", "people", "story_time",
+    "prompt", "decider", "options", "deadline", "expected", "objective", "pillars", "nato",
+    "domains", "attribution", "severity", "source", "contingency", "notes", "ignore",
 ]  # fmt: skip
 # a column letter (A to BH) or a header name as written in the sheet
 ColumnRef = str
