@@ -14,6 +14,7 @@ from exercise.cli import main
 from exercise.content.loader import load_scenario
 from exercise.content.resources import bundled_scenarios_dir
 from exercise.handouts.build import handbook, handouts, inject_cards, player_handout, simcell
+from exercise.model import Scenario
 from exercise.msel.htmlpage import css_string, page
 
 # Each MSEL-only field holds a marker that must never reach a player's paper
@@ -94,8 +95,10 @@ def test_the_player_papers_hold_no_msel_only_text(secret_scenario: Path) -> None
         assert "PLAYER-PROMPT what now?" in cards and "PLAYER-OPTION wait" in cards
         # exercise control's papers do hold them
         controller = handbook(scenario, lang)
+        within = {"en": "within 3m", "nl": "binnen 3m"}[lang]  # in the paper's language
         for secret in MSEL_ONLY:
-            assert secret in controller, secret
+            assert secret.replace("within 3m", within) in controller, secret
+            assert secret.replace("within 3m", within) not in player + cards
 
 
 def test_contingency_injects_are_listed_for_exercise_control_only(secret_scenario: Path) -> None:
@@ -191,3 +194,97 @@ def test_the_start_reads_as_a_date_in_the_scenario_time_zone_and_language() -> N
     scenario = load_scenario(bundled_scenarios_dir() / "demo.yaml")  # T+0 07:00 at UTC+01:00
     assert "donderdag 14 januari 2027 07:00 (UTC+01:00)" in handbook(scenario, "nl")
     assert "Thursday 14 January 2027 07:00 (UTC+01:00)" in player_handout(scenario, "en")
+
+
+# A media inject with a hostile outlet, an expected press release and a narrative it starts
+MEDIA_INJECTS = """\
+- id: post
+  at: 5m
+  to: [nctv]
+  title: PLAYER-MEDIA-TITLE a post spreads
+  text: PLAYER-MEDIA-TEXT the power was cut on purpose.
+  pillars: [resilient-society]
+  source: scenario-derived
+  severity: 4
+  media:
+    kind: post
+    outlet: "=HYPERLINK(\\"http://x\\") <script>alert(1)</script> \\u001b]0;t\\u0007 Channel"
+    reach: 4
+    people: 250000
+  expected:
+    - product: {role: nctv, kind: press-release, elements: [threat-info, action-perspective]}
+      within: 5m
+      objective: obj-comms
+"""
+MEDIA_NARRATIVES = """\
+- id: cover-up
+  claim: SECRET-CLAIM they cut the power on purpose
+  from: [post]
+  every: 10m
+  answered_by: [threat-info]
+  effects: {energy: -0.5}
+  notes: SECRET-NARRATIVE-NOTES
+"""
+
+
+@pytest.fixture
+def media_scenario(write_scenario: Callable[..., Path]) -> Scenario:
+    path = write_scenario(scenario_text(injects=MEDIA_INJECTS, narratives=MEDIA_NARRATIVES))
+    return load_scenario(path)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "NCTV chair: a press release with: threat information, action perspective"),
+        ("nl", "NCTV chair: een persbericht met: dreigingsinformatie, handelingsperspectief"),
+    ],
+)
+def test_an_expected_product_reads_in_words_in_the_handbook(
+    media_scenario: Scenario, lang: str, words: str
+) -> None:
+    paper = visible_text(handbook(media_scenario, lang))
+    assert paper.count(words) == 2  # under the inject and in the evaluation guide
+    assert "product press-release" not in paper and "threat-info" not in paper
+
+
+def test_media_items_on_the_cards_and_in_the_handbook_with_their_reach(
+    media_scenario: Scenario,
+) -> None:
+    outlet = "=HYPERLINK(&quot;http://x&quot;) &lt;script&gt;alert(1)&lt;/script&gt; \\x1b]0;t\\x07"
+    for paper in (handbook(media_scenario, "en"), inject_cards(media_scenario, "en")):
+        assert f"Social media post · {outlet} Channel · reach 4/5 · 250,000 people" in paper
+    dutch = inject_cards(media_scenario, "nl")
+    assert "Bericht op sociale media · " in dutch and "bereik 4/5 · 250.000 mensen" in dutch
+    # the outlet publishes a media item that has no simulated sender
+    assert f"Simulated sender: {outlet} Channel" in simcell(media_scenario, "en")
+
+
+def test_the_player_handout_holds_no_inject_and_the_papers_no_narrative_for_players(
+    media_scenario: Scenario,
+) -> None:
+    for lang in ("en", "nl"):
+        player = player_handout(media_scenario, lang)
+        cards = inject_cards(media_scenario, lang)
+        # read before play: a media item reaches players when it happens, not before
+        assert "PLAYER-MEDIA" not in player and "Channel" not in player
+        assert "PLAYER-MEDIA-TEXT" in cards
+        for paper in (player, cards):
+            for secret in (
+                "SECRET-CLAIM",
+                "SECRET-NARRATIVE-NOTES",
+                "press release",
+                "persbericht",
+            ):
+                assert secret not in paper, secret
+        controller = visible_text(handbook(media_scenario, lang))
+        narratives = controller[controller.index({"en": "Narratives", "nl": "Narratieven"}[lang]) :]
+        assert "SECRET-CLAIM" in narratives and "SECRET-NARRATIVE-NOTES" in narratives
+    english = visible_text(handbook(media_scenario, "en"))
+    assert "Answered by threat information" in " ".join(english.split())
+    assert "Energy supply -0.5" in " ".join(english.split())
+
+
+def test_hostile_outlet_never_runs_in_any_paper(media_scenario: Scenario) -> None:
+    for name, html in handouts(media_scenario, "en").items():
+        assert "<script" not in html and "\x1b" not in html and "\x07" not in html, name

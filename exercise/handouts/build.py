@@ -2,28 +2,33 @@
 every page), in one language:
 
 - the controller and evaluator handbook: overview, objectives, the MSEL with expected
-  actions and notes, contingency injects, an evaluation guide per objective;
-- the simulation-cell script: per simulated sender, what to say when, with cues;
-- the player handout: background, roles, playbook, indicators, rules of play;
-- inject cards: one per page, for a paper fallback.
+  actions (in words) and notes, media items with their reach, the narratives,
+  contingency injects, an evaluation guide per objective;
+- the simulation-cell script: per simulated sender (a media item without one: its
+  outlet), what to say when, with cues;
+- the player handout: background, roles, playbook, indicators, rules of play; read
+  before play, so it holds no inject (media items neither: they reach players as they
+  happen);
+- inject cards: one per page, for a paper fallback, a media item with its outlet and reach.
 
 The player handout and the cards are built from player-facing fields only (title, text,
-sender, method, recipients, the decision's prompt, options and deadline; the scenario's
-description, roles, measures and indicators): never from `expected`, `notes`,
-`contingency` or `when`, which belong to the MSEL.
+sender, method, recipients, the decision's prompt, options and deadline, a media item's
+kind, outlet, reach and people; the scenario's description, roles, measures and
+indicators): never from `expected`, `notes`, `contingency`, `when` or the narratives,
+which belong to the MSEL.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..language import reader_time
+from ..language import number, reader_time
 from ..model import Scenario, format_clock, format_duration, localize
 from ..model.doctrine import Pillar, RoleKind
 from ..model.scenario import Inject
-from ..msel.export import expected_line
 from ..msel.htmlpage import esc, page, text_block
 from ..msel.words import word
+from .wording import expected_words, media_words
 
 KINDS = ("handbook", "simcell", "player", "cards")
 
@@ -107,6 +112,8 @@ def _inject_block(scenario: Scenario, n: int, inject: Inject, lang: str) -> str:
         (word("from", lang), _t(inject.sender, lang) if inject.sender else ""),
         (word("method", lang), inject.method.label(lang)),
     ]
+    if inject.media is not None:
+        rows.append((word("media", lang), media_words(inject.media, lang)))
     decision = inject.decision
     if decision is not None:
         options = "\n".join(f"{o.id}: {_t(o.label, lang)}" for o in decision.options)
@@ -117,7 +124,7 @@ def _inject_block(scenario: Scenario, n: int, inject: Inject, lang: str) -> str:
         rows.append(
             (
                 word("expected", lang),
-                "\n".join(expected_line(inject, e, lang) for e in inject.expected),
+                "\n".join(expected_words(scenario, inject, e, lang) for e in inject.expected),
             )
         )
     if inject.notes is not None:
@@ -185,6 +192,7 @@ def handbook(scenario: Scenario, lang: str) -> str:
     parts.append(f'<h2 class="section">{esc(word("msel.title", lang))}</h2>\n')
     for n, inject in enumerate(scenario.injects, start=1):
         parts.append(_inject_block(scenario, n, inject, lang))
+    parts.append(_narratives(scenario, lang))
     parts.append(f'<h2 class="section">{esc(word("contingencies", lang))}</h2>\n')
     contingent = [(n, i) for n, i in enumerate(scenario.injects, start=1) if i.contingency]
     if contingent:
@@ -205,12 +213,57 @@ def handbook(scenario: Scenario, lang: str) -> str:
     )
 
 
+def _narratives(scenario: Scenario, lang: str) -> str:
+    """The narratives, for exercise control: what starts each, how its reach moves and
+    what answers it (players see only a started narrative's claim and reach)."""
+    parts = [f'<h2 class="section">{esc(word("narratives", lang))}</h2>\n']
+    if not scenario.narratives:
+        return parts[0] + f"<p>{esc(word('narrative.none', lang))}</p>\n"
+    titles = {i.id: _t(i.title, lang) for i in scenario.injects}
+    for n in scenario.narratives:
+        facts = [
+            (word("narrative.from", lang), "\n".join(titles.get(i, i) for i in n.starts_from)),
+            (word("narrative.start", lang), number(lang, n.start, 1)),
+            (word("narrative.growth", lang), number(lang, n.growth, 1)),
+            (word("narrative.ceiling", lang), number(lang, n.ceiling, 1)),
+            (word("narrative.decline", lang), number(lang, n.falls, 1)),
+            (word("narrative.floor", lang), number(lang, n.floor, 1)),
+            (word("narrative.every", lang), format_duration(n.every)),
+            (
+                word("narrative.answered_by", lang),
+                ", ".join(word(f"element.{e.value}", lang) for e in n.answered_by),
+            ),
+            (
+                word("narrative.effects", lang),
+                ", ".join(
+                    f"{_indicator(scenario, k, lang)} {number(lang, v, 2)}"
+                    for k, v in n.effects.items()
+                ),
+            ),
+            (word("notes", lang), _t(n.notes, lang)),
+        ]
+        parts.append(f'<h3>{esc(_t(n.claim, lang))} <span class="meta">({esc(n.id)})</span></h3>\n')
+        parts.append(
+            "<table>"
+            + "".join(
+                f'<tr><th>{esc(k)}</th><td class="text">{esc(v)}</td></tr>' for k, v in facts if v
+            )
+            + "</table>\n"
+        )
+    return "".join(parts)
+
+
+def _indicator(scenario: Scenario, ident: str, lang: str) -> str:
+    found = scenario.indicator_map.get(ident)
+    return _t(found.title, lang) if found else ident
+
+
 def _evaluation_guide(scenario: Scenario, lang: str) -> str:
     parts = [f'<h2 class="section">{esc(word("evaluation", lang))}</h2>\n']
     ratings = "".join(f"<span>&#9744; {esc(word(f'rating.{r}', lang))}</span>" for r in "PSMU")
     for objective in scenario.objectives:
         evidence = [
-            (_t(i.title, lang), expected_line(i, e, lang))
+            (_t(i.title, lang), expected_words(scenario, i, e, lang))
             for i in scenario.injects
             for e in i.expected
             if e.objective == objective.id
@@ -250,6 +303,8 @@ def simcell(scenario: Scenario, lang: str) -> str:
     for n, inject in enumerate(scenario.injects, start=1):
         if inject.sender:
             senders.setdefault(_t(inject.sender, lang), []).append((n, inject))
+        elif inject.media is not None:  # the outlet publishes it
+            senders.setdefault(_t(inject.media.outlet, lang), []).append((n, inject))
     if not senders:
         parts.append(f"<p>{esc(word('no_simcell', lang))}</p>\n")
     for sender, items in senders.items():
@@ -259,7 +314,7 @@ def simcell(scenario: Scenario, lang: str) -> str:
             (
                 f"{n}. {cue(scenario, i, lang)}",
                 _role_names(scenario, i.to, lang),
-                i.method.label(lang),
+                _method(i, lang),
                 f"{_t(i.title, lang)}\n\n{_t(i.text, lang)}",
             )
             for n, i in items
@@ -272,6 +327,12 @@ def simcell(scenario: Scenario, lang: str) -> str:
     return page(
         _title(scenario, "simcell.title", lang), scenario.classification, "".join(parts), lang
     )
+
+
+def _method(inject: Inject, lang: str) -> str:
+    """The method, and for a media item what it is, where and how far it reaches."""
+    method = inject.method.label(lang)
+    return method if inject.media is None else f"{method}\n{media_words(inject.media, lang)}"
 
 
 # -- the player handout and inject cards: player-facing fields only ---------------------------
@@ -333,6 +394,8 @@ def inject_cards(scenario: Scenario, lang: str) -> str:
             (word("from", lang), _t(inject.sender, lang) if inject.sender else ""),
             (word("method", lang), inject.method.label(lang)),
         ]
+        if inject.media is not None:  # public: every player sees it, reach included
+            facts.append((word("media", lang), media_words(inject.media, lang)))
         if inject.at is not None:
             facts.insert(0, (word("time", lang), format_clock(inject.at)))
         table = "".join(
