@@ -208,3 +208,15 @@ def test_media_cells_in_dutch_words_and_with_thousands_separators(
         2,
         40000,
     )
+
+
+def test_the_import_says_the_narratives_sheet_is_not_read(
+    tmp_path: Path, media_scenario: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    xlsx = export(tmp_path, media_scenario, "xlsx")
+    capsys.readouterr()
+    out = tmp_path / "back.yaml"
+    assert main(["import", str(xlsx), "--level", "L1", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "the sheet 'Narratives' is not imported" in err
+    assert "narratives:" not in out.read_text(encoding="utf-8")

@@ -679,6 +679,22 @@ _PRODUCT_LINE = re.compile(r"product(?:\s+([a-z][a-z-]*))?(?:\s+\[([a-z, -]*)\])
 # -- rows to a scenario ------------------------------------------------------------------
 
 
+def _narratives_left(table: Table) -> list[str]:
+    """The export's narratives sheet is for exercise control to read: its effects name
+    indicators an MSEL does not hold, so the narratives stay in the scenario file."""
+    names = {word("narratives", lang) for lang in ("en", "nl")}
+    return [
+        table.place.whole_at(
+            phrase(
+                "the sheet {sheet} is not imported: narratives are written in the scenario file",
+                sheet=repr(name),
+            )
+        )
+        for name in table.sheets
+        if name in names and name != table.place.sheet
+    ]
+
+
 def merge_broadcasts(rows: list[Row]) -> list[Row]:
     """Rows that differ only in their player (one row per player, as T3SF writes a
     broadcast) become one inject with several recipients, at the first row's place."""
@@ -705,7 +721,7 @@ def build_scenario(
 ) -> Imported:
     place = table.place
     header_row, columns, warnings, header_lang = find_columns(table, mapping)
-    warnings = [*table.warnings, *warnings]
+    warnings = [*table.warnings, *warnings, *_narratives_left(table)]
     first_row = (mapping.first_row if mapping and mapping.first_row else None) or (
         (header_row or 0) + 1
     )
