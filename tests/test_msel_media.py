@@ -220,3 +220,16 @@ def test_the_import_says_the_narratives_sheet_is_not_read(
     err = capsys.readouterr().err
     assert "the sheet 'Narratives' is not imported" in err
     assert "narratives:" not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("column", ["Reach", "People reached", "Severity"])
+def test_a_number_of_thousands_of_digits_is_refused_at_its_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str
+) -> None:
+    header = ["#", "Time", "To", "Subject", "Text", "Media kind", "Outlet", column]
+    row = [1, "D+0 H+1", "nctv", "S", "T", "article", "Daily Paper", "9" * 5000]
+    book = workbook(tmp_path / "long.xlsx", [header, row])
+    assert main(["import", str(book), "--level", "L1", "-o", str(tmp_path / "o.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{book}:main!H2: "), err[:300]
+    assert "Traceback" not in err

@@ -5,7 +5,9 @@ header, filters, widths, wrapped text), a CSV file (UTF-8 with a byte-order mark
 Excel needs to read it as UTF-8) or a printable HTML page. A spreadsheet program runs a
 cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return before one) as a
 formula: in the .xlsx such a cell is stored as text with Excel's quote prefix, in the CSV
-it starts with an apostrophe, which `exercise import` removes again.
+it starts with an apostrophe, which `exercise import` removes again. Control characters
+are written by their code in both (`guarded`). The narratives, exercise control's too, are
+a second sheet of the .xlsx and a section of the HTML page; the CSV file holds the injects.
 """
 
 from __future__ import annotations

@@ -424,7 +424,8 @@ def _row(
     if "severity" in cells:
         cell = one("severity")
         severity = _as_text(cell)
-        if not severity.isdigit() or not 1 <= int(severity) <= 5:
+        digits = severity.isascii() and severity.isdigit() and len(severity) <= 3
+        if not (digits and 1 <= int(severity) <= 5):  # (int() refuses thousands of digits)
             raise fail(
                 "severity", phrase("{value} is not a severity from 1 to 5", value=repr(severity))
             )
@@ -499,7 +500,8 @@ def _whole(value: Value) -> int | None:
     text = _as_text(value)
     if _THOUSANDS.fullmatch(text):
         text = re.sub(r"[,. ]", "", text)
-    return int(text) if text.isascii() and text.isdigit() else None
+    # (a longer run of digits is out of every range, and too long for int())
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 12 else None
 
 
 def _media(
