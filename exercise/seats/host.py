@@ -371,7 +371,8 @@ class SeatHost:
     def _reply_too_fast(self, conn: _Conn, frame: str | bytes) -> None:
         with contextlib.suppress(p.ProtocolError):
             data = p.loads(frame)
-            if data.get("type") == "cmd" and isinstance(data.get("cid"), str):
+            # A command or a feedback form is answered (its sender waits for the ack).
+            if data.get("type") in ("cmd", "feedback") and isinstance(data.get("cid"), str):
                 cid = data["cid"][:64]
                 self._push(
                     conn, _ack(cid, False, text(conn.lang, "too many commands: wait a moment"))
