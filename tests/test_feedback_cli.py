@@ -65,7 +65,8 @@ def test_a_file_of_paper_forms_is_recorded_and_debriefed(
         """,
     )
     assert main(["feedback", str(journal), "--file", str(answers), "--by", "EXCON"]) == 0
-    assert "2 feedback forms recorded" in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert "2 feedback forms recorded" in said.out and "never ended" not in said.err
     assert verify(journal).ok
     assert [(f["role"], f["by"]) for f in forms(journal)] == [
         ("nctv", "J. de Vries"),
@@ -202,3 +203,27 @@ def test_role_and_file_together_are_refused(
     assert main(["feedback", str(journal), "--file", str(answers), "--role", "nctv"]) == 2
     assert "the file names each form's role" in capsys.readouterr().err
     assert Kind.FEEDBACK not in kinds(journal)
+
+
+def test_forms_for_a_session_that_never_ended_are_kept_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A session that crashed and was not resumed: the room's paper forms still go in, at
+    its last scenario time, and the trainer is told the session never ended."""
+    from exercise.content.resources import find_scenario
+    from exercise.sim.session import Session
+
+    demo = find_scenario("demo")
+    assert demo is not None
+    path = tmp_path / "crashed.db"
+    session = Session.start(load_scenario(demo), path, durable=False)
+    session.engine.advance_to(600.0)
+    session.commit()
+    session.close()
+    answers = write(tmp_path, "forms: [{role: nctv, answers: {realism: 3}}]\n")
+    assert main(["feedback", str(path), "--file", str(answers)]) == 0
+    said = capsys.readouterr()
+    assert "1 feedback form recorded" in said.out
+    assert "never ended" in said.err
+    assert Kind.SESSION_ENDED not in kinds(path) and kinds(path)[-1] == Kind.FEEDBACK
+    assert verify(path).ok

@@ -4,6 +4,7 @@ writer) for the seat's own role only, refused before the end and from other seat
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ from typing import Any
 import pytest
 from conftest import scenario_text
 from seat_rig import FAST, close_code, frame, rig, run
+from websockets.asyncio.client import connect
+from websockets.typing import Origin
 
 from exercise.journal import Journal
 from exercise.model import Scenario
@@ -118,3 +121,56 @@ def test_a_form_pending_when_the_connection_drops_is_not_sent_twice(
 
     run(main)
     assert [[a["answer"] for a in form["answers"]] for form in forms(path)] == [[5]]
+
+
+def test_the_browser_pages_feedback_frame_is_recorded(scenario: Scenario, tmp_path: Path) -> None:
+    """What seat.js does after the end: a websocket from the page's origin, the questions
+    from the view, the answers by question id (a score as a number), the name given."""
+    path = tmp_path / "s.db"
+
+    async def main() -> None:
+        async with rig(path, scenario) as r:
+            origin = f"http://127.0.0.1:{r.host.port}"
+            async with connect(r.url, origin=Origin(origin)) as ws:
+                hello = {"type": "hello", "version": 1, "client": "0a1b2c3d4e5f6071"}
+                await ws.send(p.dumps({**hello, "code": r.codes["nctv"], "lang": "nl"}))
+                assert (await frame(ws, "welcome"))["role"] == "nctv"
+                assert (await frame(ws, "view"))["view"]["feedback"] == []  # not before the end
+                await r.control(c.End(actor="excon"))
+                seen = (await frame(ws, "view"))["view"]
+                while not seen["ended"]:
+                    seen = (await frame(ws, "view"))["view"]
+                asked = {q["id"]: q for q in seen["feedback"]}
+                assert asked["realism"]["kind"] == "scale"
+                assert asked["strengths"]["text"].startswith("Sterke punten")  # the seat's language
+                answers = {"strengths": "Snel <b>ICCb</b>", "realism": 4}
+                sent = {"type": "feedback", "cid": "9f8e7d6c5b4a3921", "answers": answers}
+                await ws.send(p.dumps({**sent, "name": "Jan"}))
+                ack = await frame(ws, "ack")
+                assert (ack["cid"], ack["ok"], ack["reason"]) == ("9f8e7d6c5b4a3921", True, "")
+
+    run(main)
+    [form] = forms(path)
+    assert form["role"] == "nctv"
+    assert [(a["id"], a["answer"]) for a in form["answers"]] == [
+        ("strengths", "Snel <b>ICCb</b>"),
+        ("realism", 4),
+    ]
+    with Journal.open(path, readonly=True) as journal:
+        [event] = [e for e in journal.events() if e.kind == Kind.FEEDBACK]
+    assert event.actor == "Jan"
+
+
+def test_a_feedback_frame_over_the_rate_is_answered(scenario: Scenario, tmp_path: Path) -> None:
+    """The page waits for its form's ack: one over the rate is refused, not left unanswered."""
+    slow = dataclasses.replace(FAST, rate=0.001, burst=2)
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario, limits=slow) as r:
+            ws, _ = await r.join("nctv")  # the hello is not counted; two frames may go
+            await ws.send(p.dumps({"type": "resync"}))
+            await ws.send(p.dumps({"type": "resync"}))
+            ack = await feedback(ws, "f1", {"realism": 4})
+            assert (ack["cid"], ack["ok"]) == ("f1", False) and "wait" in ack["reason"]
+
+    run(main)

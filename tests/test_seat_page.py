@@ -16,7 +16,9 @@ import pytest
 from conftest import scenario_text
 from seat_rig import rig, run
 
+from exercise.debrief.feedback import MAX_ANSWER
 from exercise.model import Scenario
+from exercise.seats.host import Limits
 from exercise.seats.page import PAGE_WORDS, asset, names
 
 ROLES = "- {id: nctv, title: NCTV chair, kind: player}\n"
@@ -119,3 +121,28 @@ def test_the_host_serves_the_pages_words_in_dutch(
                 assert status == 404, path
 
     run(main)
+
+
+def test_every_element_the_script_uses_is_on_the_page() -> None:
+    """A misspelt id would stop the script at the first view that reaches it."""
+    page = asset("/")[0].decode()  # type: ignore[index]
+    script = asset("/seat.js")[0].decode()  # type: ignore[index]
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    used = set(re.findall(r'\$\("([^"]+)"\)', script))
+    assert {"feedback-section", "feedback-questions", "send-feedback"} <= used
+    assert used <= ids, used - ids
+
+
+def test_the_script_draws_the_feedback_form_from_the_view_and_sends_it() -> None:
+    """The form is the view's questions once the session has ended, sent as the protocol's
+    feedback frame within the host's limits, and it says "recorded" only on the host's ack."""
+    script = asset("/seat.js")[0].decode()  # type: ignore[index]
+    assert "view.ended && Array.isArray(view.feedback)" in script
+    assert 'type: "feedback", cid: randomId(), answers: answers, name: name' in script
+    # the host's limits: a longer frame would close the connection, a longer answer is refused
+    limits = f"MAX_FRAME = {Limits().max_frame // 1024} * 1024, MAX_ANSWER = {MAX_ANSWER}"
+    assert limits in script
+    answered = script[script.index("function feedbackAnswered") :]
+    answered = answered[: answered.index("\n  }\n")]
+    assert answered.index("if (ack.ok)") < answered.index('w("Feedback recorded, thank you.")')
+    assert "feedback.done = true" in answered

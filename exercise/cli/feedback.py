@@ -16,7 +16,8 @@ def feedback(args: argparse.Namespace) -> int:
     from ..debrief.evaluation import InputError
     from ..debrief.feedback import append, feedback_event, load_answers, player_roles
     from ..journal import open_verified
-    from ..language import ntext, phrase, session_language
+    from ..language import ntext, phrase, session_language, text
+    from ..model.events import Kind
     from ..sim.replay import load_frozen
 
     # The journal's one writer while the forms go in: a live session or a review holding
@@ -51,6 +52,18 @@ def feedback(args: argparse.Namespace) -> int:
             except InputError as err:
                 raise UsageError(str(err)) from None
         append(journal, events)
+        ended = any(e.kind == Kind.SESSION_ENDED for e in journal.events())
+    if not ended:
+        # A session that stopped (a crash, a laptop closed) and was not resumed to its end:
+        # the room held its hot wash anyway, so its forms are kept, with a word that
+        # `exercise resume` would now continue the play after them.
+        warning = text(
+            lang,
+            "warning: this session never ended (it stopped and was not resumed to its end): "
+            "the forms are recorded at its last scenario time; resuming it would continue "
+            "the play after them",
+        )
+        print(warning, file=sys.stderr)
     print(ntext(lang, "{n} feedback form recorded", "{n} feedback forms recorded", len(events)))
     return EXIT_OK
 

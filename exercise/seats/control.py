@@ -7,7 +7,8 @@ do. A facilitator seat runs the clock, fires, holds and releases injects, sends 
 injects and ends the session; an evaluator seat adds observations and sees the rest.
 
 Commands are chords (a sentence typed with the focus elsewhere must not act); those that
-cannot be undone (fire, hold, release, an ad-hoc inject, the end) ask first: ctrl+y.
+cannot be undone (fire, hold, release, an ad-hoc inject, the end) ask first: ctrl+y. In a
+text field ctrl+a and ctrl+e move the cursor; escape leaves the field for the MSEL.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ..language import N_, default_language, text
 from ..model import Pillar
 from ..model.timing import format_clock
 from ..safetext import clean
+from ..ui import fields
 from ..ui.i18n import tr
 from .client import SeatClient, SeatClosed
 from .terminal import Confirm
@@ -69,6 +71,8 @@ class ControlApp(TranslatedBindings, App[None]):
         Binding("ctrl+a", "send_adhoc", "ad-hoc inject"),
         Binding("ctrl+b", "observe", "observation"),
         Binding("ctrl+e", "end", "end session"),
+        # In a text field ctrl+a and ctrl+e move the cursor: escape leaves the field.
+        Binding("escape", fields.LEAVE_FIELD, "leave field", key_display="esc"),
     ]
 
     def __new__(
@@ -133,9 +137,14 @@ class ControlApp(TranslatedBindings, App[None]):
             self._tick()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == fields.LEAVE_FIELD:
+            return fields.in_text_field(self)  # shown, and bound, only in a text field
         if action in _FACILITATOR_ACTIONS and self.kind != "facilitator":
             return None  # not shown, not run: an evaluator's seat
         return True
+
+    def action_leave_field(self) -> None:
+        fields.leave_text_field(self, self.query_one("#msel", OptionList))
 
     def _show_forms(self) -> None:
         if self.ready:

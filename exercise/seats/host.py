@@ -42,7 +42,7 @@ from ..debrief.evaluation import InputError, entry
 from ..debrief.feedback import feedback_event
 from ..journal import JournalError
 from ..language import N_, say, text
-from ..model.events import Event
+from ..model.events import Event, NewEvent
 from ..safetext import clean
 from ..sim import commands as c
 from ..sim.engine import Outcome
@@ -371,7 +371,8 @@ class SeatHost:
     def _reply_too_fast(self, conn: _Conn, frame: str | bytes) -> None:
         with contextlib.suppress(p.ProtocolError):
             data = p.loads(frame)
-            if data.get("type") == "cmd" and isinstance(data.get("cid"), str):
+            # A command or a feedback form is answered (its sender waits for the ack).
+            if data.get("type") in ("cmd", "feedback") and isinstance(data.get("cid"), str):
                 cid = data["cid"][:64]
                 self._push(
                     conn, _ack(cid, False, text(conn.lang, "too many commands: wait a moment"))
@@ -419,8 +420,31 @@ class SeatHost:
             # Signed as the review signs it: by the evaluator's name, when the seat gave one.
             by = clean(conn.name, single_line=True) or actor
             command = command.model_copy(update={"payload": item.payload(), "actor": by})
+            if self.session.engine.ended:
+                # Input after play, as the review writes it locally after the end: the
+                # engine takes no command any more, the session appends it.
+                self._evaluate_after_play(conn, cid, command)
+                return
         future = self.driver.submit(command)
         future.add_done_callback(lambda done: self._answer(conn, cid, command, done))
+
+    def _evaluate_after_play(self, conn: _Conn, cid: str, command: c.Evaluate) -> None:
+        """A review's entry once the session has ended: appended through the session (the
+        journal's one writer) with its command id, so one sent again is recorded once."""
+        key = command.key
+        if key is not None and key in self.session.engine.state.commands:
+            before = self.session.engine.state.commands[key]
+            self._push(conn, _ack(cid, not before, before, True, self.seq))
+            return
+        payload = {**command.payload, "command_id": key} if key else dict(command.payload)
+        event = NewEvent(0.0, command.kind, command.actor, payload)
+        try:
+            committed = self.driver.record_after_play([event])
+        except (JournalError, ValueError) as err:
+            why = say(conn.lang, err.message) if isinstance(err, JournalError) else str(err)
+            self._push(conn, _ack(cid, False, text(conn.lang, "not recorded: {error}", error=why)))
+            return
+        self._push(conn, _ack(cid, True, "", seq=committed[-1].seq))
 
     def _feedback(self, conn: _Conn, cid: str, answers: dict[str, Any], name: str) -> None:
         """A player seat's feedback form after the end, for its own role only: appended

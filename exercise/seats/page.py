@@ -89,6 +89,22 @@ PAGE_WORDS = (
     N_("Return {product}?"),
     N_("Note (needed to return it)"),
     N_("Say why it goes back."),
+    # the feedback form after the end (the hot wash)
+    N_("Feedback on the exercise"),
+    N_(
+        "The session has ended. Tell exercise control how it went; every question is "
+        "optional. The form is recorded in the journal and shown in the debrief."
+    ),
+    N_("Send feedback"),
+    N_("no answer"),
+    N_("Answer at least one question."),
+    N_("The answers are too long to send: shorten them."),
+    N_("Not connected: send it again in a moment."),
+    N_("Record this feedback form for {role}?"),
+    N_("Sending…"),
+    N_("Feedback recorded, thank you."),
+    N_("Not recorded: {reason}"),
+    N_("the connection dropped while sending: ask exercise control whether the form was recorded"),
 )
 _STATUSES = ("open", "taken", "missed", "available", "locked", "in-force", "lifted")
 

@@ -31,6 +31,7 @@ KEYS = frozenset(
         N_("ad-hoc inject"),
         N_("observation"),
         N_("end session"),
+        N_("leave field"),
         N_("revoke seat"),
     }
 )

@@ -133,16 +133,21 @@ class Session:
         return outcome, self.commit()
 
     def record_after_play(self, events: Sequence[NewEvent]) -> list[Event]:
-        """Append input given after play (the participants' feedback) through this
-        session, the journal's one writer: only once the session has ended (the engine
-        emits nothing more), at its last scenario time, in one transaction."""
+        """Append input given after play (the participants' feedback, a review's
+        entries) through this session, the journal's one writer: only once the session has
+        ended (the engine emits nothing more), at its last scenario time, in one
+        transaction, applied to the state as a replay would apply it."""
         if self.failure is not None:
             raise self.failure
         if not self.engine.ended:
             raise ValueError("the session has not ended")
         self.commit()  # nothing should be pending; if it is, it goes first
-        t = self.engine.state.t
-        return self.journal.append([NewEvent(t, e.kind, e.actor, e.payload) for e in events])
+        state = self.engine.state
+        t = state.t
+        committed = self.journal.append([NewEvent(t, e.kind, e.actor, e.payload) for e in events])
+        for event in committed:  # as a replay would read them (a command id, an observation)
+            state.apply(event.t, event.kind, event.actor, event.payload)
+        return committed
 
     def close(self) -> None:
         self.journal.close()

@@ -35,7 +35,7 @@ from ..sim.clock import VirtualClock
 from ..sim.engine import Outcome
 from ..sim.realtime import SYSTEM, RealtimeDriver
 from ..sim.session import Session
-from . import i18n
+from . import fields, i18n
 from .messages import CommandDone, DriverStopped, EventsCommitted
 from .screens.role_picker import PickerEntry
 from .view import player_roles
@@ -66,7 +66,8 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
         # Facilitator commands are chords only: a letter typed anywhere (a sentence with
         # the focus on a table or a list) must never change the session. Those that cannot
         # be undone (next, fire, end) ask first. In a text field the field's own chords
-        # (ctrl+a, ctrl+e) win; the console, where they matter, has no text field.
+        # (ctrl+a, ctrl+e move the cursor) win; escape leaves the field (see .fields),
+        # and the footer says so while the focus is in one.
         Binding("ctrl+t", "toggle_pause", "key.pause"),
         Binding("ctrl+up", "faster", "key.faster", key_display="^↑/↓"),
         Binding("ctrl+down", "slower", "key.slower", show=False),  # shown with faster
@@ -76,6 +77,7 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
         Binding("ctrl+a", "adhoc", "key.adhoc"),
         Binding("ctrl+b", "observe", "key.observe"),
         Binding("ctrl+e", "end_session", "key.end"),
+        Binding("escape", fields.LEAVE_FIELD, "key.leave_field", key_display="esc"),
         Binding("question_mark", "help", "key.help", key_display="?"),
         Binding("f1", "show_tab(0)", "key.console", show=False),
         # A role each (F2 the first role, to F11): those without a role are disabled in
@@ -360,6 +362,8 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
         self.status_bar.show(self.session.engine.state, self.now())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == fields.LEAVE_FIELD:
+            return fields.in_text_field(self)  # shown, and bound, only in a text field
         if action in CONSOLE_ACTIONS:
             return not self.tabs.is_mounted or self.tabs.active == CONSOLE
         if action == "show_tab" and parameters:  # an F-key with no role to show is not bound
@@ -487,6 +491,9 @@ class ExerciseApp(i18n.TranslatedBindings, App[None]):
     def _send_if_given(self, command: c.Command | None) -> None:
         if command is not None:
             self.send_command(command)
+
+    def action_leave_field(self) -> None:
+        fields.leave_text_field(self)
 
     def action_end_session(self) -> None:
         from .screens.modals import ConfirmScreen

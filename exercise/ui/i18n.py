@@ -71,6 +71,7 @@ STRINGS: dict[str, str] = {
     "key.adhoc": N_("Ad hoc"),
     "key.observe": N_("Observe"),
     "key.end": N_("End"),
+    "key.leave_field": N_("Leave field"),
     "key.console": N_("Console"),
     "key.next_tab": N_("Next tab"),
     "key.prev_tab": N_("Previous tab"),

@@ -129,3 +129,44 @@ def test_review_finds_the_hosts_address_beside_the_journal(
     [remote] = opened
     assert isinstance(remote, SeatClient)
     assert (remote.url, remote.name) == (address.read(path), "A. Jansen")
+
+
+def test_a_review_entry_sent_after_the_end_is_recorded_by_the_host(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    """The host's console may stay open after the end: the review still goes through it,
+    as it writes the file itself after the end when no host holds it."""
+    scenario = load(scenario_text(roles=ROLES, injects=INJECTS))
+    path = tmp_path / "s.db"
+    rating = {"scope": "pillar", "target": "vital-processes", "rating": "S"}
+
+    async def main() -> None:
+        async with rig(path, scenario) as r:
+            await r.control(c.End(actor="excon"))
+            client = SeatClient(r.url, r.codes["eval"], name="J. de Vries", retry_max=0.2)
+            running = asyncio.create_task(client.run())
+            try:
+                await asyncio.wait_for(client.connected.wait(), 10)
+                command = {"type": "evaluate", "kind": "rating", "payload": rating}
+                ack = await asyncio.wait_for(client.command(command, cid="r1"), 10)
+                assert ack["ok"], ack
+                # the same command again (a retry): its first answer, nothing written
+                again = await asyncio.wait_for(client.command(command, cid="r1"), 10)
+                assert again["ok"] and again["repeat"], again
+                bad = {**command, "payload": {**rating, "target": "no-such-pillar"}}
+                refused = await asyncio.wait_for(client.command(bad, cid="r2"), 10)
+                assert not refused["ok"] and "not a pillar" in refused["reason"]
+            finally:
+                running.cancel()
+            # a player still cannot give one
+            player, _ = await r.join("nctv")
+            cmd = {"type": "evaluate", "kind": "rating", "payload": rating}
+            await player.send(p.dumps({"type": "cmd", "cid": "p1", "command": cmd}))
+            assert not (await frame(player, "ack"))["ok"]
+
+    run(main)
+    [given] = _events(path, Kind.RATING)
+    assert (given.actor, given.payload["rating"]) == ("J. de Vries", "S")
+    with Journal.open(path, readonly=True) as journal:
+        kinds = [e.kind for e in journal.events()]
+    assert kinds.index(Kind.SESSION_ENDED) < kinds.index(Kind.RATING)

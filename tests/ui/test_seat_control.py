@@ -17,6 +17,7 @@ from exercise.model import Scenario
 from exercise.model.events import Kind
 from exercise.seats.client import SeatClient
 from exercise.seats.control import ControlApp
+from exercise.seats.terminal import Confirm
 
 from .conftest import plain, until
 
@@ -107,3 +108,41 @@ def test_an_evaluator_seat_observes_and_runs_nothing(
         "vital-processes",
     )
     assert not [e for e in events if e.kind == Kind.COMMAND_REJECTED]
+
+
+def test_escape_leaves_a_text_field_of_the_control_seat_for_its_chords(
+    load: Callable[[str], Scenario], tmp_path: Path
+) -> None:
+    """In the ad-hoc title ctrl+a and ctrl+e move the cursor; the footer shows escape,
+    which goes to the MSEL, from where ctrl+e ends the session."""
+    scenario = load(scenario_text(roles=ROLES, injects=INJECTS))
+
+    async def main() -> None:
+        async with rig(tmp_path / "s.db", scenario) as r:
+            state = r.session.engine.state
+            app = ControlApp(SeatClient(r.url, r.codes["excon"], retry_max=0.2))
+            async with app.run_test(size=(140, 45)) as pilot:
+                msel = app.query_one("#msel", OptionList)
+                await until(pilot, lambda: msel.option_count == 3, rounds=2000)
+                title = app.query_one("#adhoc-title", Input)
+                title.focus()
+                await pilot.press(*"Sirens", "ctrl+a", "ctrl+e")
+                await pilot.pause()
+                assert title.cursor_position == len("Sirens") and not state.ended
+                assert not isinstance(app.screen, Confirm)
+                active = app.screen.active_bindings
+                assert active["escape"].binding.action == "leave_field"
+                assert active["escape"].binding.show and active["ctrl+e"].node is title
+                await pilot.press("escape")
+                await pilot.pause()
+                assert app.focused is msel and title.value == "Sirens"
+                assert "escape" not in {
+                    k for k, a in app.screen.active_bindings.items() if a.binding.show
+                }
+                await pilot.press("ctrl+e")
+                await until(pilot, lambda: isinstance(app.screen, Confirm))
+                await pilot.press("ctrl+y")
+                await until(pilot, lambda: state.ended, rounds=2000)
+                assert state.adhoc == {}  # the ad-hoc inject was not sent on the way
+
+    asyncio.run(asyncio.wait_for(main(), 90))

@@ -13,6 +13,12 @@
     selected: null, waiting: new Map(), delay: 100, stopped: false,
   };
   const FINAL = new Set([4001, 4003, 4008, 4029]);
+  // The host's limits (exercise/seats/protocol.py, exercise/debrief/feedback.py): a frame
+  // over MAX_FRAME closes the connection, so a form that long is not sent.
+  const MAX_FRAME = 128 * 1024, MAX_ANSWER = 10000, MAX_NAME = 80;
+  // The feedback form after the end: drawn once (what is typed stays), `cid` while the
+  // host has not answered, `done` once it recorded the form (no second one from here).
+  const feedback = { drawn: false, cid: null, done: false };
   const lang = pickLanguage();
   let words = {}, codes = {}, kinds = [], elements = [];
 
@@ -95,6 +101,14 @@
     ws.onmessage = (message) => receive(JSON.parse(message.data));
     ws.onclose = (closed) => {
       state.ws = null;
+      if (feedback.cid) {
+        // Sent, but did the host record it? Sent again it could be a second form:
+        // people check with exercise control, then may send it again.
+        feedback.cid = null;
+        feedbackBusy(false);
+        $("feedback-result").textContent =
+          w("the connection dropped while sending: ask exercise control whether the form was recorded");
+      }
       if (closed.code === 4003 && state.token) { state.token = null; connect(); return; }
       if (FINAL.has(closed.code)) {
         state.stopped = true;
@@ -125,6 +139,7 @@
       state.clockAt = performance.now();
       render();
     } else if (frame.type === "ack") {
+      if (feedback.cid !== null && frame.cid === feedback.cid) { feedbackAnswered(frame); return; }
       if (!state.waiting.has(frame.cid)) return;
       state.waiting.delete(frame.cid);
       notice(frame.ok ? w("Done.") : frame.reason);
@@ -158,6 +173,7 @@
     $("panel").hidden = false;
     for (const part of document.querySelectorAll("#panel .player")) part.hidden = wall;
     $("feed-section").hidden = !wall;
+    renderFeedback(wall ? null : view);
     renderMedia(view);
     if (wall) {
       $("feed").replaceChildren(...(view.feed || []).slice().reverse().map(([t, text]) =>
@@ -285,6 +301,63 @@
     boxes($("answer-boxes"), (view.answerable || []).map(([id, title]) => [id, title]));
   }
 
+  // Once the session has ended: the role's feedback form, the questions as the host sends
+  // them (the scenario's own, else the default form), each a text or a score 1-5.
+  function renderFeedback(view) {
+    const asked = view && view.ended && Array.isArray(view.feedback) ? view.feedback : [];
+    $("feedback-section").hidden = asked.length === 0;
+    if (asked.length === 0 || feedback.drawn) return;
+    feedback.drawn = true;
+    $("feedback-questions").replaceChildren(...asked.map((question, n) => {
+      const id = "feedback-" + n;
+      const label = element("label", question.text);
+      label.htmlFor = id;
+      let field;
+      if (question.kind === "scale") {
+        field = document.createElement("select");
+        const none = element("option", w("no answer"));
+        none.value = "";
+        none.dataset.w = "no answer";
+        field.append(none);
+        for (let score = 1; score <= 5; score++) {
+          const option = element("option", String(score));
+          option.value = String(score);
+          field.append(option);
+        }
+      } else {
+        field = document.createElement("textarea");
+        field.maxLength = MAX_ANSWER;
+        field.rows = 3;
+      }
+      field.id = id;
+      field.dataset.question = String(question.id);
+      field.dataset.kind = question.kind === "scale" ? "scale" : "text";
+      const wrap = element("div");
+      wrap.append(label, field);
+      return wrap;
+    }));
+    if (!$("feedback-name").value) $("feedback-name").value = state.name;
+  }
+
+  // The form's fields and button, while it is on its way or once it was recorded.
+  function feedbackBusy(busy) {
+    for (const field of document.querySelectorAll("#feedback-section select, #feedback-section textarea, #feedback-section input")) {
+      field.disabled = busy;
+    }
+    $("send-feedback").disabled = busy;
+  }
+
+  function feedbackAnswered(ack) {
+    feedback.cid = null;
+    if (ack.ok) {
+      feedback.done = true;  // stays disabled: this page sends one form
+      $("feedback-result").textContent = w("Feedback recorded, thank you.");
+      return;
+    }
+    feedbackBusy(false);
+    $("feedback-result").textContent = w("Not recorded: {reason}", { reason: ack.reason });
+  }
+
   function renderMedia(view) {
     // the media every player sees: the narratives that started, then the items, newest first
     $("narratives").replaceChildren(...(view.narratives || []).map((row) =>
@@ -370,6 +443,27 @@
     for (const id of ["audience", "channel", "product-text"]) $(id).value = "";
     $("product-kind").value = "";
     for (const box of document.querySelectorAll("#elements input, #answers input")) box.checked = false;
+  });
+
+  $("send-feedback").addEventListener("click", () => {
+    if (feedback.cid !== null || feedback.done || !state.view) return;
+    const answers = {};
+    for (const field of $("feedback-questions").querySelectorAll("[data-question]")) {
+      const value = field.value.trim();
+      if (!value) continue;
+      answers[field.dataset.question] = field.dataset.kind === "scale" ? Number(value) : value;
+    }
+    if (Object.keys(answers).length === 0) { notice(w("Answer at least one question.")); return; }
+    const name = $("feedback-name").value.trim().slice(0, MAX_NAME);
+    const frame = { type: "feedback", cid: randomId(), answers: answers, name: name };
+    const data = JSON.stringify(frame);
+    if (new TextEncoder().encode(data).length > MAX_FRAME) { notice(w("The answers are too long to send: shorten them.")); return; }
+    if (!state.ws || state.ws.readyState !== WebSocket.OPEN) { notice(w("Not connected: send it again in a moment.")); return; }
+    if (!window.confirm(w("Record this feedback form for {role}?", { role: state.view.title }))) return;
+    feedback.cid = frame.cid;
+    feedbackBusy(true);
+    $("feedback-result").textContent = w("Sending…");
+    state.ws.send(data);
   });
 
   loadWords();
