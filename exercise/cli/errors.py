@@ -14,7 +14,8 @@ Command = Callable[[argparse.Namespace], int]
 
 class UsageError(Exception):
     """A command used wrongly: printed as one line, exit status 2 (a `language.Phrase` is
-    said in the command's language)."""
+    said in the command's language). Several arguments are several lines (every output
+    a command refuses to write, `outputs.OutputRefused`)."""
 
 
 def error(text: str) -> None:
@@ -54,8 +55,10 @@ def run(command: Command, args: argparse.Namespace) -> int:
         error(f"{err.path}: {say(language(args), err.message)}")
         return EXIT_BAD_INPUT
     except UsageError as err:
-        said = err.args[0] if err.args and isinstance(err.args[0], str) else str(err)
-        error(say(language(args), said))
+        lang = language(args)
+        lines = [line for line in err.args if isinstance(line, str)] or [str(err)]
+        for line in lines:
+            error(say(lang, line))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED

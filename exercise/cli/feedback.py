@@ -49,7 +49,7 @@ def feedback(args: argparse.Namespace) -> int:
             try:
                 events = [feedback_event(scenario, lang, role, given, who or by or role, 0.0)]
             except InputError as err:
-                raise UsageError(str(err)) from None
+                raise UsageError(*err.args) from None
         append(journal, events)
     print(ntext(lang, "{n} feedback form recorded", "{n} feedback forms recorded", len(events)))
     return EXIT_OK

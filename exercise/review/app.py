@@ -555,7 +555,8 @@ class ReviewApp(TranslatedBindings, App[None]):
         try:
             append(self.journal, self.scenario, [item], self.evaluator or "evaluator")
         except (JournalError, InputError) as err:
-            self.notify(clean(str(err)), severity="error", markup=False)
+            said = err.said(self.lang) if isinstance(err, InputError) else str(err)
+            self.notify(clean(said), severity="error", markup=False)
             return
         self.notify(self.t("msg.saved"))
         self.reload()
