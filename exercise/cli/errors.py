@@ -65,8 +65,9 @@ def run(command: Command, args: argparse.Namespace) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (| head); nothing more to say
         return EXIT_OK
-    except FileExistsError as err:
-        error(str(err))
+    except FileExistsError as err:  # a journal that would be overwritten: a phrase
+        said = err.args[0] if len(err.args) == 1 and isinstance(err.args[0], str) else str(err)
+        error(say(language(args), said))
         return EXIT_BAD_INPUT
     except OSError as err:  # a folder that cannot be written, a full disk
         where = f"{err.filename}: " if err.filename else ""

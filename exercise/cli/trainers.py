@@ -132,7 +132,7 @@ def _debrief_many(
     try:
         comparison = compare(reports, hashes)
     except NotComparable as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(*err.args) from None
     stems = [p.stem for p in paths]
     stem = "-vs-".join(stems) if len(stems) <= 3 else f"{stems[0]}-compared-{len(stems)}"
     folder = Path(args.out) if args.out else paths[0].parent
