@@ -36,6 +36,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from .language import N_, Phrase, phrase
+
 MANIFEST = ".exercise-outputs.json"
 MANIFEST_LIMIT = 1 << 20  # bytes read at most; a larger manifest is not trusted
 MANIFEST_ENTRIES = 2000  # names kept; the oldest are forgotten beyond that
@@ -46,12 +48,22 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO in place of the manifest must
 Entry = dict[str, Any]  # {"size": int, "sha256": str}
 
 
-class OutputRefused(Exception):
-    """Targets that must not be written: one line per target, naming it and what to do."""
+ANOTHER_FILE = N_("choose another file")
 
-    def __init__(self, problems: list[str]) -> None:
+
+class OutputRefused(Exception):
+    """Targets that must not be written: one line per target, naming it and what to do,
+    each a `language.Phrase` (English as text, said in the reader's language where shown)."""
+
+    def __init__(self, problems: list[Phrase]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+def _hint(hint: str) -> Phrase:
+    """What to do instead, as a phrase: a message id (marked with `N_` where it is
+    defined) is said in the reader's language with the rest of the refusal."""
+    return hint if isinstance(hint, Phrase) else phrase(hint)
 
 
 def journal_files(path: str | os.PathLike[str]) -> list[Path]:
@@ -65,13 +77,14 @@ def write_texts(
     inputs: Iterable[str | os.PathLike[str]] = (),
     *,
     force: bool = False,
-    hint: str = "choose another file",
+    hint: str = ANOTHER_FILE,
     make_folders: bool = False,
 ) -> None:
     """Write each text (UTF-8) or bytes to its path, or none of them (OutputRefused).
 
     `inputs` are the files the command reads; `hint` says what to do instead, as the end of
-    a sentence ("write elsewhere with --out DIR").
+    a sentence ("write elsewhere with --out DIR"): a message id marked with `N_`, or a
+    phrase.
     """
     targets = [Path(p) for p in files]
     inputs = list(inputs)
@@ -100,7 +113,7 @@ def open_text(
     inputs: Iterable[str | os.PathLike[str]] = (),
     *,
     force: bool = False,
-    hint: str = "choose another file",
+    hint: str = ANOTHER_FILE,
     newline: str | None = None,
 ) -> Iterator[TextIO]:
     """A text file (UTF-8) to write `target` with; it takes the target's place only when
@@ -124,14 +137,15 @@ def check(
     inputs: Iterable[str | os.PathLike[str]] = (),
     *,
     force: bool = False,
-    hint: str = "choose another file",
+    hint: str = ANOTHER_FILE,
 ) -> None:
     """Raise OutputRefused, naming every target that may not be written, or return."""
     inputs = list(inputs)
+    said = _hint(hint)
     ids = _identities(inputs)
     names = {_place(name): Path(name) for name in inputs}
     manifests: dict[Path, dict[str, Entry]] = {}
-    problems = [p for t in targets if (p := _refusal(Path(t), ids, names, force, hint, manifests))]
+    problems = [p for t in targets if (p := _refusal(Path(t), ids, names, force, said, manifests))]
     if problems:
         raise OutputRefused(problems)
 
@@ -163,20 +177,27 @@ def _refusal(
     ids: dict[tuple[int, int], Path],
     names: dict[str, Path],
     force: bool,
-    hint: str,
+    hint: Phrase,
     manifests: dict[Path, dict[str, Entry]],
-) -> str | None:
+) -> Phrase | None:
     """Why `target` may not be written, as a sentence for people, or None."""
+    file = str(target)
     if target.name == MANIFEST:
-        return (
-            f"{target}: that name is kept for the list of files this program wrote; "
-            f"nothing was written: {hint}"
+        return phrase(
+            "{file}: that name is kept for the list of files this program wrote; "
+            "nothing was written: {hint}",
+            file=file,
+            hint=hint,
         )
     # an input's name even when no such file exists yet (a journal's -wal: SQLite would
     # take whatever we wrote there for its own)
     source = names.get(_place(target))
     if source is not None:
-        return f"{target}: is a file this command reads; nothing was written: {hint}"
+        return phrase(
+            "{file}: is a file this command reads; nothing was written: {hint}",
+            file=file,
+            hint=hint,
+        )
     try:
         st = os.lstat(target)
     except FileNotFoundError:
@@ -189,17 +210,26 @@ def _refusal(
             linked = os.stat(target)
             source = ids.get((linked.st_dev, linked.st_ino))
     if source is not None:
-        return (
-            f"{target}: is the same file as {source} (a link to it), which this command "
-            f"reads; nothing was written: {hint}"
+        return phrase(
+            "{file}: is the same file as {source} (a link to it), which this command "
+            "reads; nothing was written: {hint}",
+            file=file,
+            source=str(source),
+            hint=hint,
         )
     if stat.S_ISLNK(st.st_mode):
-        return (
-            f"{target}: is a symbolic link, and outputs are never written through one; "
-            f"nothing was written: remove the link, or {hint}"
+        return phrase(
+            "{file}: is a symbolic link, and outputs are never written through one; "
+            "nothing was written: remove the link, or {hint}",
+            file=file,
+            hint=hint,
         )
     if not stat.S_ISREG(st.st_mode):
-        return f"{target}: exists and is not a regular file; nothing was written: {hint}"
+        return phrase(
+            "{file}: exists and is not a regular file; nothing was written: {hint}",
+            file=file,
+            hint=hint,
+        )
     if force:
         return None
     folder = target.parent
@@ -207,10 +237,12 @@ def _refusal(
         manifests[folder] = _read_manifest(folder) or {}
     if _unchanged(target, st, manifests[folder].get(target.name)):
         return None
-    return (
-        f"{target}: exists and is not this program's unchanged earlier output (edited by "
-        f"hand, or written by something else); nothing was written: replace it with "
-        f"--force, or {hint}"
+    return phrase(
+        "{file}: exists and is not this program's unchanged earlier output (edited by "
+        "hand, or written by something else); nothing was written: replace it with "
+        "--force, or {hint}",
+        file=file,
+        hint=hint,
     )
 
 

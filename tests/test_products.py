@@ -386,3 +386,27 @@ def test_a_resumed_rehearsal_issues_and_approves_as_an_uninterrupted_one(
     assert any(p.approved_by for p in whole.engine.state.products)
     whole.close()
     resumed.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "nctv issued press release P1 for residents: Stay home"),
+        ("nl", "nctv heeft persbericht P1 uitgebracht voor residents: Stay home"),
+    ],
+)
+def test_a_products_kind_is_lower_case_mid_sentence_in_the_live_feed(
+    scenario: Scenario, lang: str, said: str
+) -> None:
+    """The kind's label heads a form ("Press release"); inside a feed line it is a noun
+    mid-sentence, in lower case where the language writes it so."""
+    from exercise.model import ProductKind
+    from exercise.sim.describe import Describer
+    from exercise.sim.eventwords import PRODUCT_KIND_IN_LINE
+
+    assert set(PRODUCT_KIND_IN_LINE) == {kind.value for kind in ProductKind}
+    payload = {"role": "nctv", "kind": "press-release", "product": "P1",
+               "audience": "residents", "text": "Stay home"}  # fmt: skip
+    line = Describer(scenario, lang).text(Kind.PRODUCT_ISSUED, "nctv", payload)
+    assert line is not None and line.startswith(said), line
+    assert "Persbericht" not in line and "Press release" not in line

@@ -355,6 +355,8 @@ def test_a_join_usage_error_is_said_through_the_language_layer(
         ["msel", "demo", "--format", "xlsx"],
         ["play", "demo", "--auto", "first", "--journal", "{journal}"],
         ["feedback", "{journal}", "--role", "nobody"],
+        ["plan", "{journal}", "--item", "IP-99", "--note", "again"],
+        ["plan", "{journal}", "--item", "IP-1", "--owner", " "],
     ],
     ids=lambda c: "-".join(part for part in c if part[0] not in "{d"),
 )
@@ -438,3 +440,110 @@ def test_a_mapping_problem_is_said_through_the_language_layer(
     said = capsys.readouterr().err
     assert said.startswith(f"{mapping}:3:10: columns.title: ⟦") and said.count("\n") == 1
     assert _missed(said.removeprefix(f"{mapping}:3:10: columns.title: "), set()) == set()
+
+
+def test_an_output_refused_is_said_through_the_language_layer(
+    played: Path,
+    data: set[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every command that writes outputs: a file edited by hand, the journal read, a link
+    (in the environment's language: not every command has --lang)."""
+    monkeypatch.setenv("LANGUAGE", PSEUDO)
+    edited = tmp_path / "edited.json"
+    edited.write_text("by hand", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to(tmp_path / "elsewhere.md")
+    (tmp_path / f"{played.stem}.json").write_text("by hand", encoding="utf-8")
+    commands = [
+        ["schema", "-o", str(edited)],
+        ["export", str(played), "--format", "jsonl", "-o", str(played)],
+        ["plan", str(played), "--export", str(tmp_path / "edited.csv")],
+        ["msel", "demo", "--format", "html", "-o", str(tmp_path / "link.md")],
+        ["debrief", str(played), "--format", "md,json", "--out", str(tmp_path)],
+    ]
+    (tmp_path / "edited.csv").write_text("by hand", encoding="utf-8")
+    (tmp_path / f"{played.stem}.md").symlink_to(tmp_path / "elsewhere.md")
+    ours = data | data_words(str(tmp_path), "md json csv")
+    for command in commands:
+        capsys.readouterr()
+        assert main(command) == 2, command
+        lines = capsys.readouterr().err.splitlines()
+        assert lines, command
+        for line in lines:
+            said = line.removeprefix("exercise: ")
+            assert said.startswith("⟦") and "--force" not in said.split("⟦")[0], line
+            shown = said.replace(str(tmp_path), " ").replace(str(played), " ")
+            assert _missed(shown.replace("--force", " ").replace("--out", " "), ours) == set()
+        if command[0] == "debrief":
+            assert len(lines) == 2  # both refusals named at once
+    assert (tmp_path / "edited.json").read_text(encoding="utf-8") == "by hand"
+
+
+def test_a_tls_or_join_codes_problem_is_said_through_the_language_layer(
+    pseudo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from exercise.seats.codes import CodesError, JoinCodes
+    from exercise.sim.commands import SeatKind
+
+    missing = tmp_path / "host.pem"
+    capsys.readouterr()
+    assert main(["host", "demo", "--tls", str(missing), str(tmp_path / "host.key"),
+                 "--lang", PSEUDO]) == 2  # fmt: skip
+    said = capsys.readouterr().err.removeprefix("exercise: ")
+    assert (
+        said.startswith(f"⟦{missing}: ")
+        and _missed(said.replace(str(tmp_path), " "), set()) == set()
+    )
+    assert main(["join", "wss://127.0.0.1:9/#fp=zz", "--lang", PSEUDO]) == 2
+    said = capsys.readouterr().err.removeprefix("exercise: ")
+    assert said.startswith("⟦'wss:") and _missed(said, {"wss", "fp"}) == set()
+    journal = tmp_path / "s.db"
+    (tmp_path / "s.db-seats").write_text("{}", encoding="utf-8")
+    (tmp_path / "s.db-seats").chmod(0o644)
+    with pytest.raises(CodesError) as refused:
+        JoinCodes.for_session(journal, {"nctv": SeatKind.PLAYER})
+    said = language.say(PSEUDO, refused.value.args[0])
+    assert said.startswith("⟦") and _missed(said.replace(str(tmp_path), " "), set()) == set()
+    (tmp_path / "s.db-seats").chmod(0o600)
+    with pytest.raises(CodesError) as refused:
+        JoinCodes.for_session(journal, {"nctv": SeatKind.PLAYER})
+    said = language.say(PSEUDO, refused.value.args[0])
+    assert (
+        said == f"⟦{tmp_path / 's.db-seats'}: not a join codes' file; remove it to make new codes⟧"
+    )
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    [
+        "format: 1\nheader_row: soon\n",
+        "format: 1\nsheet: [a, b]\n",
+        "format: 1\ncolumns: [title]\n",
+        "format: 1\ncolumns:\n  title: A\nmethods: true\n",
+        "format: 1\nto: {a: b}\n",
+        "format: 1\nstart: [1]\n",
+    ],
+    ids=["integer", "text", "mapping", "mapping-of-methods", "list", "text-in-list"],
+)
+def test_a_mapping_files_type_problem_is_in_our_words(
+    pseudo: Path,
+    mapping: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Never pydantic's English ("Input should be a valid integer"): our phrase per error."""
+    sheet = tmp_path / "msel.csv"
+    sheet.write_text("Time,To,Subject,Text\n00:05,nctv,Power cut,The grid is down\n")
+    path = tmp_path / "map.yaml"
+    path.write_text(mapping, encoding="utf-8")
+    monkeypatch.setenv("LANGUAGE", PSEUDO)
+    capsys.readouterr()
+    assert main(["import", str(sheet), "--map", str(path)]) == 2
+    for line in capsys.readouterr().err.splitlines():
+        assert line.startswith(f"{path}:")
+        message = line.split(": ", 2)[2]
+        assert message.startswith("⟦") and _missed(message, data_words(mapping)) == set(), line
+        assert "should" not in message and "Input" not in message

@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..language import phrase
+from ..language import N_, phrase
 from .errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
     from ..content.loader import CatalogueIndex
 
-ANOTHER_FILE = "choose another -o FILE"
+ANOTHER_FILE = N_("choose another -o FILE")
 
 
 def scenario_path(name: str) -> Path:
@@ -105,7 +105,7 @@ def schema(args: argparse.Namespace) -> int:
         try:
             write_texts({Path(args.output): text}, force=args.force, hint=ANOTHER_FILE)
         except OutputRefused as err:
-            raise UsageError(str(err)) from None
+            raise UsageError(*err.problems) from None
     else:
         sys.stdout.write(text)
     return EXIT_OK

@@ -14,7 +14,8 @@ Command = Callable[[argparse.Namespace], int]
 
 class UsageError(Exception):
     """A command used wrongly: printed as one line, exit status 2 (a `language.Phrase` is
-    said in the command's language)."""
+    said in the command's language). Several arguments are several lines (every output
+    a command refuses to write, `outputs.OutputRefused`)."""
 
 
 def error(text: str) -> None:
@@ -54,16 +55,19 @@ def run(command: Command, args: argparse.Namespace) -> int:
         error(f"{err.path}: {say(language(args), err.message)}")
         return EXIT_BAD_INPUT
     except UsageError as err:
-        said = err.args[0] if err.args and isinstance(err.args[0], str) else str(err)
-        error(say(language(args), said))
+        lang = language(args)
+        lines = [line for line in err.args if isinstance(line, str)] or [str(err)]
+        for line in lines:
+            error(say(lang, line))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (| head); nothing more to say
         return EXIT_OK
-    except FileExistsError as err:
-        error(str(err))
+    except FileExistsError as err:  # a journal that would be overwritten: a phrase
+        said = err.args[0] if len(err.args) == 1 and isinstance(err.args[0], str) else str(err)
+        error(say(language(args), said))
         return EXIT_BAD_INPUT
     except OSError as err:  # a folder that cannot be written, a full disk
         where = f"{err.filename}: " if err.filename else ""

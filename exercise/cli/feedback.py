@@ -50,7 +50,7 @@ def feedback(args: argparse.Namespace) -> int:
             try:
                 events = [feedback_event(scenario, lang, role, given, who or by or role, 0.0)]
             except InputError as err:
-                raise UsageError(str(err)) from None
+                raise UsageError(*err.args) from None
         append(journal, events)
         ended = any(e.kind == Kind.SESSION_ENDED for e in journal.events())
     if not ended:

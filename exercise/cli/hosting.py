@@ -70,7 +70,7 @@ def host(args: argparse.Namespace) -> int:
             for name in args.new_code or ():
                 fresh[name] = codes.reissue(name)
         except CodesError as err:
-            raise UsageError(str(err)) from None
+            raise UsageError(*err.args) from None
     except BaseException:
         session.close()
         raise
@@ -97,7 +97,7 @@ def _given_tls(files: list[str] | None) -> tuple[Any, str] | None:
     try:
         return tls.server_context(cert, key), tls.pem_fingerprint(cert)
     except tls.TLSError as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(*err.args) from None
 
 
 def _tls(
@@ -113,7 +113,7 @@ def _tls(
         cert, key = tls.self_signed(journal, [address])
         return tls.server_context(cert, key), tls.pem_fingerprint(cert)
     except tls.TLSError as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(*err.args) from None
 
 
 def _start(args: argparse.Namespace) -> Session:
@@ -309,7 +309,8 @@ def join(args: argparse.Namespace) -> int:
     try:
         url, carried = split_url(args.url)  # wss://host:port/#fp=HEX pins what it carries
     except TLSError as err:
-        raise UsageError(f"{args.url!r}: {err}") from None  # (the address's own words)
+        said = err.args[0]
+        raise UsageError(phrase("{url}: {problem}", url=repr(args.url), problem=said)) from None
     pin = None
     if args.fingerprint is not None:
         pin = parse_fingerprint(args.fingerprint)

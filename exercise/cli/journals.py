@@ -81,7 +81,7 @@ def export(args: argparse.Namespace) -> int:
             ) as out:
                 export_events(journal, args.format, out)
         except OutputRefused as err:
-            raise UsageError(str(err)) from None
+            raise UsageError(*err.problems) from None
         except OSError as err:
             why = str(err.strerror or err)
             raise UsageError(

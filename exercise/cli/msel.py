@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..language import phrase, say, session_language, text
+from ..language import N_, phrase, say, session_language, text
 from .errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, error
 
 
@@ -102,9 +102,9 @@ def _write(files: dict[Path, str | bytes], inputs: list[Path], args: argparse.Na
                 )
             )
     try:
-        write_texts(files, inputs, force=args.force, hint="choose another -o FILE")
+        write_texts(files, inputs, force=args.force, hint=N_("choose another -o FILE"))
     except OutputRefused as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(*err.problems) from None
 
 
 __all__ = ["EXIT_BAD_INPUT", "error", "import_msel", "msel"]
@@ -129,11 +129,11 @@ def handouts(args: argparse.Namespace) -> int:
             files,
             [path],
             force=args.force,
-            hint="write elsewhere with --out DIR",
+            hint=N_("write elsewhere with --out DIR"),
             make_folders=True,
         )
     except OutputRefused as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(*err.problems) from None
     for name in files:
         print(name)
     return EXIT_OK

@@ -78,7 +78,7 @@ def _update(path: Path, args: argparse.Namespace) -> int:
             on=datetime.now(UTC).date(),
         )
     except InputError as err:
-        raise UsageError(f"plan: {err}") from None
+        raise UsageError(phrase("plan: {problem}", problem=err.args[0])) from None
     # As the journal's one writer (refused while a session or a review holds it), checked.
     journal, _checked = open_verified(path, readonly=False)
     with journal:
@@ -86,7 +86,7 @@ def _update(path: Path, args: argparse.Namespace) -> int:
         try:
             append(journal, load_frozen(journal), [item], args.by or "evaluator")
         except InputError as err:
-            raise UsageError(f"plan: {err}") from None
+            raise UsageError(phrase("plan: {problem}", problem=err.args[0])) from None
     said = text(lang, "{path}: {ref} followed up", path=str(path), ref=item.payload()["ref"])
     print(clean(said, single_line=True))
     return EXIT_OK
@@ -123,7 +123,7 @@ def _export(journal: Path, target: Path, report: Report, force: bool) -> int:
     try:
         write_texts({target: data}, journal_files(journal), force=force)
     except OutputRefused as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(*err.problems) from None
     return EXIT_OK
 
 

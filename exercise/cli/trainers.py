@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..language import phrase
+from ..language import N_, phrase
 from .errors import EXIT_OK, UsageError
 from .journals import open_for_reading
 
 DEFAULT_FILES = ("md", "html", "json")
-ELSEWHERE = "write the reports elsewhere with --out DIR"
+ELSEWHERE = N_("write the reports elsewhere with --out DIR")
 
 
 def _formats(text: str | None) -> tuple[list[str], bool]:
@@ -58,7 +58,7 @@ def _write(
     companions), never through a link, over an existing file only if it is our unchanged
     earlier output or with --force (`exercise.outputs`)."""
     from ..debrief import FILE_SUFFIXES
-    from ..language import text
+    from ..language import say, text
     from ..outputs import OutputRefused, journal_files, write_texts
     from ..safetext import clean
 
@@ -68,8 +68,8 @@ def _write(
     inputs = [name for journal in journals for name in journal_files(journal)]
     try:
         write_texts(targets, inputs, force=force, hint=ELSEWHERE, make_folders=True)
-    except OutputRefused as err:
-        raise UsageError(str(err)) from None
+    except OutputRefused as err:  # in the report's language, like what was written
+        raise UsageError(*(say(lang, problem) for problem in err.problems)) from None
     for path in targets:
         print(text(lang, "wrote {path}", path=clean(str(path), layout=False)), file=sys.stderr)
 
@@ -132,7 +132,7 @@ def _debrief_many(
     try:
         comparison = compare(reports, hashes)
     except NotComparable as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(*err.args) from None
     stems = [p.stem for p in paths]
     stem = "-vs-".join(stems) if len(stems) <= 3 else f"{stems[0]}-compared-{len(stems)}"
     folder = Path(args.out) if args.out else paths[0].parent

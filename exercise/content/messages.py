@@ -265,19 +265,85 @@ def explain(error: Any, data: Any, root: type[BaseModel]) -> tuple[Path_, str, b
             ),
             False,
         )
-    message: str = str(error["msg"])
-    message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    raised = ctx.get("error")
-    if isinstance(raised, Exception) and raised.args and isinstance(raised.args[0], Phrase):
-        message = raised.args[0]  # a model's own check, in words it can say in any language
     if kind in ("value_error", "assertion_error"):
+        raised = ctx.get("error")
+        message: str = phrase("not valid here")
+        if isinstance(raised, Exception) and raised.args and isinstance(raised.args[0], Phrase):
+            message = raised.args[0]  # a model's own check, in words it can say in any language
         # a check of a whole mapping (`decision: ...`) points at its key, not its first line
         whole = isinstance(value, dict) and bool(path) and isinstance(path[-1], str)
         return path, message, whole
-    message = message[0].lower() + message[1:]  # pydantic's own words, in English
+    return path, _our_words(kind, ctx, value, reached), False
+
+
+# What a value must be, by pydantic's error type (pydantic's own English is never shown).
+_EXPECTED = {
+    "string_type": N_("text"),
+    "string_unicode": N_("text"),
+    "int_type": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "int_from_float": N_("a whole number"),
+    "float_type": N_("a number"),
+    "float_parsing": N_("a number"),
+    "decimal_type": N_("a number"),
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "dict_type": N_("a mapping (key: value)"),
+    "model_type": N_("a mapping (key: value)"),
+    "model_attributes_type": N_("a mapping (key: value)"),
+    "list_type": N_("a list"),
+    "tuple_type": N_("a list"),
+    "set_type": N_("a list"),
+    "frozen_set_type": N_("a list"),
+    "date_type": N_("a date (YYYY-MM-DD)"),
+    "date_parsing": N_("a date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": N_("a date (YYYY-MM-DD)"),
+    "date_from_datetime_inexact": N_("a date (YYYY-MM-DD)"),
+    "datetime_type": N_("a date and time (YYYY-MM-DDTHH:MM)"),
+    "datetime_parsing": N_("a date and time (YYYY-MM-DDTHH:MM)"),
+    "datetime_from_date_parsing": N_("a date and time (YYYY-MM-DDTHH:MM)"),
+    "time_type": N_("a time of day (HH:MM)"),
+    "time_parsing": N_("a time of day (HH:MM)"),
+    "none_required": N_("empty (null)"),
+}
+
+
+def _given(value: Any) -> str:
+    """The value a problem is about, as the message quotes it."""
+    if isinstance(value, dict):
+        return phrase("a mapping")
+    if isinstance(value, list | tuple):
+        return phrase("a list")
+    return _short(value)
+
+
+def _our_words(kind: str, ctx: dict[str, Any], value: Any, reached: bool) -> str:
+    """Every other pydantic error, in the product's words: by its type where it has
+    words of its own, else one general sentence."""
+    if kind in _EXPECTED:
+        expected = phrase(_EXPECTED[kind])
+        if reached:
+            return phrase("{value} is not {expected}", value=_given(value), expected=expected)
+        return phrase("this must be {expected}", expected=expected)
+    least = ctx.get("min_length")
+    if kind == "string_too_short" and isinstance(least, int):
+        if least <= 1:
+            return phrase("text is empty")
+        return phrase("at least {least} characters are needed here", least=least)
+    if kind == "too_short" and isinstance(least, int):
+        return phrase("too few items: at least {least} are needed here", least=least)
+    if kind in ("union_tag_invalid", "enum", "literal_error"):
+        return phrase(
+            "{value} is not one of the allowed values{hint}", value=_given(value), hint=""
+        )
+    if kind == "union_tag_not_found" and isinstance(ctx.get("discriminator"), str):
+        return phrase("missing required key {key}", key=ctx["discriminator"])
+    if kind == "multiple_of" and isinstance(ctx.get("multiple_of"), int | float):
+        return phrase("{value} is not a multiple of {step}", value=_given(value),
+                      step=str(ctx["multiple_of"]))  # fmt: skip
     if reached and not isinstance(value, dict | list):
-        message = phrase("{message} (got {value})", message=message, value=_short(value))
-    return path, message, False
+        return phrase("{value} is not valid here", value=_short(value))
+    return phrase("not valid here")
 
 
 def explain_all(

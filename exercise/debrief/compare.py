@@ -7,6 +7,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
+from ..language import phrase
 from .plan import Revisit, revisit_rows, revisits
 from .report import Counts, RatingMark, Report
 from .text import pillar_titles, span, unreadable_text
@@ -114,8 +115,14 @@ def check_same_scenario(names: list[str], scenario_ids: list[str]) -> None:
     for name, scenario_id in zip(names, scenario_ids, strict=True):
         if scenario_id != first:
             raise NotComparable(
-                f"{names[0]} played scenario {first!r} but {name} played {scenario_id!r}: "
-                "only sessions of the same scenario can be compared"
+                phrase(
+                    "{first} played scenario {scenario} but {other} played {other_scenario}:"
+                    " only sessions of the same scenario can be compared",
+                    first=names[0],
+                    scenario=repr(first),
+                    other=name,
+                    other_scenario=repr(scenario_id),
+                )
             )
 
 

@@ -28,7 +28,9 @@ from pydantic import (
     model_validator,
 )
 
+from ..content.messages import explain_all
 from ..journal import Journal
+from ..language import Phrase, phrase, say
 from ..model import Pillar, Rating, Scenario
 from ..model.events import Event, Kind, NewEvent
 
@@ -131,7 +133,7 @@ class PlanUpdateInput(_Input):
     @model_validator(mode="after")
     def _something(self) -> PlanUpdateInput:
         if self.status is None and self.owner is None and self.due is None and not self.note:
-            raise ValueError("say what changed: a status, an owner, a due date or a note")
+            raise ValueError(phrase("say what changed: a status, an owner, a due date or a note"))
         return self
 
     def payload(self) -> dict[str, Any]:
@@ -150,7 +152,7 @@ class FindingInput(_Input):
     @model_validator(mode="after")
     def _edit_has_text(self) -> FindingInput:
         if self.verdict == "edit" and not self.text:
-            raise ValueError("an edited finding needs its text")
+            raise ValueError(phrase("an edited finding needs its text"))
         return self
 
 
@@ -169,19 +171,27 @@ REVIEW_KINDS = frozenset(_KINDS.values()) - {Kind.OBSERVATION}
 
 
 class InputError(ValueError):
-    """Evaluator input that does not fit the scenario or the form: a message for people."""
+    """Evaluator input that does not fit the scenario or the form: a message for people,
+    a `language.Phrase` (English as text) to be said in the reader's language (`said`)."""
+
+    def said(self, lang: str) -> str:
+        return say(lang, self.args[0]) if self.args and isinstance(self.args[0], str) else ""
 
 
 def parse(model: type[_Input], **values: Any) -> _Input:
-    """Build an input model, turning pydantic's errors into one readable InputError."""
+    """Build an input model, turning pydantic's errors into one readable InputError, in
+    the product's words (never pydantic's English)."""
     try:
         return model(**values)
     except ValidationError as err:
-        parts = []
-        for problem in err.errors():
-            where = ".".join(str(p) for p in problem["loc"])
-            parts.append(f"{where}: {problem['msg']}" if where else problem["msg"])
-        raise InputError("; ".join(parts)) from None
+        said: Phrase | None = None
+        for where, message, _key in explain_all(err, values, model):
+            field = ".".join(str(part) for part in where)
+            part = phrase("{field}: {problem}", field=field, problem=message) if field else message
+            if not isinstance(part, Phrase):
+                part = phrase(part)
+            said = part if said is None else phrase("{first}; {then}", first=said, then=part)
+        raise InputError(said or phrase("not a valid entry")) from None
 
 
 def check(scenario: Scenario, item: _Input) -> None:
@@ -189,29 +199,47 @@ def check(scenario: Scenario, item: _Input) -> None:
     objectives = scenario.objective_map
     if isinstance(item, RatingInput):
         if item.scope == "pillar" and item.target not in {p.value for p in Pillar}:
-            raise InputError(f"{item.target!r} is not a pillar")
+            raise InputError(phrase("{name} is not a pillar", name=repr(item.target)))
         if item.scope == "objective" and item.target not in objectives:
-            raise InputError(f"{item.target!r} is not an objective of this scenario")
+            raise InputError(_not_an_objective(item.target))
     elif isinstance(item, ObservationInput | ImprovementInput):
         if item.objective and item.objective not in objectives:
-            raise InputError(f"{item.objective!r} is not an objective of this scenario")
+            raise InputError(_not_an_objective(item.objective))
         seat = item.seat if isinstance(item, ObservationInput) else None
         if seat and seat not in scenario.role_map:
-            raise InputError(f"{seat!r} is not a role of this scenario")
+            raise InputError(_not_a_role(seat))
         if isinstance(item, ImprovementInput) and item.start and item.due and item.due < item.start:
-            raise InputError("the due date is before the start date")
+            raise InputError(phrase("the due date is before the start date"))
     elif isinstance(item, JudgementInput):
         inject = scenario.inject_map.get(item.inject)
         if inject is None or item.index >= len(inject.expected):
-            raise InputError(f"{item.inject!r} has no expected action {item.index + 1}")
+            raise InputError(
+                phrase(
+                    "{inject} has no expected action {number}",
+                    inject=repr(item.inject),
+                    number=item.index + 1,
+                )
+            )
         spec = inject.expected[item.index]
         if spec.option or spec.measure or spec.product is not None:
             raise InputError(
-                f"expected action {item.index + 1} of {item.inject!r} names an option or a "
-                "measure: the session itself settled it"
+                phrase(
+                    "expected action {number} of {inject} names an option or a measure: the "
+                    "session itself settled it",
+                    number=item.index + 1,
+                    inject=repr(item.inject),
+                )
             )
     elif isinstance(item, ParticipantInput) and item.role not in scenario.role_map:
-        raise InputError(f"{item.role!r} is not a role of this scenario")
+        raise InputError(_not_a_role(item.role))
+
+
+def _not_an_objective(name: str) -> Phrase:
+    return phrase("{name} is not an objective of this scenario", name=repr(name))
+
+
+def _not_a_role(name: str) -> Phrase:
+    return phrase("{name} is not a role of this scenario", name=repr(name))
 
 
 def kind_of(item: _Input) -> str:
@@ -225,7 +253,7 @@ def entry(scenario: Scenario, kind: str, payload: object, events: Iterable[Event
     journal's, read only for a withdrawal."""
     model = next((m for m, k in _KINDS.items() if k == kind), None)
     if model is None or not isinstance(payload, dict):
-        raise InputError(f"not an evaluation entry: {kind[:40]!r}")
+        raise InputError(phrase("not an evaluation entry: {kind}", kind=repr(kind[:40])))
     item = parse(model, **{str(key): value for key, value in payload.items()})
     check(scenario, item)
     if isinstance(item, WithdrawalInput | PlanUpdateInput):
@@ -347,37 +375,45 @@ class Evaluation:
         elif kind in REVIEW_KINDS:
             self.apply(seq, t, wall, kind, actor, p)
 
-    def refusal(self, ref: str) -> str | None:
+    def refusal(self, ref: str) -> Phrase | None:
         """Why `ref` cannot be withdrawn now, or None when it can. IP-n is the n-th
         improvement item, OBS-n the n-th observation, in journal order."""
         match = _REF.fullmatch(ref)
         if match is None:
-            return (
-                f"{ref!r} is not a reference to withdraw: use IP-n for an improvement item "
-                "or OBS-n for an observation"
+            return phrase(
+                "{ref} is not a reference to withdraw: use IP-n for an improvement item "
+                "or OBS-n for an observation",
+                ref=repr(ref),
             )
         made = len(self.improvements) if match[1] == "IP" else self.observations
         if int(match[2]) > made:
-            return f"there is no {ref} in this session"
+            return phrase("there is no {ref} in this session", ref=ref)
         if ref in self.withdrawn:
-            return f"{ref} is already withdrawn"
+            return phrase("{ref} is already withdrawn", ref=ref)
         return None
 
-    def update_refusal(self, p: Mapping[str, Any]) -> str | None:
+    def update_refusal(self, p: Mapping[str, Any]) -> Phrase | None:
         """Why a follow-up cannot be recorded, or None when it can: the item must be
         there, not withdrawn, and a new due date not before the item's start."""
         ref = p.get("ref", "")
         match = _REF.fullmatch(ref) if isinstance(ref, str) else None
         if match is None or match[1] != "IP":
-            return f"{ref!r} is not an improvement item: use IP-n, as the plan lists it"
+            return phrase(
+                "{ref} is not an improvement item: use IP-n, as the plan lists it", ref=repr(ref)
+            )
         if int(match[2]) > len(self.improvements):
-            return f"there is no {ref} in this session"
+            return phrase("there is no {ref} in this session", ref=ref)
         if ref in self.withdrawn:
-            return f"{ref} is withdrawn"
+            return phrase("{ref} is withdrawn", ref=ref)
         start = self.improvements[int(match[2]) - 1][2].get("start")
         due = p.get("due")
         if isinstance(start, str) and isinstance(due, str) and due < start:
-            return f"the due date {due} is before {ref}'s start date {start}"
+            return phrase(
+                "the due date {due} is before {ref}'s start date {start}",
+                due=due,
+                ref=ref,
+                start=start,
+            )
         return None
 
     @property

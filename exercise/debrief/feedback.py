@@ -20,7 +20,7 @@ from typing import Any, Literal
 from ..content.problems import ContentError, Problem
 from ..content.yamlsource import read_source
 from ..journal import Journal
-from ..language import N_, text
+from ..language import N_, phrase, text
 from ..model import RoleKind, Scenario, localize
 from ..model.events import AnswerGiven, Event, Feedback, Kind, NewEvent
 from ..model.types import MAX_QUESTIONS
@@ -83,13 +83,13 @@ def answer_value(question: Question, raw: object) -> str | int | None:
         if isinstance(score, str) and score.isdigit() and len(score) == 1:
             score = int(score)
         if type(score) is not int or score not in SCALE:
-            raise InputError("give a whole number from 1 to 5")
+            raise InputError(phrase("give a whole number from 1 to 5"))
         return score
     if not isinstance(raw, str):
-        raise InputError("give a text")
+        raise InputError(phrase("give a text"))
     answer = raw.strip()
     if len(answer) > MAX_ANSWER:
-        raise InputError(f"at most {MAX_ANSWER:,} characters")
+        raise InputError(phrase("at most {most} characters", most=MAX_ANSWER))
     return answer
 
 
@@ -99,23 +99,27 @@ def feedback_event(
     """The event of one form, checked: a player role, known questions, valid answers and
     at least one of them given. Raises InputError."""
     if role not in player_roles(scenario):
-        raise InputError(f"{role!r} is not a player role of this scenario")
+        raise InputError(phrase("{role} is not a player role of this scenario", role=repr(role)))
     form = {q.id: q for q in questions(scenario, lang)}
     unknown = [key for key in answers if key not in form]
     if unknown:
         raise InputError(
-            f"{unknown[0]!r} is not a question of this form (questions: {', '.join(form)})"
+            phrase(
+                "{name} is not a question of this form (questions: {questions})",
+                name=repr(unknown[0]),
+                questions=", ".join(form),
+            )
         )
     given: list[AnswerGiven] = []
     for qid, question in form.items():
         try:
             value = answer_value(question, answers.get(qid))
         except InputError as err:
-            raise InputError(f"{qid}: {err}") from None
+            raise InputError(phrase("{field}: {problem}", field=qid, problem=err.args[0])) from None
         if value is not None:
             given.append({"id": qid, "question": question.text, "answer": value})
     if not given:
-        raise InputError("no question answered")
+        raise InputError(phrase("no question answered"))
     payload: Feedback = {"role": role, "answers": given}
     return NewEvent(t, Kind.FEEDBACK, actor or role, payload)
 
@@ -127,49 +131,70 @@ def load_answers(path: Path | str, scenario: Scenario, lang: str, actor: str) ->
     data = source.data
     problems: list[Problem] = []
     if not isinstance(data, dict) or set(data) != {"forms"} or not isinstance(data["forms"], list):
-        raise ContentError([source.problem((), "the file must hold one key, forms: a list")])
+        raise ContentError(
+            [source.problem((), phrase("the file must hold one key, forms: a list"))]
+        )
     forms = data["forms"]
     if len(forms) > MAX_FORMS:
-        raise ContentError([source.problem(("forms",), f"at most {MAX_FORMS:,} forms a file")])
+        raise ContentError(
+            [source.problem(("forms",), phrase("at most {most} forms a file", most=MAX_FORMS))]
+        )
     form = {q.id: q for q in questions(scenario, lang)}
     players = player_roles(scenario)
     events = []
     for n, item in enumerate(forms):
         here: tuple[str | int, ...] = ("forms", n)
         if not isinstance(item, dict):
-            problems.append(source.problem(here, "a form is a mapping: role, by, answers"))
+            problems.append(source.problem(here, phrase("a form is a mapping: role, by, answers")))
             continue
         found = len(problems)
         for key in item:
             if key not in ("role", "by", "answers"):
                 problems.append(
-                    source.problem((*here, key), f"{key!r} is not a key of a form", key=True)
+                    source.problem(
+                        (*here, key),
+                        phrase("{key} is not a key of a form", key=repr(key)),
+                        key=True,
+                    )
                 )
         role = item.get("role")
         if role not in players:
             known = ", ".join(players)
             problems.append(
-                source.problem((*here, "role"), f"{role!r} is not a player role ({known})")
+                source.problem(
+                    (*here, "role"),
+                    phrase("{role} is not a player role ({roles})", role=repr(role), roles=known),
+                )
             )
         by = item.get("by", "")
         if not isinstance(by, str) or len(by) > MAX_BY:
-            problems.append(source.problem((*here, "by"), f"a name of at most {MAX_BY} characters"))
+            problems.append(
+                source.problem(
+                    (*here, "by"), phrase("a name of at most {most} characters", most=MAX_BY)
+                )
+            )
         answers = item.get("answers")
         if not isinstance(answers, dict) or not answers:
             problems.append(
-                source.problem((*here, "answers"), "answers: a mapping of question id to answer")
+                source.problem(
+                    (*here, "answers"), phrase("answers: a mapping of question id to answer")
+                )
             )
             continue
         for qid, raw in answers.items():
             question = form.get(qid)
             if question is None:
-                message = f"{qid!r} is not a question of this form ({', '.join(form)})"
+                message = phrase(
+                    "{name} is not a question of this form ({questions})",
+                    name=repr(qid),
+                    questions=", ".join(form),
+                )
                 problems.append(source.problem((*here, "answers", qid), message, key=True))
                 continue
             try:
                 answer_value(question, raw)
             except InputError as err:
-                problems.append(source.problem((*here, "answers", qid), str(err)))
+                problems.append(source.problem((*here, "answers", qid), err.args[0]))
         if len(problems) > found:
             continue
         try:
@@ -177,7 +202,7 @@ def load_answers(path: Path | str, scenario: Scenario, lang: str, actor: str) ->
                 feedback_event(scenario, lang, str(role), answers, str(by).strip() or actor, 0.0)
             )
         except InputError as err:
-            problems.append(source.problem((*here, "answers"), str(err)))
+            problems.append(source.problem((*here, "answers"), err.args[0]))
     if problems:
         raise ContentError(problems)
     return events

@@ -380,7 +380,9 @@ class Journal:
         """
         path = Path(path)
         if path.exists():
-            raise FileExistsError(f"{path}: already exists; a journal is never overwritten")
+            raise FileExistsError(
+                phrase("{file}: already exists; a journal is never overwritten", file=str(path))
+            )
         for orphan in _companions(path):
             # Left by a reader of a journal that has since been deleted: without their
             # database they hold nothing, and SQLite would wrongly apply them to a new one.

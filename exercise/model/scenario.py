@@ -361,9 +361,21 @@ class Narrative(Model):
     @model_validator(mode="after")
     def _in_order(self) -> Narrative:
         if self.start > self.ceiling:
-            raise ValueError(f"start {self.start:g} is above the ceiling {self.ceiling:g}")
+            raise ValueError(
+                phrase(
+                    "start {start} is above the ceiling {ceiling}",
+                    start=f"{self.start:g}",
+                    ceiling=f"{self.ceiling:g}",
+                )
+            )
         if self.floor > self.ceiling:
-            raise ValueError(f"floor {self.floor:g} is above the ceiling {self.ceiling:g}")
+            raise ValueError(
+                phrase(
+                    "floor {floor} is above the ceiling {ceiling}",
+                    floor=f"{self.floor:g}",
+                    ceiling=f"{self.ceiling:g}",
+                )
+            )
         return self
 
     @property

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.problems import ContentError
-from ..language import Phrase, phrase
+from ..language import Phrase, phrase, text
 from ..model.condition import ConditionSyntaxError, parse_condition
 from ..model.doctrine import (
     Attribution,
@@ -875,7 +875,7 @@ def build_scenario(
         "injects": injects,
     }
     scale = start_value.scale if start_value else next((r.time.scale for r in rows if r.time), None)
-    notes = _top_notes(table, header_row, zero, start, duration_text is None, scale)
+    notes = _top_notes(table, header_row, zero, start, duration_text is None, scale, language)
     return Imported(scenario, rows, warnings, header_row, zero, notes)
 
 
@@ -894,41 +894,54 @@ def _top_notes(
     start: str | None,
     derived_duration: bool,
     scale: str | None,
+    lang: str,
 ) -> list[str]:
+    """The comments heading the scenario made, in its language (the author reads them)."""
     place = table.place
-    lines = [
-        f"Imported from {Path(place.file).name}"
-        + (f", sheet {place.sheet}" if place.sheet is not None else "")
-        + (f" (header in row {header_row})" if header_row else " (no header row)")
-        + " by `exercise import`."
-    ]
+    name = Path(place.file).name
+    if place.sheet is not None:
+        name = text(lang, "{file}, sheet {sheet}", file=name, sheet=place.sheet)
+    if header_row:
+        said = text(
+            lang, "Imported from {file} (header in row {row}) by `exercise import`.",
+            file=name, row=str(header_row),
+        )  # fmt: skip
+    else:
+        said = text(lang, "Imported from {file} (no header row) by `exercise import`.", file=name)
+    lines = [said]
     if zero is not None:
         if start:
-            lines.append(f"T+0 is {start} (given).")
+            lines.append(text(lang, "T+0 is {start} (given).", start=start))
         else:
-            lines.append(f"T+0 is the earliest time in the sheet: {_describe(zero, scale)}.")
+            earliest = _describe(zero, scale, lang)
+            lines.append(
+                text(lang, "T+0 is the earliest time in the sheet: {time}.", time=earliest)
+            )
     if derived_duration:
-        lines.append("duration: the last inject (and its deadline) plus 15 minutes.")
+        lines.append(text(lang, "duration: the last inject (and its deadline) plus 15 minutes."))
     lines.append(
-        "Not in the sheet, so left for you (see `exercise lint`): NATO requirements, "
-        "domains, sources, deadlines, option effects; the pillars and the level are "
-        "the ones given."
+        text(
+            lang,
+            "Not in the sheet, so left for you (see `exercise lint`): NATO requirements, "
+            "domains, sources, deadlines, option effects; the pillars and the level are "
+            "the ones given.",
+        )
     )
     return lines
 
 
-def _describe(zero: float, scale: str | None) -> str:
+def _describe(zero: float, scale: str | None, lang: str) -> str:
     from datetime import timedelta
 
     from .timecells import _EPOCH
 
     if scale == "relative":
-        return f"{format_duration(zero)} from the sheet's D (J)"
+        return text(lang, "{duration} from the sheet's D (J)", duration=format_duration(zero))
     if scale == "date":
         return (_EPOCH + timedelta(seconds=zero)).strftime("%Y-%m-%d %H:%M")
     day, rest = divmod(int(zero), 86400)
     clock = f"{rest // 3600:02d}:{rest % 3600 // 60:02d}"
-    return clock if not day else f"day {day} {clock}"
+    return clock if not day else text(lang, "day {day} {time}", day=str(day), time=clock)
 
 
 # -- YAML -----------------------------------------------------------------------------------

@@ -298,7 +298,9 @@ def _sheet_rows(ws: object, place: Place) -> list[list[Value]]:
                 raise place.problem(
                     number,
                     0,
-                    f"more than {MAX_ROWS:,} rows: an MSEL sheet has at most {MAX_ROWS:,}",
+                    phrase(
+                        "more than {most} rows: an MSEL sheet has at most {most}", most=MAX_ROWS
+                    ),
                 )
             continue
         width = len(values)
@@ -310,7 +312,10 @@ def _sheet_rows(ws: object, place: Place) -> list[list[Value]]:
                 raise place.problem(
                     number,
                     MAX_COLUMNS + 1,
-                    f"more than {MAX_COLUMNS} columns: an MSEL sheet has at most {MAX_COLUMNS}",
+                    phrase(
+                        "more than {most} columns: an MSEL sheet has at most {most}",
+                        most=MAX_COLUMNS,
+                    ),
                 )
             del row[MAX_COLUMNS:]
         for column, value in enumerate(row, start=1):
@@ -329,11 +334,17 @@ def _value(value: object, place: Place, row: int, column: int) -> Value:
     text = str(value)
     if len(text) > MAX_CELL:
         raise place.problem(
-            row, column, f"{len(text):,} characters; a cell holds at most {MAX_CELL:,}"
+            row,
+            column,
+            phrase(
+                "{count} characters; a cell holds at most {most}", count=len(text), most=MAX_CELL
+            ),
         )
     if text.startswith("#") and text in _ERRORS:
         raise place.problem(
-            row, column, f"the cell holds the error {text}: correct it in the spreadsheet"
+            row,
+            column,
+            phrase("the cell holds the error {error}: correct it in the spreadsheet", error=text),
         )
     return text
 
@@ -411,7 +422,10 @@ def _read_csv(path: Path, name: str, size: int) -> Table:
                     raise place.problem(
                         number,
                         MAX_COLUMNS + 1,
-                        f"more than {MAX_COLUMNS} columns: an MSEL has at most {MAX_COLUMNS}",
+                        phrase(
+                            "more than {most} columns: an MSEL sheet has at most {most}",
+                            most=MAX_COLUMNS,
+                        ),
                     )
                 del record[MAX_COLUMNS:]
             row: list[Value] = []
@@ -421,7 +435,10 @@ def _read_csv(path: Path, name: str, size: int) -> Table:
                 row.append(_value(cell, place, number, column) if cell.strip() else None)
             rows.append(row)
     except csv.Error as err:
-        raise place.problem(reader.line_num, 0, f"not valid CSV: {err}") from None
+        # (the csv module's own words say what exactly; ours say what it is)
+        raise place.problem(
+            reader.line_num, 0, phrase("not valid CSV: {error}", error=str(err))
+        ) from None
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
     return Table(place, rows, [], notes)
@@ -431,6 +448,8 @@ def _bounded(reader: Iterator[list[str]], place: Place) -> Iterator[list[str]]:
     for number, record in enumerate(reader, start=1):
         if number > MAX_ROWS:
             raise place.problem(
-                number, 0, f"more than {MAX_ROWS:,} rows: an MSEL has at most {MAX_ROWS:,}"
+                number,
+                0,
+                phrase("more than {most} rows: an MSEL sheet has at most {most}", most=MAX_ROWS),
             )
         yield record

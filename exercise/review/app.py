@@ -51,7 +51,7 @@ from ..debrief.evaluation import (
 from ..debrief.report import Finding, PillarSection, Report
 from ..debrief.text import clock, pillar_number, span
 from ..journal import JournalError, open_verified
-from ..language import languages, session_language
+from ..language import languages, say, session_language
 from ..model import Pillar, RoleKind, Scenario, format_clock, parse_duration
 from ..safetext import clean, literal
 from .forms import (
@@ -555,7 +555,11 @@ class ReviewApp(TranslatedBindings, App[None]):
         try:
             append(self.journal, self.scenario, [item], self.evaluator or "evaluator")
         except (JournalError, InputError) as err:
-            self.notify(clean(str(err)), severity="error", markup=False)
+            if isinstance(err, InputError):
+                said = err.said(self.lang)
+            else:
+                said = f"{err.path}: {say(self.lang, err.message)}"
+            self.notify(clean(said), severity="error", markup=False)
             return
         self.notify(self.t("msg.saved"))
         self.reload()

@@ -132,7 +132,7 @@ class Form(TranslatedBindings, ModalScreen[Any]):
             self.show_errors(err.problems)
             return
         except InputError as err:
-            self.show_errors({}, str(err))
+            self.show_errors({}, err.said(self.lang))
             return
         self.dismiss(item)
 

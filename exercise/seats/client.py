@@ -20,7 +20,7 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
-from ..language import N_, default_language, text
+from ..language import N_, default_language, phrase, text
 from . import protocol as p
 from . import tls
 
@@ -52,7 +52,7 @@ class SeatClosed(Exception):
     act. `code` is the close code (see protocol.Close)."""
 
     def __init__(self, code: int, reason: str) -> None:
-        super().__init__(reason or f"closed ({code})")
+        super().__init__(reason or f"({code})")  # the host said no reason: its code
         self.code = code
 
 
@@ -72,7 +72,7 @@ class SeatClient:
         # The host's certificate, pinned (wss:// only): given, or carried by the address.
         self.url, carried = tls.split_url(url)
         if fingerprint is not None and carried is not None and fingerprint != carried:
-            raise tls.TLSError("the fingerprint given is not the one the address carries")
+            raise tls.TLSError(phrase("the fingerprint given is not the one the address carries"))
         self.fingerprint = fingerprint or carried
         self.code = code
         self.client = client or secrets.token_hex(8)
@@ -147,21 +147,25 @@ class SeatClient:
                 close_timeout=2,
                 ssl=tls.client_context(self.fingerprint) if secure else None,
             )
-        except InvalidURI as err:
-            raise SeatClosed(p.Close.PROTOCOL, str(err)) from None
+        except InvalidURI:
+            said = text(self._speaks(), "{url}: not the address of a host", url=repr(self.url))
+            raise SeatClosed(p.Close.PROTOCOL, said) from None
         except ssl.SSLCertVerificationError as err:
-            raise SeatClosed(
-                p.Close.UNTRUSTED,
-                f"the host's certificate is not trusted ({err.verify_message}): "
-                "give --fingerprint as the host printed it",
-            ) from None
+            said = text(
+                self._speaks(),
+                "the host's certificate is not trusted ({error}): give --fingerprint as the "
+                "host printed it",
+                error=str(err.verify_message),  # (OpenSSL's own words)
+            )
+            raise SeatClosed(p.Close.UNTRUSTED, said) from None
         pin = self.fingerprint
         if secure and pin and not tls.matches(ws.transport.get_extra_info("ssl_object"), pin):
             await ws.close()
-            raise SeatClosed(
-                p.Close.UNTRUSTED,
+            said = text(
+                self._speaks(),
                 "the host's certificate is not the one pinned: its code was not sent",
             )
+            raise SeatClosed(p.Close.UNTRUSTED, said)
         async with ws:
             hello: dict[str, Any] = {"type": "hello", "version": p.VERSION, "client": self.client}
             if self.token is not None:
@@ -192,6 +196,10 @@ class SeatClient:
             self.connected.set()
             async for frame in ws:
                 self._receive(p.loads(frame))
+
+    def _speaks(self) -> str:
+        """The language the seat says things to its person in itself."""
+        return self.lang or default_language()
 
     def _welcomed(self, welcome: dict[str, Any]) -> None:
         self.welcome = welcome

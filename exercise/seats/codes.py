@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..language import phrase
 from ..sim.commands import SeatKind
 
 SUFFIX = "-seats"
@@ -44,7 +45,8 @@ FIXED = {
 
 
 class CodesError(Exception):
-    """The side file cannot be used (exit status 2; the message names the file)."""
+    """The side file cannot be used (exit status 2; the message names the file): its
+    argument is a `language.Phrase`, said in the reader's language where it is shown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,20 +186,25 @@ def _read(path: Path) -> dict[str, _Entry]:
     except FileNotFoundError:
         return {}
     except OSError as err:
-        raise CodesError(f"{path}: cannot be read ({err.strerror})") from None
+        raise CodesError(
+            phrase("{file}: cannot be read ({error})", file=str(path), error=str(err.strerror))
+        ) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise CodesError(f"{path}: not a regular file")
+            raise CodesError(phrase("{file}: not a regular file", file=str(path)))
         if info.st_mode & 0o077:
             raise CodesError(
-                f"{path}: others may read the join codes' file; remove it to make new codes"
+                phrase(
+                    "{file}: others may read the join codes' file; remove it to make new codes",
+                    file=str(path),
+                )
             )
         if info.st_uid != os.getuid():
-            raise CodesError(f"{path}: belongs to another user")
+            raise CodesError(phrase("{file}: belongs to another user", file=str(path)))
         raw = handle.read(_MAX_FILE + 1)
     if len(raw) > _MAX_FILE:
-        raise CodesError(f"{path}: too large to be a join codes' file")
+        raise CodesError(phrase("{file}: too large to be a join codes' file", file=str(path)))
     try:
         data = json.loads(raw)
         if data.get("format") != 1 or data.get("scrypt") != [_N, _R, _P]:
@@ -211,7 +218,8 @@ def _read(path: Path) -> dict[str, _Entry]:
             )
             for name, entry in data["seats"].items()
         }
-    except (ValueError, KeyError, TypeError, AttributeError) as err:
+    except (ValueError, KeyError, TypeError, AttributeError):
+        # (what exactly is wrong would be Python's English, and the remedy is the same)
         raise CodesError(
-            f"{path}: not a join codes' file ({err}); remove it to make new codes"
+            phrase("{file}: not a join codes' file; remove it to make new codes", file=str(path))
         ) from None

@@ -41,7 +41,7 @@ from websockets.http11 import Request, Response
 from ..debrief.evaluation import InputError, entry
 from ..debrief.feedback import feedback_event
 from ..journal import JournalError
-from ..language import N_, say, text
+from ..language import N_, languages, phrase, say, text
 from ..model.events import Event, NewEvent
 from ..safetext import clean
 from ..sim import commands as c
@@ -254,7 +254,7 @@ class SeatHost:
                 try:
                     self._receive(conn, p.loads(frame))
                 except p.ProtocolError as err:
-                    self._drop(conn, p.Close.PROTOCOL, str(err))
+                    self._drop(conn, p.Close.PROTOCOL, err.args[0])
                     break
         except ConnectionClosed:
             pass
@@ -268,14 +268,20 @@ class SeatHost:
         """Read the hello, check the code or token, and register the seat with its
         catch-up in one step (no await between: no event can fall in the gap)."""
         address = str(ws.remote_address[0]) if ws.remote_address else "?"
+        data: dict[str, Any] = {}
         try:
             frame = await asyncio.wait_for(ws.recv(), self.limits.first_frame)
-            hello = p.parse_hello(p.loads(frame))
-        except TimeoutError:
-            await ws.close(p.Close.TIMEOUT, "no hello in time")
+            data = p.loads(frame)
+            hello = p.parse_hello(data)
+        except TimeoutError:  # the seat said no language: the session's
+            await ws.close(p.Close.TIMEOUT, _close_reason(text(self.lang, "no hello in time")))
             return None
         except p.ProtocolError as err:
-            await ws.close(p.Close.PROTOCOL, str(err)[:100])
+            # in the language the hello asked for when it named one the product has, else
+            # in the session's: the seat has said nothing else about its reader yet
+            asked = data.get("lang")
+            lang = asked if isinstance(asked, str) and asked in languages() else self.lang
+            await ws.close(p.Close.PROTOCOL, _close_reason(say(lang, err.args[0])))
             return None
         except ConnectionClosed:
             return None
@@ -387,7 +393,7 @@ class SeatHost:
         elif kind == "resync":
             since = data.get("since", 0)
             if type(since) is not int or since < 0:
-                raise p.ProtocolError("since: not valid")
+                raise p.ProtocolError(phrase("{field}: not valid", field="since"))
             if conn.gets_events:
                 if conn.outbox:  # one catch-up at a time: resyncs cannot pile up events
                     return
@@ -395,7 +401,7 @@ class SeatHost:
             conn.view_key = None
             self._push_view(conn)
         else:
-            raise p.ProtocolError(f"unknown frame type {kind[:40]!r}")
+            raise p.ProtocolError(phrase("unknown frame type {kind}", kind=repr(kind[:40])))
 
     def _command(self, conn: _Conn, cid: str, data: dict[str, Any]) -> None:
         if sent := p.HOST_FIELDS & data.keys():
@@ -415,7 +421,7 @@ class SeatHost:
             try:
                 item = entry(self.scenario, command.kind, command.payload, self._journal_events())
             except InputError as err:
-                self._push(conn, _ack(cid, False, str(err)[:500]))
+                self._push(conn, _ack(cid, False, err.said(conn.lang)[:500]))
                 return
             # Signed as the review signs it: by the evaluator's name, when the seat gave one.
             by = clean(conn.name, single_line=True) or actor
@@ -463,7 +469,7 @@ class SeatHost:
             event = feedback_event(self.scenario, conn.lang, seat.name, answers, who, 0.0)
             committed = self.driver.record_after_play([event])
         except InputError as err:
-            self._push(conn, _ack(cid, False, str(err)))
+            self._push(conn, _ack(cid, False, err.said(conn.lang)))
             return
         except (JournalError, ValueError) as err:
             why = say(conn.lang, err.message) if isinstance(err, JournalError) else str(err)
@@ -611,7 +617,7 @@ class SeatHost:
 
     def _drop(self, conn: _Conn, code: int, reason: str) -> None:
         """Close a seat's connection (it may reconnect unless the code says otherwise);
-        `reason` is a message id, said in the seat's language."""
+        `reason` is a message id or a phrase, said in the seat's language."""
         if conn.closing:
             return
         conn.closing = True
@@ -623,7 +629,7 @@ class SeatHost:
             # cut the connection (the seat reconnects and catches up).
             conn.ws.transport.abort()
             return
-        said = _close_reason(text(conn.lang, reason))
+        said = _close_reason(say(conn.lang, reason))
         asyncio.get_running_loop().create_task(_close(conn.ws, code, said))
 
 

@@ -14,8 +14,9 @@ from typing import Any
 
 import orjson
 
+from ..language import languages, phrase
+
 VERSION = 1
-LANGS = ("en", "nl")
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 COMMAND_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -48,7 +49,8 @@ FINAL = frozenset(
 
 
 class ProtocolError(ValueError):
-    """A frame that does not follow the protocol (the connection is closed with PROTOCOL)."""
+    """A frame that does not follow the protocol (the connection is closed with PROTOCOL);
+    its argument is a `language.Phrase`, said in the seat's language as the close reason."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,19 +64,23 @@ class Hello:
     name: str
 
 
+def _not_valid(key: str) -> str:
+    return phrase("{field}: not valid", field=key)
+
+
 def dumps(message: dict[str, Any]) -> str:
     return orjson.dumps(message).decode()
 
 
 def loads(frame: str | bytes) -> dict[str, Any]:
     if isinstance(frame, bytes):
-        raise ProtocolError("text frames only")
+        raise ProtocolError(phrase("text frames only"))
     try:
         data = orjson.loads(frame)
     except orjson.JSONDecodeError:
-        raise ProtocolError("not JSON") from None
+        raise ProtocolError(phrase("not JSON")) from None
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
-        raise ProtocolError("a frame is a JSON object with a type")
+        raise ProtocolError(phrase("a frame is a JSON object with a type"))
     return data
 
 
@@ -83,33 +89,33 @@ def _text(data: dict[str, Any], key: str, pattern: re.Pattern[str] | None = None
     if value is None:
         return None
     if not isinstance(value, str) or (pattern is not None and not pattern.match(value)):
-        raise ProtocolError(f"{key}: not valid")
+        raise ProtocolError(_not_valid(key))
     return value
 
 
 def parse_hello(data: dict[str, Any]) -> Hello:
     if data.get("type") != "hello":
-        raise ProtocolError("the first frame is a hello")
+        raise ProtocolError(phrase("the first frame is a hello"))
     version = data.get("version")
     if type(version) is not int:
-        raise ProtocolError("version: not valid")
+        raise ProtocolError(_not_valid("version"))
     client = _text(data, "client", CLIENT_ID)
     if client is None:
-        raise ProtocolError("client: missing")
+        raise ProtocolError(phrase("{field}: missing", field="client"))
     code, token = _text(data, "code"), _text(data, "token", TOKEN)
     if code is not None and len(code) > 200:
-        raise ProtocolError("code: not valid")
+        raise ProtocolError(_not_valid("code"))
     if (code is None) == (token is None):
-        raise ProtocolError("a hello has a code or a token")
+        raise ProtocolError(phrase("a hello has a code or a token"))
     since = data.get("since")
     if since is not None and (type(since) is not int or since < 0):
-        raise ProtocolError("since: not valid")
-    lang = data.get("lang")
-    if lang is not None and lang not in LANGS:
-        raise ProtocolError("lang: not valid")
+        raise ProtocolError(_not_valid("since"))
+    lang = data.get("lang")  # one of the product's languages: those it has a catalogue of
+    if lang is not None and (not isinstance(lang, str) or lang not in languages()):
+        raise ProtocolError(_not_valid("lang"))
     name = data.get("name", "")
     if not isinstance(name, str) or len(name) > 80:
-        raise ProtocolError("name: not valid")
+        raise ProtocolError(_not_valid("name"))
     return Hello(version, client, code, token, since, lang, name)
 
 
@@ -122,10 +128,12 @@ def parse_feedback(data: dict[str, Any]) -> tuple[str, dict[str, Any], str]:
     cid = _text(data, "cid", COMMAND_ID)
     answers = data.get("answers")
     if cid is None or not isinstance(answers, dict) or len(answers) > MAX_ANSWERS:
-        raise ProtocolError("a feedback has a cid and at most 30 answers")
+        raise ProtocolError(
+            phrase("a feedback has a cid and at most {most} answers", most=MAX_ANSWERS)
+        )
     name = data.get("name", "")
     if not isinstance(name, str) or len(name) > 80:
-        raise ProtocolError("name: not valid")
+        raise ProtocolError(_not_valid("name"))
     return cid, answers, name
 
 
@@ -134,5 +142,5 @@ def parse_cmd(data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     cid = _text(data, "cid", COMMAND_ID)
     command = data.get("command")
     if cid is None or not isinstance(command, dict):
-        raise ProtocolError("a cmd has a cid and a command")
+        raise ProtocolError(phrase("a cmd has a cid and a command"))
     return cid, command

@@ -22,6 +22,8 @@ import ssl
 import stat
 from pathlib import Path
 
+from ..language import phrase
+
 CERT_SUFFIX = "-tls.pem"
 KEY_SUFFIX = "-tls.key"
 VALID_DAYS = 3 * 365  # a self-signed certificate outlives any exercise's preparation
@@ -31,7 +33,8 @@ URL_PIN = "fp="  # the join address's fragment that carries the fingerprint
 
 
 class TLSError(ValueError):
-    """A certificate or key that cannot be used: a message for people."""
+    """A certificate or key that cannot be used: a message for people, a `language.Phrase`
+    said in the reader's language where it is shown."""
 
 
 def fingerprint(der: bytes) -> str:
@@ -68,10 +71,13 @@ def split_url(url: str) -> tuple[str, str | None]:
     )
     if pin is None:
         raise TLSError(
-            f"{URL_PIN}: 64 hexadecimal digits after the address's #, as the host printed it"
+            phrase(
+                "{pin}: 64 hexadecimal digits after the address's #, as the host printed it",
+                pin=URL_PIN,
+            )
         )
     if not base.startswith("wss://"):
-        raise TLSError("a fingerprint pins a wss:// host's certificate; this is ws://")
+        raise TLSError(phrase("a fingerprint pins a wss:// host's certificate; this is ws://"))
     return base, pin
 
 
@@ -81,7 +87,7 @@ def pem_fingerprint(cert: Path) -> str:
     try:
         der = ssl.PEM_cert_to_DER_cert(text[text.index("-----BEGIN CERTIFICATE-----") :])
     except ValueError:
-        raise TLSError(f"{cert}: not a PEM certificate") from None
+        raise TLSError(phrase("{file}: not a PEM certificate", file=str(cert))) from None
     return fingerprint(der)
 
 
@@ -134,11 +140,18 @@ def server_context(cert: Path, key: Path) -> ssl.SSLContext:
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     for path in (cert, key):
         if not path.is_file():
-            raise TLSError(f"{path}: no such file")
+            raise TLSError(phrase("{file}: no such file", file=str(path)))
     try:
         context.load_cert_chain(cert, key)
     except (ssl.SSLError, OSError) as err:
-        raise TLSError(f"{cert}, {key}: not a certificate and its key ({err})") from None
+        raise TLSError(
+            phrase(
+                "{cert}, {key}: not a certificate and its key ({error})",
+                cert=str(cert),
+                key=str(key),
+                error=str(err),
+            )
+        ) from None
     return context
 
 
@@ -175,9 +188,13 @@ def _check_ours(key: Path) -> None:
     try:
         info = os.lstat(key)
     except OSError:
-        raise TLSError(f"{key}: missing beside its certificate; remove both to make new") from None
+        raise TLSError(
+            phrase("{file}: missing beside its certificate; remove both to make new", file=str(key))
+        ) from None
     if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
-        raise TLSError(f"{key}: not a private file of this user (mode 0600); remove it")
+        raise TLSError(
+            phrase("{file}: not a private file of this user (mode 0600); remove it", file=str(key))
+        )
 
 
 def _read(path: Path) -> bytes:
@@ -185,7 +202,9 @@ def _read(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(_MAX_FILE + 1)
     except OSError as err:
-        raise TLSError(f"{path}: cannot be read ({err.strerror})") from None
+        raise TLSError(
+            phrase("{file}: cannot be read ({error})", file=str(path), error=str(err.strerror))
+        ) from None
     if len(data) > _MAX_FILE:
-        raise TLSError(f"{path}: too large to be a certificate")
+        raise TLSError(phrase("{file}: too large to be a certificate", file=str(path)))
     return data

@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..language import phrase
 from ..model import CommsElement, Method, Pillar, ProductKind
 
 FACILITATOR = "facilitator"
@@ -128,9 +129,9 @@ class IssueProduct(_Command):
     @model_validator(mode="after")
     def _no_repeats(self) -> IssueProduct:
         if len(set(self.elements)) != len(self.elements):
-            raise ValueError("an element is named twice")
+            raise ValueError(phrase("an element is named twice"))
         if len(set(self.answers)) != len(self.answers):
-            raise ValueError("an inject is answered twice")
+            raise ValueError(phrase("an inject is answered twice"))
         return self
 
 
@@ -194,12 +195,16 @@ class AdhocDecision(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> AdhocDecision:
         if len(set(self.options)) != len(self.options):
-            raise ValueError("two options have the same label")
+            raise ValueError(phrase("two options have the same label"))
         if self.default is not None:
             if self.default not in self.options:
-                raise ValueError(f"the default {self.default!r} is not one of the options")
+                raise ValueError(
+                    phrase(
+                        "the default {option} is not one of the options", option=repr(self.default)
+                    )
+                )
             if self.deadline is None:
-                raise ValueError("a default applies at the deadline: give a deadline")
+                raise ValueError(phrase("a default applies at the deadline: give a deadline"))
         return self
 
 

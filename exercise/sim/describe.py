@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..language import number
-from ..model import ProductKind, Scenario, format_clock, localize
+from ..model import Scenario, format_clock, localize
 from ..model.events import (
     AdhocInject,
     CommandRejected,
@@ -312,12 +312,10 @@ MAX_FEED_TEXT = 120  # characters of a product's text in a line; the debrief's a
 
 
 def _kind(value: object) -> str:
-    """A product kind by its label (a `Word`), or as written when this version knows no such
-    kind."""
-    try:
-        return Word(ProductKind(_str(value)).label("en"))
-    except ValueError:
-        return _str(value)
+    """A product kind as a line names it mid-sentence (a `Word`), or as written when this
+    version knows no such kind."""
+    said = w.PRODUCT_KIND_IN_LINE.get(_str(value))
+    return Word(said) if said is not None else _str(value)
 
 
 def _excerpt(value: object) -> str:

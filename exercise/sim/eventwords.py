@@ -102,6 +102,20 @@ WORD_PARAMS: tuple[str, ...] = (
 )
 
 
+# A communication product's kind as a line names it, mid-sentence (`Word`): lower case
+# where the language writes it so ("issued press release P1"), unlike the kind's label,
+# which heads a form or a table column.
+PRODUCT_KIND_IN_LINE: Mapping[str, str] = {
+    "press-release": N_("press release"),
+    "nl-alert": N_("NL-Alert"),
+    "social-post": N_("social media post"),
+    "press-line": N_("press conference line"),
+    "core-message": N_("core message"),
+    "parliament-letter": N_("letter to parliament"),
+    "sector-message": N_("message to a sector"),
+}
+
+
 # Pillars by their short names, as a line names them (`Word`: translated when rendered).
 PILLAR_SHORT: Mapping[str, str] = {
     "vital-processes": N_("Vital processes"),

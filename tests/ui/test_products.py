@@ -81,7 +81,7 @@ def test_a_product_waits_for_approval_then_is_issued(make_app, demo) -> None:
             await pilot.press("f1")
             await settle(pilot)
             feed = " ".join(" ".join(s.text for s in app.console_view.feed.lines).split())
-            assert "kgg issued Press release P1 for Residents of the coast, approved by nkc" in feed
+            assert "kgg issued press release P1 for Residents of the coast, approved by nkc" in feed
 
     run(go())
 

@@ -33,6 +33,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from ...language import Phrase, say
 from ...model import (
     InjectTemplate,
     Method,
@@ -305,6 +306,9 @@ def _problem(error: Any, lang: str) -> str:
         return i18n.tr("form.too_long", lang, max=ctx.get("max_length", "?"))
     if kind in ("literal_error", "enum"):
         return i18n.tr("form.choose", lang)
+    said = getattr(ctx.get("error"), "args", None) or [None]
+    if kind == "value_error" and isinstance(said[0], Phrase):  # a command's own check
+        return say(lang, said[0])
     return i18n.tr("form.not_accepted", lang)
 
 

@@ -91,7 +91,9 @@ class FeedbackForm(Vertical):
                 self.scenario, self.lang, self.role, answers, name or self.role, 0
             )
         except InputError as err:  # an answer too long: the core's reason
-            result.update(literal(self.t("fb.failed", reason=str(err)), style="bold red"))
+            result.update(
+                literal(self.t("fb.failed", reason=err.said(self.lang)), style="bold red")
+            )
             return
         app = self.app
         if not isinstance(app, FeedbackHost):
