@@ -481,6 +481,29 @@ def test_an_output_refused_is_said_through_the_language_layer(
     assert (tmp_path / "edited.json").read_text(encoding="utf-8") == "by hand"
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_takes_lang(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--lang` on every command: each prints messages, if only a refusal."""
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert "--lang" in capsys.readouterr().out
+
+
+def test_lang_says_a_refused_export_or_schema_over_the_environment(
+    played: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edited = tmp_path / "edited.json"
+    edited.write_text("by hand", encoding="utf-8")
+    for command in (
+        ["schema", "-o", str(edited), "--lang", PSEUDO],
+        ["export", str(played), "--format", "csv", "-o", str(played), "--lang", PSEUDO],
+    ):
+        capsys.readouterr()
+        assert main(command) == 2, command
+        said = capsys.readouterr().err.removeprefix("exercise: ")
+        assert said.startswith("⟦"), (command, said)
+
+
 def test_a_tls_or_join_codes_problem_is_said_through_the_language_layer(
     pseudo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

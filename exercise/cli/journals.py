@@ -69,7 +69,7 @@ def export(args: argparse.Namespace) -> int:
     from ..journal import export_events
     from ..outputs import OutputRefused, journal_files, open_text
 
-    journal, _damage = open_for_reading(args.journal, args.damaged)
+    journal, _damage = open_for_reading(args.journal, args.damaged, args.lang)
     with journal:
         if not args.output:
             export_events(journal, args.format, sys.stdout)

@@ -94,6 +94,7 @@ def _build(lang: str) -> Parser:
     )
     schema.add_argument("-o", "--output", metavar="FILE", help=w("write to FILE"))
     o.add_force(schema, w)
+    o.add_lang(schema, w, w("the messages"))
 
     listing = add("list", "content:listing", w("list the bundled scenarios"))
     o.add_lang(listing, w, w("the listing"))
@@ -308,6 +309,7 @@ def _build(lang: str) -> Parser:
     export.add_argument("-o", "--output", metavar="FILE", help=w("write to FILE (default: stdout)"))
     o.add_force(export, w)
     o.add_damaged(export, w)
+    o.add_lang(export, w, w("the messages"))
 
     # -- trainers --
     debrief = add(
