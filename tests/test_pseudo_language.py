@@ -424,20 +424,30 @@ def test_an_imports_warnings_and_summary_are_said_through_the_language_layer(
     assert _missed("\n".join(lines), data_words(rows, "msel csv yaml")) == set()
 
 
+def _import_mapped(
+    mapping: Path,
+    text: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> str:
+    """What `import` of a small sheet with this mapping file says (it must refuse)."""
+    sheet = mapping.parent / "msel.csv"
+    sheet.write_text("Time,To,Subject,Text\n00:05,nctv,Power cut,The grid is down\n")
+    mapping.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("LANGUAGE", PSEUDO)
+    capsys.readouterr()
+    assert main(["import", str(sheet), "--map", str(mapping)]) == 2
+    return capsys.readouterr().err
+
+
 def test_a_mapping_problem_is_said_through_the_language_layer(
     pseudo: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    sheet = tmp_path / "msel.csv"
-    sheet.write_text("Time,To,Subject,Text\n00:05,nctv,Power cut,The grid is down\n")
     mapping = tmp_path / "map.yaml"
-    mapping.write_text('format: 1\ncolumns:\n  title: " "\n', encoding="utf-8")
-    monkeypatch.setenv("LANGUAGE", PSEUDO)
-    capsys.readouterr()
-    assert main(["import", str(sheet), "--map", str(mapping)]) == 2
-    said = capsys.readouterr().err
+    said = _import_mapped(mapping, 'format: 1\ncolumns:\n  title: " "\n', capsys, monkeypatch)
     assert said.startswith(f"{mapping}:3:10: columns.title: ⟦") and said.count("\n") == 1
     assert _missed(said.removeprefix(f"{mapping}:3:10: columns.title: "), set()) == set()
 
@@ -558,14 +568,8 @@ def test_a_mapping_files_type_problem_is_in_our_words(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Never pydantic's English ("Input should be a valid integer"): our phrase per error."""
-    sheet = tmp_path / "msel.csv"
-    sheet.write_text("Time,To,Subject,Text\n00:05,nctv,Power cut,The grid is down\n")
     path = tmp_path / "map.yaml"
-    path.write_text(mapping, encoding="utf-8")
-    monkeypatch.setenv("LANGUAGE", PSEUDO)
-    capsys.readouterr()
-    assert main(["import", str(sheet), "--map", str(path)]) == 2
-    for line in capsys.readouterr().err.splitlines():
+    for line in _import_mapped(path, mapping, capsys, monkeypatch).splitlines():
         assert line.startswith(f"{path}:")
         message = line.split(": ", 2)[2]
         assert message.startswith("⟦") and _missed(message, data_words(mapping)) == set(), line
