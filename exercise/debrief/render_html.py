@@ -27,7 +27,7 @@ from .charts import (
     narrative_chart,
     narrative_colour,
 )
-from .compare import Comparison, blocks
+from .comparison import Comparison, blocks
 from .evaluation import ELEMENTS
 from .findings import finding_label
 from .hotwash import NO_FEEDBACK, feedback_view

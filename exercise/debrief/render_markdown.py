@@ -17,7 +17,7 @@ from ..language import N_
 from ..model import CommsElement
 from ..safetext import clean
 from .charts import moves_listed
-from .compare import Comparison, blocks
+from .comparison import Comparison, blocks
 from .findings import finding_label
 from .hotwash import NO_FEEDBACK, feedback_view
 from .latency import latency_words
