@@ -26,6 +26,8 @@ _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _SHOWN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 _SHOWN_ALL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 _HTML_PLAIN = re.compile(f"[^&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]*").fullmatch
+# whether `clean` would leave a text as it is
+is_clean = re.compile(f"[^\r\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]*").fullmatch
 
 
 def _code(match: re.Match[str]) -> str:
