@@ -59,3 +59,31 @@ def test_the_templates_load_through_the_package() -> None:
         assert env.get_template(name) is env.get_template(name)  # compiled once, kept
     folder = Path(__file__).resolve().parent.parent / "exercise" / "debrief" / "templates"
     assert (folder / "report.css").is_file()
+
+
+def test_markdown_writes_hostile_values_literally(hostile: Report) -> None:
+    md = render(hostile, "md")
+    assert "<script" not in md and "\x1b" not in md and "\u202e" not in md
+    assert "{{ 7 \\* 191 }}" in md and "1337" not in md
+    assert "{% if true %}IF{% endif %} {# c #}" in md
+    assert r"\\x1b\[31mred" in md and r"\\u202eevil" in md
+    literal = r"\*\*bold\*\* \_em\_ \| pipe \| \[a\](http://evil.test) \`code\`"
+    assert md.count(literal) >= len(hostile.timeline) + 2  # every row, the title, the scope
+    assert md.count('&lt;script&gt;alert("x")&lt;/script&gt;') >= len(hostile.timeline) + 2
+    # the tables keep their shape: every timeline row has its four cells
+    rows = [line for line in md.splitlines() if line.startswith("| T+") and "1337" not in line]
+    assert rows and all(line.count(" | ") == 3 for line in rows if "{{ 7" in line)
+
+
+def test_markdown_comparison_writes_hostile_values_literally(hostile: Report) -> None:
+    md = render_comparison(compare([hostile, hostile]), "md")
+    assert "<script" not in md and "{{ 7 \\* 191 }}" in md and "\x1b" not in md
+
+
+def test_markdown_templates_escape_by_construction() -> None:
+    from exercise.debrief.templating import MarkdownText, markdown_environment
+
+    env = markdown_environment()
+    page = env.from_string("{{ value }}|{{ fragment }}")
+    out = page.render(value="**x** <b>", fragment=MarkdownText("**x**"))
+    assert out == r"\*\*x\*\* &lt;b&gt;|**x**"

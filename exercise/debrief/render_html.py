@@ -209,13 +209,11 @@ def render_html(report: Report) -> str:
             played=words_of.span(o.played),
             planned=words_of.span(o.duration),
         ),
-        objectives=[obj for section in report.pillars for obj in section.objectives],
+        objectives=words_of.every_objective(report),
         kinds={kind: w(label) for kind, label in words_of.KIND_LABELS.items()},
         statuses={status: w(label) for status, label in words_of.STATUS_LABELS.items()},
         finding_kinds={"strength": w("Strength"), "improvement": w("Area for improvement")},
-        element_items=sorted(
-            ((e.element, i) for e in c.elements for i in e.items), key=lambda x: x[1].t
-        ),
+        element_items=words_of.by_time(c),
         escalation=escalation,
         narratives_started=started,
         narrative_rows=narrative_rows,

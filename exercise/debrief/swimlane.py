@@ -180,9 +180,7 @@ def _marks(lane: Lane, mid: float, x: Scale) -> list[Markup]:
             continue
         d = "".join(shape.format(px=px, y=f"{mid:.1f}") for px in columns)
         colour = _COLOURS[kind]
-        paint = (
-            Markup('stroke="{}" stroke-width="2"') if kind == "missed" else Markup('fill="{}"')
-        )
+        paint = Markup('stroke="{}" stroke-width="2"') if kind == "missed" else Markup('fill="{}"')
         out.append(Markup('<path d="{}" {}/>').format(d, paint.format(colour)))
     return out
 

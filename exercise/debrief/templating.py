@@ -13,8 +13,9 @@ through importlib.resources so that they load from a wheel as from a checkout.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -114,15 +115,102 @@ def html_template(name: str) -> Template:
 
 # -- Markdown ---------------------------------------------------------------------------
 
+_INLINE = re.compile(r"([\\`*_\[\]|~$])")
+_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+[.)])")
+_PLAIN = re.compile(r"(?![#+=>-]|\s|\d+[.)])[^\\`*_\[\]|~$&<>\x00-\x1f\x7f-\x9f]*(?<! )").fullmatch
+
+
+def md(value: object) -> str:
+    """Text shown literally in Markdown (inline, one line): control characters shown by
+    code, folded to one line, `& < >` as entities, Markdown punctuation backslash-escaped."""
+    text = value if type(value) is str else str(value)
+    if _PLAIN(text):
+        return text  # nothing to escape or fold (the common case)
+    return _escape(text)
+
+
+@lru_cache(maxsize=8192)
+def _escape(value: str) -> str:
+    text = clean(value, single_line=True)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
 
 class MarkdownText(str):
-    """Text that is Markdown already (escaped, or the report's own markup): the Markdown
-    environment writes it as it is. Made only by `markdown` and the fragment builders."""
+    """Text that is Markdown already (escaped, or the report's own words): the Markdown
+    environment writes it as it is. Made only by `markdown`, `MarkdownWords` and the
+    Markdown renderer's fragment builders (table heads, a table's lines from macros)."""
 
     __slots__ = ()
 
 
-def markdown(value: object, escape: Callable[[str], str]) -> MarkdownText:
-    if isinstance(value, MarkdownText):
+def markdown(value: object) -> MarkdownText:
+    """Text for Markdown, escaped (`md`); Markdown as it is."""
+    return value if isinstance(value, MarkdownText) else MarkdownText(_markdown_value(value))
+
+
+def _markdown_finalize(value: Any) -> Any:
+    if type(value) is str:  # the common case first: text to escape
+        return value if _PLAIN(value) else _escape(value)
+    if type(value) in (int, float) or isinstance(value, MarkdownText):
         return value
-    return MarkdownText(escape(value if type(value) is str else str(value)))
+    if value is None:
+        raise TypeError("a Markdown template wrote None")  # a field the template misread
+    return md(value)
+
+
+class MarkdownWords:
+    """The report's words in Markdown: the phrase is the report's own text (its Markdown
+    as written), each value filled in is escaped with `md` unless it is Markdown already."""
+
+    __slots__ = ("lang", "words")
+
+    def __init__(self, words: Words) -> None:
+        self.words, self.lang = words, words.lang
+
+    def __call__(self, text: str, /, **values: object) -> MarkdownText:
+        if not values:
+            return MarkdownText(self.words(text))
+        return MarkdownText(self.words(text, **{k: _markdown_value(v) for k, v in values.items()}))
+
+    def plural(self, n: int, singular: str, plural: str) -> MarkdownText:
+        return MarkdownText(self.words.plural(n, singular, plural))
+
+    def number(self, value: float, digits: int = 2, fixed: bool = False) -> str:
+        return self.words.number(value, digits, fixed)
+
+    def known(self, text: str) -> str:
+        return self.words.known(text)
+
+    def moves(self, indicators: Any) -> str:
+        return self.words.moves(indicators)
+
+
+def _markdown_value(value: object) -> object:
+    if type(value) in (int, float) or isinstance(value, MarkdownText):
+        return value
+    return md(value)
+
+
+@cache
+def markdown_environment() -> Environment:
+    env = Environment(
+        loader=_PackageFiles(),
+        # Markdown is not HTML: no autoescaping, finalize escapes every value instead (so
+        # a macro's output written with {{ }} would be escaped again: tables' lines come
+        # from `rows`, which marks them as Markdown)
+        autoescape=False,
+        undefined=StrictUndefined,
+        finalize=_markdown_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        keep_trailing_newline=True,
+    )
+    _words_filters(env)
+    return env
+
+
+def markdown_template(name: str) -> Template:
+    return markdown_environment().get_template(name)
