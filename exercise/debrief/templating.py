@@ -1,11 +1,12 @@
 """The Jinja2 environments the HTML and Markdown reports are rendered with.
 
-Escaping is by construction: every `{{ value }}` passes the environment's `finalize`,
-which makes it safe for the format (HTML: `safetext.html_escape`, control characters
-shown by code; Markdown: `md`), unless the value is already a fragment of that format
-(`Markup` for HTML, `MarkdownText` for Markdown), which only the escaping functions and
-the fragment builders make. A template cannot forget to escape, and text from the
-scenario or players can never be read as template syntax: it is a value, not a template.
+Escaping is by construction: every `{{ value }}` is made safe for the format unless it
+is already a fragment of that format (`Markup` for HTML, `MarkdownText` for Markdown),
+which only the escaping functions and the fragment builders make. HTML: the
+environment's `finalize` shows control and bidirectional characters by their code, then
+autoescaping escapes the value. Markdown: `finalize` escapes it with `md`. A template
+cannot forget to escape, and text from the scenario or players can never be read as
+template syntax: it is a value, not a template.
 
 One environment per format, made once; templates are package files (`templates/`), read
 through importlib.resources so that they load from a wheel as from a checkout.
@@ -139,15 +140,10 @@ def _escape(value: str) -> str:
 
 class MarkdownText(str):
     """Text that is Markdown already (escaped, or the report's own words): the Markdown
-    environment writes it as it is. Made only by `markdown`, `MarkdownWords` and the
-    Markdown renderer's fragment builders (table heads, a table's lines from macros)."""
+    environment writes it as it is. Made only by `MarkdownWords` and the Markdown
+    renderer's fragment builders (table heads, a table's lines from macros)."""
 
     __slots__ = ()
-
-
-def markdown(value: object) -> MarkdownText:
-    """Text for Markdown, escaped (`md`); Markdown as it is."""
-    return value if isinstance(value, MarkdownText) else MarkdownText(_markdown_value(value))
 
 
 def _markdown_finalize(value: Any) -> Any:
