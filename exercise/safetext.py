@@ -26,6 +26,8 @@ _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _SHOWN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 _SHOWN_ALL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 _HTML_PLAIN = re.compile(f"[^&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]*").fullmatch
+# whether `clean` would leave a text as it is
+is_clean = re.compile(f"[^\r\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]*").fullmatch
 
 
 def _code(match: re.Match[str]) -> str:
@@ -68,6 +70,21 @@ def json_safe(text: str) -> str:
 
 def _json_code(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
+
+
+# The same characters as _JSON_SHOWN, as their UTF-8 bytes (valid UTF-8 has no false match).
+_JSON_SHOWN_BYTES = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+
+
+def json_safe_bytes(data: bytes) -> bytes:
+    """`json_safe` of UTF-8 JSON, without decoding it."""
+    return _JSON_SHOWN_BYTES.sub(_json_code_bytes, data)
+
+
+def _json_code_bytes(match: re.Match[bytes]) -> bytes:
+    return b"\\u%04x" % ord(match.group().decode("utf-8"))
 
 
 def html_escape(text: str, quote: bool = True) -> str:

@@ -331,7 +331,7 @@ def test_headless_demo_known_answers(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_a_comparison_puts_the_communication_figures_side_by_side(tmp_path: Path) -> None:
-    from exercise.debrief.compare import blocks, compare
+    from exercise.debrief.comparison import blocks, compare
 
     with_products = _report(write_journal(tmp_path / "a.db"))
     events = [e for e in HAND_EVENTS if not e.kind.startswith("product-")]

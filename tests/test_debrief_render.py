@@ -170,7 +170,7 @@ def test_html_escapes_everything(nasty) -> None:
     assert "<script" not in html.lower()
     assert html.count("</style>") == 1
     assert "\x1b" not in html
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; **bold** _em_ [red]red[/red]" in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; **bold** _em_ [red]red[/red]" in html
     style = html[html.index("<style>") : html.index("</style>")]
     assert "<" not in style.replace("<style>", "")
 

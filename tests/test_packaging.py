@@ -90,3 +90,34 @@ def test_an_installed_wheel_speaks_dutch_from_its_compiled_catalogue(
     )
     assert listing.returncode == 0, listing.stderr
     assert "Meegeleverde scenario's" in listing.stdout
+
+
+def test_the_wheel_holds_the_report_style_and_templates(
+    unpacked_wheel: Path, tmp_path: Path
+) -> None:
+    templates = unpacked_wheel / "exercise" / "debrief" / "templates"
+    shipped = {p.name for p in templates.iterdir()}
+    in_checkout = {p.name for p in (ROOT / "exercise" / "debrief" / "templates").iterdir()}
+    assert "report.css" in shipped and shipped == in_checkout
+    # and the wheel's HTML report inlines them, from the wheel
+    env = {**os.environ, "PYTHONPATH": str(unpacked_wheel)}
+    run = [sys.executable, "-m", "exercise"]
+    journal = tmp_path / "demo.db"
+    played = subprocess.run(
+        [*run, "play", "demo", "--auto", "expected", "--journal", str(journal)],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert played.returncode == 0, played.stderr
+    made = subprocess.run(
+        [*run, "debrief", str(journal), "--format", "html,md"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stderr
+    html = (tmp_path / "demo.html").read_text(encoding="utf-8")
+    assert "--navy:#154273" in html and "<script" not in html

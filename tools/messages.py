@@ -7,7 +7,8 @@ compile the `.mo` files that ship in the wheel (docs/translating.md).
 
 Extraction reads the code's syntax tree rather than its tokens (as `pybabel extract` does),
 so the words inside f-strings (`f"<h3>{w('Timeline')}</h3>"`) are found too. What counts
-as a message is the literal text given to one of the functions in KEYWORDS.
+as a message is the literal text given to one of the functions in KEYWORDS; in the
+report's Jinja2 templates (`*.j2`), the literal text given to `w` or `m`.
 """
 
 from __future__ import annotations
@@ -94,10 +95,35 @@ def extract_file(path: Path) -> Iterator[Message]:
             yield texts[0], context, f"{where}:{node.lineno}"  # type: ignore[misc]
 
 
+# In the report's templates (`*.j2`), the report's words are `w("...")` and `m("...")`,
+# and the column headers given to `table([...], ...)` (translated inside it).
+TEMPLATE_KEYWORDS = ("w", "m")
+TEMPLATE_HEADERS = ("table", "thead")
+
+
+def extract_template(path: Path) -> Iterator[Message]:
+    from jinja2 import Environment, nodes
+
+    tree = Environment().parse(path.read_text(encoding="utf-8"), path.name)
+    where = path.relative_to(ROOT).as_posix()
+    for node in tree.find_all(nodes.Call):
+        name = node.node.name if isinstance(node.node, nodes.Name) else ""
+        first = node.args[0] if node.args else None
+        if name in TEMPLATE_KEYWORDS:
+            if isinstance(first, nodes.Const) and isinstance(first.value, str):
+                yield first.value, None, f"{where}:{node.lineno}"
+        elif name in TEMPLATE_HEADERS and first is not None:
+            for const in first.find_all(nodes.Const):
+                if isinstance(const.value, str):
+                    yield const.value, None, f"{where}:{node.lineno}"
+
+
 def extract() -> Catalog:
     catalog = Catalog(project="exercise", domain="exercise", fuzzy=False)
-    for path in sorted(PACKAGE.rglob("*.py")):
-        for msgid, context, where in extract_file(path):
+    found = [extract_file(path) for path in sorted(PACKAGE.rglob("*.py"))]
+    found += [extract_template(path) for path in sorted(PACKAGE.rglob("*.j2"))]
+    for messages in found:
+        for msgid, context, where in messages:
             file, line = where.rsplit(":", 1)
             catalog.add(msgid, None, [(file, int(line))], context=context)
     return catalog

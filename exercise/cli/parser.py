@@ -8,6 +8,7 @@ import argparse
 from typing import NoReturn
 
 from .. import __version__
+from ..debrief import formats
 from ..language import SOURCE, Translator
 from . import options as o
 from .words import speaking
@@ -326,8 +327,9 @@ def _build(lang: str) -> Parser:
         "--format",
         metavar="LIST",
         help=w(
-            "comma-separated: console,md,html,json (default: md,html,json written and the "
-            "console version printed)"
+            "comma-separated, of: {formats} (default: md,html,json written and the console "
+            "version printed)",
+            formats=",".join(formats.names()),
         ),
     )
     debrief.add_argument(

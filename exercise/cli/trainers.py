@@ -11,45 +11,52 @@ from ..language import N_, phrase
 from .errors import EXIT_OK, UsageError
 from .journals import open_for_reading
 
-DEFAULT_FILES = ("md", "html", "json")
+DEFAULT = ("md", "html", "json", "console")  # files written, and the terminal's
 ELSEWHERE = N_("write the reports elsewhere with --out DIR")
 
 
-def _formats(text: str | None) -> tuple[list[str], bool]:
-    """(file formats to write, whether to print the console version)."""
-    from ..debrief import FORMATS
+def _formats(text: str | None) -> tuple[list[str], list[str]]:
+    """(formats written to files, formats shown on the terminal), as the registry orders
+    them (`exercise.debrief.formats`)."""
+    from ..debrief import formats
 
+    known = formats.names()
     if text is None:
-        return list(DEFAULT_FILES), True
-    wanted = [part.strip() for part in text.split(",") if part.strip()]
-    unknown = [part for part in wanted if part not in FORMATS]
+        wanted = list(DEFAULT)
+    else:
+        wanted = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [part for part in wanted if part not in known]
     if unknown or not wanted:
         raise UsageError(
             phrase(
                 "--format {value}: choose from {choices} (comma-separated)",
                 value=repr(text),
-                choices=", ".join(FORMATS),
+                choices=", ".join(known),
             )
         )
-    return [f for f in FORMATS if f in wanted and f != "console"], "console" in wanted
+    chosen = [formats.get(name) for name in known if name in wanted]
+    return [f.name for f in chosen if f.suffix is not None], [
+        f.name for f in chosen if f.suffix is None
+    ]
 
 
-def _print_console(item: Any, comparison: bool) -> None:
-    from rich.console import Console
+def _show(shown: list[str], item: Any, comparison: bool) -> None:
+    from ..debrief import formats
 
-    from ..debrief.render_console import print_comparison, print_report
-
-    console = Console(highlight=False, width=None if sys.stdout.isatty() else 100)
-    if comparison:
-        print_comparison(item, console)
-    else:
-        print_report(item, console)
+    for name in shown:
+        fmt = formats.get(name)
+        show = fmt.show_comparison if comparison else fmt.show
+        if show is not None:
+            show(item)
+        else:  # a terminal format without its own way of showing: its text
+            data = fmt.comparison(item) if comparison else fmt.report(item)
+            sys.stdout.write(data.decode("utf-8"))
 
 
 def _write(
     folder: Path,
     stem: str,
-    files: dict[str, str],
+    files: dict[str, bytes],
     journals: list[Path],
     force: bool,
     lang: str = "en",
@@ -57,14 +64,15 @@ def _write(
     """Write every report file, or none: never over a journal read (or its SQLite
     companions), never through a link, over an existing file only if it is our unchanged
     earlier output or with --force (`exercise.outputs`)."""
-    from ..debrief import FILE_SUFFIXES
+    from ..debrief import formats
     from ..language import say, text
     from ..outputs import OutputRefused, journal_files, write_texts
     from ..safetext import clean
 
     if not files:
         return
-    targets = {folder / f"{stem}{FILE_SUFFIXES[fmt]}": text for fmt, text in files.items()}
+    suffixes = formats.file_suffixes()
+    targets = {folder / f"{stem}{suffixes[fmt]}": data for fmt, data in files.items()}
     inputs = [name for journal in journals for name in journal_files(journal)]
     try:
         write_texts(targets, inputs, force=force, hint=ELSEWHERE, make_folders=True)
@@ -84,30 +92,29 @@ def debrief(args: argparse.Namespace) -> int:
         raise UsageError(
             phrase("debrief: name a journal (or several of one scenario to compare them)")
         )
-    files, console = _formats(args.format)
+    files, shown = _formats(args.format)
     if len(args.journals) == 1:
-        return _debrief_one(Path(args.journals[0]), files, console, args)
-    return _debrief_many([Path(name) for name in args.journals], files, console, args)
+        return _debrief_one(Path(args.journals[0]), files, shown, args)
+    return _debrief_many([Path(name) for name in args.journals], files, shown, args)
 
 
-def _debrief_one(path: Path, files: list[str], console: bool, args: argparse.Namespace) -> int:
-    from ..debrief import build_report, render
+def _debrief_one(path: Path, files: list[str], shown: list[str], args: argparse.Namespace) -> int:
+    from ..debrief import build_report, render_bytes
 
     journal, damage = open_for_reading(path, args.damaged, args.lang)
     with journal:
         report = build_report(journal, lang=args.lang, damage=damage, pauses=args.pauses)
     folder = Path(args.out) if args.out else path.parent
-    rendered = {fmt: render(report, fmt) for fmt in files}
+    rendered = {fmt: render_bytes(report, fmt) for fmt in files}
     _write(folder, path.stem, rendered, [path], args.force, report.overview.language)
-    if console:
-        _print_console(report, comparison=False)
+    _show(shown, report, comparison=False)
     return EXIT_OK
 
 
 def _debrief_many(
-    paths: list[Path], files: list[str], console: bool, args: argparse.Namespace
+    paths: list[Path], files: list[str], shown: list[str], args: argparse.Namespace
 ) -> int:
-    from ..debrief import NotComparable, build_report, compare, render_comparison
+    from ..debrief import NotComparable, build_report, compare, render_comparison_bytes
 
     if len({p.resolve() for p in paths}) != len(paths):
         raise UsageError(phrase("debrief: a journal is named twice"))
@@ -136,10 +143,9 @@ def _debrief_many(
     stems = [p.stem for p in paths]
     stem = "-vs-".join(stems) if len(stems) <= 3 else f"{stems[0]}-compared-{len(stems)}"
     folder = Path(args.out) if args.out else paths[0].parent
-    rendered = {fmt: render_comparison(comparison, fmt) for fmt in files}
+    rendered = {fmt: render_comparison_bytes(comparison, fmt) for fmt in files}
     _write(folder, stem, rendered, paths, args.force, reports[0].overview.language)
-    if console:
-        _print_console(comparison, comparison=True)
+    _show(shown, comparison, comparison=True)
     return EXIT_OK
 
 

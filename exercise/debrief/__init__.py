@@ -1,60 +1,66 @@
 """The debrief: an After-Action Report / Improvement Plan per pillar, from a journal alone.
 
-`build_report(journal)` reads the journal once and gives a `report.Report`; `render`
-turns it into console text, Markdown, HTML or JSON. `compare.compare` sets reports of
-one scenario side by side. Evaluator input (ratings, observations, improvement items,
-the final mark) is journal events too: see `evaluation`.
+`build_report(journal)` reads the journal once and gives a `report.Report`; `render_bytes`
+turns it into one of the formats of `formats` (console text, Markdown, HTML, JSON), `render`
+gives the same as text. `comparison.compare` sets reports of one scenario side by side.
+Evaluator input (ratings, observations, improvement items, the final mark) is journal events
+too: see `evaluation`.
+
+The names are loaded when first used, so that naming the formats (`formats`, the command
+line's help) does not load the report's builder.
 """
 
 from __future__ import annotations
 
-from .build import build_report
-from .compare import Comparison, NotComparable, compare
-from .report import Report
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-FORMATS = ("console", "md", "html", "json")
-FILE_SUFFIXES = {"md": ".md", "html": ".html", "json": ".json"}
+from . import formats
+
+if TYPE_CHECKING:
+    from .build import build_report
+    from .comparison import Comparison, NotComparable, compare
+    from .report import Report
+
+_LAZY = {
+    "build_report": "build",
+    "Comparison": "comparison",
+    "NotComparable": "comparison",
+    "compare": "comparison",
+    "Report": "report",
+}
+
+
+def render_bytes(report: Report, fmt: str) -> bytes:
+    """The report in one format, as the bytes of its file (UTF-8)."""
+    return formats.get(fmt).report(report)
 
 
 def render(report: Report, fmt: str) -> str:
-    """The report in one format: console (plain text), md, html or json."""
-    if fmt == "md":
-        from .render_markdown import render_markdown
+    """The report in one format, as text."""
+    return render_bytes(report, fmt).decode("utf-8")
 
-        return render_markdown(report)
-    if fmt == "html":
-        from .render_html import render_html
 
-        return render_html(report)
-    if fmt == "json":
-        from .render_json import render_json
-
-        return render_json(report)
-    if fmt == "console":
-        from .render_console import render_console
-
-        return render_console(report)
-    raise ValueError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
+def render_comparison_bytes(comparison: Comparison, fmt: str) -> bytes:
+    return formats.get(fmt).comparison(comparison)
 
 
 def render_comparison(comparison: Comparison, fmt: str) -> str:
-    if fmt == "md":
-        from .render_markdown import render_comparison_markdown
+    return render_comparison_bytes(comparison, fmt).decode("utf-8")
 
-        return render_comparison_markdown(comparison)
-    if fmt == "html":
-        from .render_html import render_comparison_html
 
-        return render_comparison_html(comparison)
-    if fmt == "json":
-        from .render_json import render_comparison_json
-
-        return render_comparison_json(comparison)
-    if fmt == "console":
-        from .render_console import render_comparison_console
-
-        return render_comparison_console(comparison)
-    raise ValueError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
+def __getattr__(name: str) -> Any:
+    # FORMATS and FILE_SUFFIXES are the registry's, as it stands when they are asked for
+    if name == "FORMATS":
+        return formats.names()
+    if name == "FILE_SUFFIXES":
+        return formats.file_suffixes()
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [
@@ -65,6 +71,9 @@ __all__ = [
     "Report",
     "build_report",
     "compare",
+    "formats",
     "render",
+    "render_bytes",
     "render_comparison",
+    "render_comparison_bytes",
 ]

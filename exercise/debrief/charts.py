@@ -1,9 +1,10 @@
 """Inline SVG charts for the HTML report, drawn by hand (no library, nothing loaded).
 
-Every text placed in a chart passes through `safetext.html_escape` (control characters
-shown by their code); the charts' own words (titles, legends, labels) are in the report's
-language (`w`). Long series are reduced to
-what a pixel column can show (the lowest, highest and last value per column), so a
+Each chart is markupsafe `Markup` built piece by piece with `Markup(...).format`, which
+escapes every value it is given; texts go through `templating.html` (control characters
+shown by their code) before they are placed. The charts' own words (titles, legends,
+labels) are in the report's language (`w`). Long series are reduced to what a pixel
+column can show (the lowest, highest and last value per column), so a
 chart of a session with thousands of changes stays small and exact to the pixel.
 """
 
@@ -12,8 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from ..safetext import html_escape as escape
+from markupsafe import Markup
+
 from .report import Counts, IndicatorSeries, NarrativeResult, PhaseChange, PillarGlance
+from .templating import html as escape
 from .text import MAX_TIME, STATUS_COLOURS, STATUS_LABELS, between, bounded_time, fraction
 from .words import Words
 
@@ -32,7 +35,9 @@ _LEVEL_COLOURS = {
     "L3": "#f1b0a8",
     "L4": "#d6e9c6",
 }
-FONT = 'font-family="Segoe UI, Helvetica Neue, Arial, Liberation Sans, DejaVu Sans, sans-serif"'
+FONT = Markup(
+    'font-family="Segoe UI, Helvetica Neue, Arial, Liberation Sans, DejaVu Sans, sans-serif"'
+)
 
 
 def _tick_label(t: float, step: float = 0.0) -> str:
@@ -119,13 +124,17 @@ def _step_path(
     return "".join(parts)
 
 
-def _time_axis(end: float, x: Callable[[float], float], bottom: float, label_y: float) -> list[str]:
+def _time_axis(
+    end: float, x: Callable[[float], float], bottom: float, label_y: float
+) -> list[Markup]:
     """The time ticks under a chart's plot, labelled as the timeline labels times."""
     step = tick_step(end)
     return [
-        f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{bottom}" y2="{bottom + 4}" '
-        f'stroke="#888"/><text x="{x(tick):.1f}" y="{label_y}" text-anchor="middle" '
-        f'fill="#555">{_tick_label(tick, step)}</text>'
+        Markup(
+            '<line x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{}" '
+            'stroke="#888"/><text x="{:.1f}" y="{}" text-anchor="middle" '
+            'fill="#555">{}</text>'
+        ).format(x(tick), x(tick), bottom, bottom + 4, x(tick), label_y, _tick_label(tick, step))
         for tick in time_ticks(end)
     ]
 
@@ -144,7 +153,7 @@ def _phase_columns(
 
 def indicator_chart(
     series: IndicatorSeries, end: float, phases: list[PhaseChange], w: Words, width: int = 640
-) -> str:
+) -> Markup:
     """A line chart of one indicator over scenario time, with the phase changes marked.
 
     Its size is bounded whatever the series: at most MAX_TICKS ticks, a path of a few
@@ -171,45 +180,54 @@ def indicator_chart(
         )
     )
     out = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{title}" {FONT} font-size="11">',
-        f"<title>{title}</title>",
+        Markup(
+            '<svg class="chart" viewBox="0 0 {} {}" width="100%" role="img" '
+            'aria-label="{}" {} font-size="11">'
+        ).format(width, height, title, FONT),
+        Markup("<title>{}</title>").format(title),
     ]
     for n in range(5):
         v = between(low, high, n / 4)
         out.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
-            f'stroke="#e3e6ea" stroke-width="1"/>'
-            f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" fill="#555">'
-            f"{v:g}</text>"
+            Markup(
+                '<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" '
+                'stroke="#e3e6ea" stroke-width="1"/>'
+                '<text x="{}" y="{:.1f}" text-anchor="end" fill="#555">'
+                "{:g}</text>"
+            ).format(left, width - right, y(v), y(v), left - 6, y(v) + 4, v)
         )
     out += _time_axis(end, x, top + plot_h, height - 10)
     marks = _phase_columns(phases, x)
     if len(marks) > MAX_PHASE_LABELS:
         lines = "".join(f"M{px:.1f},{top}V{top + plot_h}" for px, _change in marks)
-        out.append(f'<path d="{lines}" stroke="#a15c00" stroke-dasharray="4 3"/>')
+        out.append(Markup('<path d="{}" stroke="#a15c00" stroke-dasharray="4 3"/>').format(lines))
         marks = []
     for px, change in marks:
         out.append(
-            f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{top}" '
-            f'y2="{top + plot_h}" stroke="#a15c00" stroke-dasharray="4 3"/>'
-            f'<text x="{px + 4:.1f}" y="{top + 10}" fill="#a15c00">'
-            f"{escape(_short(change.level, 8))}</text>"
+            Markup(
+                '<line x1="{:.1f}" x2="{:.1f}" y1="{}" '
+                'y2="{}" stroke="#a15c00" stroke-dasharray="4 3"/>'
+                '<text x="{:.1f}" y="{}" fill="#a15c00">'
+                "{}</text>"
+            ).format(px, px, top, top + plot_h, px + 4, top + 10, escape(_short(change.level, 8)))
         )
     out.append(
-        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" '
-        f'stroke="#9aa3ad"/>'
+        Markup('<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#9aa3ad"/>').format(
+            left, top, plot_w, plot_h
+        )
     )
     path = _step_path(series.points, left, plot_w / end, end, top + plot_h, plot_h, low, high)
-    out.append(f'<path d="{path}" fill="none" stroke="#154273" stroke-width="2"/>')
+    out.append(Markup('<path d="{}" fill="none" stroke="#154273" stroke-width="2"/>').format(path))
     out += _move_marks(series, x, y)
     out.append(
-        f'<circle cx="{x(end):.1f}" cy="{y(series.end):.1f}" r="3.5" fill="#154273"/>'
-        f'<text x="{x(end) - 6:.1f}" y="{y(series.end) - 7:.1f}" text-anchor="end" '
-        f'fill="#154273" font-weight="bold">{series.end:g}</text>'
+        Markup(
+            '<circle cx="{:.1f}" cy="{:.1f}" r="3.5" fill="#154273"/>'
+            '<text x="{:.1f}" y="{:.1f}" text-anchor="end" '
+            'fill="#154273" font-weight="bold">{:g}</text>'
+        ).format(x(end), y(series.end), x(end) - 6, y(series.end) - 7, series.end)
     )
-    out.append("</svg>")
-    return "".join(out)
+    out.append(Markup("</svg>"))
+    return Markup("").join(out)
 
 
 MOVE_COLOURS = {"decision": "#7a3e9d", "measure": "#39870c"}
@@ -217,7 +235,7 @@ MOVE_COLOURS = {"decision": "#7a3e9d", "measure": "#39870c"}
 
 def _move_marks(
     series: IndicatorSeries, x: Callable[[float], float], y: Callable[[float], float]
-) -> list[str]:
+) -> list[Markup]:
     """The decisions and measures that moved the indicator: a diamond where the line went,
     one per pixel column and kind (one path each); numbered as `moves_listed` lists them
     when there are at most MAX_PHASE_LABELS."""
@@ -230,12 +248,15 @@ def _move_marks(
             d = "".join(
                 f"M{px},{y(value) - 5:.1f}l5,5l-5,5l-5,-5z" for px, value in sorted(found.items())
             )
-            out.append(f'<path d="{d}" fill="{MOVE_COLOURS[kind]}" stroke="#fff"/>')
+            out.append(
+                Markup('<path d="{}" fill="{}" stroke="#fff"/>').format(d, MOVE_COLOURS[kind])
+            )
     if len(series.moves) <= MAX_PHASE_LABELS:
         for n, move in enumerate(series.moves, 1):
             out.append(
-                f'<text x="{x(move.t) + 6:.1f}" y="{y(move.value) - 6:.1f}" '
-                f'fill="{MOVE_COLOURS[move.kind]}" font-weight="bold">{n}</text>'
+                Markup('<text x="{:.1f}" y="{:.1f}" fill="{}" font-weight="bold">{}</text>').format(
+                    x(move.t) + 6, y(move.value) - 6, MOVE_COLOURS[move.kind], n
+                )
             )
     return out
 
@@ -257,7 +278,7 @@ def _signed(delta: float, w: Words) -> str:
     return ("+" if delta > 0 else "") + w.number(delta, 6)
 
 
-def expected_bars(glances: list[PillarGlance], w: Words, width: int = 640) -> str:
+def expected_bars(glances: list[PillarGlance], w: Words, width: int = 640) -> Markup:
     """Stacked horizontal bars: expected actions per pillar by outcome."""
     row_h, label_w, top = 26, 250, 8
     height = top + row_h * len(glances) + 34
@@ -266,15 +287,18 @@ def expected_bars(glances: list[PillarGlance], w: Words, width: int = 640) -> st
     statuses = {status: escape(w(label)) for status, label in STATUS_LABELS.items()}
     title = w("Expected actions per pillar: met, late, missed, pending")
     out = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{escape(w("Expected actions per pillar"))}" {FONT} font-size="11">',
-        f"<title>{escape(title)}</title>",
+        Markup(
+            '<svg class="chart" viewBox="0 0 {} {}" width="100%" role="img" '
+            'aria-label="{}" {} font-size="11">'
+        ).format(width, height, escape(w("Expected actions per pillar")), FONT),
+        Markup("<title>{}</title>").format(escape(title)),
     ]
     for n, g in enumerate(glances):
         y0 = top + n * row_h
         out.append(
-            f'<text x="{label_w - 8}" y="{y0 + 15}" text-anchor="end" fill="#222">'
-            f"{escape(_short(g.title))}</text>"
+            Markup('<text x="{}" y="{}" text-anchor="end" fill="#222">{}</text>').format(
+                label_w - 8, y0 + 15, escape(_short(g.title))
+            )
         )
         x0 = float(label_w)
         for status in ("met", "late", "missed", "pending"):
@@ -282,27 +306,34 @@ def expected_bars(glances: list[PillarGlance], w: Words, width: int = 640) -> st
             if value:
                 bar = plot_w * value / most
                 out.append(
-                    f'<rect x="{x0:.1f}" y="{y0 + 4}" width="{bar:.1f}" height="{row_h - 10}" '
-                    f'fill="{STATUS_COLOURS[status]}"><title>{statuses[status]}: {value}</title>'
-                    "</rect>"
+                    Markup(
+                        '<rect x="{:.1f}" y="{}" width="{:.1f}" height="{}" '
+                        'fill="{}"><title>{}: {}</title>'
+                        "</rect>"
+                    ).format(
+                        x0, y0 + 4, bar, row_h - 10, STATUS_COLOURS[status], statuses[status], value
+                    )
                 )
                 x0 += bar
         total = g.expected.total
         out.append(
-            f'<text x="{x0 + 6:.1f}" y="{y0 + 15}" fill="#555">'
-            f"{total if total else escape(w('none'))}</text>"
+            Markup('<text x="{:.1f}" y="{}" fill="#555">{}</text>').format(
+                x0 + 6, y0 + 15, total if total else escape(w("none"))
+            )
         )
     legend_y = top + row_h * len(glances) + 14
     x0 = float(label_w)
     for status in ("met", "late", "missed", "pending"):
         out.append(
-            f'<rect x="{x0:.1f}" y="{legend_y - 9}" width="10" height="10" '
-            f'fill="{STATUS_COLOURS[status]}"/>'
-            f'<text x="{x0 + 14:.1f}" y="{legend_y}" fill="#333">{statuses[status]}</text>'
+            Markup(
+                '<rect x="{:.1f}" y="{}" width="10" height="10" '
+                'fill="{}"/>'
+                '<text x="{:.1f}" y="{}" fill="#333">{}</text>'
+            ).format(x0, legend_y - 9, STATUS_COLOURS[status], x0 + 14, legend_y, statuses[status])
         )
         x0 += 80
-    out.append("</svg>")
-    return "".join(out)
+    out.append(Markup("</svg>"))
+    return Markup("").join(out)
 
 
 def _short(title: str, most: int = 42) -> str:
@@ -318,7 +349,7 @@ def escalation_strip(
     end: float,
     w: Words,
     width: int = 640,
-) -> str:
+) -> Markup:
     """The phases as bands over scenario time, injects as ticks, measures as markers.
 
     Bounded whatever the journal holds: one band, one tick and one marker per pixel column
@@ -331,11 +362,13 @@ def escalation_strip(
         return left + plot_w * (min(max(t, 0.0), end) / end)
 
     out = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{escape(w("Escalation over scenario time"))}" {FONT} font-size="11">',
-        "<title>"
+        Markup(
+            '<svg class="chart" viewBox="0 0 {} {}" width="100%" role="img" '
+            'aria-label="{}" {} font-size="11">'
+        ).format(width, height, escape(w("Escalation over scenario time")), FONT),
+        Markup("<title>")
         + escape(w("Phases over scenario time, with inject deliveries and measures"))
-        + "</title>",
+        + Markup("</title>"),
     ]
     # the phase in force at the end of each pixel column where one begins
     bands: dict[int, tuple[float, PhaseChange]] = {}
@@ -347,48 +380,60 @@ def escalation_strip(
         x1 = starts[n + 1][0] if n + 1 < len(starts) else x(end)
         colour = _LEVEL_COLOURS.get(change.level, "#eee")
         out.append(
-            f'<rect x="{x0:.1f}" y="16" width="{max(x1 - x0, 0.5):.1f}" height="34" '
-            f'fill="{colour}" stroke="#fff"/>'
+            Markup(
+                '<rect x="{:.1f}" y="16" width="{:.1f}" height="34" fill="{}" stroke="#fff"/>'
+            ).format(x0, max(x1 - x0, 0.5), colour)
         )
         if x1 - x0 > 40:
             out.append(
-                f'<text x="{x0 + 5:.1f}" y="30" fill="#222" font-weight="bold">'
-                f"{escape(_short(change.level, int((x1 - x0) / 7)))}</text>"
-                f'<text x="{x0 + 5:.1f}" y="44" fill="#333">'
-                f"{escape(_short(change.title, int((x1 - x0) / 6)))}</text>"
+                Markup(
+                    '<text x="{:.1f}" y="30" fill="#222" font-weight="bold">'
+                    "{}</text>"
+                    '<text x="{:.1f}" y="44" fill="#333">'
+                    "{}</text>"
+                ).format(
+                    x0 + 5,
+                    escape(_short(change.level, int((x1 - x0) / 7))),
+                    x0 + 5,
+                    escape(_short(change.title, int((x1 - x0) / 6))),
+                )
             )
     columns = sorted({round(x(t)) for t in deliveries})
     ticks = "".join(f"M{px},56V66" for px in columns)
     if ticks:
-        out.append(f'<path d="{ticks}" stroke="#154273" stroke-width="1"/>')
+        out.append(Markup('<path d="{}" stroke="#154273" stroke-width="1"/>').format(ticks))
         out.append(
-            f'<text x="{left - 6}" y="65" text-anchor="end" fill="#555">'
-            f"{escape(w('injects'))}</text>"
+            Markup('<text x="{}" y="65" text-anchor="end" fill="#555">{}</text>').format(
+                left - 6, escape(w("injects"))
+            )
         )
     marks = sorted({round(x(t)) for t, _label in actions})
     for px in marks:
-        out.append(f'<path d="M{px},70l5,9h-10z" fill="#39870c"/>')
+        out.append(Markup('<path d="M{},70l5,9h-10z" fill="#39870c"/>').format(px))
     if marks:
         out.append(
-            f'<text x="{left - 6}" y="79" text-anchor="end" fill="#555">'
-            f"{escape(w('measures'))}</text>"
+            Markup('<text x="{}" y="79" text-anchor="end" fill="#555">{}</text>').format(
+                left - 6, escape(w("measures"))
+            )
         )
     step = tick_step(end)
     for tick in time_ticks(end):
         out.append(
-            f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="86" y2="90" stroke="#888"/>'
-            f'<text x="{x(tick):.1f}" y="104" text-anchor="middle" fill="#555">'
-            f"{_tick_label(tick, step)}</text>"
+            Markup(
+                '<line x1="{:.1f}" x2="{:.1f}" y1="86" y2="90" stroke="#888"/>'
+                '<text x="{:.1f}" y="104" text-anchor="middle" fill="#555">'
+                "{}</text>"
+            ).format(x(tick), x(tick), x(tick), _tick_label(tick, step))
         )
-    out.append("</svg>")
-    return "".join(out)
+    out.append(Markup("</svg>"))
+    return Markup("").join(out)
 
 
-def counts_bar(counts: Counts, w: Words, width: int = 160) -> str:
+def counts_bar(counts: Counts, w: Words, width: int = 160) -> Markup:
     """A small inline bar of expected-action outcomes."""
     total = counts.total
     if not total:
-        return ""
+        return Markup()
     label = w(
         "met {met}, late {late}, missed {missed}, pending {pending}",
         met=counts.met,
@@ -397,8 +442,10 @@ def counts_bar(counts: Counts, w: Words, width: int = 160) -> str:
         pending=counts.pending,
     )
     out = [
-        f'<svg class="mini" viewBox="0 0 {width} 10" width="{width}" height="10" '
-        f'role="img" aria-label="{escape(label)}">'
+        Markup(
+            '<svg class="mini" viewBox="0 0 {} 10" width="{}" height="10" '
+            'role="img" aria-label="{}">'
+        ).format(width, width, escape(label))
     ]
     x0 = 0.0
     for status in ("met", "late", "missed", "pending"):
@@ -406,12 +453,13 @@ def counts_bar(counts: Counts, w: Words, width: int = 160) -> str:
         if value:
             bar = width * value / total
             out.append(
-                f'<rect x="{x0:.1f}" y="0" width="{bar:.1f}" height="10" '
-                f'fill="{STATUS_COLOURS[status]}"/>'
+                Markup('<rect x="{:.1f}" y="0" width="{:.1f}" height="10" fill="{}"/>').format(
+                    x0, bar, STATUS_COLOURS[status]
+                )
             )
             x0 += bar
-    out.append("</svg>")
-    return "".join(out)
+    out.append(Markup("</svg>"))
+    return Markup("").join(out)
 
 
 NARRATIVE_COLOURS = ("#b3261e", "#154273", "#a15c00", "#39870c", "#6f2c91", "#007b87")
@@ -426,7 +474,7 @@ def narrative_colour(n: int) -> str:
 
 def narrative_chart(
     narratives: list[NarrativeResult], end: float, w: Words, width: int = 640
-) -> str:
+) -> Markup:
     """The reach of the narratives that started (percent of the public, 0 to 100) over
     scenario time, one line each in the colours of `narrative_colour`, a dot where a
     product answered one. Bounded like `indicator_chart`: at most MAX_CHART_NARRATIVES
@@ -443,35 +491,44 @@ def narrative_chart(
 
     title = escape(w("Reach of the narratives over time, in percent of the public"))
     out = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{title}" {FONT} font-size="11">',
-        f"<title>{title}</title>",
+        Markup(
+            '<svg class="chart" viewBox="0 0 {} {}" width="100%" role="img" '
+            'aria-label="{}" {} font-size="11">'
+        ).format(width, height, title, FONT),
+        Markup("<title>{}</title>").format(title),
     ]
     for v in (0, 25, 50, 75, 100):
         out.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
-            f'stroke="#e3e6ea" stroke-width="1"/>'
-            f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" fill="#555">{v}%</text>'
+            Markup(
+                '<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" '
+                'stroke="#e3e6ea" stroke-width="1"/>'
+                '<text x="{}" y="{:.1f}" text-anchor="end" fill="#555">{}%</text>'
+            ).format(left, width - right, y(v), y(v), left - 6, y(v) + 4, v)
         )
     out += _time_axis(end, x, top + plot_h, height - 10)
     out.append(
-        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" '
-        f'stroke="#9aa3ad"/>'
+        Markup('<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#9aa3ad"/>').format(
+            left, top, plot_w, plot_h
+        )
     )
     for n, narrative in enumerate(narratives[:MAX_CHART_NARRATIVES]):
         if not narrative.points:
             continue
         colour = narrative_colour(n)
         path = _step_path(narrative.points, left, plot_w / end, end, top + plot_h, plot_h, 0, 100)
-        out.append(f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        out.append(
+            Markup('<path d="{}" fill="none" stroke="{}" stroke-width="2"/>').format(path, colour)
+        )
         if narrative.answered is not None:
             reach = next(
                 (r for t, r in reversed(narrative.points) if t <= narrative.answered),
                 narrative.points[0][1],
             )
             out.append(
-                f'<circle cx="{x(narrative.answered):.1f}" cy="{y(reach):.1f}" r="4" '
-                f'fill="#fff" stroke="{colour}" stroke-width="2"/>'
+                Markup(
+                    '<circle cx="{:.1f}" cy="{:.1f}" r="4" '
+                    'fill="#fff" stroke="{}" stroke-width="2"/>'
+                ).format(x(narrative.answered), y(reach), colour)
             )
-    out.append("</svg>")
-    return "".join(out)
+    out.append(Markup("</svg>"))
+    return Markup("").join(out)

@@ -15,10 +15,12 @@ import math
 import statistics
 from dataclasses import dataclass, field
 
-from ..safetext import html_escape as escape
+from markupsafe import Markup
+
 from .charts import FONT
 from .report import Report
 from .swimlane import MAX_LANES
+from .templating import html as escape
 from .text import span
 from .words import Words
 
@@ -71,11 +73,11 @@ def role_latencies(report: Report) -> list[RoleLatency]:
     return [r for r in by_role.values() if not r.empty]
 
 
-def latency_svg(report: Report, w: Words, width: int = 960) -> str:
+def latency_svg(report: Report, w: Words, width: int = 960) -> Markup:
     """The chart (empty text when no role took or missed a decision with a deadline)."""
     shown = [r for r in role_latencies(report) if r.used or r.missed]
     if not shown:
-        return ""
+        return Markup()
     hidden = max(len(shown) - MAX_LANES, 0)
     shown = shown[:MAX_LANES]
     plot_w = width - _LABEL_W - _RIGHT_W
@@ -87,54 +89,88 @@ def latency_svg(report: Report, w: Words, width: int = 960) -> str:
         return _LABEL_W + plot_w * share
 
     out = [
-        f'<svg class="chart latency" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{title}" {FONT} font-size="11">',
-        f"<title>{title}</title>",
+        Markup(
+            '<svg class="chart latency" viewBox="0 0 {} {}" width="100%" role="img" '
+            'aria-label="{}" {} font-size="11">'
+        ).format(width, height, title, FONT),
+        Markup("<title>{}</title>").format(title),
     ]
     for n, r in enumerate(shown):
         mid = _TOP + _ROW_H * n + _ROW_H / 2
         out.append(
-            f'<text x="{_LABEL_W - 6}" y="{mid + 4:.1f}" text-anchor="end" fill="#222">'
-            f"{escape(_short(r.title, 36))}</text>"
-            f'<rect x="{x(0):.1f}" y="{mid - 4:.1f}" width="{plot_w}" height="8" fill="{_BAR}"/>'
+            Markup(
+                '<text x="{}" y="{:.1f}" text-anchor="end" fill="#222">'
+                "{}</text>"
+                '<rect x="{:.1f}" y="{:.1f}" width="{}" height="8" fill="{}"/>'
+            ).format(
+                _LABEL_W - 6, mid + 4, escape(_short(r.title, 36)), x(0), mid - 4, plot_w, _BAR
+            )
         )
         columns = sorted({round(x(share)) for share in r.used})
         if columns:
             d = "".join(f"M{px - 3},{mid:.1f}a3,3 0 1,0 6,0a3,3 0 1,0 -6,0" for px in columns)
-            out.append(f'<path d="{d}" fill="{_TAKEN}" fill-opacity="0.8"/>')
+            out.append(Markup('<path d="{}" fill="{}" fill-opacity="0.8"/>').format(d, _TAKEN))
         if r.missed:
             end = x(1.0)
             out.append(
-                f'<path d="M{end - 4:.1f},{mid - 4:.1f}l8,8m0,-8l-8,8" stroke="{_MISSED}" '
-                'stroke-width="2"/>'
-                f'<text x="{end + 10:.1f}" y="{mid + 4:.1f}" fill="{_MISSED}">'
-                f"{escape(w.plural(r.missed, '{n} missed', '{n} missed'))}</text>"
+                Markup(
+                    '<path d="M{:.1f},{:.1f}l8,8m0,-8l-8,8" stroke="{}" '
+                    'stroke-width="2"/>'
+                    '<text x="{:.1f}" y="{:.1f}" fill="{}">'
+                    "{}</text>"
+                ).format(
+                    end - 4,
+                    mid - 4,
+                    _MISSED,
+                    end + 10,
+                    mid + 4,
+                    _MISSED,
+                    escape(w.plural(r.missed, "{n} missed", "{n} missed")),
+                )
             )
     for share in _SHARES:
         px = x(share)
         anchor = "end" if share == 1.0 else "middle" if share else "start"
         label = w("deadline") if share == 1.0 else f"{share * 100:.0f}%"
         out.append(
-            f'<path d="M{px:.1f},{_TOP}V{bottom + 4}" stroke="#888" stroke-dasharray="2,3"/>'
-            f'<text x="{px:.1f}" y="{bottom + 16}" text-anchor="{anchor}" fill="#555">'
-            f"{escape(label)}</text>"
+            Markup(
+                '<path d="M{:.1f},{}V{}" stroke="#888" stroke-dasharray="2,3"/>'
+                '<text x="{:.1f}" y="{}" text-anchor="{}" fill="#555">'
+                "{}</text>"
+            ).format(px, _TOP, bottom + 4, px, bottom + 16, anchor, escape(label))
         )
     y = bottom + 36
     taken_label = escape(w("decision: share of its deadline used"))
     missed_label = escape(w("deadline missed"))
     out.append(
-        f'<circle cx="{_LABEL_W + 4}" cy="{y - 4}" r="3" fill="{_TAKEN}"/>'
-        f'<text x="{_LABEL_W + 12}" y="{y}" fill="#333">{taken_label}</text>'
-        f'<path d="M{_LABEL_W + 296},{y - 8}l8,8m0,-8l-8,8" stroke="{_MISSED}" stroke-width="2"/>'
-        f'<text x="{_LABEL_W + 310}" y="{y}" fill="#333">{missed_label}</text>'
+        Markup(
+            '<circle cx="{}" cy="{}" r="3" fill="{}"/>'
+            '<text x="{}" y="{}" fill="#333">{}</text>'
+            '<path d="M{},{}l8,8m0,-8l-8,8" stroke="{}" stroke-width="2"/>'
+            '<text x="{}" y="{}" fill="#333">{}</text>'
+        ).format(
+            _LABEL_W + 4,
+            y - 4,
+            _TAKEN,
+            _LABEL_W + 12,
+            y,
+            taken_label,
+            _LABEL_W + 296,
+            y - 8,
+            _MISSED,
+            _LABEL_W + 310,
+            y,
+            missed_label,
+        )
     )
     if hidden:
         out.append(
-            f'<text x="{_LABEL_W}" y="{height - 2}" fill="#555">'
-            f"{escape(w('and {n} more roles', n=hidden))}</text>"
+            Markup('<text x="{}" y="{}" fill="#555">{}</text>').format(
+                _LABEL_W, height - 2, escape(w("and {n} more roles", n=hidden))
+            )
         )
-    out.append("</svg>")
-    return "".join(out)
+    out.append(Markup("</svg>"))
+    return Markup("").join(out)
 
 
 def latency_words(report: Report, w: Words) -> list[str]:

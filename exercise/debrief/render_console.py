@@ -21,7 +21,7 @@ from rich.text import Text
 from ..language import N_
 from ..model import CommsElement
 from ..safetext import literal
-from .compare import Comparison, blocks
+from .comparison import Comparison, blocks
 from .evaluation import ELEMENTS
 from .findings import finding_label
 from .hotwash import NO_FEEDBACK, feedback_view

@@ -11,13 +11,13 @@ import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..safetext import json_safe
+from ..safetext import json_safe_bytes
 from .report import Report, report_schema
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-    from .compare import Comparison
+    from .comparison import Comparison
 
 
 @cache
@@ -27,8 +27,13 @@ def _adapter() -> TypeAdapter[Report]:
     return TypeAdapter(Report)
 
 
+def render_json_bytes(report: Report, indent: int | None = 2) -> bytes:
+    """The report as UTF-8 JSON, ending in a newline."""
+    return json_safe_bytes(_adapter().dump_json(report, indent=indent)) + b"\n"
+
+
 def render_json(report: Report, indent: int | None = 2) -> str:
-    return json_safe(_adapter().dump_json(report, indent=indent).decode("utf-8")) + "\n"
+    return render_json_bytes(report, indent).decode("utf-8")
 
 
 def report_data(report: Report) -> dict[str, Any]:
@@ -45,10 +50,14 @@ def schema_text() -> str:
 def _comparison_adapter() -> TypeAdapter[Comparison]:
     from pydantic import TypeAdapter
 
-    from .compare import Comparison
+    from .comparison import Comparison
 
     return TypeAdapter(Comparison)
 
 
+def render_comparison_json_bytes(comparison: Comparison) -> bytes:
+    return json_safe_bytes(_comparison_adapter().dump_json(comparison, indent=2)) + b"\n"
+
+
 def render_comparison_json(comparison: Comparison) -> str:
-    return json_safe(_comparison_adapter().dump_json(comparison, indent=2).decode("utf-8")) + "\n"
+    return render_comparison_json_bytes(comparison).decode("utf-8")

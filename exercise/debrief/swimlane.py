@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..safetext import html_escape as escape
+from markupsafe import Markup
+
 from .charts import _LEVEL_COLOURS, FONT, MAX_TICKS, _end, _tick_label, tick_step
 from .report import Report
+from .templating import html as escape
 from .text import span
 from .words import Words
 
@@ -76,11 +78,11 @@ def lanes(report: Report) -> list[Lane]:
     return [lane for lane in by_role.values() if not lane.empty]
 
 
-def swimlane_svg(report: Report, w: Words, width: int = 960) -> str:
+def swimlane_svg(report: Report, w: Words, width: int = 960) -> Markup:
     """The lanes as an inline SVG chart (empty text when no role did or received anything)."""
     shown = lanes(report)
     if not shown:
-        return ""
+        return Markup()
     hidden = max(len(shown) - MAX_LANES, 0)
     shown = shown[:MAX_LANES]
     end = _end(report.overview.played)
@@ -91,9 +93,11 @@ def swimlane_svg(report: Report, w: Words, width: int = 960) -> str:
         return _LABEL_W + plot_w * (min(max(t, 0.0), end) / end)
 
     out = [
-        f'<svg class="chart swimlane" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{escape(w("Who did what when"))}" {FONT} font-size="11">',
-        f"<title>{escape(w('Who did what when'))}</title>",
+        Markup(
+            '<svg class="chart swimlane" viewBox="0 0 {} {}" width="100%" role="img" '
+            'aria-label="{}" {} font-size="11">'
+        ).format(width, height, escape(w("Who did what when")), FONT),
+        Markup("<title>{}</title>").format(escape(w("Who did what when"))),
     ]
     bottom = _TOP + _LANE_H * len(shown)
     phases = report.escalation.phases
@@ -104,41 +108,49 @@ def swimlane_svg(report: Report, w: Words, width: int = 960) -> str:
             continue
         colour = _LEVEL_COLOURS.get(change.level, "#eee")
         out.append(
-            f'<rect x="{x0:.1f}" y="{_TOP}" width="{x1 - x0:.1f}" height="{bottom - _TOP}" '
-            f'fill="{colour}" fill-opacity="0.45"/>'
+            Markup(
+                '<rect x="{:.1f}" y="{}" width="{:.1f}" height="{}" fill="{}" fill-opacity="0.45"/>'
+            ).format(x0, _TOP, x1 - x0, bottom - _TOP, colour)
         )
         if x1 - x0 > 24:
             out.append(
-                f'<text x="{x0 + 3:.1f}" y="{_TOP - 6}" fill="#333">{escape(change.level)}</text>'
+                Markup('<text x="{:.1f}" y="{}" fill="#333">{}</text>').format(
+                    x0 + 3, _TOP - 6, escape(change.level)
+                )
             )
     for row, lane in enumerate(shown):
         mid = _TOP + _LANE_H * row + _LANE_H / 2
         out.append(
-            f'<line x1="{_LABEL_W}" y1="{mid + _LANE_H / 2:.1f}" x2="{width - 12}" '
-            f'y2="{mid + _LANE_H / 2:.1f}" stroke="#fff"/>'
+            Markup('<line x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}" stroke="#fff"/>').format(
+                _LABEL_W, mid + _LANE_H / 2, width - 12, mid + _LANE_H / 2
+            )
         )
         out.append(
-            f'<text x="{_LABEL_W - 6}" y="{mid + 4:.1f}" text-anchor="end" fill="#222">'
-            f"{escape(_short(lane.title, 36))}</text>"
+            Markup('<text x="{}" y="{:.1f}" text-anchor="end" fill="#222">{}</text>').format(
+                _LABEL_W - 6, mid + 4, escape(_short(lane.title, 36))
+            )
         )
         out += _marks(lane, mid, x)
     out += _axis(end, bottom, x)
     out += _legend(bottom + 30, w)
     if hidden:
         out.append(
-            f'<text x="{_LABEL_W}" y="{height - 2}" fill="#555">'
-            f"{escape(w('and {n} more roles', n=hidden))}</text>"
+            Markup('<text x="{}" y="{}" fill="#555">{}</text>').format(
+                _LABEL_W, height - 2, escape(w("and {n} more roles", n=hidden))
+            )
         )
-    out.append("</svg>")
-    return "".join(out)
+    out.append(Markup("</svg>"))
+    return Markup("").join(out)
 
 
-def _marks(lane: Lane, mid: float, x: Scale) -> list[str]:
+def _marks(lane: Lane, mid: float, x: Scale) -> list[Markup]:
     out = []
     received = sorted({round(x(t)) for t in lane.received})
     if received:
         d = "".join(f"M{px},{mid - 8:.1f}v4" for px in received)
-        out.append(f'<path d="{d}" stroke="{_COLOURS["inject"]}" stroke-width="1"/>')
+        out.append(
+            Markup('<path d="{}" stroke="{}" stroke-width="1"/>').format(d, _COLOURS["inject"])
+        )
     # per pixel column the longest wait of the decisions taken there
     waits: dict[int, float] = {}
     for t, latency in lane.decided:
@@ -151,9 +163,13 @@ def _marks(lane: Lane, mid: float, x: Scale) -> list[str]:
             if (x_start := _back(px, latency, x)) < px
         )
         if lines:
-            out.append(f'<path d="{lines}" stroke="{_COLOURS["decision"]}" stroke-opacity="0.5"/>')
+            out.append(
+                Markup('<path d="{}" stroke="{}" stroke-opacity="0.5"/>').format(
+                    lines, _COLOURS["decision"]
+                )
+            )
         dots = "".join(f"M{px - 3},{mid:.1f}a3,3 0 1,0 6,0a3,3 0 1,0 -6,0" for px in sorted(waits))
-        out.append(f'<path d="{dots}" fill="{_COLOURS["decision"]}"/>')
+        out.append(Markup('<path d="{}" fill="{}"/>').format(dots, _COLOURS["decision"]))
     for kind, times, shape in (
         ("missed", lane.missed, "M{px},{y}m-3,-3l6,6m0,-6l-6,6"),
         ("measure", lane.measures, "M{px},{y}m0,-4l4,4l-4,4l-4,-4z"),
@@ -164,8 +180,8 @@ def _marks(lane: Lane, mid: float, x: Scale) -> list[str]:
             continue
         d = "".join(shape.format(px=px, y=f"{mid:.1f}") for px in columns)
         colour = _COLOURS[kind]
-        paint = f'stroke="{colour}" stroke-width="2"' if kind == "missed" else f'fill="{colour}"'
-        out.append(f'<path d="{d}" {paint}/>')
+        paint = Markup('stroke="{}" stroke-width="2"') if kind == "missed" else Markup('fill="{}"')
+        out.append(Markup('<path d="{}" {}/>').format(d, paint.format(colour)))
     return out
 
 
@@ -175,7 +191,7 @@ def _back(px: int, latency: float, x: Scale) -> float:
     return max(px - latency * (x(1.0) - zero), zero)
 
 
-def _axis(end: float, bottom: float, x: Scale) -> list[str]:
+def _axis(end: float, bottom: float, x: Scale) -> list[Markup]:
     step = tick_step(end, MAX_TICKS - 1)
     out = []
     t = 0.0
@@ -183,15 +199,17 @@ def _axis(end: float, bottom: float, x: Scale) -> list[str]:
         px = x(t)
         anchor = "end" if t + step > end + 1e-9 and t > 0 else "middle"  # the last stays inside
         out.append(
-            f'<path d="M{px:.1f},{bottom:.0f}v4" stroke="#555"/>'
-            f'<text x="{px:.1f}" y="{bottom + 15:.0f}" text-anchor="{anchor}" fill="#555">'
-            f"{escape(_tick_label(t, step))}</text>"
+            Markup(
+                '<path d="M{:.1f},{:.0f}v4" stroke="#555"/>'
+                '<text x="{:.1f}" y="{:.0f}" text-anchor="{}" fill="#555">'
+                "{}</text>"
+            ).format(px, bottom, px, bottom + 15, anchor, escape(_tick_label(t, step)))
         )
         t += step
     return out
 
 
-def _legend(y: float, w: Words) -> list[str]:
+def _legend(y: float, w: Words) -> list[Markup]:
     items = (
         ("inject", w("inject received")),
         ("decision", w("decision (line: since delivery)")),
@@ -203,8 +221,10 @@ def _legend(y: float, w: Words) -> list[str]:
     px = _LABEL_W
     for kind, label in items:
         out.append(
-            f'<rect x="{px}" y="{y - 8:.0f}" width="8" height="8" fill="{_COLOURS[kind]}"/>'
-            f'<text x="{px + 12}" y="{y:.0f}" fill="#333">{escape(label)}</text>'
+            Markup(
+                '<rect x="{}" y="{:.0f}" width="8" height="8" fill="{}"/>'
+                '<text x="{}" y="{:.0f}" fill="#333">{}</text>'
+            ).format(px, y - 8, _COLOURS[kind], px + 12, y, escape(label))
         )
         px += 28 + 7 * len(label)
     return out

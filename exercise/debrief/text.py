@@ -17,6 +17,7 @@ from .words import Words
 
 if TYPE_CHECKING:
     from .report import (
+        CommsItem,
         Communication,
         Counts,
         DisruptionComms,
@@ -329,6 +330,19 @@ def reference_text(communication: Communication, w: Words, escape: Callable[[str
         inject=escape(c.reference_inject),
         time=clock(c.reference),
     )
+
+
+def every_objective(report: Any) -> list[Any]:
+    """The scenario's objectives, pillar by pillar (the overview's table in every format)."""
+    return [objective for section in report.pillars for objective in section.objectives]
+
+
+def by_time(communication: Communication) -> list[tuple[str, CommsItem]]:
+    """The decisions with a communication side, each with its element, in time order
+    (one table in every format, under the counts per element)."""
+    items = [(e.element, i) for e in communication.elements for i in e.items]
+    items.sort(key=lambda pair: pair[1].t)
+    return items
 
 
 def counts_text(counts: Counts, w: Words) -> str:

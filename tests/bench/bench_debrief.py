@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_replay import best_of, build_journal
 
-from exercise.debrief import FORMATS, build_report, render
+from exercise.debrief import FORMATS, build_report, render_bytes
 from exercise.journal import Journal, open_verified
 
 TARGET = 3.0
@@ -51,10 +51,10 @@ def main() -> int:
             parts["report"] = time.perf_counter() - start
             for fmt in FORMATS:
                 start = time.perf_counter()
-                text = render(report, fmt)
+                data = render_bytes(report, fmt)
                 parts[fmt] = time.perf_counter() - start
-                sizes[fmt] = len(text.encode("utf-8"))
-                (Path(tmp) / f"big.{fmt}").write_text(text, encoding="utf-8")
+                sizes[fmt] = len(data)
+                (Path(tmp) / f"big.{fmt}").write_bytes(data)
 
         read = best_of(args.repeat, read_only)
         full = best_of(args.repeat, debrief)
