@@ -14,6 +14,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -158,25 +159,58 @@ def test_a_trigger_cannot_make_resumed_events_vanish(rehearsal: Path, tmp_path: 
             Journal.open(path, readonly=readonly)
 
 
-def forge(path: Path, seq: int, payload: dict) -> None:
-    """Replace an event's payload and recompute every hash from it on: a chain a forger
-    made whole again, which the check cannot catch, so what reads it must still cope."""
+def forge(path: Path, seq: int, payload: dict | None = None, text: str | None = None) -> None:
+    """Replace an event's payload (a dict, or any stored `text`) and recompute every hash
+    from it on: a chain a forger made whole again, which the check cannot catch, so what
+    reads it must still cope."""
     conn = sqlite3.connect(path)
     rows = conn.execute(
         "SELECT seq, t, wall, kind, actor, payload, prev_hash FROM events ORDER BY seq"
     ).fetchall()
     prev = rows[seq - 1][6]
-    for number, t, wall, kind, actor, text, _prev in rows[seq - 1 :]:
+    for number, t, wall, kind, actor, stored_text, _prev in rows[seq - 1 :]:
+        stored = stored_text
         if number == seq:
-            text = json.dumps(payload, sort_keys=True, separators=(",", ":"))
-        digest = chain_hash(prev, record_text(number, t, wall, kind, actor, text))
+            stored = text if text is not None else json.dumps(payload, **CANONICAL)
+        digest = chain_hash(prev, record_text(number, t, wall, kind, actor, stored))
         conn.execute(
             "UPDATE events SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?",
-            (text, prev, digest, number),
+            (stored, prev, digest, number),
         )
         prev = digest
     conn.commit()
     conn.close()
+
+
+CANONICAL: dict[str, Any] = {"sort_keys": True, "separators": (",", ":")}
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", "{not json", '"text"'])
+def test_a_forged_payload_that_is_no_json_object_refuses_the_journal_before_any_output(
+    rehearsal: Path, tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The chain is whole, so opening passes; the first read decodes every payload before
+    it serves one, and refuses the journal naming the event: no line exported, no report,
+    nothing appended."""
+    path = tmp_path / "forged.db"
+    shutil.copy(rehearsal, path)
+    forge(path, 3, text=text)
+    found = verify(path)
+    assert not found.ok and found.first_bad_seq == 3 and "payload is not" in found.reason
+    before = digest(path)
+    out = tmp_path / "reports"
+    for command in (
+        ["export", str(path), "--format", "jsonl"],
+        ["replay", str(path)],
+        ["debrief", str(path), "--out", str(out)],
+        ["resume", str(path)],
+    ):
+        assert main(command) == 1, command
+        said = capsys.readouterr()
+        assert said.out == "", command
+        assert "damaged at event 3: its payload is not" in said.err, (command, said.err)
+    assert not out.exists()
+    assert digest(path) == before
 
 
 def test_a_forged_chain_with_a_payload_that_does_not_fit_is_refused_on_replay(

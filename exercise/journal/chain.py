@@ -17,13 +17,13 @@ from one say it in the reader's language.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 from dataclasses import dataclass
 from hashlib import sha256
 from math import isfinite
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -32,7 +32,7 @@ from exercise.language import phrase
 from exercise.model.events import Event
 
 from .errors import DamagedJournal, JournalError
-from .store import Journal, quote_text, sqlite_reason
+from .store import Journal, Refuse, quote_text, sqlite_reason, strict_loads
 
 _SELECT_ALL = "SELECT seq, t, wall, kind, actor, payload, prev_hash, hash FROM events ORDER BY seq"
 
@@ -73,10 +73,13 @@ def verify(path: str | os.PathLike[str]) -> VerifyResult:
         return check(journal)
 
 
-def check(journal: Journal, keep: bool = False) -> VerifyResult:
-    """Walk the chain of an open journal (see `verify`). With `keep`, the events decoded
-    on the way are handed to the journal, whose next reads use them instead of reading
-    the file again: checking then costs one pass, not two."""
+def check(journal: Journal, keep: bool = False, refuse: Refuse | None = None) -> VerifyResult:
+    """Walk the chain of an open journal (see `verify`). With `keep`, the events read on
+    the way are handed to the journal, whose next reads use them instead of reading the
+    file again: checking then costs one pass, not two. With `refuse` too, their payloads
+    are not decoded here but on the journal's first read, which refuses the journal
+    (`refuse(seq, why)`) if one is not a JSON object: the check is then the chain alone,
+    and decoding is paid once, by the reading."""
     if journal.schema_damage is not None:
         return _file_damage(journal.schema_damage)
     session = journal.session
@@ -90,11 +93,12 @@ def check(journal: Journal, keep: bool = False) -> VerifyResult:
                 "(the session row was changed)"
             ),
         )
-    kept: list[Event] | None = [] if keep else None
+    kept: list[Any] | None = [] if keep else None
+    decode = refuse is None
     with paused_gc():  # a hundred thousand kept events and payloads, and no cycles
-        result = journal.read_with(lambda conn: _walk(conn, session.session_hash, kept))
+        result = journal.read_with(lambda conn: _walk(conn, session.session_hash, kept, decode))
     if result.ok and kept is not None:
-        journal.keep_verified(kept)
+        journal.keep_verified(kept, refuse)
     return result
 
 
@@ -121,8 +125,14 @@ def open_verified(
             raise  # the session row: beyond reading at all, and its message says so
         damage = VerifyResult(False, 0, err.where, err.message, whole_file=err.whole_file)
         raise DamagedJournal(path, _refusal(damage, readonly), err.where) from None
+
+    def refusal(seq: int, why: str) -> DamagedJournal:
+        damage = VerifyResult(False, seq, seq, why)
+        return DamagedJournal(path, _refusal(damage, readonly), seq)
+
     try:
-        result = check(journal, keep=True)
+        # a damaged journal read on purpose is decoded now, so its report can say so
+        result = check(journal, keep=True, refuse=None if allow_damage else refusal)
     except BaseException:
         journal.close()
         raise
@@ -145,9 +155,11 @@ def _refusal(result: VerifyResult, readonly: bool) -> str:
     )
 
 
-def _walk(conn: sqlite3.Connection, root: str, kept: list[Event] | None) -> VerifyResult:
+def _walk(
+    conn: sqlite3.Connection, root: str, kept: list[Any] | None, decode: bool = True
+) -> VerifyResult:
     rows = conn.execute(_SELECT_ALL)
-    bad, prev, count = _first_bad(rows, root, kept)
+    bad, prev, count = _first_bad(rows, root, kept, decode)
     if bad is None:
         return VerifyResult(ok=True, count=count, first_bad_seq=None, reason="", last_hash=prev)
     seq, why = bad
@@ -160,11 +172,12 @@ Bad = tuple[int, str]  # the first bad event's seq, why
 
 
 def _first_bad(
-    rows: sqlite3.Cursor, root: str, kept: list[Event] | None
+    rows: sqlite3.Cursor, root: str, kept: list[Any] | None, decode: bool = True
 ) -> tuple[Bad | None, str, int]:
     """Walk rows until the first that fails: (why, the hash before it, rows read), or
     (None, head hash, rows) when all pass. Each event that passes is appended to `kept`,
-    when given."""
+    when given: as an Event, or without `decode` as its row, the payload not decoded (nor
+    checked: the journal's first read does that)."""
     count = 0
     expected, prev = 1, root
     loads, encode = orjson.loads, quote_text
@@ -172,7 +185,8 @@ def _first_bad(
     keep = kept.append if kept is not None else None
     make_event = tuple.__new__  # Event(...) runs a Python-level __new__; this does not
     try:
-        for seq, t, wall, kind, actor, payload, prev_hash, digest in rows:
+        for row in rows:
+            seq, t, wall, kind, actor, payload, prev_hash, digest = row
             count += 1
             if seq != expected:
                 if type(seq) is int and seq > expected:
@@ -224,10 +238,15 @@ def _first_bad(
                 return (seq, why), prev, count
             if not isfinite(t) or not isfinite(wall) or t < 0:
                 return (seq, phrase("its time is not a finite scenario time")), prev, count
+            if not decode:
+                if keep is not None:
+                    keep(row)
+                expected, prev = seq + 1, digest
+                continue
             try:
                 decoded = loads(payload)
             except orjson.JSONDecodeError:
-                decoded = _strict_loads(payload)  # integers past 64 bits, or not JSON
+                decoded = strict_loads(payload)  # integers past 64 bits, or not JSON
                 if decoded is None:
                     return (seq, phrase("its payload is not JSON")), prev, count
             if type(decoded) is not dict:
@@ -252,18 +271,6 @@ def _first_bad(
 
 def _file_damage(reason: str) -> VerifyResult:
     return VerifyResult(ok=False, count=0, first_bad_seq=None, reason=reason, whole_file=True)
-
-
-def _no_constants(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _strict_loads(text: str) -> object:
-    """The standard decoder, without NaN and Infinity; None when `text` is not JSON."""
-    try:
-        return json.loads(text, parse_constant=_no_constants)
-    except (ValueError, RecursionError):
-        return None
 
 
 def _bad(count: int, seq: int, reason: str) -> VerifyResult:

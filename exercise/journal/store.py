@@ -34,10 +34,11 @@ from hashlib import sha256
 from math import isfinite
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NoReturn, Self, TypeVar
+from typing import Any, NoReturn, Self, TypeVar, cast
 
 import orjson
 
+from exercise.gcpause import paused_gc
 from exercise.language import N_, phrase
 from exercise.model.events import Event, NewEvent
 
@@ -183,6 +184,46 @@ def _event_or_none(row: tuple[Any, ...]) -> Event | None:
     if type(decoded) is not dict:
         return None
     return Event(seq, t, wall, kind, actor, decoded, prev_hash, digest)
+
+
+Refuse = Callable[[int, str], Exception]  # (seq, why) -> the error that refuses the journal
+
+
+def strict_loads(text: str) -> Any:
+    """Stored JSON, as strictly as it was written: orjson, or for what it cannot read
+    (integers past 64 bits) the standard decoder without NaN and Infinity; None when
+    `text` is not JSON."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _no_constants(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _decoded(rows: list[tuple[Any, ...]], refuse: Refuse) -> list[Event]:
+    """Checked rows as events, their payloads decoded (the cyclic collector held: a
+    hundred thousand new dicts and no cycles)."""
+    events: list[Event] = []
+    keep, make, loads = events.append, tuple.__new__, orjson.loads
+    with paused_gc():
+        for seq, t, wall, kind, actor, payload, prev_hash, digest in rows:
+            try:
+                decoded = loads(payload)
+            except orjson.JSONDecodeError:
+                decoded = strict_loads(payload)
+                if decoded is None:
+                    raise refuse(seq, phrase("its payload is not JSON")) from None
+            if type(decoded) is not dict:
+                raise refuse(seq, phrase("its payload is not a JSON object"))
+            keep(make(Event, (seq, t, wall, kind, actor, decoded, prev_hash, digest)))
+    return events
 
 
 def _first_unreadable(rows: list[tuple[Any, ...]]) -> int | None:
@@ -346,6 +387,8 @@ class Journal:
         self._last_hash = session.session_hash
         self.schema_damage: str | None = None  # set by open(tolerate_damage=True)
         self._verified: list[Event] | None = None  # see keep_verified
+        self._verified_rows: list[tuple[Any, ...]] | None = None  # not yet decoded
+        self._refuse: Refuse | None = None
         self._closed = False
         self._tolerant = False  # a damaged journal read on purpose: see open()
         self.unreadable = 0  # events of a damaged journal that could not be read
@@ -691,11 +734,28 @@ class Journal:
         """Whether `close` has been called (the file and the writer lock let go)."""
         return self._closed
 
-    def keep_verified(self, events: list[Event]) -> None:
+    def keep_verified(
+        self, events: list[Event] | list[tuple[Any, ...]], refuse: Refuse | None = None
+    ) -> None:
         """Events just read and checked by `chain.check`, every one from the first: reads
-        serve them until the next append instead of reading the file again."""
+        serve them until the next append instead of reading the file again. Given as rows
+        whose payloads are still text (`refuse` set), they are decoded on the first read,
+        all of them before any is served; a payload that is not a JSON object then raises
+        `refuse(seq, why)`, so the journal is refused before anything reads from it."""
         with self._lock:
-            self._verified = events
+            if refuse is None:
+                self._verified, self._verified_rows = cast(list[Event], events), None
+            else:
+                self._verified, self._verified_rows = None, cast(list[tuple[Any, ...]], events)
+            self._refuse = refuse
+
+    def _verified_events(self) -> list[Event] | None:
+        with self._lock:
+            rows, refuse = self._verified_rows, self._refuse
+            if rows is not None and refuse is not None:
+                self._verified = _decoded(rows, refuse)
+                self._verified_rows = None
+            return self._verified
 
     def snapshot(self) -> None:
         """Read from one snapshot until `close` (read-only journals): what a check of the
@@ -747,7 +807,7 @@ class Journal:
         wall_text = repr(wall_time)
         make = Event
         with self._lock:
-            self._verified = None
+            self._verified, self._verified_rows = None, None
             seq, prev = self._last_seq, self._last_hash
             rows = []
             committed = []
@@ -828,7 +888,7 @@ class Journal:
         Reads in chunks, so appending while iterating is fine: events committed before the
         iterator reaches their place are included.
         """
-        verified = self._verified
+        verified = self._verified_events()
         if verified is not None:
             yield from verified[max(0, since_seq) :]
             return
@@ -881,7 +941,7 @@ class Journal:
     def records(self) -> Iterator[tuple[float, str, str | None, Any]]:
         """Every event as (t, kind, actor, payload), in order: what a replay needs, without
         the wall times and hashes that `events()` also reads (a third less to fetch)."""
-        verified = self._verified
+        verified = self._verified_events()
         if verified is not None:
             return iter([(e.t, e.kind, e.actor, e.payload) for e in verified])
         if self._tolerant:

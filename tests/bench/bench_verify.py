@@ -3,7 +3,9 @@
 Every command that trusts a journal (replay, debrief, export, resume, review) walks its
 chain first, so the walk must stay cheap. The journal is the one bench_replay.py builds
 (100,000 events from 10,000 decisions, plus the session's own events); the baseline, in the
-same run, is reading every event from it (`Journal.events()`, payloads decoded).
+same run, is reading every event from it (`Journal.events()`, payloads decoded), with the
+cyclic garbage collector held as the check holds it: left running, the collector makes the
+baseline vary by half from run to run.
 
 Target (issue: the journal is the truth): `verify`, and the chain check on open, each at
 most 1.5x the baseline.
@@ -21,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_replay import best_of, build_journal
 
+from exercise.gcpause import paused_gc
 from exercise.journal import Journal, verify
 from exercise.journal.chain import open_verified
 
@@ -37,7 +40,7 @@ def main() -> int:
         count = build_journal(path, args.events)
 
         def read_events() -> None:
-            with Journal.open(path, readonly=True) as journal:
+            with paused_gc(), Journal.open(path, readonly=True) as journal:
                 for _event in journal.events():
                     pass
 
