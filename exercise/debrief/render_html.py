@@ -21,7 +21,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import CommsElement
 from ..safetext import clean
 from . import text as words_of
 from .charts import (
@@ -36,11 +35,9 @@ from .charts import (
 )
 from .comparison import Comparison, blocks
 from .evaluation import ELEMENTS
-from .findings import finding_label
-from .hotwash import NO_FEEDBACK, feedback_view
 from .latency import latency_svg
-from .media import item_reach, narrative_sentence, share
-from .plan import note_text, state_text
+from .media import narrative_sentence
+from .page_globals import shared
 from .report import Report
 from .swimlane import swimlane_svg
 from .templating import HtmlWords, html, html_template
@@ -90,67 +87,31 @@ def pillar_labels(pillars: list[str], w: Words) -> str:
     return ", ".join(words_of.pillar_label(p, w) for p in pillars)
 
 
-def product_elements(row: Any, w: Words) -> str:
-    return ", ".join(w(words_of.ELEMENT_SHORT.get(e, e)) for e in row.elements)
-
-
 @cache
 def _globals() -> dict[str, Any]:
     """What every page is given, besides the report and its words."""
-    names = (
-        "DECISIONS_NOTE",
-        "DISRUPTIONS_NOTE",
-        "DRAFT_NOTE",
-        "HEADING",
-        "MAX_TIMELINE_ROWS",
-        "NARRATIVE_COLUMNS",
-        "NO_RECOMMENDATIONS",
-        "NOT_EXERCISED",
+    found = shared(
         "NOT_RATED",
-        "OBSERVATION_LABELS",
-        "PRODUCT_COLUMNS",
         "RATING_COLOURS",
-        "REPORT_TITLE",
-        "SECTIONS",
         "STATUS_COLOURS",
         "clock",
-        "coordinated_text",
-        "counts_text",
         "damage_text",
-        "element_label",
-        "in_force_text",
         "number",
-        "pauses_text",
-        "pillar_label",
         "pillar_number",
-        "pillar_titles",
-        "product_state",
         "reference_text",
         "shorten",
         "span",
-        "timeline_more",
-        "unreadable_text",
     )
-    found: dict[str, Any] = {name: getattr(words_of, name) for name in names}
     found.update(
         BOX=BOX,
-        ELEMENT_COLUMNS=[words_of.ELEMENT_SHORT[e.value] for e in CommsElement],
-        NO_FEEDBACK=NO_FEEDBACK,
         code=code,
         css_string=css_string,
         element_text=element_text,
-        feedback_view=feedback_view,
-        finding_label=finding_label,
         html=html,
         italic=italic,
-        item_reach=item_reach,
         moves_listed=moves_listed,
         narrative_sentence=narrative_sentence,
-        note_text=note_text,
         pillar_labels=pillar_labels,
-        product_elements=product_elements,
-        share=share,
-        state_text=state_text,
         counts_bar=counts_bar,
         expected_bars=expected_bars,
         indicator_chart=indicator_chart,

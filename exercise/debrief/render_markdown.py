@@ -14,15 +14,12 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from ..model import CommsElement
 from . import text as words_of
 from .charts import moves_listed
 from .comparison import Comparison, blocks
-from .findings import finding_label
-from .hotwash import NO_FEEDBACK, feedback_view
 from .latency import latency_words
-from .media import item_reach, narrative_sentence, share
-from .plan import note_text, state_text
+from .media import narrative_sentence
+from .page_globals import shared
 from .report import IndicatorSeries, Report
 from .swimlane import swimlane_words
 from .templating import MarkdownText, MarkdownWords, markdown_template, md
@@ -76,54 +73,16 @@ def cells(w: MarkdownWords) -> Callable[..., MarkdownText]:
     return table
 
 
-def product_elements(row: Any, w: Words) -> str:
-    return ", ".join(w(words_of.ELEMENT_SHORT.get(e, e)) for e in row.elements)
-
-
 @cache
 def _globals() -> dict[str, Any]:
     """What every page is given, besides the report and its words."""
-    names = (
-        "DECISIONS_NOTE",
-        "DISRUPTIONS_NOTE",
-        "DRAFT_NOTE",
-        "HEADING",
-        "MAX_TIMELINE_ROWS",
-        "NARRATIVE_COLUMNS",
-        "NO_RECOMMENDATIONS",
-        "NOT_EXERCISED",
-        "OBSERVATION_LABELS",
-        "PRODUCT_COLUMNS",
-        "REPORT_TITLE",
-        "SECTIONS",
-        "coordinated_text",
-        "counts_text",
-        "element_label",
-        "in_force_text",
-        "pauses_text",
-        "pillar_label",
-        "pillar_titles",
-        "product_state",
-        "rating_text",
-        "timeline_more",
-        "unreadable_text",
-    )
-    found: dict[str, Any] = {name: getattr(words_of, name) for name in names}
+    found = shared("rating_text")
     found.update(
-        ELEMENT_COLUMNS=[words_of.ELEMENT_SHORT[e.value] for e in CommsElement],
-        NO_FEEDBACK=NO_FEEDBACK,
-        feedback_view=feedback_view,
-        finding_label=finding_label,
-        item_reach=item_reach,
         latency_words=latency_words,
         moves_listed=moves_listed,
-        note_text=note_text,
         pillar_number=lambda slug: MarkdownText(words_of.pillar_number(slug)),  # "3.1"
-        product_elements=product_elements,
-        share=share,
         # block characters only, in backticks: written as they are (spaces kept)
         sparkline=lambda series, end: MarkdownText(sparkline(series, end)),
-        state_text=state_text,
         swimlane_words=swimlane_words,
     )
     return found

@@ -94,13 +94,13 @@ def _words_filters(env: Environment) -> None:
     env.filters.update(clock=clock, span=span, number=number)
 
 
-@cache
-def html_environment() -> Environment:
+def _environment(autoescape: bool, finalize: Callable[[Any], Any]) -> Environment:
+    """The report's templates, with every `{{ value }}` passed through `finalize`."""
     env = Environment(
         loader=_PackageFiles(),
-        autoescape=True,
+        autoescape=autoescape,
         undefined=StrictUndefined,
-        finalize=_html_finalize,
+        finalize=finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
@@ -108,6 +108,11 @@ def html_environment() -> Environment:
     )
     _words_filters(env)
     return env
+
+
+@cache
+def html_environment() -> Environment:
+    return _environment(True, _html_finalize)
 
 
 def html_template(name: str) -> Template:
@@ -191,21 +196,10 @@ def _markdown_value(value: object) -> object:
 
 @cache
 def markdown_environment() -> Environment:
-    env = Environment(
-        loader=_PackageFiles(),
-        # Markdown is not HTML: no autoescaping, finalize escapes every value instead (so
-        # a macro's output written with {{ }} would be escaped again: tables' lines come
-        # from `rows`, which marks them as Markdown)
-        autoescape=False,
-        undefined=StrictUndefined,
-        finalize=_markdown_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-        keep_trailing_newline=True,
-    )
-    _words_filters(env)
-    return env
+    # Markdown is not HTML: no autoescaping, finalize escapes every value instead (so a
+    # macro's output written with {{ }} would be escaped again: tables' lines come from
+    # `rows`, which marks them as Markdown)
+    return _environment(False, _markdown_finalize)
 
 
 def markdown_template(name: str) -> Template:
