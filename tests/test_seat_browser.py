@@ -140,6 +140,10 @@ def test_the_page_shows_the_form_after_the_end_and_sends_it_once(
             assert await page.js('document.getElementById("feedback-section").hidden')
             await r.control(c.End(actor="excon"))
             await page.until('!document.getElementById("feedback-section").hidden')
+            # the clock says the session ended (not "paused"); nothing more is issued or sent
+            await page.until('document.getElementById("clock").textContent.endsWith(" ended")')
+            assert await page.js('document.getElementById("product-form").hidden')
+            assert await page.js('document.getElementById("initiative").closest("section").hidden')
             labels = await page.js(
                 'Array.from(document.querySelectorAll("#feedback-questions label"),'
                 " (label) => label.textContent)"

@@ -62,6 +62,7 @@ PAGE_WORDS = (
     N_("accounted for to parliament or the council"),
     N_("deadline {time}"),
     N_("paused"),
+    N_("ended"),
     N_("choose an option first"),
     N_("Decide {title}?"),
     N_("type the initiative first"),

@@ -228,7 +228,10 @@ class SeatApp(TranslatedBindings, App[None]):
         line.append(f"  {view.get('level', '')}  ")
         line.append(clean(str(view.get("phase", "")), single_line=True))
         line.append(f"  {format_clock(self.now())}")
-        line.append(f"  {tr('status.paused', self.lang)}" if self.clock.get("paused") else "")
+        if view.get("ended"):
+            line.append(f"  {tr('status.ended', self.lang)}")
+        elif self.clock.get("paused"):
+            line.append(f"  {tr('status.paused', self.lang)}")
         line.append(f"  [{state}]", style="dim")
         # (none once the app has begun to close: a tick may still come then)
         for status in self.query("#status").results(Static):

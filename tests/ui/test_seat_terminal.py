@@ -264,6 +264,8 @@ def test_a_terminal_seat_sends_the_feedback_form_once_the_session_has_ended(
                 assert not app.screen.is_modal
                 await r.control(c.End())
                 await until(pilot, lambda: bool(app.query("#fb-0")), rounds=2000)
+                status = str(app.query_one("#status", Static).render())
+                assert "ENDED" in status and "PAUSED" not in status  # not "paused" for good
                 ids = [str(q["id"]) for q in app.view["feedback"]]
                 scale = ids.index("realism")
                 app.query_one("#fb-0", Input).value = "Clear roles"

@@ -172,6 +172,8 @@
     const wall = !Array.isArray(view.inbox);
     $("panel").hidden = false;
     for (const part of document.querySelectorAll("#panel .player")) part.hidden = wall;
+    // after the end nothing more is decided, taken or issued: only what happened is shown
+    for (const part of document.querySelectorAll("#panel .act")) part.hidden = wall || Boolean(view.ended);
     $("feed-section").hidden = !wall;
     renderFeedback(wall ? null : view);
     renderMedia(view);
@@ -198,7 +200,9 @@
     measures.replaceChildren();
     for (const row of view.measures) {
       const line = element("li", row.title + " (" + said(row.status) + ") ");
-      if (row.status === "available") {
+      if (view.ended) {
+        // nothing is taken or lifted after the end
+      } else if (row.status === "available") {
         const take = element("button", w("Take"));
         take.type = "button";
         take.addEventListener("click", () =>
@@ -467,5 +471,9 @@
   });
 
   loadWords();
-  setInterval(() => { if (state.view) $("clock").textContent = clockText(now()) + (state.clock.paused ? " " + w("paused") : ""); }, 250);
+  setInterval(() => {
+    if (!state.view) return;
+    const said = state.view.ended ? w("ended") : state.clock.paused ? w("paused") : "";
+    $("clock").textContent = clockText(now()) + (said ? " " + said : "");
+  }, 250);
 })();
