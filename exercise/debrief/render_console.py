@@ -304,7 +304,9 @@ def renderables(report: Report) -> list[RenderableType]:
             )
         )
     else:
-        out.append(Text(w("No message with an action perspective."), style="red"))
+        out.append(
+            Text(w("Time to the first message with an action perspective: none"), style="red")
+        )
     disruptions = _headed(
         w,
         "Inject",
