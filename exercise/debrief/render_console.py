@@ -49,6 +49,7 @@ from .text import (
     pillar_number,
     pillar_titles,
     product_state,
+    reference_text,
     span,
     unreadable_text,
 )
@@ -287,26 +288,22 @@ def renderables(report: Report) -> list[RenderableType]:
 
     c = report.communication
     out.append(Rule(w(HEADING["communication"]), align="left"))
-    if c.first_action_perspective is not None:
-        start = (
-            w("inject {inject}", inject=c.reference_inject)
-            if c.reference_inject
-            else w("the start")
+    start = reference_text(c, w, str)  # the same words as the Markdown and HTML
+    first = c.first_action_perspective
+    if first is not None:
+        lag = w("Time to the first message with an action perspective: {lag}", lag=span(c.lag))
+        said = w(
+            "from {start}; at {time} by {role}: {text}",
+            start=start,
+            time=clock(first.t),
+            role=first.role,
+            text=first.text,
         )
-        out.append(
-            literal(
-                w(
-                    "First message with an action perspective: {lag} after {start} ({ref})",
-                    lag=span(c.lag),
-                    start=start,
-                    ref=c.first_action_perspective.ref,
-                )
-            )
-        )
+        out.append(literal(f"{lag} {said}"))
     else:
-        out.append(
-            Text(w("Time to the first message with an action perspective: none"), style="red")
-        )
+        none = w("Time to the first message with an action perspective: none")
+        said = w("(no product answering {start} carried one).", start=start)
+        out.append(literal(f"{none} {said}", style="red"))
     disruptions = _headed(
         w,
         "Inject",
@@ -448,17 +445,13 @@ def renderables(report: Report) -> list[RenderableType]:
         )
     )
     out.extend(_media(report, w))
-    out.append(
-        literal(
-            w(
-                "Journal {journal}: {events} events, last hash {hash}",
-                journal=o.journal,
-                events=o.events,
-                hash=o.last_hash[:16],
-            ),
-            style="dim",
-        )
+    journal = w(
+        "{journal}, {events} events, last hash {hash}",
+        journal=o.journal,
+        events=o.events,
+        hash=o.last_hash[:16],
     )
+    out.append(literal(f"{w('Journal')}: {journal}", style="dim"))
     return out
 
 
