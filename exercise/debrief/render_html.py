@@ -40,7 +40,7 @@ from .media import narrative_sentence
 from .page_globals import shared
 from .report import Report
 from .swimlane import swimlane_svg
-from .templating import HtmlWords, html, html_template
+from .templating import HtmlWords, html, html_template, rows_once
 from .words import Words
 
 # The margin boxes' lettering on printed pages.
@@ -127,20 +127,7 @@ def _words(w: Words) -> dict[str, Any]:
 
 
 def _rows() -> Any:
-    """`rows(items, macro)`: the rows of a table, each made by the macro once (an inject
-    with several pillars is in several pillars' tables)."""
-    made: dict[int, Markup] = {}
-
-    def rows(items: list[Any], macro: Any) -> Markup:
-        out = []
-        for item in items:
-            row = made.get(id(item))
-            if row is None:
-                row = made[id(item)] = macro(item)
-            out.append(row)
-        return Markup("").join(out)
-
-    return rows
+    return rows_once(Markup("").join)
 
 
 def render_html(report: Report) -> str:

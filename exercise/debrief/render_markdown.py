@@ -22,7 +22,7 @@ from .media import narrative_sentence
 from .page_globals import shared
 from .report import IndicatorSeries, Report
 from .swimlane import swimlane_words
-from .templating import MarkdownText, MarkdownWords, markdown_template, md
+from .templating import MarkdownText, MarkdownWords, markdown_template, md, rows_once
 from .text import bounded_time, for_display, fraction, reference_text
 from .words import Words
 
@@ -89,20 +89,8 @@ def _globals() -> dict[str, Any]:
 
 
 def _rows() -> Callable[[list[Any], Any], MarkdownText]:
-    """`rows(items, macro)`: the lines of a table, each made by the macro once (an inject
-    with several pillars is in several pillars' tables)."""
-    made: dict[int, str] = {}
-
-    def rows(items: list[Any], macro: Any) -> MarkdownText:
-        out = []
-        for item in items:
-            line = made.get(id(item))
-            if line is None:
-                line = made[id(item)] = macro(item)
-            out.append(line)
-        return MarkdownText("\n".join(out))  # each line a macro's: its values escaped
-
-    return rows
+    # each line a macro's: its values escaped
+    return rows_once(lambda lines: MarkdownText("\n".join(lines)))
 
 
 def _context(words: Words) -> dict[str, Any]:

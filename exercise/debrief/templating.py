@@ -39,6 +39,24 @@ class _PackageFiles(BaseLoader):
         return path.read_text("utf-8"), None, lambda: True
 
 
+def rows_once(join: Callable[[list[Any]], Any]) -> Callable[[list[Any], Any], Any]:
+    """`rows(items, macro)` for a template: the rows of a table, each made by the macro
+    once per rendering (an inject with several pillars is in several pillars' tables),
+    joined by `join`."""
+    made: dict[int, Any] = {}
+
+    def rows(items: list[Any], macro: Any) -> Any:
+        out = []
+        for item in items:
+            row = made.get(id(item))
+            if row is None:
+                row = made[id(item)] = macro(item)
+            out.append(row)
+        return join(out)
+
+    return rows
+
+
 # -- HTML -------------------------------------------------------------------------------
 
 
