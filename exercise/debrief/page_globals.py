@@ -62,3 +62,12 @@ def shared(*more_from_text: str) -> dict[str, Any]:
         state_text=state_text,
     )
     return found
+
+
+def page_words(w: Any) -> dict[str, Any]:
+    """The report's labels by code, in its language (`w`: the format's words)."""
+    return {
+        "kinds": {kind: w(label) for kind, label in words_of.KIND_LABELS.items()},
+        "statuses": {status: w(label) for status, label in words_of.STATUS_LABELS.items()},
+        "finding_kinds": {"strength": w("Strength"), "improvement": w("Area for improvement")},
+    }

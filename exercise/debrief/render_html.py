@@ -37,7 +37,7 @@ from .comparison import Comparison, blocks
 from .evaluation import ELEMENTS
 from .latency import latency_svg
 from .media import narrative_sentence
-from .page_globals import shared
+from .page_globals import page_words, shared
 from .report import Report
 from .swimlane import swimlane_svg
 from .templating import HtmlWords, html, html_template, rows_once
@@ -123,7 +123,13 @@ def _globals() -> dict[str, Any]:
 
 
 def _words(w: Words) -> dict[str, Any]:
-    return {"w": w, "m": HtmlWords(w), "page_counter": page_counter(w), **_globals()}
+    return {
+        "w": w,
+        "m": HtmlWords(w),
+        "page_counter": page_counter(w),
+        **page_words(w),
+        **_globals(),
+    }
 
 
 def _rows() -> Any:
@@ -152,15 +158,7 @@ def render_html(report: Report) -> str:
     )
     return html_template("html/report.j2").render(
         report=report,
-        played=w(
-            "{played} of {planned}",
-            played=words_of.span(o.played),
-            planned=words_of.span(o.duration),
-        ),
         objectives=words_of.every_objective(report),
-        kinds={kind: w(label) for kind, label in words_of.KIND_LABELS.items()},
-        statuses={status: w(label) for status, label in words_of.STATUS_LABELS.items()},
-        finding_kinds={"strength": w("Strength"), "improvement": w("Area for improvement")},
         element_items=words_of.by_time(c),
         escalation=escalation,
         narratives_started=started,

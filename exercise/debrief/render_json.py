@@ -32,10 +32,6 @@ def render_json_bytes(report: Report, indent: int | None = 2) -> bytes:
     return json_safe_bytes(_adapter().dump_json(report, indent=indent)) + b"\n"
 
 
-def render_json(report: Report, indent: int | None = 2) -> str:
-    return render_json_bytes(report, indent).decode("utf-8")
-
-
 def report_data(report: Report) -> dict[str, Any]:
     """The report as plain JSON data (dicts, lists, text, numbers)."""
     data: dict[str, Any] = _adapter().dump_python(report, mode="json")
@@ -57,7 +53,3 @@ def _comparison_adapter() -> TypeAdapter[Comparison]:
 
 def render_comparison_json_bytes(comparison: Comparison) -> bytes:
     return json_safe_bytes(_comparison_adapter().dump_json(comparison, indent=2)) + b"\n"
-
-
-def render_comparison_json(comparison: Comparison) -> str:
-    return render_comparison_json_bytes(comparison).decode("utf-8")

@@ -19,7 +19,7 @@ from .charts import moves_listed
 from .comparison import Comparison, blocks
 from .latency import latency_words
 from .media import narrative_sentence
-from .page_globals import shared
+from .page_globals import page_words, shared
 from .report import IndicatorSeries, Report
 from .swimlane import swimlane_words
 from .templating import MarkdownText, MarkdownWords, markdown_template, md, rows_once
@@ -98,9 +98,7 @@ def _context(words: Words) -> dict[str, Any]:
     return {
         "w": w,
         "words": words,
-        "kinds": {k: w(label) for k, label in words_of.KIND_LABELS.items()},
-        "statuses": {k: w(label) for k, label in words_of.STATUS_LABELS.items()},
-        "finding_kinds": {"strength": w("Strength"), "improvement": w("Area for improvement")},
+        **page_words(w),
         "rows": _rows(),
         "thead": thead(w),
         "cells": cells(w),

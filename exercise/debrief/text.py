@@ -386,11 +386,7 @@ def damage_text(damage: str, w: Words) -> str:
 
 
 # The elements by short names, as a table's columns name them (the same words as the UI's).
-ELEMENT_SHORT: dict[str, str] = {
-    "threat-info": N_("Threat information"),
-    "preparation-info": N_("How we prepare"),
-    "action-perspective": N_("Action perspective"),
-}
+ELEMENT_SHORT: dict[str, str] = CommsElement.short_labels()
 
 # Section 5: what counts as a disruption, and what the option tags are (docs/debrief.md).
 DISRUPTIONS_NOTE = N_(

@@ -28,7 +28,7 @@ from ..model.doctrine import Pillar, RoleKind
 from ..model.scenario import Inject
 from ..msel.htmlpage import esc, page, text_block
 from ..msel.words import word
-from .wording import expected_words, media_words
+from .wording import elements_words, expected_words, media_words
 
 KINDS = ("handbook", "simcell", "player", "cards")
 
@@ -231,7 +231,7 @@ def _narratives(scenario: Scenario, lang: str) -> str:
             (word("narrative.every", lang), format_duration(n.every)),
             (
                 word("narrative.answered_by", lang),
-                ", ".join(word(f"element.{e.value}", lang) for e in n.answered_by),
+                elements_words(n.answered_by, lang),
             ),
             (
                 word("narrative.effects", lang),

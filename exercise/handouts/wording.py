@@ -8,8 +8,10 @@ read by people, in their language.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..language import number
-from ..model import Scenario, format_duration, localize
+from ..model import CommsElement, Scenario, format_duration, localize
 from ..model.scenario import ExpectedAction, Inject, Media
 from ..msel.words import word
 
@@ -28,8 +30,17 @@ def product_words(expected: ExpectedAction, lang: str) -> str:
     what = word(f"product.{product.kind.value}" if product.kind else "product.any", lang)
     if not product.elements:
         return what
-    elements = ", ".join(word(f"element.{e.value}", lang) for e in product.elements)
+    elements = elements_words(product.elements, lang)
     return word("product.with", lang).format(product=what, elements=elements)
+
+
+def elements_words(elements: Iterable[CommsElement], lang: str) -> str:
+    """ "threat information, action perspective": the elements' short names, mid-sentence."""
+    return ", ".join(_mid_sentence(e.short(lang)) for e in elements)
+
+
+def _mid_sentence(name: str) -> str:
+    return name[:1].lower() + name[1:]
 
 
 def expected_words(scenario: Scenario, inject: Inject, expected: ExpectedAction, lang: str) -> str:

@@ -32,7 +32,7 @@ from exercise.language import phrase
 from exercise.model.events import Event
 
 from .errors import DamagedJournal, JournalError
-from .store import Journal, Refuse, quote_text, sqlite_reason, strict_loads
+from .store import Journal, Refuse, quote_text, sqlite_reason, stored_payload
 
 _SELECT_ALL = "SELECT seq, t, wall, kind, actor, payload, prev_hash, hash FROM events ORDER BY seq"
 
@@ -246,11 +246,11 @@ def _first_bad(
             try:
                 decoded = loads(payload)
             except orjson.JSONDecodeError:
-                decoded = strict_loads(payload)  # integers past 64 bits, or not JSON
-                if decoded is None:
-                    return (seq, phrase("its payload is not JSON")), prev, count
+                decoded = None
             if type(decoded) is not dict:
-                return (seq, phrase("its payload is not a JSON object")), prev, count
+                decoded = stored_payload(payload)  # integers past 64 bits, or why not
+                if isinstance(decoded, str):
+                    return (seq, decoded), prev, count
             if keep is not None:
                 keep(make_event(Event, (seq, t, wall, kind, actor, decoded, prev_hash, digest)))
             expected, prev = seq + 1, digest

@@ -189,18 +189,20 @@ def _event_or_none(row: tuple[Any, ...]) -> Event | None:
 Refuse = Callable[[int, str], Exception]  # (seq, why) -> the error that refuses the journal
 
 
-def strict_loads(text: str) -> Any:
-    """Stored JSON, as strictly as it was written: orjson, or for what it cannot read
-    (integers past 64 bits) the standard decoder without NaN and Infinity; None when
-    `text` is not JSON."""
+def stored_payload(text: str) -> dict[str, Any] | str:
+    """A stored payload, decoded as strictly as it was written (orjson, or for integers
+    past 64 bits the standard decoder without NaN and Infinity), or why it is not one: a
+    phrase. The exact, slower way, for what the fast `orjson.loads` of a loop refused."""
     try:
-        return orjson.loads(text)
+        decoded = orjson.loads(text)
     except orjson.JSONDecodeError:
-        pass
-    try:
-        return json.loads(text, parse_constant=_no_constants)
-    except (ValueError, RecursionError):
-        return None
+        try:
+            decoded = json.loads(text, parse_constant=_no_constants)
+        except (ValueError, RecursionError):
+            return phrase("its payload is not JSON")
+    if type(decoded) is not dict:
+        return phrase("its payload is not a JSON object")
+    return decoded
 
 
 def _no_constants(name: str) -> None:
@@ -217,11 +219,11 @@ def _decoded(rows: list[tuple[Any, ...]], refuse: Refuse) -> list[Event]:
             try:
                 decoded = loads(payload)
             except orjson.JSONDecodeError:
-                decoded = strict_loads(payload)
-                if decoded is None:
-                    raise refuse(seq, phrase("its payload is not JSON")) from None
+                decoded = None
             if type(decoded) is not dict:
-                raise refuse(seq, phrase("its payload is not a JSON object"))
+                decoded = stored_payload(payload)
+                if isinstance(decoded, str):
+                    raise refuse(seq, decoded)
             keep(make(Event, (seq, t, wall, kind, actor, decoded, prev_hash, digest)))
     return events
 

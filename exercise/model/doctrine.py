@@ -196,6 +196,18 @@ class CommsElement(_Labelled):
             "action-perspective": N_("Action perspective: what people can do themselves"),
         }
 
+    @classmethod
+    def short_labels(cls) -> dict[str, str]:
+        """The elements' short names (English message ids), as forms and tables show them."""
+        return {
+            "threat-info": N_("Threat information"),
+            "preparation-info": N_("How we prepare"),
+            "action-perspective": N_("Action perspective"),
+        }
+
+    def short(self, lang: str = "en") -> str:
+        return text(lang, self.short_labels()[self.value])
+
 
 class Rating(_Labelled):
     """HSEEP performance rating; always a human evaluator's call."""

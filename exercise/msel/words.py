@@ -377,9 +377,6 @@ WORDS: dict[str, str] = {
     "product.core-message": N_("a core message"),
     "product.parliament-letter": N_("a letter to parliament"),
     "product.sector-message": N_("a message to a sector"),
-    "element.threat-info": N_("threat information"),
-    "element.preparation-info": N_("preparation information"),
-    "element.action-perspective": N_("action perspective"),
 }
 
 

@@ -443,7 +443,11 @@ class SeatHost:
             self._push(conn, _ack(cid, not before, before, True, self.seq))
             return
         payload = {**command.payload, "command_id": key} if key else dict(command.payload)
-        event = NewEvent(0.0, command.kind, command.actor, payload)
+        self._record_after_play(conn, cid, NewEvent(0.0, command.kind, command.actor, payload))
+
+    def _record_after_play(self, conn: _Conn, cid: str, event: NewEvent) -> None:
+        """Append input given after play through the session (this process is the
+        journal's one writer), then acknowledge it, or say why it was not recorded."""
         try:
             committed = self.driver.record_after_play([event])
         except (JournalError, ValueError) as err:
@@ -467,15 +471,10 @@ class SeatHost:
         who = name.strip() or seat.name
         try:
             event = feedback_event(self.scenario, conn.lang, seat.name, answers, who, 0.0)
-            committed = self.driver.record_after_play([event])
         except InputError as err:
             self._push(conn, _ack(cid, False, err.said(conn.lang)))
             return
-        except (JournalError, ValueError) as err:
-            why = say(conn.lang, err.message) if isinstance(err, JournalError) else str(err)
-            self._push(conn, _ack(cid, False, text(conn.lang, "not recorded: {error}", error=why)))
-            return
-        self._push(conn, _ack(cid, True, "", seq=committed[-1].seq))
+        self._record_after_play(conn, cid, event)
 
     def _answer(
         self, conn: _Conn, cid: str, command: c.Command, done: asyncio.Future[Outcome]

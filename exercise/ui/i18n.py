@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from .. import keys
 from ..language import N_, date_time, default_language, text
-from ..model import Method, Scenario, localize
+from ..model import CommsElement, Method, Scenario, localize
 
 # key: the English, which is the message id of the catalogues. Values use str.format fields.
 STRINGS: dict[str, str] = {
@@ -423,11 +423,6 @@ _PILLAR_SHORT = {
     "territorial-defence": N_("Territorial defence"),
     "civil-military-support": N_("Civil support to the military"),
 }
-_COMMS_SHORT = {
-    "threat-info": N_("Threat information"),
-    "preparation-info": N_("How we prepare"),
-    "action-perspective": N_("Action perspective"),
-}
 
 
 def tr(key: str, lang: str, /, **values: object) -> str:
@@ -440,7 +435,10 @@ def pillar_name(pillar: str, lang: str) -> str:
 
 
 def comms_name(element: str, lang: str) -> str:
-    return text(lang, _COMMS_SHORT[element]) if element in _COMMS_SHORT else element
+    try:
+        return CommsElement(element).short(lang)
+    except ValueError:
+        return element
 
 
 def method_name(method: str, lang: str) -> str:
